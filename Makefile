@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-2.0
+# procfs2 - the user-facing targets. The kernel's build reads Kbuild, not this file.
+#
+#   make run      build everything (kernel cached), boot QEMU, load, mount, show;
+#                 CMD='...' runs a command in the guest, OVERLAY=DIR adds files
+#   make check    every test in the guest; ends with "N passed, N failed, N skipped"
+#   make module   just procfs2.ko;  make clippy  the same with CLIPPY=1
+#   FLAVOUR=release selects the non-debug kernel (no KASAN, lockdep, kmemleak)
+
+FLAVOUR ?= debug
+export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL
+
+.PHONY: run check module clippy kernel setup clean
+
+run:
+	@scripts/vm.sh run
+
+check:
+	@scripts/vm.sh check
+
+setup:
+	@scripts/setup.sh
+
+kernel: setup
+	@scripts/kernel.sh
+
+module: kernel
+	@scripts/module.sh
+
+clippy: kernel
+	@scripts/module.sh CLIPPY=1
+
+clean:
+	rm -rf build
+	rm -f *.o *.ko *.mod *.mod.c .*.cmd modules.order Module.symvers *.rmeta

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the tests' small static helper programs (tests/helpers/*.c) for the guest.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+mkdir -p "$BUILD/helpers"
+for src in "$TOP"/tests/helpers/*.c; do
+	[ -e "$src" ] || continue
+	bin="$BUILD/helpers/$(basename "$src" .c)"
+	[ "$bin" -nt "$src" ] && continue
+	gcc -static -O2 -Wall -Werror -o "$bin" "$src"
+done

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the guest's initramfs: busybox, the module, the tests and their helpers, the
+# job to run (MODE, and CMD for `make run CMD=...`) and OVERLAY's contents.
+#   scripts/initramfs.sh MODE OUTPUT
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+mode=$1 out=$2
+root="$BUILD/initramfs-root"
+rm -rf "$root"
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,etc/procfs2,proc,sys,dev,tmp,root,proc2,lib/procfs2}
+
+cp /bin/busybox "$root/bin/busybox"
+for applet in $(/bin/busybox --list-full); do
+	[ -e "$root/$applet" ] || ln -s /bin/busybox "$root/$applet"
+done
+
+cp "$TOP/qemu/init" "$root/init"
+cp "$TOP/procfs2.ko" "$root/lib/procfs2/"
+cp -r "$TOP/tests" "$root/tests"
+if [ -d "$BUILD/helpers" ]; then
+	mkdir -p "$root/tests/bin"
+	cp "$BUILD/helpers/"* "$root/tests/bin/"
+fi
+
+cat > "$root/etc/passwd" <<'PW'
+root:x:0:0:root:/root:/bin/sh
+nobody:x:65534:65534:nobody:/nonexistent:/bin/sh
+PW
+cat > "$root/etc/group" <<'GR'
+root:x:0:
+nogroup:x:65534:
+GR
+
+echo "MODE=$mode" > "$root/etc/procfs2/job"
+[ -t 0 ] && [ -t 1 ] && echo "INTERACTIVE=1" >> "$root/etc/procfs2/job"
+printf '%s\n' "${CMD:-}" > "$root/etc/procfs2/cmd"
+
+if [ -n "${OVERLAY:-}" ]; then
+	[ -d "$OVERLAY" ] || die "OVERLAY=$OVERLAY is not a directory"
+	cp -a "$OVERLAY/." "$root/"
+fi
+
+(cd "$root" && find . -print0 | cpio --null -o -H newc --quiet) | gzip -1 > "$out"

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The driver behind `make run` and `make check`: set up, build the kernel (cached),
+# the module, the test helpers and an initramfs, boot QEMU, and judge the result.
+#   scripts/vm.sh run      boot, load, mount, show; then CMD, a shell, or exit
+#   scripts/vm.sh check    run every test in the guest; TAP; closing count line
+# Variables: FLAVOUR=debug|release, CMD, OVERLAY, MEM (MiB), SMP, TIMEOUT (s), ACCEL.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+mode=${1:?usage: vm.sh run|check}
+case "$mode" in run|check) ;; *) die "usage: vm.sh run|check" ;; esac
+t_start=$(date +%s)
+
+stage_begin setup; "$TOP/scripts/setup.sh"; stage_end
+stage_begin "kernel ($FLAVOUR)"; "$TOP/scripts/kernel.sh"; stage_end
+stage_begin module; "$TOP/scripts/module.sh"; stage_end
+stage_begin helpers; "$TOP/scripts/helpers.sh"; stage_end
+
+kdir=$(kernel_dir)
+logdir="$BUILD/logs/$mode-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$logdir"
+ln -sfn "$logdir" "$BUILD/logs/latest-$mode"
+console="$logdir/console.log" session="$logdir/session.log"
+
+stage_begin initramfs
+"$TOP/scripts/initramfs.sh" "$mode" "$logdir/initramfs.cpio.gz"
+stage_end
+
+interactive=0
+[ "$mode" = run ] && [ -z "${CMD:-}" ] && [ -t 0 ] && [ -t 1 ] && interactive=1
+accel=${ACCEL:-$("$TOP/scripts/accel.sh")}
+case "$mode" in
+check) timeout_s=${TIMEOUT:-1800} ;;
+run) timeout_s=${TIMEOUT:-900} ;;
+esac
+[ $interactive = 1 ] && timeout_s=${TIMEOUT:-0}
+
+qemu=(qemu-system-x86_64 -nodefaults -display none -no-reboot
+	-smp "${SMP:-2}" -m "${MEM:-2048}"
+	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$logdir/initramfs.cpio.gz"
+	-append "console=ttyS0 panic=-1 loglevel=7 printk.devkmsg=on"
+	-chardev "file,id=con,path=$console" -serial chardev:con)
+if [ "$accel" = kvm ]; then
+	qemu+=(-accel kvm -cpu host)
+else
+	qemu+=(-accel tcg -cpu max)
+fi
+if [ $interactive = 1 ]; then
+	qemu+=(-chardev "stdio,id=ses,signal=off,logfile=$session" -serial chardev:ses)
+else
+	qemu+=(-chardev "file,id=ses,path=$session" -serial chardev:ses)
+fi
+
+stage_begin "boot ($accel, timeout ${timeout_s}s)"
+echo "procfs2: logs in $logdir (console.log: kernel console, session.log: guest output)"
+: > "$session"
+set +e
+if [ $interactive = 1 ]; then
+	"${qemu[@]}"
+	qemu_rc=$?
+	stty sane 2>/dev/null
+else
+	timeout -k 10 "$timeout_s" "${qemu[@]}" < /dev/null &
+	qpid=$!
+	tail -n +1 -f --pid=$qpid "$session" | tr -d '\r'
+	wait $qpid
+	qemu_rc=$?
+fi
+set -e
+stage_end
+
+# Judge: the guest's exit marker, TAP lines, and the kernel console.
+splat_re='BUG:|WARNING:|KASAN:|UBSAN:|Oops|Kernel panic|general protection fault|refcount_t|lockdep|locking dependency|lock held|inconsistent lock state|suspected memory leak|unreferenced object|Call Trace:|blocked for more than'
+guest_rc=$(tr -d '\r' < "$session" | sed -n 's/^procfs2-guest-exit: \([0-9]*\)$/\1/p' | tail -n 1)
+splats=$(grep -aE "$splat_re" "$console" | head -n 20 || true)
+
+problems=()
+[ "$qemu_rc" = 124 ] && problems+=("the guest timed out after ${timeout_s}s")
+[ -z "$guest_rc" ] && [ "$qemu_rc" != 124 ] && problems+=("the guest stopped without finishing (qemu exit $qemu_rc)")
+[ -n "$splats" ] && problems+=("the kernel console shows a splat")
+
+if [ -n "$splats" ]; then
+	echo "procfs2: kernel splat in $console:"
+	printf '%s\n' "$splats" | sed 's/^/    /'
+fi
+
+if [ "$mode" = check ]; then
+	tap=$(tr -d '\r' < "$session")
+	passed=$(grep -E '^ok [0-9]+' <<<"$tap" | grep -cv '# SKIP' || true)
+	skipped=$(grep -E '^ok [0-9]+' <<<"$tap" | grep -c '# SKIP' || true)
+	failed=$(grep -cE '^not ok [0-9]+' <<<"$tap" || true)
+	n=$((passed + failed + skipped))
+	for p in "${problems[@]}"; do
+		n=$((n + 1)); failed=$((failed + 1))
+		echo "not ok $n - $p"
+	done
+	[ ${#problems[@]} -eq 0 ] && { n=$((n + 1)); passed=$((passed + 1)); echo "ok $n - guest finished and the kernel console is clean"; }
+	[ $n -gt 1 ] || { failed=$((failed + 1)); echo "not ok - no test ran"; }
+	echo "procfs2: logs in $logdir; total $(( $(date +%s) - t_start )) s"
+	echo "$passed passed, $failed failed, $skipped skipped"
+	[ "$failed" = 0 ]
+	exit
+fi
+
+echo "procfs2: logs in $logdir; total $(( $(date +%s) - t_start )) s"
+if [ ${#problems[@]} -gt 0 ]; then
+	printf 'procfs2: %s\n' "${problems[@]}"
+	exit 1
+fi
+exit "${guest_rc:-0}"

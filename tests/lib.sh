@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+# TAP helpers for the guest tests (busybox sh). Sourced by every tests/t*.sh; the
+# running count lives in /tmp so that each test file can be its own process.
+
+KO=/lib/procfs2/procfs2.ko
+TAP_COUNT=/tmp/tap-count
+TAP_FAILED=/tmp/tap-failed
+
+_tap_next() {
+	n=$(($(cat $TAP_COUNT 2>/dev/null || echo 0) + 1))
+	echo $n > $TAP_COUNT
+}
+
+# ok DESCRIPTION
+ok() { _tap_next; echo "ok $n - $1"; }
+
+# not_ok DESCRIPTION [DIAGNOSTIC LINE...]
+not_ok() {
+	_tap_next
+	echo "not ok $n - $1"
+	shift
+	for line in "$@"; do echo "$line" | sed 's/^/#   /'; done
+	echo $n >> $TAP_FAILED
+}
+
+# skip DESCRIPTION REASON
+skip() { _tap_next; echo "ok $n - $1 # SKIP $2"; }
+
+# expect DESCRIPTION COMMAND...: passes when COMMAND succeeds.
+expect() {
+	desc=$1; shift
+	if "$@"; then ok "$desc"; else not_ok "$desc" "failed: $*"; fi
+}
+
+# same DESCRIPTION GOT WANTED: passes when the two strings are equal.
+same() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:    $2" "wanted: $3"; fi
+}
+
+# The error message of a failed command with its path removed, e.g. for
+# comparing the errno that /proc and /proc2 give for the same name.
+errmsg() { "$@" 2>&1 >/dev/null | sed 's/.*: //'; }
+
+loaded() { grep -q '^procfs2 ' /proc/modules; }
+load() { loaded || insmod $KO; }
+
+# Kernel log lines since the last `dmesg -c`, without timestamps.
+klog() { dmesg | sed 's/^\[[ 0-9.]*\] //'; }
