@@ -17,6 +17,7 @@ pub(crate) struct ProcDirEntry {
     /// Inode number, stable for the entry's life (`low_ino`).
     pub(crate) low_ino: u64,
     /// Name within the parent directory.
+    #[expect(dead_code, reason = "read by lookup and readdir of the entry tree, next")]
     pub(crate) name: &'static [u8],
     /// `S_IF*` type and permission bits.
     pub(crate) mode: u16,

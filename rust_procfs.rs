@@ -102,6 +102,7 @@ struct MountContext {
 /// Per-superblock state (`struct proc_fs_info`). The options change on remount while
 /// readers look at them, hence the atomics.
 struct FsInfo {
+    #[expect(dead_code, reason = "held for self/ and the pid walk, which come next")]
     pid_ns: ARef<PidNamespace>,
     hide_pid: AtomicU32,
     pid_gid: AtomicU32,
@@ -293,9 +294,9 @@ fn fill_super(sb: &SuperBlock, ctx: &MountContext) -> Result {
     // User space would break if executables or devices appeared here.
     sb.setup(
         vfs::SB_NODIRATIME | vfs::SB_NOSUID | vfs::SB_NOEXEC,
-        (bindings::SB_I_USERNS_VISIBLE | bindings::SB_I_NOEXEC | bindings::SB_I_NODEV).into(),
+        (bindings::SB_I_USERNS_VISIBLE | bindings::SB_I_NOEXEC | bindings::SB_I_NODEV) as usize,
         10,
-        bindings::PROC_SUPER_MAGIC.into(),
+        bindings::PROC_SUPER_MAGIC as usize,
         &PROCFS2_SOPS,
     );
     sb.make_root(pde::get_inode(sb, &PROC_ROOT)?)

@@ -11,7 +11,7 @@ use core::ptr::NonNull;
 use kernel::{
     bindings, c_str,
     error::{code::*, to_result},
-    ffi::{c_char, c_int, c_void},
+    ffi::{c_char, c_int},
     prelude::*,
     str::CString,
     types::{ARef, AlwaysRefCounted, Opaque},
@@ -20,9 +20,9 @@ use kernel::{
 
 /// `SB_*` flags from `include/linux/fs.h`, which bindgen cannot evaluate (`BIT()`);
 /// `shim.c` asserts at build time that they match.
-pub(crate) const SB_NOSUID: u64 = 1 << 1;
-pub(crate) const SB_NOEXEC: u64 = 1 << 3;
-pub(crate) const SB_NODIRATIME: u64 = 1 << 11;
+pub(crate) const SB_NOSUID: usize = 1 << 1;
+pub(crate) const SB_NOEXEC: usize = 1 << 3;
+pub(crate) const SB_NODIRATIME: usize = 1 << 11;
 
 /// `DT_*` directory entry types for [`DirContext::emit`].
 pub(crate) const DT_DIR: u32 = bindings::DT_DIR;
@@ -33,6 +33,10 @@ mod shim {
         ffi::{c_char, c_int, c_void},
     };
 
+    #[expect(
+        improper_ctypes,
+        reason = "pointers only; the pointee structs embed an empty sched_statistics"
+    )]
     extern "C" {
         pub(super) static procfs2_fs_parameters: bindings::fs_parameter_spec;
         pub(super) fn procfs2_fc_init(
@@ -115,8 +119,7 @@ impl FileSystemType {
             name: name.as_char_ptr(),
             fs_flags: fs_flags as c_int,
             init_fs_context: Some(init_fs_context),
-            // SAFETY: Only the address of the C table is taken; it is never read here.
-            parameters: unsafe { &raw const shim::procfs2_fs_parameters },
+            parameters: &raw const shim::procfs2_fs_parameters,
             kill_sb: Some(kill_sb),
             // SAFETY: All-zero is a valid `file_system_type` (null pointers, no callbacks).
             ..unsafe { OpsTable::<bindings::file_system_type>::zeroed() }
@@ -370,10 +373,10 @@ impl SuperBlock {
     /// superblock is visible to anyone else.
     pub(crate) fn setup(
         &self,
-        flags: u64,
-        iflags: u64,
+        flags: usize,
+        iflags: usize,
         blocksize_bits: u8,
-        magic: u64,
+        magic: usize,
         ops: &'static OpsTable<bindings::super_operations>,
     ) {
         let sb = self.as_ptr();

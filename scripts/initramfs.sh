@@ -19,7 +19,7 @@ done
 cp "$TOP/qemu/init" "$root/init"
 cp "$TOP/procfs2.ko" "$root/lib/procfs2/"
 cp -r "$TOP/tests" "$root/tests"
-if [ -d "$BUILD/helpers" ]; then
+if [ -n "$(ls -A "$BUILD/helpers" 2>/dev/null)" ]; then
 	mkdir -p "$root/tests/bin"
 	cp "$BUILD/helpers/"* "$root/tests/bin/"
 fi

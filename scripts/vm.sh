@@ -71,7 +71,7 @@ set -e
 stage_end
 
 # Judge: the guest's exit marker, TAP lines, and the kernel console.
-splat_re='BUG:|WARNING:|KASAN:|UBSAN:|Oops|Kernel panic|general protection fault|refcount_t|lockdep|locking dependency|lock held|inconsistent lock state|suspected memory leak|unreferenced object|Call Trace:|blocked for more than'
+splat_re='BUG:|WARNING:|KASAN:|UBSAN:|Oops|Kernel panic|general protection fault|refcount_t:|cut here|lockdep is turned off|inconsistent lock state|suspected memory leak|unreferenced object|Call Trace:|blocked for more than'
 guest_rc=$(tr -d '\r' < "$session" | sed -n 's/^procfs2-guest-exit: \([0-9]*\)$/\1/p' | tail -n 1)
 splats=$(grep -aE "$splat_re" "$console" | head -n 20 || true)
 
