@@ -52,7 +52,7 @@ else
 	qemu+=(-chardev "file,id=ses,path=$session" -serial chardev:ses)
 fi
 
-stage_begin "boot ($accel, timeout ${timeout_s}s)"
+stage_begin "boot ($accel, $([ "$timeout_s" = 0 ] && echo "no timeout" || echo "timeout ${timeout_s}s"))"
 echo "procfs2: logs in $logdir (console.log: kernel console, session.log: guest output)"
 : > "$session"
 set +e
