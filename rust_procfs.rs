@@ -16,13 +16,17 @@ use kernel::{
     types::ARef,
 };
 
+mod globals;
 mod pde;
 mod seq;
 mod vfs;
 
 use pde::ProcDirEntry;
 use seq::SeqFile;
-use vfs::{DirContext, FsContext, FsParameter, Kstat, OpsTable, PidNamespace, SuperBlock};
+use vfs::{
+    Dentry, DentryRef, DirContext, FsContext, FsParameter, Inode, Kstat, OpsTable, PidNamespace,
+    SuperBlock,
+};
 
 module! {
     type: Procfs2,
@@ -33,15 +37,53 @@ module! {
     alias: ["fs-procfs2"],
 }
 
+/// The module: fields are dropped in order, so the file system type goes first, then
+/// the entries, then the inode cache.
 struct Procfs2 {
     _fs: vfs::Registration,
+    _entries: Entries,
+    _inode_cache: vfs::InodeCache,
 }
 
 impl kernel::Module for Procfs2 {
     fn init(module: &'static ThisModule) -> Result<Self> {
+        let inode_cache = vfs::InodeCache::new()?;
+        let entries = Entries::new()?;
         Ok(Self {
             _fs: vfs::Registration::new(&PROCFS2_FS_TYPE, module)?,
+            _entries: entries,
+            _inode_cache: inode_cache,
         })
+    }
+}
+
+/// The entries made at load time (`proc_root_init`), and the inode numbers of `self`
+/// and `thread-self` (`proc_self_init`, `proc_thread_self_init`); all removed on unload.
+struct Entries;
+
+static SELF_INUM: AtomicU32 = AtomicU32::new(0);
+static THREAD_SELF_INUM: AtomicU32 = AtomicU32::new(0);
+
+impl Entries {
+    fn new() -> Result<Self> {
+        // From here on, dropping `this` undoes whatever was done.
+        let this = Self;
+        SELF_INUM.store(pde::alloc_inum()?, Relaxed);
+        THREAD_SELF_INUM.store(pde::alloc_inum()?, Relaxed);
+        globals::register(&PROC_ROOT)?;
+        Ok(this)
+    }
+}
+
+impl Drop for Entries {
+    fn drop(&mut self) {
+        pde::remove_children(&PROC_ROOT);
+        for inum in [&SELF_INUM, &THREAD_SELF_INUM] {
+            let n = inum.swap(0, Relaxed);
+            if n != 0 {
+                pde::free_inum(n);
+            }
+        }
     }
 }
 
@@ -102,11 +144,13 @@ struct MountContext {
 /// Per-superblock state (`struct proc_fs_info`). The options change on remount while
 /// readers look at them, hence the atomics.
 struct FsInfo {
-    #[expect(dead_code, reason = "held for self/ and the pid walk, which come next")]
     pid_ns: ARef<PidNamespace>,
     hide_pid: AtomicU32,
     pid_gid: AtomicU32,
     pidonly: AtomicBool,
+    /// The `self` and `thread-self` dentries, made at mount time and kept.
+    proc_self: Option<DentryRef>,
+    proc_thread_self: Option<DentryRef>,
 }
 
 impl FsInfo {
@@ -127,10 +171,15 @@ impl FsInfo {
     fn hide_pid(&self) -> HidePid {
         HidePid::from_u32(self.hide_pid.load(Relaxed)).unwrap_or(HidePid::Off)
     }
+
+    /// `subset=pid`: only the process directories, `self` and `thread-self` are shown.
+    pub(crate) fn pidonly(&self) -> bool {
+        self.pidonly.load(Relaxed)
+    }
 }
 
 /// The state of the superblock `sb` belongs to.
-fn fs_info(sb: &SuperBlock) -> &FsInfo {
+pub(crate) fn fs_info(sb: &SuperBlock) -> &FsInfo {
     // SAFETY: Every procfs2 superblock gets an `FsInfo` in `fill_super` before it goes
     // live, and keeps it until `kill_sb`.
     unsafe { sb.fs_info::<FsInfo>() }
@@ -253,6 +302,9 @@ unsafe extern "C" fn procfs2_reconfigure(fc: *mut bindings::fs_context) -> c_int
 }
 
 static PROCFS2_SOPS: OpsTable<bindings::super_operations> = OpsTable(bindings::super_operations {
+    alloc_inode: Some(vfs::alloc_inode),
+    free_inode: Some(vfs::free_inode),
+    evict_inode: Some(vfs::evict_inode),
     drop_inode: Some(bindings::generic_delete_inode),
     statfs: Some(bindings::simple_statfs),
     show_options: Some(show_options),
@@ -279,18 +331,6 @@ unsafe extern "C" fn procfs2_fill_super(
 }
 
 fn fill_super(sb: &SuperBlock, ctx: &MountContext) -> Result {
-    let info = KBox::new(
-        FsInfo {
-            pid_ns: ctx.pid_ns.clone(),
-            hide_pid: AtomicU32::new(HidePid::Off as u32),
-            pid_gid: AtomicU32::new(0),
-            pidonly: AtomicBool::new(false),
-        },
-        GFP_KERNEL,
-    )?;
-    info.apply_options(ctx);
-    sb.set_fs_info(info);
-
     // User space would break if executables or devices appeared here.
     sb.setup(
         vfs::SB_NODIRATIME | vfs::SB_NOSUID | vfs::SB_NOEXEC,
@@ -299,7 +339,26 @@ fn fill_super(sb: &SuperBlock, ctx: &MountContext) -> Result {
         bindings::PROC_SUPER_MAGIC as usize,
         &PROCFS2_SOPS,
     );
-    sb.make_root(pde::get_inode(sb, &PROC_ROOT)?)
+    sb.make_root(pde::get_inode(sb, ARef::from(&PROC_ROOT))?)?;
+    let root = sb.root();
+    let proc_self = root.add_child(c_str!("self"), self_inode(sb, &SELF_INUM, &PROC_SELF_IOPS)?)?;
+    let proc_thread_self =
+        root.add_child(c_str!("thread-self"), self_inode(sb, &THREAD_SELF_INUM, &PROC_THREAD_SELF_IOPS)?)?;
+
+    let info = KBox::new(
+        FsInfo {
+            pid_ns: ctx.pid_ns.clone(),
+            hide_pid: AtomicU32::new(HidePid::Off as u32),
+            pid_gid: AtomicU32::new(0),
+            pidonly: AtomicBool::new(false),
+            proc_self: Some(proc_self),
+            proc_thread_self: Some(proc_thread_self),
+        },
+        GFP_KERNEL,
+    )?;
+    info.apply_options(ctx);
+    sb.set_fs_info(info);
+    Ok(())
 }
 
 /// Ends a superblock (`proc_kill_sb`). The state is freed after an RCU grace period,
@@ -308,7 +367,11 @@ unsafe extern "C" fn kill_sb(sb: *mut bindings::super_block) {
     // SAFETY: The VFS passes the superblock being destroyed.
     let sb = unsafe { SuperBlock::from_raw(sb) };
     // SAFETY: The state is an `FsInfo` (see `fill_super`), and this is its last use.
-    let info = unsafe { sb.take_fs_info::<FsInfo>() };
+    let mut info = unsafe { sb.take_fs_info::<FsInfo>() };
+    if let Some(info) = info.as_mut() {
+        drop(info.proc_self.take());
+        drop(info.proc_thread_self.take());
+    }
     // SAFETY: This is `kill_sb`; `sb` is not used afterwards.
     unsafe { sb.kill_anon() };
     if info.is_some() {
@@ -337,14 +400,7 @@ unsafe extern "C" fn show_options(m: *mut bindings::seq_file, root: *mut binding
 }
 
 /// The root directory entry (`proc_root`).
-static PROC_ROOT: ProcDirEntry = ProcDirEntry {
-    low_ino: pde::PROC_ROOT_INO,
-    name: b"/proc",
-    mode: (bindings::S_IFDIR | 0o555) as u16,
-    nlink: 2,
-    iops: &PROC_ROOT_IOPS,
-    fops: &PROC_ROOT_FOPS,
-};
+static PROC_ROOT: ProcDirEntry = ProcDirEntry::root(&PROC_ROOT_IOPS, &PROC_ROOT_FOPS);
 
 static PROC_ROOT_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
     lookup: Some(proc_root_lookup),
@@ -361,14 +417,29 @@ static PROC_ROOT_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::
     ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
 });
 
-/// Root lookup (`proc_root_lookup`): nothing is registered yet. Like fs/proc, no
-/// negative dentry is made.
+/// Readdir position of `self`; `thread-self` follows, then the processes at
+/// `tgid + TGID_OFFSET` (fs/proc's `FIRST_PROCESS_ENTRY`, `TGID_OFFSET`).
+const FIRST_PROCESS_ENTRY: i64 = 256;
+const TGID_OFFSET: i64 = FIRST_PROCESS_ENTRY + 2;
+/// `PID_MAX_LIMIT` on 64-bit (`shim.c` checks it): the end of the root directory.
+const PID_MAX_LIMIT: i64 = 4 * 1024 * 1024;
+
+/// Root lookup (`proc_root_lookup`): process directories first (they come with the
+/// per-process work), then the entry tree. `self` and `thread-self` are dentries made
+/// at mount time and never get here.
 unsafe extern "C" fn proc_root_lookup(
-    _dir: *mut bindings::inode,
-    _dentry: *mut bindings::dentry,
+    dir: *mut bindings::inode,
+    dentry: *mut bindings::dentry,
     _flags: u32,
 ) -> *mut bindings::dentry {
-    ENOENT.to_ptr()
+    // SAFETY: The VFS passes the root inode and the dentry being looked up.
+    let (dir, dentry) = unsafe { (Inode::from_raw(dir), Dentry::from_raw(dentry)) };
+    vfs::lookup_result((|| {
+        if fs_info(dir.super_block()).pidonly() {
+            return Err(ENOENT);
+        }
+        pde::lookup_de(dir, dentry, &PROC_ROOT)
+    })())
 }
 
 /// Root getattr (`proc_root_getattr`): link count of the root entry.
@@ -381,17 +452,101 @@ unsafe extern "C" fn proc_root_getattr(
 ) -> c_int {
     // SAFETY: The VFS passes a valid path and kstat to fill.
     let stat = unsafe { Kstat::fill(path, stat, request_mask) };
-    stat.set_nlink(PROC_ROOT.nlink);
+    stat.set_nlink(PROC_ROOT.nlink());
     0
 }
 
-/// Root readdir (`proc_root_readdir`): `.` and `..` so far.
-unsafe extern "C" fn proc_root_readdir(
-    _file: *mut bindings::file,
-    ctx: *mut bindings::dir_context,
-) -> c_int {
-    // SAFETY: The VFS passes a valid dir_context for this call.
-    let ctx = unsafe { DirContext::from_raw(ctx) };
-    ctx.emit_dots(PROC_ROOT.low_ino, PROC_ROOT.low_ino);
+/// Root readdir (`proc_root_readdir`): the entry tree below position 256, then
+/// `self`, `thread-self` and the processes (`proc_pid_readdir`).
+unsafe extern "C" fn proc_root_readdir(file: *mut bindings::file, ctx: *mut bindings::dir_context) -> c_int {
+    // SAFETY: The VFS passes an open root directory and a context for this call.
+    let (inode, ctx) = unsafe { (vfs::file_inode(file), DirContext::from_raw(ctx)) };
+    let info = fs_info(inode.super_block());
+    if ctx.pos() < FIRST_PROCESS_ENTRY {
+        // `proc_readdir`: with `subset=pid` not even `.` and `..`.
+        if !info.pidonly() {
+            if !ctx.emit_dots(PROC_ROOT.low_ino.into(), PROC_ROOT.low_ino.into()) {
+                return 0;
+            }
+            if !pde::readdir_de(ctx, &PROC_ROOT) {
+                return 0;
+            }
+        }
+        ctx.set_pos(FIRST_PROCESS_ENTRY);
+    }
+    if ctx.pos() >= PID_MAX_LIMIT + TGID_OFFSET {
+        return 0;
+    }
+    for (pos, name, d) in [
+        (TGID_OFFSET - 2, b"self".as_slice(), &info.proc_self),
+        (TGID_OFFSET - 1, b"thread-self".as_slice(), &info.proc_thread_self),
+    ] {
+        if ctx.pos() == pos {
+            let ino = d.as_ref().and_then(|d| d.dentry().inode()).map_or(0, Inode::ino);
+            if !ctx.emit(name, ino, vfs::DT_LNK) {
+                return 0;
+            }
+            ctx.set_pos(pos + 1);
+        }
+    }
+    ctx.set_pos(PID_MAX_LIMIT + TGID_OFFSET);
     0
+}
+
+/// The inode of `self` or `thread-self` (`proc_setup_self`): a root-owned symlink
+/// whose target is computed for each reader.
+fn self_inode(
+    sb: &SuperBlock,
+    inum: &AtomicU32,
+    iops: &'static OpsTable<bindings::inode_operations>,
+) -> Result<vfs::NewInode> {
+    let mut inode = sb.new_inode()?;
+    inode.set_ino(inum.load(Relaxed).into());
+    inode.set_attrs((bindings::S_IFLNK | 0o777) as u16, 1, iops, None);
+    inode.set_owner(0, 0);
+    Ok(inode)
+}
+
+static PROC_SELF_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
+    get_link: Some(proc_self_get_link),
+    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+});
+
+static PROC_THREAD_SELF_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
+    get_link: Some(proc_thread_self_get_link),
+    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+});
+
+/// `self` -> `<tgid>` in the superblock's pid namespace (`proc_self_get_link`);
+/// `ENOENT` for a caller that namespace cannot see.
+unsafe extern "C" fn proc_self_get_link(
+    dentry: *mut bindings::dentry,
+    inode: *mut bindings::inode,
+    done: *mut bindings::delayed_call,
+) -> *const kernel::ffi::c_char {
+    // SAFETY: The VFS passes our `self` inode.
+    let inode = unsafe { Inode::from_raw(inode) };
+    let Some(tgid) = fs_info(inode.super_block()).pid_ns.current_tgid() else {
+        return ENOENT.to_ptr();
+    };
+    // SAFETY: `dentry` and `done` are the VFS's arguments of this `get_link`.
+    unsafe { vfs::link_target(dentry, done, fmt!("{}", tgid)) }
+}
+
+/// `thread-self` -> `<tgid>/task/<tid>` (`proc_thread_self_get_link`).
+unsafe extern "C" fn proc_thread_self_get_link(
+    dentry: *mut bindings::dentry,
+    inode: *mut bindings::inode,
+    done: *mut bindings::delayed_call,
+) -> *const kernel::ffi::c_char {
+    // SAFETY: The VFS passes our `thread-self` inode.
+    let inode = unsafe { Inode::from_raw(inode) };
+    let ns = &fs_info(inode.super_block()).pid_ns;
+    let (Some(tgid), Some(pid)) = (ns.current_tgid(), ns.current_pid()) else {
+        return ENOENT.to_ptr();
+    };
+    // SAFETY: `dentry` and `done` are the VFS's arguments of this `get_link`.
+    unsafe { vfs::link_target(dentry, done, fmt!("{}/task/{}", tgid, pid)) }
 }

@@ -5,13 +5,26 @@
  * all made in Rust. The parameter and context tables are here because their types
  * are not in the bindings.
  */
+#include <generated/compile.h>
 #include <linux/build_bug.h>
+#include <linux/cpumask.h>
+#include <linux/kernel_stat.h>
+#include <linux/namei.h>
+#include <linux/threads.h>
+#include <linux/tick.h>
+#include <linux/timekeeping.h>
+#include <linux/utsname.h>
+#include <linux/completion.h>
+#include <linux/idr.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/fs_context.h>
 #include <linux/fs_parser.h>
 #include <linux/pid_namespace.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/user_namespace.h>
 
 #include "shim.h"
@@ -20,6 +33,8 @@
 static_assert(SB_NOSUID == 2);
 static_assert(SB_NOEXEC == 8);
 static_assert(SB_NODIRATIME == 2048);
+static_assert(LOOKUP_RCU == 0x40);
+static_assert(PID_MAX_LIMIT == 4 * 1024 * 1024);
 
 /* fs/proc/root.c proc_fs_parameters */
 const struct fs_parameter_spec procfs2_fs_parameters[] = {
@@ -94,8 +109,143 @@ struct user_namespace *procfs2_current_user_ns(void)
 	return current_user_ns();
 }
 
+void procfs2_current_fsuid_fsgid(u32 *uid, u32 *gid)
+{
+	*uid = __kuid_val(current_fsuid());
+	*gid = __kgid_val(current_fsgid());
+}
+
 bool procfs2_dir_emit(struct dir_context *ctx, const char *name, int len, u64 ino,
 		      unsigned int type)
 {
 	return dir_emit(ctx, name, len, ino, type);
+}
+
+static DEFINE_RWLOCK(procfs2_subdir_lock);
+
+void procfs2_subdir_read_lock(void)
+{
+	read_lock(&procfs2_subdir_lock);
+}
+
+void procfs2_subdir_read_unlock(void)
+{
+	read_unlock(&procfs2_subdir_lock);
+}
+
+void procfs2_subdir_write_lock(void)
+{
+	write_lock(&procfs2_subdir_lock);
+}
+
+void procfs2_subdir_write_unlock(void)
+{
+	write_unlock(&procfs2_subdir_lock);
+}
+
+static DEFINE_IDA(procfs2_inum_ida);
+
+int procfs2_ida_alloc(unsigned int max)
+{
+	return ida_alloc_max(&procfs2_inum_ida, max, GFP_KERNEL);
+}
+
+void procfs2_ida_free(unsigned int id)
+{
+	ida_free(&procfs2_inum_ida, id);
+}
+
+void procfs2_init_completion(struct completion *c)
+{
+	init_completion(c);
+}
+
+struct kmem_cache *procfs2_kmem_cache_create(const char *name, unsigned int size,
+					     unsigned int align, void (*ctor)(void *))
+{
+	return kmem_cache_create(name, size, align,
+				 SLAB_RECLAIM_ACCOUNT | SLAB_ACCOUNT, ctor);
+}
+
+void *procfs2_alloc_inode_sb(struct super_block *sb, struct kmem_cache *cache)
+{
+	return alloc_inode_sb(sb, cache, GFP_KERNEL);
+}
+
+int procfs2_current_tgid_nr_ns(struct pid_namespace *ns)
+{
+	return task_tgid_nr_ns(current, ns);
+}
+
+int procfs2_current_pid_nr_ns(struct pid_namespace *ns)
+{
+	return task_pid_nr_ns(current, ns);
+}
+
+void procfs2_utsname(const char **sysname, const char **release, const char **version)
+{
+	struct new_utsname *u = utsname();
+
+	*sysname = u->sysname;
+	*release = u->release;
+	*version = u->version;
+}
+
+/* The middle of linux_proc_banner, from the build the module is built against. */
+const char *procfs2_compile_info(void)
+{
+	return "(" LINUX_COMPILE_BY "@" LINUX_COMPILE_HOST ") (" LINUX_COMPILER ")";
+}
+
+void procfs2_boottime(struct timespec64 *ts)
+{
+	ktime_get_boottime_ts64(ts);
+}
+
+int procfs2_next_possible_cpu(int cpu)
+{
+	return cpumask_next(cpu, cpu_possible_mask);
+}
+
+bool procfs2_cpu_online(int cpu)
+{
+	return cpu_online(cpu);
+}
+
+u64 procfs2_cpu_idle_time_us(int cpu)
+{
+	return get_cpu_idle_time_us(cpu, NULL);
+}
+
+u64 procfs2_kcpustat_idle(int cpu)
+{
+	struct kernel_cpustat kcs;
+
+	kcpustat_cpu_fetch(&kcs, cpu);
+	return kcs.cpustat[CPUTIME_IDLE];
+}
+
+int procfs2_pid_ns_last_pid(struct pid_namespace *ns)
+{
+	return idr_get_cursor(&ns->idr) - 1;
+}
+
+/*
+ * nr_threads and nr_running() are not exported: count the threads, and those in
+ * TASK_RUNNING, with one walk under RCU.
+ */
+void procfs2_count_threads(unsigned int *threads, unsigned int *running)
+{
+	struct task_struct *g, *t;
+	unsigned int n = 0, r = 0;
+
+	rcu_read_lock();
+	for_each_process_thread(g, t) {
+		n++;
+		if (task_is_running(t))
+			r++;
+	}
+	rcu_read_unlock();
+	*threads = n;
+	*running = r;
 }

@@ -10,7 +10,11 @@
 
 #include <linux/types.h>
 
+struct completion;
+struct dentry;
 struct dir_context;
+struct inode;
+struct kmem_cache;
 struct fs_context;
 struct fs_parameter;
 struct fs_parameter_spec;
@@ -45,6 +49,41 @@ int procfs2_invalf(struct fs_context *fc, const char *msg);
 struct pid_namespace *procfs2_get_pid_ns(struct pid_namespace *ns);
 struct pid_namespace *procfs2_get_current_pid_ns(void);
 struct user_namespace *procfs2_current_user_ns(void);
+void procfs2_current_fsuid_fsgid(u32 *uid, u32 *gid);
+
+/* The entry tree lock (fs/proc/generic.c proc_subdir_lock). */
+void procfs2_subdir_read_lock(void);
+void procfs2_subdir_read_unlock(void);
+void procfs2_subdir_write_lock(void);
+void procfs2_subdir_write_unlock(void);
+
+/* Inode numbers of entries (fs/proc/generic.c proc_inum_ida). */
+int procfs2_ida_alloc(unsigned int max);
+void procfs2_ida_free(unsigned int id);
+
+/* completion.h */
+void procfs2_init_completion(struct completion *c);
+
+/* slab.h: the inode cache */
+struct kmem_cache *procfs2_kmem_cache_create(const char *name, unsigned int size,
+					     unsigned int align, void (*ctor)(void *));
+void *procfs2_alloc_inode_sb(struct super_block *sb, struct kmem_cache *cache);
+
+/* pid.h: numbers of current as seen in @ns, 0 if invisible there */
+int procfs2_current_tgid_nr_ns(struct pid_namespace *ns);
+int procfs2_current_pid_nr_ns(struct pid_namespace *ns);
+
+/* The numbers the global files show (fs/proc/version.c, uptime.c, loadavg.c). */
+struct timespec64;
+void procfs2_utsname(const char **sysname, const char **release, const char **version);
+const char *procfs2_compile_info(void);
+void procfs2_boottime(struct timespec64 *ts);
+int procfs2_next_possible_cpu(int cpu);
+bool procfs2_cpu_online(int cpu);
+u64 procfs2_cpu_idle_time_us(int cpu);
+u64 procfs2_kcpustat_idle(int cpu);
+int procfs2_pid_ns_last_pid(struct pid_namespace *ns);
+void procfs2_count_threads(unsigned int *threads, unsigned int *running);
 
 /* fs.h */
 bool procfs2_dir_emit(struct dir_context *ctx, const char *name, int len, u64 ino,

@@ -7,11 +7,15 @@
 //! `pde.rs` and `pid_base.rs` reads as safe Rust. Every unsafe call into the kernel or
 //! into `shim.c` lives here or in `seq.rs`.
 
-use core::ptr::NonNull;
+use crate::pde::ProcDirEntry;
+use core::{
+    ptr::NonNull,
+    sync::atomic::{AtomicPtr, Ordering},
+};
 use kernel::{
     bindings, c_str,
-    error::{code::*, to_result},
-    ffi::{c_char, c_int},
+    error::{code::*, from_err_ptr, to_result},
+    ffi::{c_char, c_int, c_void},
     prelude::*,
     str::CString,
     types::{ARef, AlwaysRefCounted, Opaque},
@@ -24,8 +28,12 @@ pub(crate) const SB_NOSUID: usize = 1 << 1;
 pub(crate) const SB_NOEXEC: usize = 1 << 3;
 pub(crate) const SB_NODIRATIME: usize = 1 << 11;
 
+/// `LOOKUP_RCU` from `include/linux/namei.h`, which the bindings do not include.
+pub(crate) const LOOKUP_RCU: u32 = 0x40;
+
 /// `DT_*` directory entry types for [`DirContext::emit`].
 pub(crate) const DT_DIR: u32 = bindings::DT_DIR;
+pub(crate) const DT_LNK: u32 = bindings::DT_LNK;
 
 mod shim {
     use kernel::{
@@ -59,6 +67,7 @@ mod shim {
         ) -> *mut bindings::pid_namespace;
         pub(super) fn procfs2_get_current_pid_ns() -> *mut bindings::pid_namespace;
         pub(super) fn procfs2_current_user_ns() -> *mut bindings::user_namespace;
+        pub(super) fn procfs2_current_fsuid_fsgid(uid: *mut u32, gid: *mut u32);
         pub(super) fn procfs2_dir_emit(
             ctx: *mut bindings::dir_context,
             name: *const c_char,
@@ -66,6 +75,22 @@ mod shim {
             ino: u64,
             dtype: u32,
         ) -> bool;
+        pub(super) fn procfs2_ida_alloc(max: u32) -> c_int;
+        pub(super) fn procfs2_ida_free(id: u32);
+        pub(super) fn procfs2_init_completion(c: *mut bindings::completion);
+        pub(super) fn procfs2_kmem_cache_create(
+            name: *const c_char,
+            size: u32,
+            align: u32,
+            ctor: Option<unsafe extern "C" fn(*mut c_void)>,
+        ) -> *mut bindings::kmem_cache;
+        pub(super) fn procfs2_alloc_inode_sb(
+            sb: *mut bindings::super_block,
+            cache: *mut bindings::kmem_cache,
+        ) -> *mut c_void;
+        pub(super) fn procfs2_current_tgid_nr_ns(ns: *mut bindings::pid_namespace) -> c_int;
+        pub(super) fn procfs2_pid_ns_last_pid(ns: *mut bindings::pid_namespace) -> c_int;
+        pub(super) fn procfs2_current_pid_nr_ns(ns: *mut bindings::pid_namespace) -> c_int;
         // Exported by kernel/pid_namespace.c; declared in pid_namespace.h, which the
         // bindings do not include.
         pub(super) fn put_pid_ns(ns: *mut bindings::pid_namespace);
@@ -195,6 +220,27 @@ impl PidNamespace {
 
     fn as_ptr(&self) -> *mut bindings::pid_namespace {
         self.0.get()
+    }
+
+    /// The calling task's thread group id as seen in this namespace, `None` if the
+    /// task is not visible there (`task_tgid_nr_ns(current, ns)`).
+    pub(crate) fn current_tgid(&self) -> Option<u32> {
+        // SAFETY: `current` is alive and the namespace valid (type invariant).
+        let nr = unsafe { shim::procfs2_current_tgid_nr_ns(self.as_ptr()) };
+        u32::try_from(nr).ok().filter(|&n| n != 0)
+    }
+
+    /// The last pid handed out in this namespace (`idr_get_cursor(&ns->idr) - 1`).
+    pub(crate) fn last_pid(&self) -> i32 {
+        // SAFETY: The namespace is valid (type invariant); the cursor is a plain read.
+        unsafe { shim::procfs2_pid_ns_last_pid(self.as_ptr()) }
+    }
+
+    /// The calling thread's id as seen in this namespace (`task_pid_nr_ns`).
+    pub(crate) fn current_pid(&self) -> Option<u32> {
+        // SAFETY: As for `current_tgid`.
+        let nr = unsafe { shim::procfs2_current_pid_nr_ns(self.as_ptr()) };
+        u32::try_from(nr).ok().filter(|&n| n != 0)
     }
 }
 
@@ -429,6 +475,12 @@ impl SuperBlock {
         (!p.is_null()).then(|| unsafe { KBox::from_raw(p.cast::<T>()) })
     }
 
+    /// The root dentry, once `fill_super` has made it.
+    pub(crate) fn root(&self) -> &Dentry {
+        // SAFETY: `s_root` is set by `make_root` and lives as long as the superblock.
+        unsafe { Dentry::from_raw((*self.as_ptr()).s_root) }
+    }
+
     /// A new inode of this superblock (`new_inode`).
     pub(crate) fn new_inode(&self) -> Result<NewInode> {
         // SAFETY: The superblock is valid.
@@ -468,7 +520,333 @@ impl SuperBlock {
     }
 }
 
-/// A dentry.
+/// An id for an entry's inode number (`proc_alloc_inum`'s IDA), at most `max`.
+pub(crate) fn ida_alloc(max: u32) -> Result<u32> {
+    // SAFETY: The IDA is a static in `shim.c`; allocation may sleep, callers may too.
+    let id = unsafe { shim::procfs2_ida_alloc(max) };
+    to_result(id)?;
+    Ok(id as u32)
+}
+
+/// Gives back an id from [`ida_alloc`].
+pub(crate) fn ida_free(id: u32) {
+    // SAFETY: `id` came from `ida_alloc` and is freed once.
+    unsafe { shim::procfs2_ida_free(id) };
+}
+
+/// A completion that lives on the waiter's stack (`DECLARE_COMPLETION_ONSTACK`).
+pub(crate) struct Completion(Opaque<bindings::completion>);
+
+impl Completion {
+    pub(crate) fn new() -> Self {
+        let c = Self(Opaque::uninit());
+        // SAFETY: Initialises the completion in place; it is not shared yet.
+        unsafe { shim::procfs2_init_completion(c.0.get()) };
+        c
+    }
+
+    /// The pointer a completer passes to [`complete`]; valid while `self` is.
+    pub(crate) fn as_ptr(&self) -> *mut bindings::completion {
+        self.0.get()
+    }
+
+    /// Sleeps until [`complete`] is called on it.
+    pub(crate) fn wait(&self) {
+        // SAFETY: Initialised in `new`; waiting may sleep, which the callers allow.
+        unsafe { bindings::wait_for_completion(self.0.get()) };
+    }
+}
+
+/// Wakes the waiter of a [`Completion`] (`complete`).
+pub(crate) fn complete(c: *mut bindings::completion) {
+    // SAFETY: `c` came from `Completion::as_ptr` of a waiter that cannot return before
+    // this call wakes it.
+    unsafe { bindings::complete(c) };
+}
+
+/// procfs2's inode (`struct proc_inode`): the VFS inode and the entry it shows.
+#[repr(C)]
+struct ProcInode {
+    pde: Option<ARef<ProcDirEntry>>,
+    vfs_inode: Opaque<bindings::inode>,
+}
+
+/// The slab cache of [`ProcInode`]s (`proc_inode_cachep`), set while the module is
+/// loaded.
+static INODE_CACHE: AtomicPtr<bindings::kmem_cache> = AtomicPtr::new(core::ptr::null_mut());
+
+/// Owns the inode cache for the module's lifetime.
+pub(crate) struct InodeCache;
+
+impl InodeCache {
+    pub(crate) fn new() -> Result<Self> {
+        // SAFETY: The name is a static string; the constructor initialises the VFS
+        // part of each object once, as `init_once` does in fs/proc.
+        let cache = unsafe {
+            shim::procfs2_kmem_cache_create(
+                c_str!("procfs2_inode_cache").as_char_ptr(),
+                core::mem::size_of::<ProcInode>() as u32,
+                core::mem::align_of::<ProcInode>() as u32,
+                Some(init_once),
+            )
+        };
+        if cache.is_null() {
+            return Err(ENOMEM);
+        }
+        INODE_CACHE.store(cache, Ordering::Release);
+        Ok(Self)
+    }
+}
+
+impl Drop for InodeCache {
+    fn drop(&mut self) {
+        let cache = INODE_CACHE.swap(core::ptr::null_mut(), Ordering::AcqRel);
+        // SAFETY: Inodes are freed after an RCU grace period (`free_inode`); waiting
+        // for the pending callbacks leaves the cache empty before it is destroyed.
+        unsafe {
+            bindings::rcu_barrier();
+            bindings::kmem_cache_destroy(cache);
+        }
+    }
+}
+
+/// Slab constructor: the VFS part of a new object (`init_once`).
+unsafe extern "C" fn init_once(obj: *mut c_void) {
+    let pi = obj.cast::<ProcInode>();
+    // SAFETY: The slab hands us an object of the cache's size and alignment.
+    unsafe { bindings::inode_init_once(Opaque::raw_get(&raw const (*pi).vfs_inode)) };
+}
+
+/// `super_operations.alloc_inode` (`proc_alloc_inode`).
+pub(crate) unsafe extern "C" fn alloc_inode(sb: *mut bindings::super_block) -> *mut bindings::inode {
+    let cache = INODE_CACHE.load(Ordering::Acquire);
+    // SAFETY: The cache exists while a superblock does (the module is pinned).
+    let pi = unsafe { shim::procfs2_alloc_inode_sb(sb, cache) }.cast::<ProcInode>();
+    if pi.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: `pi` is a constructed object; `pde` is plain memory until written.
+    unsafe {
+        (&raw mut (*pi).pde).write(None);
+        Opaque::raw_get(&raw const (*pi).vfs_inode)
+    }
+}
+
+/// `super_operations.free_inode` (`proc_free_inode`), after an RCU grace period.
+pub(crate) unsafe extern "C" fn free_inode(inode: *mut bindings::inode) {
+    // SAFETY: `inode` came from `alloc_inode`, so it sits in a `ProcInode`, whose
+    // entry reference was dropped by `evict_inode`.
+    unsafe { bindings::kmem_cache_free(INODE_CACHE.load(Ordering::Acquire), container_of(inode).cast()) };
+}
+
+/// `super_operations.evict_inode` (`proc_evict_inode`): drops the entry reference.
+pub(crate) unsafe extern "C" fn evict_inode(inode: *mut bindings::inode) {
+    // SAFETY: The VFS evicts an inode of ours exactly once, with no other user left.
+    unsafe {
+        bindings::truncate_inode_pages_final(&raw mut (*inode).i_data);
+        bindings::clear_inode(inode);
+        drop((*container_of(inode)).pde.take());
+    }
+}
+
+fn container_of(inode: *mut bindings::inode) -> *mut ProcInode {
+    let offset = core::mem::offset_of!(ProcInode, vfs_inode);
+    // SAFETY: Every inode of a procfs2 superblock is the `vfs_inode` of a `ProcInode`.
+    unsafe { inode.byte_sub(offset).cast() }
+}
+
+/// An inode of a procfs2 superblock.
+///
+/// # Invariants
+///
+/// The object is the valid `vfs_inode` of a [`ProcInode`] while a reference exists.
+#[repr(transparent)]
+pub(crate) struct Inode(Opaque<bindings::inode>);
+
+impl Inode {
+    /// # Safety
+    ///
+    /// `ptr` must be a valid procfs2 inode that outlives `'a`.
+    pub(crate) unsafe fn from_raw<'a>(ptr: *mut bindings::inode) -> &'a Self {
+        // SAFETY: Transparent over the C struct; validity per the caller.
+        unsafe { &*ptr.cast() }
+    }
+
+    /// The entry the inode shows, if it is an entry's inode.
+    pub(crate) fn pde(&self) -> Option<&ProcDirEntry> {
+        // SAFETY: `pde` is written before the inode is published and only cleared by
+        // `evict_inode`, after the last user.
+        unsafe { (*container_of(self.0.get())).pde.as_deref() }
+    }
+
+    pub(crate) fn super_block(&self) -> &SuperBlock {
+        // SAFETY: `i_sb` is set at allocation and outlives the inode.
+        unsafe { SuperBlock::from_raw((*self.0.get()).i_sb) }
+    }
+
+    pub(crate) fn ino(&self) -> u64 {
+        // SAFETY: `i_ino` does not change once the inode is published.
+        unsafe { (*self.0.get()).i_ino as u64 }
+    }
+}
+
+/// The inode of an open file (`file_inode`).
+///
+/// # Safety
+///
+/// `file` must be an open file of a procfs2 superblock, for the duration of `'a`.
+pub(crate) unsafe fn file_inode<'a>(file: *mut bindings::file) -> &'a Inode {
+    // SAFETY: An open file pins its inode.
+    unsafe { Inode::from_raw((*file).f_inode) }
+}
+
+/// The result of a `get_link` whose target is computed: `args` formatted into a
+/// buffer that the VFS frees with `kfree_link` when done. In RCU walk mode (no
+/// dentry) the caller is asked to retry in ref-walk mode (`ECHILD`).
+///
+/// # Safety
+///
+/// `dentry` and `done` must be the arguments of the `get_link` call being answered.
+pub(crate) unsafe fn link_target(
+    dentry: *mut bindings::dentry,
+    done: *mut bindings::delayed_call,
+    args: core::fmt::Arguments<'_>,
+) -> *const c_char {
+    if dentry.is_null() {
+        return ECHILD.to_ptr();
+    }
+    let Ok(mut buf) = KBox::new([0u8; 32], GFP_KERNEL) else {
+        return ENOMEM.to_ptr();
+    };
+    let mut w = LinkWriter { buf: &mut buf[..31], len: 0 };
+    if core::fmt::write(&mut w, args).is_err() {
+        return Error::from_errno(-(bindings::ENAMETOOLONG as i32)).to_ptr();
+    }
+    let p = KBox::into_raw(buf).cast::<c_char>();
+    // SAFETY: `done` is valid; `kfree_link` frees `p`, which `kmalloc` allocated.
+    unsafe {
+        (*done).fn_ = Some(bindings::kfree_link);
+        (*done).arg = p.cast();
+    }
+    p
+}
+
+struct LinkWriter<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl core::fmt::Write for LinkWriter<'_> {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = self.len + s.len();
+        self.buf.get_mut(self.len..end).ok_or(core::fmt::Error)?.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// What a `lookup` callback returns for `r`: the dentry, or the error as a pointer.
+pub(crate) fn lookup_result(r: Result<*mut bindings::dentry>) -> *mut bindings::dentry {
+    r.unwrap_or_else(|e| e.to_ptr())
+}
+
+/// `simple_symlink_inode_operations`, for links whose target is `i_link`.
+pub(crate) fn simple_symlink_iops() -> &'static OpsTable<bindings::inode_operations> {
+    // SAFETY: An exported, immutable table; `OpsTable` is transparent over it.
+    unsafe { &*(&raw const bindings::simple_symlink_inode_operations).cast() }
+}
+
+/// An inode just allocated by [`SuperBlock::new_inode`] and not yet published.
+///
+/// # Invariants
+///
+/// Holds the only reference to a valid procfs2 inode that no other thread can see.
+pub(crate) struct NewInode(NonNull<bindings::inode>);
+
+impl NewInode {
+    fn raw(&mut self) -> *mut bindings::inode {
+        self.0.as_ptr()
+    }
+
+    /// Sets the inode number and all three times to now.
+    pub(crate) fn set_ino(&mut self, ino: u64) {
+        let inode = self.raw();
+        // SAFETY: By the type invariant the inode is valid and private to us.
+        unsafe {
+            (*inode).i_ino = ino as _;
+            bindings::simple_inode_init_ts(inode);
+        }
+    }
+
+    /// Sets mode, link count and operations (`fops` none for symlinks).
+    pub(crate) fn set_attrs(
+        &mut self,
+        mode: u16,
+        nlink: u32,
+        iops: &'static OpsTable<bindings::inode_operations>,
+        fops: Option<&'static OpsTable<bindings::file_operations>>,
+    ) {
+        let inode = self.raw();
+        // SAFETY: Valid and private (type invariant).
+        unsafe {
+            (*inode).i_mode = mode;
+            bindings::set_nlink(inode, nlink);
+            (*inode).i_op = iops.as_ptr();
+            (*inode).__bindgen_anon_3.i_fop = fops.map_or(core::ptr::null(), OpsTable::as_ptr);
+        }
+    }
+
+    /// Sets the owner (kernel uid and gid).
+    pub(crate) fn set_owner(&mut self, uid: u32, gid: u32) {
+        let inode = self.raw();
+        // SAFETY: Valid and private (type invariant).
+        unsafe {
+            (*inode).i_uid = bindings::kuid_t { val: uid };
+            (*inode).i_gid = bindings::kgid_t { val: gid };
+        }
+    }
+
+    pub(crate) fn set_size(&mut self, size: i64) {
+        // SAFETY: Valid and private (type invariant).
+        unsafe { (*self.raw()).i_size = size };
+    }
+
+    /// Makes the inode a symlink to `target`, a NUL-terminated string that must live
+    /// as long as the inode (the inode's entry owns it).
+    pub(crate) fn set_link(&mut self, target: *const u8) {
+        // SAFETY: Valid and private (type invariant).
+        unsafe { (*self.raw()).__bindgen_anon_4.i_link = target.cast_mut() };
+    }
+
+    /// Makes the caller's fsuid and fsgid the owner.
+    pub(crate) fn set_owner_current_fs(&mut self) {
+        let (mut uid, mut gid) = (0, 0);
+        // SAFETY: Valid output locations; `current`'s credentials are valid.
+        unsafe { shim::procfs2_current_fsuid_fsgid(&mut uid, &mut gid) };
+        self.set_owner(uid, gid);
+    }
+
+    /// Hands the inode a reference to the entry it shows.
+    pub(crate) fn set_pde(&mut self, de: ARef<ProcDirEntry>) {
+        // SAFETY: The inode is a `ProcInode` and still private to us.
+        unsafe { (*container_of(self.raw())).pde = Some(de) };
+    }
+
+    fn into_raw(self) -> *mut bindings::inode {
+        let p = self.0.as_ptr();
+        core::mem::forget(self);
+        p
+    }
+}
+
+impl Drop for NewInode {
+    fn drop(&mut self) {
+        // SAFETY: We own the only reference (type invariant).
+        unsafe { bindings::iput(self.0.as_ptr()) };
+    }
+}
+
+/// A dentry of a procfs2 superblock.
 ///
 /// # Invariants
 ///
@@ -490,49 +868,76 @@ impl Dentry {
         // SAFETY: A dentry's `d_sb` is set at allocation and outlives it.
         unsafe { SuperBlock::from_raw((*self.0.get()).d_sb) }
     }
-}
 
-/// An inode just allocated by [`SuperBlock::new_inode`] and not yet published.
-///
-/// # Invariants
-///
-/// Holds the only reference to a valid inode that no other thread can see yet.
-pub(crate) struct NewInode(NonNull<bindings::inode>);
-
-impl NewInode {
-    /// Sets what `proc_get_inode` sets for an entry: number, mode, link count,
-    /// operations, and all three times to now.
-    pub(crate) fn init(
-        &mut self,
-        ino: u64,
-        mode: u16,
-        nlink: u32,
-        iops: &'static OpsTable<bindings::inode_operations>,
-        fops: &'static OpsTable<bindings::file_operations>,
-    ) {
-        let inode = self.0.as_ptr();
-        // SAFETY: By the type invariant the inode is valid and private to us.
+    /// The name being looked up or the dentry's name. Stable during `lookup`, where
+    /// the parent's inode lock keeps it from being renamed.
+    pub(crate) fn name(&self) -> &[u8] {
+        // SAFETY: `d_name` points to `len` valid bytes while the dentry is pinned.
         unsafe {
-            (*inode).i_ino = ino as _;
-            (*inode).i_mode = mode;
-            bindings::set_nlink(inode, nlink);
-            (*inode).i_op = iops.as_ptr();
-            (*inode).__bindgen_anon_3.i_fop = fops.as_ptr();
-            bindings::simple_inode_init_ts(inode);
+            let q = &(*self.0.get()).d_name;
+            core::slice::from_raw_parts(q.name, q.__bindgen_anon_1.__bindgen_anon_1.len as usize)
         }
     }
 
-    fn into_raw(self) -> *mut bindings::inode {
-        let p = self.0.as_ptr();
-        core::mem::forget(self);
-        p
+    /// The dentry's inode, if it is positive.
+    pub(crate) fn inode(&self) -> Option<&Inode> {
+        // SAFETY: A positive dentry pins its inode; the inode is one of ours.
+        unsafe {
+            let inode = (*self.0.get()).d_inode;
+            (!inode.is_null()).then(|| Inode::from_raw(inode))
+        }
+    }
+
+    /// Sets the dentry operations (`d_set_d_op`), before the dentry is instantiated.
+    pub(crate) fn set_ops(&self, ops: &'static OpsTable<bindings::dentry_operations>) {
+        // SAFETY: Called during `lookup`, before the dentry has an inode.
+        unsafe { bindings::d_set_d_op(self.0.get(), ops.as_ptr()) };
+    }
+
+    /// Attaches `inode` to the dentry being looked up (`d_splice_alias`); returns
+    /// what `lookup` should return.
+    pub(crate) fn splice_alias(&self, inode: NewInode) -> Result<*mut bindings::dentry> {
+        // SAFETY: `d_splice_alias` consumes our inode reference, also on error.
+        from_err_ptr(unsafe { bindings::d_splice_alias(inode.into_raw(), self.0.get()) })
+    }
+
+    /// Adds a child `name` of this (root) dentry with `inode` (`d_alloc_name` and
+    /// `d_add`), returning the counted child.
+    pub(crate) fn add_child(&self, name: &CStr, inode: NewInode) -> Result<DentryRef> {
+        // SAFETY: The dentry is valid; `d_alloc_name` returns a new counted dentry.
+        let d = unsafe { bindings::d_alloc_name(self.0.get(), name.as_char_ptr()) };
+        let Some(d) = NonNull::new(d) else {
+            return Err(ENOMEM);
+        };
+        // SAFETY: `d` is new and negative; `d_add` consumes our inode reference.
+        unsafe { bindings::d_add(d.as_ptr(), inode.into_raw()) };
+        Ok(DentryRef(d))
     }
 }
 
-impl Drop for NewInode {
+/// A counted dentry reference, dropped with `dput`.
+///
+/// # Invariants
+///
+/// Owns one reference to a valid dentry.
+pub(crate) struct DentryRef(NonNull<bindings::dentry>);
+
+// SAFETY: `dput` may be called from any thread.
+unsafe impl Send for DentryRef {}
+// SAFETY: Only `dput` is done with it.
+unsafe impl Sync for DentryRef {}
+
+impl DentryRef {
+    pub(crate) fn dentry(&self) -> &Dentry {
+        // SAFETY: Valid while we hold the reference (type invariant).
+        unsafe { Dentry::from_raw(self.0.as_ptr()) }
+    }
+}
+
+impl Drop for DentryRef {
     fn drop(&mut self) {
-        // SAFETY: We own the only reference (type invariant).
-        unsafe { bindings::iput(self.0.as_ptr()) };
+        // SAFETY: We own one reference (type invariant).
+        unsafe { bindings::dput(self.0.as_ptr()) };
     }
 }
 
@@ -600,11 +1005,14 @@ impl DirContext {
 ///
 /// # Invariants
 ///
-/// The object is a valid, exclusively borrowed `kstat` during `getattr`.
-#[repr(transparent)]
-pub(crate) struct Kstat(Opaque<bindings::kstat>);
+/// `stat` is valid and exclusively ours, and `inode` the inode it describes, for the
+/// duration of `getattr`.
+pub(crate) struct Kstat<'a> {
+    stat: *mut bindings::kstat,
+    inode: &'a Inode,
+}
 
-impl Kstat {
+impl<'a> Kstat<'a> {
     /// Fills `stat` from the inode of `path` (`generic_fillattr` with no idmapping) and
     /// returns it for adjustments.
     ///
@@ -612,22 +1020,26 @@ impl Kstat {
     ///
     /// `path` and `stat` must be the valid arguments of a `getattr` callback; the
     /// result is used only during it.
-    pub(crate) unsafe fn fill<'a>(
-        path: *const bindings::path,
-        stat: *mut bindings::kstat,
-        request_mask: u32,
-    ) -> &'a Self {
+    pub(crate) unsafe fn fill(path: *const bindings::path, stat: *mut bindings::kstat, request_mask: u32) -> Self {
         // SAFETY: `path->dentry` is a positive dentry for `getattr`, pinned by `path`.
         unsafe {
             let inode = (*(*path).dentry).d_inode;
             bindings::generic_fillattr(&raw mut bindings::nop_mnt_idmap, request_mask, inode, stat);
-            &*stat.cast()
+            Self {
+                stat,
+                inode: Inode::from_raw(inode),
+            }
         }
+    }
+
+    /// The inode being described.
+    pub(crate) fn inode(&self) -> &'a Inode {
+        self.inode
     }
 
     /// Overrides the link count.
     pub(crate) fn set_nlink(&self, nlink: u32) {
         // SAFETY: Exclusively ours during `getattr` (type invariant).
-        unsafe { (*self.0.get()).nlink = nlink };
+        unsafe { (*self.stat).nlink = nlink };
     }
 }
