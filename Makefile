@@ -8,6 +8,8 @@
 #   FLAVOUR=release selects the non-debug kernel (no KASAN, lockdep, kmemleak)
 
 FLAVOUR ?= debug
+# CMD is shell text for the guest: pass it on without make expanding its `$`.
+override CMD := $(value CMD)
 export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL
 
 .PHONY: run check module clippy kernel setup clean

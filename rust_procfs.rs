@@ -18,6 +18,7 @@ use kernel::{
 
 mod globals;
 mod pde;
+mod selftest;
 mod seq;
 mod vfs;
 
@@ -41,6 +42,7 @@ module! {
 /// the entries, then the inode cache.
 struct Procfs2 {
     _fs: vfs::Registration,
+    _control: selftest::Control,
     _entries: Entries,
     _inode_cache: vfs::InodeCache,
 }
@@ -51,6 +53,7 @@ impl kernel::Module for Procfs2 {
         let entries = Entries::new()?;
         Ok(Self {
             _fs: vfs::Registration::new(&PROCFS2_FS_TYPE, module)?,
+            _control: selftest::Control::new(),
             _entries: entries,
             _inode_cache: inode_cache,
         })
@@ -400,7 +403,7 @@ unsafe extern "C" fn show_options(m: *mut bindings::seq_file, root: *mut binding
 }
 
 /// The root directory entry (`proc_root`).
-static PROC_ROOT: ProcDirEntry = ProcDirEntry::root(&PROC_ROOT_IOPS, &PROC_ROOT_FOPS);
+pub(crate) static PROC_ROOT: ProcDirEntry = ProcDirEntry::root(&PROC_ROOT_IOPS, &PROC_ROOT_FOPS);
 
 static PROC_ROOT_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
     lookup: Some(proc_root_lookup),

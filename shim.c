@@ -8,6 +8,7 @@
 #include <generated/compile.h>
 #include <linux/build_bug.h>
 #include <linux/cpumask.h>
+#include <linux/debugfs.h>
 #include <linux/kernel_stat.h>
 #include <linux/namei.h>
 #include <linux/threads.h>
@@ -248,4 +249,18 @@ void procfs2_count_threads(unsigned int *threads, unsigned int *running)
 	rcu_read_unlock();
 	*threads = n;
 	*running = r;
+}
+
+/* /sys/kernel/debug/procfs2/entries, write-only for root. */
+struct dentry *procfs2_debugfs_create(const struct file_operations *fops)
+{
+	struct dentry *dir = debugfs_create_dir("procfs2", NULL);
+
+	debugfs_create_file("entries", 0200, dir, NULL, fops);
+	return dir;
+}
+
+void procfs2_debugfs_remove(struct dentry *dir)
+{
+	debugfs_remove(dir);
 }

@@ -85,6 +85,11 @@ u64 procfs2_kcpustat_idle(int cpu);
 int procfs2_pid_ns_last_pid(struct pid_namespace *ns);
 void procfs2_count_threads(unsigned int *threads, unsigned int *running);
 
+/* debugfs.h: the tests' control file */
+struct file_operations;
+struct dentry *procfs2_debugfs_create(const struct file_operations *fops);
+void procfs2_debugfs_remove(struct dentry *dir);
+
 /* fs.h */
 bool procfs2_dir_emit(struct dir_context *ctx, const char *name, int len, u64 ino,
 		      unsigned int type);

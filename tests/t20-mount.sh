@@ -25,8 +25,7 @@ expect "two proc mounts have different st_dev too" \
 # The root inode: number, type, mode and owner as /proc's; nlink of the root entry.
 same "root stat: inode, mode, type, owner as /proc" \
 	"$(stat -c '%i %a %F %u %g' /tmp/a)" "$(stat -c '%i %a %F %u %g' /proc)"
-same "root stat: ino 1, dr-xr-xr-x, nlink 2 (no entries yet)" \
-	"$(stat -c '%i %A %h' /tmp/a)" "1 dr-xr-xr-x 2"
+same "root stat: ino 1, dr-xr-xr-x" "$(stat -c '%i %A' /tmp/a)" "1 dr-xr-xr-x"
 now=$(date +%s) mtime=$(stat -c %Y /tmp/a)
 expect "root times are the mount time, not 1970 ($mtime, now $now)" \
 	[ "$mtime" -ge "$(stat -c %Y /tmp/pa)" -a "$mtime" -le "$now" ]
@@ -36,8 +35,7 @@ fmt='%t %s %S %l %b %f %a %c %d'
 same "statfs matches /proc's ($fmt)" "$(stat -f -c "$fmt" /tmp/a)" "$(stat -f -c "$fmt" /proc)"
 same "statfs type is 0x9fa0" "$(stat -f -c %t /tmp/a)" "9fa0"
 
-# An empty root: `.` and `..`, lookups of anything fail like a missing /proc name.
-same "root lists . and .. only" "$(ls -a /tmp/a | tr '\n' ' ')" ". .. "
+# Lookups of a missing name fail like a missing /proc name.
 same "lookup of a missing name: errno as /proc's" \
 	"$(errmsg stat /tmp/a/nonexistent)" "$(errmsg stat /proc/nonexistent)"
 same "no negative dentry: a second lookup fails the same way" \
@@ -56,6 +54,6 @@ umount /tmp/a /tmp/b /tmp/pa /tmp/pb
 
 # A mount made inside a new pid and mount namespace holds that namespace.
 dmesg -c >/dev/null
-out=$(unshare -p -f -m sh -c 'mount -t procfs2 none /tmp/a && ls -a /tmp/a && umount /tmp/a' 2>&1)
-same "mount/umount inside unshare -p -f -m" "$?: $(echo $out)" "0: . .."
+out=$(unshare -p -f -m sh -c 'mount -t procfs2 none /tmp/a && ls -a /tmp/a >/dev/null && umount /tmp/a' 2>&1)
+same "mount/umount inside unshare -p -f -m" "$?: $out" "0: "
 same "... and the kernel log stays quiet" "$(klog)" ""

@@ -4,6 +4,7 @@
 load
 mkdir -p /tmp/a
 
+for m in $(grep ' procfs2 ' /proc/mounts | cut -d' ' -f2); do umount $m; done
 mount -t procfs2 none /tmp/a
 err=$(errmsg rmmod procfs2)
 expect "rmmod while mounted is refused ($err)" loaded

@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: GPL-2.0
+# The root directory: names, order, modes and types against /proc's; readdir that
+# resumes anywhere; self, thread-self and the global files' contents.
+. /tests/lib.sh
+load
+mount -t procfs2 none /proc2 2>/dev/null
+W=/tests/bin/dirwalk
+MISSING=/tests/missing-root-entries.txt
+
+names() { $W list "$1" | cut -d' ' -f1 | grep -v -x -e . -e .. -e '[0-9]*'; }
+ours=$(names /proc2)
+theirs=$(names /proc)
+
+extra=$(for n in $ours; do echo "$theirs" | grep -qx "$n" || echo "$n"; done)
+same "every procfs2 root name is in /proc" "$extra" ""
+same "procfs2 lists its names in /proc's order" \
+	"$(echo "$theirs" | grep -x -F "$ours" | tr '\n' ' ')" "$(echo "$ours" | tr '\n' ' ')"
+unlisted=$(for n in $theirs; do
+	echo "$ours" | grep -qx "$n" || grep -q "^$n " $MISSING || echo "$n"; done)
+same "every /proc name procfs2 lacks is listed in $(basename $MISSING)" "$unlisted" ""
+stale=$(for n in $ours; do grep -q "^$n " $MISSING && echo "$n"; done)
+same "no name listed as missing is provided" "$stale" ""
+
+bad=""
+for n in $ours; do
+	a=$(stat -c '%A %u %g %F' /proc2/$n) b=$(stat -c '%A %u %g %F' /proc/$n)
+	[ "$a" = "$b" ] || bad="$bad $n($a vs $b)"
+done
+same "mode, owner and type of each name as /proc's" "$bad" ""
+same "d_type matches stat for every root entry" "$($W types /proc2)" ""
+same "d_type of each name as /proc's" \
+	"$($W list /proc2 | grep -v '^[0-9]' | sort)" \
+	"$($W list /proc | grep -v '^[0-9]' | grep -x -F "$($W list /proc2 | grep -v '^[0-9]')" | sort)"
+
+same "getdents64 one entry at a time gives the same list" "$($W one /proc2)" "$($W list /proc2)"
+same "seekdir to every telldir position resumes without skip or repeat" \
+	"$($W seek /proc2 | sed 's/ok [0-9]*/ok/')" "ok"
+dirs=$($W list /proc2 | grep -v -e '^\.' | grep -c ' d$')
+same "root nlink is 2 + subdirectories ($dirs)" "$(stat -c %h /proc2)" "$((2 + dirs))"
+
+# self and thread-self, read by one process for both trees.
+out=$(ls -l /proc/self /proc2/self | sed 's/.*-> //' | sort -u | wc -l)
+same "one reader sees the same self in both" "$out" "1"
+out=$(ls -l /proc/thread-self /proc2/thread-self | sed 's/.*-> //' | sort -u | wc -l)
+same "one reader sees the same thread-self in both" "$out" "1"
+same "mounts -> self/mounts" "$(readlink /proc2/mounts)" "$(readlink /proc/mounts)"
+
+# In a new pid namespace, self follows the mount's namespace.
+mkdir -p /tmp/ns /tmp/nsp
+out=$(unshare -p -f -m sh -c 'mount -t procfs2 none /tmp/ns; mount -t proc proc /tmp/nsp;
+	ls -l /tmp/nsp/self /tmp/ns/self | sed "s/.*-> //" | sort -u; umount /tmp/ns /tmp/nsp')
+same "self in a child pid namespace mount (/proc says $out)" "$(echo $out | wc -w)" "1"
+# A mount made in a child pid namespace, read from outside it: ENOENT as for proc.
+unshare -p -f sh -c 'mount -t procfs2 none /tmp/ns; mount -t proc proc /tmp/nsp; sleep 3' &
+sleep 1
+same "self of a caller outside the mount's namespace fails as for proc" \
+	"$(errmsg stat -L /tmp/ns/self)" "$(errmsg stat -L /tmp/nsp/self)"
+wait
+umount /tmp/ns /tmp/nsp
+
+# Contents.
+same "version is /proc's, byte for byte" "$(cat /proc2/version)" "$(cat /proc/version)"
+between() { # A B C: B lies between A and C (either way round), numerically
+	awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN { exit !((a <= b && b <= c) || (c <= b && b <= a)) }'
+}
+a=$(cat /proc/uptime) b=$(cat /proc2/uptime) c=$(cat /proc/uptime)
+ok_all=1
+for f in 1 2; do
+	between "$(echo $a | cut -d' ' -f$f)" "$(echo $b | cut -d' ' -f$f)" "$(echo $c | cut -d' ' -f$f)" || ok_all=0
+done
+expect "uptime fields lie between two /proc reads ($a | $b | $c)" [ $ok_all = 1 ]
+same "uptime format as /proc's" "$(echo "$b" | sed 's/[0-9]/9/g')" "$(echo "$a" | sed 's/[0-9]/9/g')"
+a=$(cat /proc/loadavg) b=$(cat /proc2/loadavg) c=$(cat /proc/loadavg)
+ok_all=1
+for f in 1 2 3 5; do
+	between "$(echo $a | cut -d' ' -f$f)" "$(echo $b | cut -d' ' -f$f)" "$(echo $c | cut -d' ' -f$f)" || ok_all=0
+done
+thr() { echo $1 | cut -d' ' -f4 | cut -d/ -f2; }
+between "$(($(thr "$a") - 2))" "$(thr "$b")" "$(($(thr "$c") + 2))" || ok_all=0
+expect "loadavg fields lie between two /proc reads ($a | $b | $c)" [ $ok_all = 1 ]
+same "loadavg format as /proc's" "$(echo "$b" | sed 's/[0-9][0-9]*/9/g')" "$(echo "$a" | sed 's/[0-9][0-9]*/9/g')"
+
+# Directories made at boot, and the nfsd mount point.
+# (bus/ has what subsystems register, such as bus/input: not reachable.)
+for d in fs driver fs/nfsd; do
+	same "/proc2/$d lists what /proc/$d lists" "$(ls -a /proc2/$d | tr '\n' ' ')" "$(ls -a /proc/$d | tr '\n' ' ')"
+done
+
+# Inodes are rebuilt after the caches are dropped.
+v1=$(cat /proc2/version)
+echo 3 > /proc/sys/vm/drop_caches
+same "content survives drop_caches" "$(cat /proc2/version)" "$v1"
+same "stat survives drop_caches" "$(stat -c '%A %F' /proc2/fs/nfsd)" "dr-xr-xr-x directory"
+
+# subset=pid hides the entry tree but not self and thread-self.
+mkdir -p /tmp/sa /tmp/sp
+mount -t procfs2 -o subset=pid none /tmp/sa
+mount -t proc -o subset=pid proc /tmp/sp
+same "subset=pid lists the non-numeric names proc lists" \
+	"$(ls -a /tmp/sa | grep -v '^[0-9]' | tr '\n' ' ')" "$(ls -a /tmp/sp | grep -v '^[0-9]' | tr '\n' ' ')"
+same "subset=pid: a tree name is not found, as in proc" \
+	"$(errmsg stat /tmp/sa/version)" "$(errmsg stat /tmp/sp/version)"
+umount /tmp/sa /tmp/sp
+umount /proc2

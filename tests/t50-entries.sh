@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: GPL-2.0
+# The entry API (pde.rs), driven through /sys/kernel/debug/procfs2/entries: name
+# rules, order, inode numbers, seq_file reads, removal while readers are busy.
+. /tests/lib.sh
+load
+mount -t procfs2 none /proc2 2>/dev/null
+CTL=/sys/kernel/debug/procfs2/entries
+if [ ! -w $CTL ]; then
+	skip "entry API tests" "no debugfs control file"
+	exit 0
+fi
+W=/tests/bin/dirwalk
+ctl() { echo "$1" > $CTL; }
+ctl_err() { errmsg sh -c "echo '$1' > $CTL"; }
+
+long255=$(printf 'n%.0s' $(seq 255))
+long256=$(printf 'n%.0s' $(seq 256))
+ctl "mkdir t"
+same "mkdir t/a/b with t/a missing: ENOENT" "$(ctl_err 'mkdir t/a/b')" "No such file or directory"
+same "empty name: EINVAL" "$(ctl_err 'mkdir t/')" "Invalid argument"
+same "name '.': EINVAL" "$(ctl_err 'mkdir t/.')" "Invalid argument"
+same "name '..': EINVAL" "$(ctl_err 'mkdir t/..')" "Invalid argument"
+same "numeric name at the root: EINVAL" "$(ctl_err 'mkdir 4242')" "Invalid argument"
+expect "numeric name below the root is fine" ctl "mkdir t/4242"
+expect "255-byte name is fine" ctl "file t/$long255"
+same "256-byte name: EINVAL" "$(ctl_err "file t/$long256")" "Invalid argument"
+same "duplicate: EEXIST" "$(ctl_err 'file t/4242')" "File exists"
+same "adding to a mount point: EINVAL" "$(ctl "mountpoint t/mp"; ctl_err 'file t/mp/x')" "Invalid argument"
+dmesg -c > /dev/null
+
+for n in zz a bbb cc b; do ctl "file t/$n"; done
+ctl "symlink t/link ../version"
+same "readdir order is proc_match's (length, then bytes)" \
+	"$($W list /proc2/t | cut -d' ' -f1 | tr '\n' ' ')" ". .. a b cc mp zz bbb 4242 link $long255 "
+same "d_type matches stat in the new directory" "$($W types /proc2/t)" ""
+same "seekdir resumes in the new directory" "$($W seek /proc2/t | sed 's/ok [0-9]*/ok/')" "ok"
+same "t's nlink counts its subdirectories" "$(stat -c %h /proc2/t)" "4"
+ino=$(stat -c %i /proc2/t/a)
+expect "entry inode numbers come from 0xF0000000 up ($ino)" [ "$ino" -ge 4026531840 ]
+same "a file shows its content" "$(cat /proc2/t/a)" "procfs2 test entry a"
+same "the symlink resolves" "$(cat /proc2/t/link)" "$(cat /proc/version)"
+same "file mode 0444, link 0777" "$(stat -c '%a %a' /proc2/t/a /proc2/t/link | tr '\n' ' ')" "444 444 777 777 "
+
+# Large seq_file output: small reads, pread anywhere, lseek back to 0.
+ctl "bigfile t/big"
+same "big file (>page): chunked reads, pread anywhere, lseek to 0" \
+	"$(/tests/bin/seqcheck /proc2/t/big)" "ok $((20000 * 10))"
+same "small file: the same checks" "$(/tests/bin/seqcheck /proc2/t/a)" "ok 21"
+
+# Removal: an open file fails with EIO afterwards, lookups with ENOENT.
+exec 3< /proc2/t/a
+ctl "rm t/a"
+same "read of an open file after removal: EIO" "$(errmsg cat <&3)" "Input/output error"
+exec 3<&-
+same "lookup after removal: ENOENT" "$(errmsg stat /proc2/t/a)" "No such file or directory"
+same "rm of a non-empty directory: ENOTEMPTY" "$(ctl "mkdir t/d"; ctl "file t/d/x"; ctl_err 'rm t/d')" "Directory not empty"
+
+# Remove and re-create entries while other processes read them in loops.
+(while [ ! -e /tmp/stop ]; do cat /proc2/t/b /proc2/t/d/x >/dev/null 2>&1; ls /proc2/t >/dev/null; done) &
+r1=$!
+(while [ ! -e /tmp/stop ]; do dd if=/proc2/t/big bs=100 count=50 2>/dev/null >/dev/null; done) &
+r2=$!
+i=0
+while [ $i -lt 100 ]; do
+	ctl "rm t/b"; ctl "file t/b"
+	ctl "rmtree t/d"; ctl "mkdir t/d"; ctl "file t/d/x"
+	ctl "rm t/big"; ctl "bigfile t/big"
+	i=$((i + 1))
+done
+touch /tmp/stop
+wait $r1 $r2
+rm -f /tmp/stop
+ok "100 remove/create rounds while two readers loop"
+ctl "rmtree t"
+same "rmtree removes the whole subtree" "$(errmsg ls /proc2/t)" "No such file or directory"
+same "the entry API left nothing in the kernel log" "$(klog)" ""
+umount /proc2
