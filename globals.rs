@@ -10,7 +10,7 @@ use crate::{
     seq::SeqFile,
     vfs::PidNamespace,
 };
-use kernel::{fmt, prelude::*};
+use kernel::{bindings, fmt, prelude::*};
 
 /// Thin wrappers over what the numbers come from.
 mod sys {
@@ -25,6 +25,14 @@ mod sys {
         fn procfs2_cpu_idle_time_us(cpu: c_int) -> u64;
         fn procfs2_kcpustat_idle(cpu: c_int) -> u64;
         fn procfs2_count_threads(threads: *mut u32, running: *mut u32);
+        fn procfs2_node_page_state(item: c_int) -> core::ffi::c_ulong;
+        fn procfs2_node_page_state_pages(item: c_int) -> core::ffi::c_ulong;
+        fn procfs2_zone_page_state(item: c_int) -> core::ffi::c_ulong;
+        fn procfs2_swapcache_pages() -> core::ffi::c_ulong;
+        fn procfs2_si_swapinfo(i: *mut bindings::sysinfo);
+        fn procfs2_vmalloc_total() -> core::ffi::c_ulong;
+        // Exported by mm/util.c; declared in mman.h, which the bindings lack.
+        fn vm_memory_committed() -> core::ffi::c_ulong;
         // Exported by kernel/sched/loadavg.c.
         #[link_name = "avenrun"]
         static AVENRUN: [core::ffi::c_ulong; 3];
@@ -92,6 +100,60 @@ mod sys {
         (n, r)
     }
 
+    /// `si_meminfo` and `si_swapinfo` (0 swap without `CONFIG_SWAP`).
+    pub(super) fn sysinfo() -> bindings::sysinfo {
+        // SAFETY: All-zero is a valid `sysinfo`; both calls fill it in.
+        let mut i: bindings::sysinfo = unsafe { core::mem::zeroed() };
+        // SAFETY: `i` is a valid output location.
+        unsafe {
+            bindings::si_meminfo(&mut i);
+            procfs2_si_swapinfo(&mut i);
+        }
+        i
+    }
+
+    /// `global_node_page_state(item)`.
+    pub(super) fn node_state(item: u32) -> u64 {
+        // SAFETY: Reads a global counter; `item` is a `node_stat_item`.
+        unsafe { procfs2_node_page_state(item as c_int) as u64 }
+    }
+
+    /// `global_node_page_state_pages(item)`, for the byte-counted items.
+    pub(super) fn node_state_pages(item: u32) -> u64 {
+        // SAFETY: As above.
+        unsafe { procfs2_node_page_state_pages(item as c_int) as u64 }
+    }
+
+    /// `global_zone_page_state(item)`.
+    pub(super) fn zone_state(item: u32) -> u64 {
+        // SAFETY: Reads a global counter; `item` is a `zone_stat_item`.
+        unsafe { procfs2_zone_page_state(item as c_int) as u64 }
+    }
+
+    /// `total_swapcache_pages()`.
+    pub(super) fn swapcache_pages() -> u64 {
+        // SAFETY: Reads a global counter.
+        unsafe { procfs2_swapcache_pages() as u64 }
+    }
+
+    /// `si_mem_available()`.
+    pub(super) fn mem_available() -> i64 {
+        // SAFETY: Reads global counters.
+        unsafe { bindings::si_mem_available() as i64 }
+    }
+
+    /// `vm_memory_committed()`.
+    pub(super) fn memory_committed() -> u64 {
+        // SAFETY: Reads a global counter.
+        unsafe { vm_memory_committed() as u64 }
+    }
+
+    /// `VMALLOC_TOTAL` in bytes.
+    pub(super) fn vmalloc_total() -> u64 {
+        // SAFETY: A constant of the running kernel's layout.
+        unsafe { procfs2_vmalloc_total() as u64 }
+    }
+
     /// The load averages (`avenrun`), fixed point with 11 fractional bits.
     pub(super) fn avenrun() -> [u64; 3] {
         // SAFETY: Plain words updated by the scheduler; torn reads are impossible on
@@ -110,6 +172,7 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"version", 0, version_show)?;
     pde::create_single(root, b"uptime", 0, uptime_show)?;
     pde::create_single(root, b"loadavg", 0, loadavg_show)?;
+    pde::create_single(root, b"meminfo", 0, meminfo_show)?;
     Ok(())
 }
 
@@ -169,5 +232,69 @@ fn loadavg_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
         threads,
         last_pid
     ));
+    Ok(())
+}
+
+/// One `meminfo` line of `pages` in kB (`show_val_kb`).
+fn show_val_kb(m: &SeqFile, label: &str, pages: u64) {
+    m.print(fmt!("{}{:8} kB\n", label, pages << (bindings::PAGE_SHIFT - 10)));
+}
+
+/// `meminfo_proc_show`, less the lines whose counters are not exported:
+/// CommitLimit (`vm_commit_limit`), VmallocUsed (`vmalloc_nr_pages`), Percpu
+/// (`pcpu_nr_pages`) and the architecture's DirectMap lines. The lines follow
+/// fs/proc's order and format; the config-dependent ones (Zswap, THP, CMA, HIGHMEM,
+/// hugetlb) are off in this kernel, as in its /proc.
+fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
+    use bindings::*;
+    let i = sys::sysinfo();
+    let committed = sys::memory_committed();
+    let swapcache = sys::swapcache_pages();
+    let cached = (sys::node_state(node_stat_item_NR_FILE_PAGES) as i64 - swapcache as i64 - i.bufferram as i64).max(0);
+    let lru = |l: u32| sys::node_state(node_stat_item_NR_LRU_BASE + l);
+    let (active_anon, inactive_anon) = (lru(lru_list_LRU_ACTIVE_ANON), lru(lru_list_LRU_INACTIVE_ANON));
+    let (active_file, inactive_file) = (lru(lru_list_LRU_ACTIVE_FILE), lru(lru_list_LRU_INACTIVE_FILE));
+    let available = sys::mem_available().max(0) as u64;
+    let sreclaimable = sys::node_state_pages(node_stat_item_NR_SLAB_RECLAIMABLE_B);
+    let sunreclaim = sys::node_state_pages(node_stat_item_NR_SLAB_UNRECLAIMABLE_B);
+
+    show_val_kb(m, "MemTotal:       ", i.totalram as u64);
+    show_val_kb(m, "MemFree:        ", i.freeram as u64);
+    show_val_kb(m, "MemAvailable:   ", available);
+    show_val_kb(m, "Buffers:        ", i.bufferram as u64);
+    show_val_kb(m, "Cached:         ", cached as u64);
+    show_val_kb(m, "SwapCached:     ", swapcache);
+    show_val_kb(m, "Active:         ", active_anon + active_file);
+    show_val_kb(m, "Inactive:       ", inactive_anon + inactive_file);
+    show_val_kb(m, "Active(anon):   ", active_anon);
+    show_val_kb(m, "Inactive(anon): ", inactive_anon);
+    show_val_kb(m, "Active(file):   ", active_file);
+    show_val_kb(m, "Inactive(file): ", inactive_file);
+    show_val_kb(m, "Unevictable:    ", lru(lru_list_LRU_UNEVICTABLE));
+    show_val_kb(m, "Mlocked:        ", sys::zone_state(zone_stat_item_NR_MLOCK));
+    show_val_kb(m, "SwapTotal:      ", i.totalswap as u64);
+    show_val_kb(m, "SwapFree:       ", i.freeswap as u64);
+    show_val_kb(m, "Dirty:          ", sys::node_state(node_stat_item_NR_FILE_DIRTY));
+    show_val_kb(m, "Writeback:      ", sys::node_state(node_stat_item_NR_WRITEBACK));
+    show_val_kb(m, "AnonPages:      ", sys::node_state(node_stat_item_NR_ANON_MAPPED));
+    show_val_kb(m, "Mapped:         ", sys::node_state(node_stat_item_NR_FILE_MAPPED));
+    show_val_kb(m, "Shmem:          ", i.sharedram as u64);
+    show_val_kb(
+        m,
+        "KReclaimable:   ",
+        sreclaimable + sys::node_state(node_stat_item_NR_KERNEL_MISC_RECLAIMABLE),
+    );
+    show_val_kb(m, "Slab:           ", sreclaimable + sunreclaim);
+    show_val_kb(m, "SReclaimable:   ", sreclaimable);
+    show_val_kb(m, "SUnreclaim:     ", sunreclaim);
+    m.print(fmt!("KernelStack:    {:8} kB\n", sys::node_state(node_stat_item_NR_KERNEL_STACK_KB)));
+    show_val_kb(m, "PageTables:     ", sys::node_state(node_stat_item_NR_PAGETABLE));
+    show_val_kb(m, "SecPageTables:  ", sys::node_state(node_stat_item_NR_SECONDARY_PAGETABLE));
+    show_val_kb(m, "NFS_Unstable:   ", 0);
+    show_val_kb(m, "Bounce:         ", sys::zone_state(zone_stat_item_NR_BOUNCE));
+    show_val_kb(m, "WritebackTmp:   ", sys::node_state(node_stat_item_NR_WRITEBACK_TEMP));
+    show_val_kb(m, "Committed_AS:   ", committed);
+    m.print(fmt!("VmallocTotal:   {:8} kB\n", sys::vmalloc_total() >> 10));
+    show_val_kb(m, "VmallocChunk:   ", 0);
     Ok(())
 }

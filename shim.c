@@ -10,6 +10,10 @@
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
 #include <linux/kernel_stat.h>
+#include <linux/mm.h>
+#include <linux/swap.h>
+#include <linux/vmalloc.h>
+#include <linux/vmstat.h>
 #include <linux/namei.h>
 #include <linux/threads.h>
 #include <linux/tick.h>
@@ -263,4 +267,35 @@ struct dentry *procfs2_debugfs_create(const struct file_operations *fops)
 void procfs2_debugfs_remove(struct dentry *dir)
 {
 	debugfs_remove(dir);
+}
+
+unsigned long procfs2_node_page_state(int item)
+{
+	return global_node_page_state(item);
+}
+
+unsigned long procfs2_node_page_state_pages(int item)
+{
+	return global_node_page_state_pages(item);
+}
+
+unsigned long procfs2_zone_page_state(int item)
+{
+	return global_zone_page_state(item);
+}
+
+/* Both are static inlines returning 0 without CONFIG_SWAP, and not exported with it. */
+unsigned long procfs2_swapcache_pages(void)
+{
+	return total_swapcache_pages();
+}
+
+void procfs2_si_swapinfo(struct sysinfo *i)
+{
+	si_swapinfo(i);
+}
+
+unsigned long procfs2_vmalloc_total(void)
+{
+	return VMALLOC_TOTAL;
 }

@@ -85,6 +85,15 @@ u64 procfs2_kcpustat_idle(int cpu);
 int procfs2_pid_ns_last_pid(struct pid_namespace *ns);
 void procfs2_count_threads(unsigned int *threads, unsigned int *running);
 
+/* fs/proc/meminfo.c: counters behind static inlines */
+struct sysinfo;
+unsigned long procfs2_node_page_state(int item);
+unsigned long procfs2_node_page_state_pages(int item);
+unsigned long procfs2_zone_page_state(int item);
+unsigned long procfs2_swapcache_pages(void);
+void procfs2_si_swapinfo(struct sysinfo *i);
+unsigned long procfs2_vmalloc_total(void);
+
 /* debugfs.h: the tests' control file */
 struct file_operations;
 struct dentry *procfs2_debugfs_create(const struct file_operations *fops);

@@ -102,3 +102,24 @@ same "subset=pid: a tree name is not found, as in proc" \
 	"$(errmsg stat /tmp/sa/version)" "$(errmsg stat /tmp/sp/version)"
 umount /tmp/sa /tmp/sp
 umount /proc2
+
+# meminfo: the same labels in the same order, less the listed ones; each value lies
+# between two /proc reads (within 512 kB: other processes allocate meanwhile).
+mount -t procfs2 none /proc2
+a=$(cat /proc/meminfo) b=$(cat /proc2/meminfo) c=$(cat /proc/meminfo)
+labels() { echo "$1" | cut -d: -f1; }
+want=$(labels "$a" | grep -v -x -F "$(cut -d' ' -f1 /tests/missing-meminfo-lines.txt | grep -v '^#')")
+same "meminfo shows /proc's lines in /proc's order, less the listed ones" \
+	"$(labels "$b" | tr '\n' ' ')" "$(echo "$want" | tr '\n' ' ')"
+same "meminfo line format as /proc's" "$(echo "$b" | sed 's/[0-9][0-9]*/9/g' | head -n 5)" \
+	"$(echo "$a" | sed 's/[0-9][0-9]*/9/g' | head -n 5)"
+bad=""
+for l in $(labels "$b"); do
+	va=$(echo "$a" | grep "^$l:" | awk '{print $2}')
+	vb=$(echo "$b" | grep "^$l:" | awk '{print $2}')
+	vc=$(echo "$c" | grep "^$l:" | awk '{print $2}')
+	awk -v a="$va" -v b="$vb" -v c="$vc" 'BEGIN { lo = (a < c ? a : c) - 512; hi = (a > c ? a : c) + 512;
+		exit !(b >= lo && b <= hi) }' || bad="$bad $l($va $vb $vc)"
+done
+same "meminfo values lie between two /proc reads" "$bad" ""
+umount /proc2
