@@ -17,7 +17,11 @@ mod sys {
     use kernel::{bindings, ffi::c_char, ffi::c_int, str::CStr};
 
     extern "C" {
-        fn procfs2_utsname(sysname: *mut *const c_char, release: *mut *const c_char, version: *mut *const c_char);
+        fn procfs2_utsname(
+            sysname: *mut *const c_char,
+            release: *mut *const c_char,
+            version: *mut *const c_char,
+        );
         fn procfs2_compile_info() -> *const c_char;
         fn procfs2_boottime(ts: *mut bindings::timespec64);
         fn procfs2_next_possible_cpu(cpu: c_int) -> c_int;
@@ -46,7 +50,11 @@ mod sys {
         unsafe {
             let (mut s, mut r, mut v) = (core::ptr::null(), core::ptr::null(), core::ptr::null());
             procfs2_utsname(&mut s, &mut r, &mut v);
-            (CStr::from_char_ptr(s), CStr::from_char_ptr(r), CStr::from_char_ptr(v))
+            (
+                CStr::from_char_ptr(s),
+                CStr::from_char_ptr(r),
+                CStr::from_char_ptr(v),
+            )
         }
     }
 
@@ -158,7 +166,7 @@ mod sys {
     pub(super) fn avenrun() -> [u64; 3] {
         // SAFETY: Plain words updated by the scheduler; torn reads are impossible on
         // 64-bit and fs/proc reads them the same unlocked way.
-        unsafe { core::ptr::read_volatile(&raw const AVENRUN).map(|v| v as u64) }
+        unsafe { core::ptr::read_volatile(&raw const AVENRUN) }
     }
 }
 
@@ -180,13 +188,23 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
 /// namespace and the build information of the kernel the module is built against.
 fn version_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     let (sysname, release, version) = sys::utsname();
-    m.print(fmt!("{} version {} {} {}\n", sysname, release, sys::compile_info(), version));
+    m.print(fmt!(
+        "{} version {} {} {}\n",
+        sysname,
+        release,
+        sys::compile_info(),
+        version
+    ));
     Ok(())
 }
 
 /// Idle time of `cpu` in nanoseconds (fs/proc/stat.c `get_idle_time`).
 fn idle_time_ns(cpu: i32) -> u64 {
-    let us = if sys::cpu_online(cpu) { sys::cpu_idle_time_us(cpu) } else { u64::MAX };
+    let us = if sys::cpu_online(cpu) {
+        sys::cpu_idle_time_us(cpu)
+    } else {
+        u64::MAX
+    };
     if us == u64::MAX {
         sys::kcpustat_idle(cpu)
     } else {
@@ -199,7 +217,13 @@ fn uptime_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     let (sec, nsec) = sys::boottime();
     let idle: u64 = sys::possible_cpus().map(idle_time_ns).sum();
     let (idle_sec, idle_nsec) = (idle / 1_000_000_000, idle % 1_000_000_000);
-    m.print(fmt!("{}.{:02} {}.{:02}\n", sec, nsec / 10_000_000, idle_sec, idle_nsec / 10_000_000));
+    m.print(fmt!(
+        "{}.{:02} {}.{:02}\n",
+        sec,
+        nsec / 10_000_000,
+        idle_sec,
+        idle_nsec / 10_000_000
+    ));
     Ok(())
 }
 
@@ -237,7 +261,11 @@ fn loadavg_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
 
 /// One `meminfo` line of `pages` in kB (`show_val_kb`).
 fn show_val_kb(m: &SeqFile, label: &str, pages: u64) {
-    m.print(fmt!("{}{:8} kB\n", label, pages << (bindings::PAGE_SHIFT - 10)));
+    m.print(fmt!(
+        "{}{:8} kB\n",
+        label,
+        pages << (bindings::PAGE_SHIFT - 10)
+    ));
 }
 
 /// `meminfo_proc_show`, less the lines whose counters are not exported:
@@ -250,10 +278,19 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     let i = sys::sysinfo();
     let committed = sys::memory_committed();
     let swapcache = sys::swapcache_pages();
-    let cached = (sys::node_state(node_stat_item_NR_FILE_PAGES) as i64 - swapcache as i64 - i.bufferram as i64).max(0);
+    let cached = (sys::node_state(node_stat_item_NR_FILE_PAGES) as i64
+        - swapcache as i64
+        - i.bufferram as i64)
+        .max(0);
     let lru = |l: u32| sys::node_state(node_stat_item_NR_LRU_BASE + l);
-    let (active_anon, inactive_anon) = (lru(lru_list_LRU_ACTIVE_ANON), lru(lru_list_LRU_INACTIVE_ANON));
-    let (active_file, inactive_file) = (lru(lru_list_LRU_ACTIVE_FILE), lru(lru_list_LRU_INACTIVE_FILE));
+    let (active_anon, inactive_anon) = (
+        lru(lru_list_LRU_ACTIVE_ANON),
+        lru(lru_list_LRU_INACTIVE_ANON),
+    );
+    let (active_file, inactive_file) = (
+        lru(lru_list_LRU_ACTIVE_FILE),
+        lru(lru_list_LRU_INACTIVE_FILE),
+    );
     let available = sys::mem_available().max(0) as u64;
     let sreclaimable = sys::node_state_pages(node_stat_item_NR_SLAB_RECLAIMABLE_B);
     let sunreclaim = sys::node_state_pages(node_stat_item_NR_SLAB_UNRECLAIMABLE_B);
@@ -271,13 +308,33 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     show_val_kb(m, "Active(file):   ", active_file);
     show_val_kb(m, "Inactive(file): ", inactive_file);
     show_val_kb(m, "Unevictable:    ", lru(lru_list_LRU_UNEVICTABLE));
-    show_val_kb(m, "Mlocked:        ", sys::zone_state(zone_stat_item_NR_MLOCK));
+    show_val_kb(
+        m,
+        "Mlocked:        ",
+        sys::zone_state(zone_stat_item_NR_MLOCK),
+    );
     show_val_kb(m, "SwapTotal:      ", i.totalswap as u64);
     show_val_kb(m, "SwapFree:       ", i.freeswap as u64);
-    show_val_kb(m, "Dirty:          ", sys::node_state(node_stat_item_NR_FILE_DIRTY));
-    show_val_kb(m, "Writeback:      ", sys::node_state(node_stat_item_NR_WRITEBACK));
-    show_val_kb(m, "AnonPages:      ", sys::node_state(node_stat_item_NR_ANON_MAPPED));
-    show_val_kb(m, "Mapped:         ", sys::node_state(node_stat_item_NR_FILE_MAPPED));
+    show_val_kb(
+        m,
+        "Dirty:          ",
+        sys::node_state(node_stat_item_NR_FILE_DIRTY),
+    );
+    show_val_kb(
+        m,
+        "Writeback:      ",
+        sys::node_state(node_stat_item_NR_WRITEBACK),
+    );
+    show_val_kb(
+        m,
+        "AnonPages:      ",
+        sys::node_state(node_stat_item_NR_ANON_MAPPED),
+    );
+    show_val_kb(
+        m,
+        "Mapped:         ",
+        sys::node_state(node_stat_item_NR_FILE_MAPPED),
+    );
     show_val_kb(m, "Shmem:          ", i.sharedram as u64);
     show_val_kb(
         m,
@@ -287,14 +344,36 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     show_val_kb(m, "Slab:           ", sreclaimable + sunreclaim);
     show_val_kb(m, "SReclaimable:   ", sreclaimable);
     show_val_kb(m, "SUnreclaim:     ", sunreclaim);
-    m.print(fmt!("KernelStack:    {:8} kB\n", sys::node_state(node_stat_item_NR_KERNEL_STACK_KB)));
-    show_val_kb(m, "PageTables:     ", sys::node_state(node_stat_item_NR_PAGETABLE));
-    show_val_kb(m, "SecPageTables:  ", sys::node_state(node_stat_item_NR_SECONDARY_PAGETABLE));
+    m.print(fmt!(
+        "KernelStack:    {:8} kB\n",
+        sys::node_state(node_stat_item_NR_KERNEL_STACK_KB)
+    ));
+    show_val_kb(
+        m,
+        "PageTables:     ",
+        sys::node_state(node_stat_item_NR_PAGETABLE),
+    );
+    show_val_kb(
+        m,
+        "SecPageTables:  ",
+        sys::node_state(node_stat_item_NR_SECONDARY_PAGETABLE),
+    );
     show_val_kb(m, "NFS_Unstable:   ", 0);
-    show_val_kb(m, "Bounce:         ", sys::zone_state(zone_stat_item_NR_BOUNCE));
-    show_val_kb(m, "WritebackTmp:   ", sys::node_state(node_stat_item_NR_WRITEBACK_TEMP));
+    show_val_kb(
+        m,
+        "Bounce:         ",
+        sys::zone_state(zone_stat_item_NR_BOUNCE),
+    );
+    show_val_kb(
+        m,
+        "WritebackTmp:   ",
+        sys::node_state(node_stat_item_NR_WRITEBACK_TEMP),
+    );
     show_val_kb(m, "Committed_AS:   ", committed);
-    m.print(fmt!("VmallocTotal:   {:8} kB\n", sys::vmalloc_total() >> 10));
+    m.print(fmt!(
+        "VmallocTotal:   {:8} kB\n",
+        sys::vmalloc_total() >> 10
+    ));
     show_val_kb(m, "VmallocChunk:   ", 0);
     Ok(())
 }

@@ -287,7 +287,10 @@ impl ProcDirEntry {
     fn use_pde(&self) -> bool {
         let mut v = self.in_use.load(Relaxed);
         while v >= 0 {
-            match self.in_use.compare_exchange_weak(v, v + 1, Acquire, Relaxed) {
+            match self
+                .in_use
+                .compare_exchange_weak(v, v + 1, Acquire, Relaxed)
+            {
                 Ok(_) => return true,
                 Err(now) => v = now,
             }
@@ -362,7 +365,13 @@ pub(crate) fn name_to_int(name: &[u8]) -> Option<u32> {
 /// Creates and registers an entry (`__proc_create` + `proc_register`). The names
 /// fs/proc refuses with a WARN are refused here with `EINVAL` and a warning in the
 /// log; a duplicate gives `EEXIST`.
-fn register(base: &ProcDirEntry, path: &[u8], mode: u16, nlink: u32, kind: Kind) -> Result<ARef<ProcDirEntry>> {
+fn register(
+    base: &ProcDirEntry,
+    path: &[u8],
+    mode: u16,
+    nlink: u32,
+    kind: Kind,
+) -> Result<ARef<ProcDirEntry>> {
     let (parent, name) = xlate(base, path)?;
     let why = if name.is_empty() || name.len() > NAME_MAX {
         Some("bad name length")
@@ -383,8 +392,11 @@ fn register(base: &ProcDirEntry, path: &[u8], mode: u16, nlink: u32, kind: Kind)
     }
 
     let id = vfs::ida_alloc(u32::MAX - PROC_DYNAMIC_FIRST)?;
-    let mut owned = KVec::with_capacity(name.len(), GFP_KERNEL).inspect_err(|_| vfs::ida_free(id))?;
-    owned.extend_from_slice(name, GFP_KERNEL).inspect_err(|_| vfs::ida_free(id))?;
+    let mut owned =
+        KVec::with_capacity(name.len(), GFP_KERNEL).inspect_err(|_| vfs::ida_free(id))?;
+    owned
+        .extend_from_slice(name, GFP_KERNEL)
+        .inspect_err(|_| vfs::ida_free(id))?;
     let de = KBox::new(
         ProcDirEntry {
             refcnt: AtomicUsize::new(1),
@@ -403,7 +415,8 @@ fn register(base: &ProcDirEntry, path: &[u8], mode: u16, nlink: u32, kind: Kind)
     .inspect_err(|_| vfs::ida_free(id))?;
     // SAFETY: Fresh from `KBox`, with the one reference `refcnt` counts; `dec_ref`
     // gives it back to `KBox::from_raw`.
-    let de: ARef<ProcDirEntry> = unsafe { ARef::from_raw(NonNull::new_unchecked(KBox::into_raw(de))) };
+    let de: ARef<ProcDirEntry> =
+        unsafe { ARef::from_raw(NonNull::new_unchecked(KBox::into_raw(de))) };
     // From here on dropping `de` frees the entry and its inode number.
 
     let node = RBTreeNode::new(Key::new(de.name()), de.clone(), GFP_KERNEL)?;
@@ -423,7 +436,11 @@ fn register(base: &ProcDirEntry, path: &[u8], mode: u16, nlink: u32, kind: Kind)
 }
 
 /// `proc_mkdir_mode`: a directory at `path` under `parent` (mode 0555 when 0).
-pub(crate) fn mkdir_mode(parent: &ProcDirEntry, path: &[u8], mode: u16) -> Result<ARef<ProcDirEntry>> {
+pub(crate) fn mkdir_mode(
+    parent: &ProcDirEntry,
+    path: &[u8],
+    mode: u16,
+) -> Result<ARef<ProcDirEntry>> {
     let mode = if mode == 0 { 0o555 } else { mode };
     let kind = Kind::Dir {
         iops: &PROC_DIR_IOPS,
@@ -439,27 +456,61 @@ pub(crate) fn mkdir(parent: &ProcDirEntry, path: &[u8]) -> Result<ARef<ProcDirEn
 
 /// `proc_create_mount_point`: a permanently empty directory, for mounting on.
 pub(crate) fn create_mount_point(parent: &ProcDirEntry, path: &[u8]) -> Result<ARef<ProcDirEntry>> {
-    register(parent, path, (bindings::S_IFDIR | 0o555) as u16, 2, Kind::MountPoint)
+    register(
+        parent,
+        path,
+        (bindings::S_IFDIR | 0o555) as u16,
+        2,
+        Kind::MountPoint,
+    )
 }
 
 /// `proc_create_single`: a read-only seq_file whose content `show` writes in one go
 /// (mode 0444 when 0).
-pub(crate) fn create_single(parent: &ProcDirEntry, path: &[u8], mode: u16, show: ShowFn) -> Result<ARef<ProcDirEntry>> {
-    let mode = if mode & 0o7777 == 0 { mode | 0o444 } else { mode };
-    register(parent, path, bindings::S_IFREG as u16 | mode, 1, Kind::Single(show))
+pub(crate) fn create_single(
+    parent: &ProcDirEntry,
+    path: &[u8],
+    mode: u16,
+    show: ShowFn,
+) -> Result<ARef<ProcDirEntry>> {
+    let mode = if mode & 0o7777 == 0 {
+        mode | 0o444
+    } else {
+        mode
+    };
+    register(
+        parent,
+        path,
+        bindings::S_IFREG as u16 | mode,
+        1,
+        Kind::Single(show),
+    )
 }
 
 /// `proc_symlink`: a symbolic link at `path` pointing to `target`.
-pub(crate) fn symlink(parent: &ProcDirEntry, path: &[u8], target: &[u8]) -> Result<ARef<ProcDirEntry>> {
+pub(crate) fn symlink(
+    parent: &ProcDirEntry,
+    path: &[u8],
+    target: &[u8],
+) -> Result<ARef<ProcDirEntry>> {
     let mut t = KVec::with_capacity(target.len() + 1, GFP_KERNEL)?;
     t.extend_from_slice(target, GFP_KERNEL)?;
     t.push(0, GFP_KERNEL)?;
-    register(parent, path, (bindings::S_IFLNK | 0o777) as u16, 1, Kind::Link(t))
+    register(
+        parent,
+        path,
+        (bindings::S_IFLNK | 0o777) as u16,
+        1,
+        Kind::Link(t),
+    )
 }
 
 /// Unlinks the child `name` of `dir` (`pde_erase`), handing back the tree's reference.
 fn erase(dir: &ProcDirEntry, lock: &mut lock::Write, name: &[u8]) -> Option<ARef<ProcDirEntry>> {
-    let node = dir.subdir_mut(lock).as_mut()?.remove_node(&Key::new(name))?;
+    let node = dir
+        .subdir_mut(lock)
+        .as_mut()?
+        .remove_node(&Key::new(name))?;
     let (_, de) = node.to_key_value();
     if de.is_dir() {
         dir.nlink.fetch_sub(1, Relaxed);
@@ -495,7 +546,9 @@ pub(crate) fn remove_subtree(parent: &ProcDirEntry, path: &[u8]) -> Result {
     let mut de = root.clone();
     loop {
         let mut lock = lock::write();
-        let first = de.subdir(&lock).and_then(|t| t.iter().next().map(|(_, c)| c.clone()));
+        let first = de
+            .subdir(&lock)
+            .and_then(|t| t.iter().next().map(|(_, c)| c.clone()));
         if let Some(child) = first {
             let child_name = child.name();
             drop(erase(&de, &mut lock, child_name));
@@ -553,7 +606,9 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
             inode.set_owner_current_fs();
         }
         Kind::Dir { iops, fops } => inode.set_attrs(de.mode, de.nlink(), iops, Some(fops)),
-        Kind::Single(_) => inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&seq::PROC_SINGLE_FOPS)),
+        Kind::Single(_) => {
+            inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&seq::PROC_SINGLE_FOPS))
+        }
         Kind::Link(target) => {
             inode.set_attrs(de.mode, 1, vfs::simple_symlink_iops(), None);
             inode.set_size((target.len() - 1) as i64);
@@ -566,7 +621,11 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
 
 /// Looks up `dentry` among the children of `de` (`proc_lookup_de`). No negative
 /// dentries: a missing name is `ENOENT`.
-pub(crate) fn lookup_de(dir: &Inode, dentry: &Dentry, de: &ProcDirEntry) -> Result<*mut bindings::dentry> {
+pub(crate) fn lookup_de(
+    dir: &Inode,
+    dentry: &Dentry,
+    de: &ProcDirEntry,
+) -> Result<*mut bindings::dentry> {
     let child = de.lookup_child(dentry.name()).ok_or(ENOENT)?;
     let inode = get_inode(dir.super_block(), child)?;
     dentry.set_ops(&PROC_MISC_DOPS);
@@ -619,14 +678,19 @@ static PROC_DIR_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::f
 
 /// Dentry operations of entries (`proc_misc_dentry_ops`): a removed entry's dentry
 /// is invalid and not kept.
-static PROC_MISC_DOPS: OpsTable<bindings::dentry_operations> = OpsTable(bindings::dentry_operations {
-    d_revalidate: Some(proc_misc_d_revalidate),
-    d_delete: Some(proc_misc_d_delete),
-    // SAFETY: All-zero is a valid `dentry_operations` (no callbacks).
-    ..unsafe { OpsTable::<bindings::dentry_operations>::zeroed() }
-});
+static PROC_MISC_DOPS: OpsTable<bindings::dentry_operations> =
+    OpsTable(bindings::dentry_operations {
+        d_revalidate: Some(proc_misc_d_revalidate),
+        d_delete: Some(proc_misc_d_delete),
+        // SAFETY: All-zero is a valid `dentry_operations` (no callbacks).
+        ..unsafe { OpsTable::<bindings::dentry_operations>::zeroed() }
+    });
 
 /// `proc_lookup`: nothing but pids is visible with `subset=pid`.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn proc_lookup(
     dir: *mut bindings::inode,
     dentry: *mut bindings::dentry,
@@ -644,6 +708,10 @@ unsafe extern "C" fn proc_lookup(
 }
 
 /// `proc_getattr`: the link count comes from the entry, which subdirectories change.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn proc_getattr(
     _idmap: *mut bindings::mnt_idmap,
     path: *const bindings::path,
@@ -660,7 +728,14 @@ unsafe extern "C" fn proc_getattr(
 }
 
 /// `proc_readdir`.
-unsafe extern "C" fn proc_readdir(file: *mut bindings::file, ctx: *mut bindings::dir_context) -> c_int {
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_readdir(
+    file: *mut bindings::file,
+    ctx: *mut bindings::dir_context,
+) -> c_int {
     // SAFETY: The VFS passes an open directory and a context for this call.
     let (inode, ctx) = unsafe { (vfs::file_inode(file), DirContext::from_raw(ctx)) };
     let Some(de) = inode.pde() else { return 0 };
@@ -679,18 +754,36 @@ fn parent_ino(de: &ProcDirEntry) -> u64 {
 }
 
 /// `proc_misc_d_revalidate`.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn proc_misc_d_revalidate(dentry: *mut bindings::dentry, flags: u32) -> c_int {
     if flags & vfs::LOOKUP_RCU != 0 {
         return ECHILD.to_errno();
     }
     // SAFETY: The VFS passes a positive dentry of ours.
     let dentry = unsafe { Dentry::from_raw(dentry) };
-    c_int::from(!dentry.inode().and_then(Inode::pde).is_some_and(ProcDirEntry::is_removed))
+    c_int::from(
+        !dentry
+            .inode()
+            .and_then(Inode::pde)
+            .is_some_and(ProcDirEntry::is_removed),
+    )
 }
 
 /// `proc_misc_d_delete`.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn proc_misc_d_delete(dentry: *const bindings::dentry) -> c_int {
     // SAFETY: The VFS passes a dentry of ours.
     let dentry = unsafe { Dentry::from_raw(dentry.cast_mut()) };
-    c_int::from(dentry.inode().and_then(Inode::pde).is_some_and(ProcDirEntry::is_removed))
+    c_int::from(
+        dentry
+            .inode()
+            .and_then(Inode::pde)
+            .is_some_and(ProcDirEntry::is_removed),
+    )
 }

@@ -108,7 +108,12 @@ enum HidePid {
 }
 
 impl HidePid {
-    const ALL: [HidePid; 4] = [Self::Off, Self::NoAccess, Self::Invisible, Self::NotPtraceable];
+    const ALL: [HidePid; 4] = [
+        Self::Off,
+        Self::NoAccess,
+        Self::Invisible,
+        Self::NotPtraceable,
+    ];
 
     fn from_u32(v: u32) -> Option<Self> {
         Self::ALL.into_iter().find(|h| *h as u32 == v)
@@ -189,12 +194,19 @@ pub(crate) fn fs_info(sb: &SuperBlock) -> &FsInfo {
 }
 
 /// The options being parsed for `fc`.
+#[expect(
+    clippy::mut_from_ref,
+    reason = "the VFS serialises a context's callbacks"
+)]
 fn mount_context(fc: &FsContext) -> &mut MountContext {
     // SAFETY: `init_fs_context` gave every procfs2 context a `MountContext`, and the
     // VFS runs one callback of a context at a time.
     unsafe { fc.private::<MountContext>() }
 }
 
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn init_fs_context(fc: *mut bindings::fs_context) -> c_int {
     // SAFETY: The VFS passes a valid context being created.
     let fc = unsafe { FsContext::from_raw(fc) };
@@ -277,7 +289,11 @@ fn parse_hidepid(fc: &FsContext, param: &FsParameter) -> Result<HidePid> {
 fn parse_subset(fc: &FsContext, param: &FsParameter, pidonly: bool) -> Result<bool> {
     let value = param.string().ok_or(EINVAL)?;
     let mut pidonly = pidonly;
-    for item in value.as_bytes().split(|&b| b == b',').filter(|i| !i.is_empty()) {
+    for item in value
+        .as_bytes()
+        .split(|&b| b == b',')
+        .filter(|i| !i.is_empty())
+    {
         if item != b"pid" {
             let item = BStr::from_bytes(item);
             return Err(fc.invalf(fmt!("procfs2: unsupported subset option - {}\n", item)));
@@ -345,8 +361,10 @@ fn fill_super(sb: &SuperBlock, ctx: &MountContext) -> Result {
     sb.make_root(pde::get_inode(sb, ARef::from(&PROC_ROOT))?)?;
     let root = sb.root();
     let proc_self = root.add_child(c_str!("self"), self_inode(sb, &SELF_INUM, &PROC_SELF_IOPS)?)?;
-    let proc_thread_self =
-        root.add_child(c_str!("thread-self"), self_inode(sb, &THREAD_SELF_INUM, &PROC_THREAD_SELF_IOPS)?)?;
+    let proc_thread_self = root.add_child(
+        c_str!("thread-self"),
+        self_inode(sb, &THREAD_SELF_INUM, &PROC_THREAD_SELF_IOPS)?,
+    )?;
 
     let info = KBox::new(
         FsInfo {
@@ -366,6 +384,10 @@ fn fill_super(sb: &SuperBlock, ctx: &MountContext) -> Result {
 
 /// Ends a superblock (`proc_kill_sb`). The state is freed after an RCU grace period,
 /// as fs/proc's `kfree_rcu` does, because lockless path walks may still look at it.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn kill_sb(sb: *mut bindings::super_block) {
     // SAFETY: The VFS passes the superblock being destroyed.
     let sb = unsafe { SuperBlock::from_raw(sb) };
@@ -384,7 +406,14 @@ unsafe extern "C" fn kill_sb(sb: *mut bindings::super_block) {
 }
 
 /// `/proc/mounts` options (`proc_show_options`).
-unsafe extern "C" fn show_options(m: *mut bindings::seq_file, root: *mut bindings::dentry) -> c_int {
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn show_options(
+    m: *mut bindings::seq_file,
+    root: *mut bindings::dentry,
+) -> c_int {
     // SAFETY: The VFS passes a valid seq_file and the mount's root dentry.
     let (m, root) = unsafe { (SeqFile::from_raw(m), vfs::Dentry::from_raw(root)) };
     let info = fs_info(root.super_block());
@@ -405,12 +434,13 @@ unsafe extern "C" fn show_options(m: *mut bindings::seq_file, root: *mut binding
 /// The root directory entry (`proc_root`).
 pub(crate) static PROC_ROOT: ProcDirEntry = ProcDirEntry::root(&PROC_ROOT_IOPS, &PROC_ROOT_FOPS);
 
-static PROC_ROOT_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
-    lookup: Some(proc_root_lookup),
-    getattr: Some(proc_root_getattr),
-    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
-    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
-});
+static PROC_ROOT_IOPS: OpsTable<bindings::inode_operations> =
+    OpsTable(bindings::inode_operations {
+        lookup: Some(proc_root_lookup),
+        getattr: Some(proc_root_getattr),
+        // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+        ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+    });
 
 static PROC_ROOT_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::file_operations {
     read: Some(bindings::generic_read_dir),
@@ -430,6 +460,10 @@ const PID_MAX_LIMIT: i64 = 4 * 1024 * 1024;
 /// Root lookup (`proc_root_lookup`): process directories first (they come with the
 /// per-process work), then the entry tree. `self` and `thread-self` are dentries made
 /// at mount time and never get here.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn proc_root_lookup(
     dir: *mut bindings::inode,
     dentry: *mut bindings::dentry,
@@ -446,6 +480,10 @@ unsafe extern "C" fn proc_root_lookup(
 }
 
 /// Root getattr (`proc_root_getattr`): link count of the root entry.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn proc_root_getattr(
     _idmap: *mut bindings::mnt_idmap,
     path: *const bindings::path,
@@ -461,7 +499,14 @@ unsafe extern "C" fn proc_root_getattr(
 
 /// Root readdir (`proc_root_readdir`): the entry tree below position 256, then
 /// `self`, `thread-self` and the processes (`proc_pid_readdir`).
-unsafe extern "C" fn proc_root_readdir(file: *mut bindings::file, ctx: *mut bindings::dir_context) -> c_int {
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_root_readdir(
+    file: *mut bindings::file,
+    ctx: *mut bindings::dir_context,
+) -> c_int {
     // SAFETY: The VFS passes an open root directory and a context for this call.
     let (inode, ctx) = unsafe { (vfs::file_inode(file), DirContext::from_raw(ctx)) };
     let info = fs_info(inode.super_block());
@@ -482,10 +527,17 @@ unsafe extern "C" fn proc_root_readdir(file: *mut bindings::file, ctx: *mut bind
     }
     for (pos, name, d) in [
         (TGID_OFFSET - 2, b"self".as_slice(), &info.proc_self),
-        (TGID_OFFSET - 1, b"thread-self".as_slice(), &info.proc_thread_self),
+        (
+            TGID_OFFSET - 1,
+            b"thread-self".as_slice(),
+            &info.proc_thread_self,
+        ),
     ] {
         if ctx.pos() == pos {
-            let ino = d.as_ref().and_then(|d| d.dentry().inode()).map_or(0, Inode::ino);
+            let ino = d
+                .as_ref()
+                .and_then(|d| d.dentry().inode())
+                .map_or(0, Inode::ino);
             if !ctx.emit(name, ino, vfs::DT_LNK) {
                 return 0;
             }
@@ -510,20 +562,26 @@ fn self_inode(
     Ok(inode)
 }
 
-static PROC_SELF_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
-    get_link: Some(proc_self_get_link),
-    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
-    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
-});
+static PROC_SELF_IOPS: OpsTable<bindings::inode_operations> =
+    OpsTable(bindings::inode_operations {
+        get_link: Some(proc_self_get_link),
+        // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+        ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+    });
 
-static PROC_THREAD_SELF_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
-    get_link: Some(proc_thread_self_get_link),
-    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
-    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
-});
+static PROC_THREAD_SELF_IOPS: OpsTable<bindings::inode_operations> =
+    OpsTable(bindings::inode_operations {
+        get_link: Some(proc_thread_self_get_link),
+        // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+        ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+    });
 
 /// `self` -> `<tgid>` in the superblock's pid namespace (`proc_self_get_link`);
 /// `ENOENT` for a caller that namespace cannot see.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn proc_self_get_link(
     dentry: *mut bindings::dentry,
     inode: *mut bindings::inode,
@@ -539,6 +597,10 @@ unsafe extern "C" fn proc_self_get_link(
 }
 
 /// `thread-self` -> `<tgid>/task/<tid>` (`proc_thread_self_get_link`).
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn proc_thread_self_get_link(
     dentry: *mut bindings::dentry,
     inode: *mut bindings::inode,

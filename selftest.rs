@@ -18,13 +18,7 @@
 use crate::{pde, seq::SeqFile, PROC_ROOT};
 use core::ptr::NonNull;
 use kernel::{
-    bindings,
-    error::from_result,
-    ffi::c_char,
-    fmt,
-    prelude::*,
-    str::BStr,
-    uaccess::UserSlice,
+    bindings, error::from_result, ffi::c_char, fmt, prelude::*, str::BStr, uaccess::UserSlice,
 };
 
 #[expect(
@@ -49,7 +43,7 @@ impl Control {
     pub(crate) fn new() -> Self {
         // SAFETY: `CONTROL_FOPS` is a static table; debugfs keeps a pointer to it.
         let dir = unsafe { procfs2_debugfs_create(CONTROL_FOPS.as_ptr()) };
-        Self(NonNull::new(dir).filter(|d| !kernel::error::from_err_ptr(d.as_ptr()).is_err()))
+        Self(NonNull::new(dir).filter(|d| kernel::error::from_err_ptr(d.as_ptr()).is_ok()))
     }
 }
 
@@ -69,6 +63,9 @@ static CONTROL_FOPS: crate::vfs::OpsTable<bindings::file_operations> =
         ..unsafe { crate::vfs::OpsTable::<bindings::file_operations>::zeroed() }
     });
 
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn control_write(
     _file: *mut bindings::file,
     buf: *const c_char,

@@ -79,7 +79,13 @@ fn pde_of(inode: &vfs::Inode) -> Result<&ProcDirEntry> {
     inode.pde().ok_or(EIO)
 }
 
-unsafe extern "C" fn proc_single_open(inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_single_open(
+    inode: *mut bindings::inode,
+    file: *mut bindings::file,
+) -> c_int {
     // SAFETY: The VFS passes the inode being opened, one of ours.
     let inode = unsafe { vfs::Inode::from_raw(inode) };
     from_result(|| {
@@ -87,12 +93,21 @@ unsafe extern "C" fn proc_single_open(inode: *mut bindings::inode, file: *mut bi
         de.with_use(|| {
             // SAFETY: `single_open` stores `de` as the seq_file's private data; the
             // file's inode keeps a reference to `de` until release.
-            to_result(unsafe { bindings::single_open(file, Some(single_show), (de as *const ProcDirEntry).cast_mut().cast()) })
+            to_result(unsafe {
+                bindings::single_open(
+                    file,
+                    Some(single_show),
+                    (de as *const ProcDirEntry).cast_mut().cast(),
+                )
+            })
         })?;
         Ok(0)
     })
 }
 
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn single_show(m: *mut bindings::seq_file, _v: *mut c_void) -> c_int {
     // SAFETY: `single_open` made `private` the entry, alive while the file is open,
     // and the seq_file core passes its valid seq_file.
@@ -106,7 +121,13 @@ unsafe extern "C" fn single_show(m: *mut bindings::seq_file, _v: *mut c_void) ->
     })
 }
 
-unsafe extern "C" fn proc_reg_read_iter(iocb: *mut bindings::kiocb, iter: *mut bindings::iov_iter) -> isize {
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_reg_read_iter(
+    iocb: *mut bindings::kiocb,
+    iter: *mut bindings::iov_iter,
+) -> isize {
     // SAFETY: The VFS passes a valid kiocb of an open file of ours.
     let inode = unsafe { vfs::file_inode((*iocb).ki_filp) };
     from_result(|| {
@@ -122,6 +143,9 @@ unsafe extern "C" fn proc_reg_read_iter(iocb: *mut bindings::kiocb, iter: *mut b
     })
 }
 
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn proc_reg_llseek(file: *mut bindings::file, offset: i64, whence: c_int) -> i64 {
     // SAFETY: The VFS passes an open file of ours.
     let inode = unsafe { vfs::file_inode(file) };

@@ -53,8 +53,9 @@ mod shim {
             ns: *mut bindings::pid_namespace,
         );
         pub(super) fn procfs2_fc_private(fc: *mut bindings::fs_context) -> *mut c_void;
-        pub(super) fn procfs2_fc_root_sb(fc: *mut bindings::fs_context)
-            -> *mut bindings::super_block;
+        pub(super) fn procfs2_fc_root_sb(
+            fc: *mut bindings::fs_context,
+        ) -> *mut bindings::super_block;
         pub(super) fn procfs2_fs_parse(
             fc: *mut bindings::fs_context,
             param: *mut bindings::fs_parameter,
@@ -158,7 +159,10 @@ pub(crate) struct Registration(&'static FileSystemType);
 impl Registration {
     /// Registers `fs_type`, owned by `module` so that `rmmod` is refused while a
     /// superblock of this type exists.
-    pub(crate) fn new(fs_type: &'static FileSystemType, module: &'static ThisModule) -> Result<Self> {
+    pub(crate) fn new(
+        fs_type: &'static FileSystemType,
+        module: &'static ThisModule,
+    ) -> Result<Self> {
         let raw = fs_type.0.get();
         // SAFETY: `raw` points to a valid `file_system_type` that is not registered
         // yet, so nothing else reads it while `owner` is written; it is `'static`, as
@@ -263,7 +267,12 @@ pub(crate) fn make_kgid_current(gid: u32) -> Kgid {
 /// `gid` as seen from the initial user namespace, `overflowgid` if unmapped.
 pub(crate) fn from_kgid_munged_init(gid: Kgid) -> u32 {
     // SAFETY: `init_user_ns` is a static object; only its address is taken.
-    unsafe { bindings::from_kgid_munged(&raw mut bindings::init_user_ns, bindings::kgid_t { val: gid }) }
+    unsafe {
+        bindings::from_kgid_munged(
+            &raw mut bindings::init_user_ns,
+            bindings::kgid_t { val: gid },
+        )
+    }
 }
 
 /// Parses `s` like the kernel's `kstrtouint(s, base, ...)`; `None` if it is not a
@@ -308,7 +317,9 @@ impl FsContext {
     pub(crate) fn init<T>(&self, private: KBox<T>, ns: &PidNamespace) {
         // SAFETY: By the type invariant the context is valid; the helper only stores
         // the pointers and swaps the counted user namespace reference.
-        unsafe { shim::procfs2_fc_init(self.as_ptr(), KBox::into_raw(private).cast(), ns.as_ptr()) };
+        unsafe {
+            shim::procfs2_fc_init(self.as_ptr(), KBox::into_raw(private).cast(), ns.as_ptr())
+        };
     }
 
     /// The `fs_private` set by [`FsContext::init`].
@@ -317,6 +328,10 @@ impl FsContext {
     ///
     /// `T` must be the type given to [`FsContext::init`] for this context, and no other
     /// reference to it may be alive (the VFS serialises the callbacks of a context).
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "the VFS serialises a context's callbacks"
+    )]
     pub(crate) unsafe fn private<T>(&self) -> &mut T {
         // SAFETY: The pointer came from `KBox::into_raw::<T>` in `init`; exclusivity is
         // guaranteed by the caller.
@@ -358,7 +373,9 @@ impl FsContext {
     /// `EINVAL`.
     pub(crate) fn invalf(&self, args: core::fmt::Arguments<'_>) -> Error {
         let msg = CString::try_from_fmt(args);
-        let msg = msg.as_deref().unwrap_or(c_str!("procfs2: invalid mount option"));
+        let msg = msg
+            .as_deref()
+            .unwrap_or(c_str!("procfs2: invalid mount option"));
         // SAFETY: The context is valid and `msg` is NUL-terminated; it is printed with
         // a "%s" format.
         let r = unsafe { shim::procfs2_invalf(self.as_ptr(), msg.as_char_ptr()) };
@@ -470,7 +487,7 @@ impl SuperBlock {
     pub(crate) unsafe fn take_fs_info<T>(&self) -> Option<KBox<T>> {
         let sb = self.as_ptr();
         // SAFETY: The superblock is valid; `kill_sb` is its last user.
-        let p = unsafe { core::mem::replace(&mut (*sb).s_fs_info, core::ptr::null_mut()) };
+        let p = unsafe { core::mem::take(&mut (*sb).s_fs_info) };
         // SAFETY: A non-null `p` came from `KBox::into_raw::<T>` and is released once.
         (!p.is_null()).then(|| unsafe { KBox::from_raw(p.cast::<T>()) })
     }
@@ -611,6 +628,10 @@ impl Drop for InodeCache {
 }
 
 /// Slab constructor: the VFS part of a new object (`init_once`).
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 unsafe extern "C" fn init_once(obj: *mut c_void) {
     let pi = obj.cast::<ProcInode>();
     // SAFETY: The slab hands us an object of the cache's size and alignment.
@@ -618,7 +639,13 @@ unsafe extern "C" fn init_once(obj: *mut c_void) {
 }
 
 /// `super_operations.alloc_inode` (`proc_alloc_inode`).
-pub(crate) unsafe extern "C" fn alloc_inode(sb: *mut bindings::super_block) -> *mut bindings::inode {
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+pub(crate) unsafe extern "C" fn alloc_inode(
+    sb: *mut bindings::super_block,
+) -> *mut bindings::inode {
     let cache = INODE_CACHE.load(Ordering::Acquire);
     // SAFETY: The cache exists while a superblock does (the module is pinned).
     let pi = unsafe { shim::procfs2_alloc_inode_sb(sb, cache) }.cast::<ProcInode>();
@@ -633,13 +660,26 @@ pub(crate) unsafe extern "C" fn alloc_inode(sb: *mut bindings::super_block) -> *
 }
 
 /// `super_operations.free_inode` (`proc_free_inode`), after an RCU grace period.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 pub(crate) unsafe extern "C" fn free_inode(inode: *mut bindings::inode) {
     // SAFETY: `inode` came from `alloc_inode`, so it sits in a `ProcInode`, whose
     // entry reference was dropped by `evict_inode`.
-    unsafe { bindings::kmem_cache_free(INODE_CACHE.load(Ordering::Acquire), container_of(inode).cast()) };
+    unsafe {
+        bindings::kmem_cache_free(
+            INODE_CACHE.load(Ordering::Acquire),
+            container_of(inode).cast(),
+        )
+    };
 }
 
 /// `super_operations.evict_inode` (`proc_evict_inode`): drops the entry reference.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
 pub(crate) unsafe extern "C" fn evict_inode(inode: *mut bindings::inode) {
     // SAFETY: The VFS evicts an inode of ours exactly once, with no other user left.
     unsafe {
@@ -718,7 +758,10 @@ pub(crate) unsafe fn link_target(
     let Ok(mut buf) = KBox::new([0u8; 32], GFP_KERNEL) else {
         return ENOMEM.to_ptr();
     };
-    let mut w = LinkWriter { buf: &mut buf[..31], len: 0 };
+    let mut w = LinkWriter {
+        buf: &mut buf[..31],
+        len: 0,
+    };
     if core::fmt::write(&mut w, args).is_err() {
         return Error::from_errno(-(bindings::ENAMETOOLONG as i32)).to_ptr();
     }
@@ -739,7 +782,10 @@ struct LinkWriter<'a> {
 impl core::fmt::Write for LinkWriter<'_> {
     fn write_str(&mut self, s: &str) -> core::fmt::Result {
         let end = self.len + s.len();
-        self.buf.get_mut(self.len..end).ok_or(core::fmt::Error)?.copy_from_slice(s.as_bytes());
+        self.buf
+            .get_mut(self.len..end)
+            .ok_or(core::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
         self.len = end;
         Ok(())
     }
@@ -979,7 +1025,15 @@ impl DirContext {
         };
         // SAFETY: The context is valid; `name` is valid for `len` bytes (it need not
         // be NUL-terminated).
-        unsafe { shim::procfs2_dir_emit(self.0.get(), name.as_ptr().cast::<c_char>(), len, ino, dtype) }
+        unsafe {
+            shim::procfs2_dir_emit(
+                self.0.get(),
+                name.as_ptr().cast::<c_char>(),
+                len,
+                ino,
+                dtype,
+            )
+        }
     }
 
     /// Emits `.` (ino `ino`) and `..` (ino `parent_ino`) at positions 0 and 1, as
@@ -1020,7 +1074,11 @@ impl<'a> Kstat<'a> {
     ///
     /// `path` and `stat` must be the valid arguments of a `getattr` callback; the
     /// result is used only during it.
-    pub(crate) unsafe fn fill(path: *const bindings::path, stat: *mut bindings::kstat, request_mask: u32) -> Self {
+    pub(crate) unsafe fn fill(
+        path: *const bindings::path,
+        stat: *mut bindings::kstat,
+        request_mask: u32,
+    ) -> Self {
         // SAFETY: `path->dentry` is a positive dentry for `getattr`, pinned by `path`.
         unsafe {
             let inode = (*(*path).dentry).d_inode;
