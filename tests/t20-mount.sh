@@ -28,7 +28,7 @@ same "root stat: inode, mode, type, owner as /proc" \
 same "root stat: ino 1, dr-xr-xr-x" "$(stat -c '%i %A' /tmp/a)" "1 dr-xr-xr-x"
 now=$(date +%s) mtime=$(stat -c %Y /tmp/a)
 expect "root times are the mount time, not 1970 ($mtime, now $now)" \
-	[ "$mtime" -ge "$(stat -c %Y /tmp/pa)" -a "$mtime" -le "$now" ]
+	[ "$mtime" -ge "$(stat -c %Y /proc)" -a "$mtime" -le "$now" ]
 
 # statfs: magic 0x9fa0, block sizes, name length, counts as /proc's (simple_statfs).
 fmt='%t %s %S %l %b %f %a %c %d'
