@@ -27,8 +27,10 @@ mod sys {
         fn procfs2_next_possible_cpu(cpu: c_int) -> c_int;
         fn procfs2_cpu_online(cpu: c_int) -> bool;
         fn procfs2_cpu_idle_time_us(cpu: c_int) -> u64;
-        fn procfs2_kcpustat_idle(cpu: c_int) -> u64;
-        fn procfs2_count_threads(threads: *mut u32, running: *mut u32);
+        fn procfs2_cpu_iowait_time_us(cpu: c_int) -> u64;
+        fn procfs2_kcpustat(cpu: c_int, cpustat: *mut u64);
+        fn procfs2_softirqs_cpu(irq: u32, cpu: c_int) -> u32;
+        fn procfs2_count_threads(threads: *mut u32, running: *mut u32, iowait: *mut u32);
         fn procfs2_node_page_state(item: c_int) -> core::ffi::c_ulong;
         fn procfs2_node_page_state_pages(item: c_int) -> core::ffi::c_ulong;
         fn procfs2_zone_page_state(item: c_int) -> core::ffi::c_ulong;
@@ -94,18 +96,42 @@ mod sys {
         unsafe { procfs2_cpu_idle_time_us(cpu) }
     }
 
-    /// `kcpustat_cpu(cpu).cpustat[CPUTIME_IDLE]`, in nanoseconds.
-    pub(super) fn kcpustat_idle(cpu: c_int) -> u64 {
+    /// `get_cpu_iowait_time_us(cpu, NULL)`: `u64::MAX` where the tick does not track it.
+    pub(super) fn cpu_iowait_time_us(cpu: c_int) -> u64 {
         // SAFETY: `cpu` is a possible CPU.
-        unsafe { procfs2_kcpustat_idle(cpu) }
+        unsafe { procfs2_cpu_iowait_time_us(cpu) }
     }
 
-    /// Threads in the system and those running (`nr_threads`, `nr_running()`).
-    pub(super) fn count_threads() -> (u32, u32) {
-        let (mut n, mut r) = (0, 0);
+    /// The CPU time counters of `cpu` in nanoseconds (`kcpustat_cpu_fetch`), indexed
+    /// by `enum cpu_usage_stat`.
+    pub(super) fn kcpustat(cpu: c_int) -> [u64; bindings::cpu_usage_stat_NR_STATS as usize] {
+        let mut s = [0; bindings::cpu_usage_stat_NR_STATS as usize];
+        // SAFETY: `cpu` is a possible CPU and `s` has room for `NR_STATS` counters.
+        unsafe { procfs2_kcpustat(cpu, s.as_mut_ptr()) };
+        s
+    }
+
+    /// `kstat_softirqs_cpu(irq, cpu)`.
+    pub(super) fn softirqs_cpu(irq: u32, cpu: c_int) -> u32 {
+        // SAFETY: `irq` is below `NR_SOFTIRQS` and `cpu` is a possible CPU.
+        unsafe { procfs2_softirqs_cpu(irq, cpu) }
+    }
+
+    /// Threads in the system, those running, and those blocked on I/O (`nr_threads`,
+    /// `nr_running()`, `nr_iowait()`).
+    pub(super) fn count_threads() -> (u32, u32, u32) {
+        let (mut n, mut r, mut w) = (0, 0, 0);
         // SAFETY: Valid output locations; the walk is done under RCU in C.
-        unsafe { procfs2_count_threads(&mut n, &mut r) };
-        (n, r)
+        unsafe { procfs2_count_threads(&mut n, &mut r, &mut w) };
+        (n, r, w)
+    }
+
+    /// The wall-clock time of boot, in seconds (`getboottime64`).
+    pub(super) fn boot_seconds() -> i64 {
+        let mut ts = bindings::timespec64::default();
+        // SAFETY: `ts` is a valid output location.
+        unsafe { bindings::getboottime64(&mut ts) };
+        ts.tv_sec
     }
 
     /// `si_meminfo` and `si_swapinfo` (0 swap without `CONFIG_SWAP`).
@@ -181,6 +207,8 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"uptime", 0, uptime_show)?;
     pde::create_single(root, b"loadavg", 0, loadavg_show)?;
     pde::create_single(root, b"meminfo", 0, meminfo_show)?;
+    pde::create_single(root, b"stat", 0, stat_show)?;
+    pde::create_single(root, b"softirqs", 0, softirqs_show)?;
     Ok(())
 }
 
@@ -206,7 +234,7 @@ fn idle_time_ns(cpu: i32) -> u64 {
         u64::MAX
     };
     if us == u64::MAX {
-        sys::kcpustat_idle(cpu)
+        sys::kcpustat(cpu)[bindings::cpu_usage_stat_CPUTIME_IDLE as usize]
     } else {
         us * 1000
     }
@@ -242,7 +270,7 @@ fn load_frac(x: u64) -> u64 {
 /// from one walk of the task list, so they cost O(threads) here.
 fn loadavg_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     let avnrun = sys::avenrun().map(|a| a + FIXED_1 / 200);
-    let (threads, running) = sys::count_threads();
+    let (threads, running, _) = sys::count_threads();
     let last_pid = PidNamespace::current().last_pid();
     m.print(fmt!(
         "{}.{:02} {}.{:02} {}.{:02} {}/{} {}\n",
@@ -375,5 +403,112 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
         sys::vmalloc_total() >> 10
     ));
     show_val_kb(m, "VmallocChunk:   ", 0);
+    Ok(())
+}
+
+/// Iowait time of `cpu` in nanoseconds (fs/proc/stat.c `get_iowait_time`).
+fn iowait_time_ns(cpu: i32, cpustat: &[u64]) -> u64 {
+    let us = if sys::cpu_online(cpu) {
+        sys::cpu_iowait_time_us(cpu)
+    } else {
+        u64::MAX
+    };
+    if us == u64::MAX {
+        cpustat[bindings::cpu_usage_stat_CPUTIME_IOWAIT as usize]
+    } else {
+        us * 1000
+    }
+}
+
+/// `nsec_to_clock_t` for `USER_HZ` 100 (checked in shim.c).
+fn nsec_to_clock_t(ns: u64) -> u64 {
+    ns / (1_000_000_000 / 100)
+}
+
+/// The ten numbers of a `cpu` line of `stat`, in nanoseconds, in fs/proc's order:
+/// user nice system idle iowait irq softirq steal guest guest_nice.
+fn cpu_times(cpu: i32) -> [u64; 10] {
+    use bindings::*;
+    let s = sys::kcpustat(cpu);
+    let c = |i: u32| s[i as usize];
+    [
+        c(cpu_usage_stat_CPUTIME_USER),
+        c(cpu_usage_stat_CPUTIME_NICE),
+        c(cpu_usage_stat_CPUTIME_SYSTEM),
+        idle_time_ns(cpu),
+        iowait_time_ns(cpu, &s),
+        c(cpu_usage_stat_CPUTIME_IRQ),
+        c(cpu_usage_stat_CPUTIME_SOFTIRQ),
+        c(cpu_usage_stat_CPUTIME_STEAL),
+        c(cpu_usage_stat_CPUTIME_GUEST),
+        c(cpu_usage_stat_CPUTIME_GUEST_NICE),
+    ]
+}
+
+fn show_cpu_line(m: &SeqFile, label: core::fmt::Arguments<'_>, times: &[u64; 10]) {
+    m.print(label);
+    for t in times {
+        m.print(fmt!(" {}", nsec_to_clock_t(*t)));
+    }
+    m.write(b"\n");
+}
+
+/// `show_stat`, less the lines whose sources are not exported: `intr` (the per-IRQ
+/// counts, `kstat_irqs_usr`, and the architecture's sums), `ctxt`
+/// (`nr_context_switches`) and `processes` (`total_forks`). `procs_running` and
+/// `procs_blocked` come from one walk of the task list (`nr_running()` and
+/// `nr_iowait()` are not exported).
+fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
+    const NR_SOFTIRQS: usize = bindings::NR_SOFTIRQS as usize;
+    let mut total = [0u64; 10];
+    let mut softirqs = [0u32; NR_SOFTIRQS];
+    for cpu in sys::possible_cpus() {
+        for (sum, t) in total.iter_mut().zip(cpu_times(cpu)) {
+            *sum += t;
+        }
+        for (j, sum) in softirqs.iter_mut().enumerate() {
+            *sum = sum.wrapping_add(sys::softirqs_cpu(j as u32, cpu));
+        }
+    }
+    show_cpu_line(m, fmt!("cpu "), &total);
+    for cpu in sys::possible_cpus().filter(|&c| sys::cpu_online(c)) {
+        show_cpu_line(m, fmt!("cpu{}", cpu), &cpu_times(cpu));
+    }
+    let (_, running, iowait) = sys::count_threads();
+    m.print(fmt!(
+        "btime {}\nprocs_running {}\nprocs_blocked {}\n",
+        sys::boot_seconds(),
+        running,
+        iowait
+    ));
+    let sum: u64 = softirqs.iter().map(|&n| u64::from(n)).sum();
+    m.print(fmt!("softirq {}", sum));
+    for n in softirqs {
+        m.print(fmt!(" {}", n));
+    }
+    m.write(b"\n");
+    Ok(())
+}
+
+/// `softirq_to_name`, which is not exported; shim.c checks that this kernel has
+/// these ten, HI first and RCU last.
+const SOFTIRQ_NAMES: [&str; bindings::NR_SOFTIRQS as usize] = [
+    "HI", "TIMER", "NET_TX", "NET_RX", "BLOCK", "IRQ_POLL", "TASKLET", "SCHED", "HRTIMER", "RCU",
+];
+
+/// `show_softirqs`: a column per possible CPU, a row per softirq.
+fn softirqs_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
+    m.write(b"                    ");
+    for cpu in sys::possible_cpus() {
+        m.print(fmt!("CPU{:<8}", cpu));
+    }
+    m.write(b"\n");
+    for (i, name) in SOFTIRQ_NAMES.iter().enumerate() {
+        m.print(fmt!("{:>12}:", name));
+        for cpu in sys::possible_cpus() {
+            m.print(fmt!(" {:10}", sys::softirqs_cpu(i as u32, cpu)));
+        }
+        m.write(b"\n");
+    }
     Ok(())
 }

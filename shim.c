@@ -9,6 +9,7 @@
 #include <linux/build_bug.h>
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
+#include <linux/interrupt.h>
 #include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/swap.h>
@@ -222,13 +223,30 @@ u64 procfs2_cpu_idle_time_us(int cpu)
 	return get_cpu_idle_time_us(cpu, NULL);
 }
 
-u64 procfs2_kcpustat_idle(int cpu)
+u64 procfs2_cpu_iowait_time_us(int cpu)
+{
+	return get_cpu_iowait_time_us(cpu, NULL);
+}
+
+/* Rust reads the NR_STATS counters in enum cpu_usage_stat order. */
+void procfs2_kcpustat(int cpu, u64 *cpustat)
 {
 	struct kernel_cpustat kcs;
 
 	kcpustat_cpu_fetch(&kcs, cpu);
-	return kcs.cpustat[CPUTIME_IDLE];
+	memcpy(cpustat, kcs.cpustat, sizeof(kcs.cpustat));
 }
+
+/* The names globals.rs prints are softirq_to_name[] of this kernel (not exported). */
+static_assert(NR_SOFTIRQS == 10 && HI_SOFTIRQ == 0 && RCU_SOFTIRQ == 9);
+
+unsigned int procfs2_softirqs_cpu(unsigned int irq, int cpu)
+{
+	return kstat_softirqs_cpu(irq, cpu);
+}
+
+/* nsec_to_clock_t() is not exported; Rust divides by NSEC_PER_SEC / USER_HZ. */
+static_assert(NSEC_PER_SEC % USER_HZ == 0 && USER_HZ == 100);
 
 int procfs2_pid_ns_last_pid(struct pid_namespace *ns)
 {
@@ -236,23 +254,28 @@ int procfs2_pid_ns_last_pid(struct pid_namespace *ns)
 }
 
 /*
- * nr_threads and nr_running() are not exported: count the threads, and those in
- * TASK_RUNNING, with one walk under RCU.
+ * nr_threads, nr_running() and nr_iowait() are not exported: count the threads,
+ * those in TASK_RUNNING, and the sleeping ones waiting for I/O (what the
+ * runqueues' nr_iowait counts), with one walk under RCU.
  */
-void procfs2_count_threads(unsigned int *threads, unsigned int *running)
+void procfs2_count_threads(unsigned int *threads, unsigned int *running,
+			   unsigned int *iowait)
 {
 	struct task_struct *g, *t;
-	unsigned int n = 0, r = 0;
+	unsigned int n = 0, r = 0, w = 0;
 
 	rcu_read_lock();
 	for_each_process_thread(g, t) {
 		n++;
 		if (task_is_running(t))
 			r++;
+		else if (t->in_iowait)
+			w++;
 	}
 	rcu_read_unlock();
 	*threads = n;
 	*running = r;
+	*iowait = w;
 }
 
 /* /sys/kernel/debug/procfs2/entries, write-only for root. */

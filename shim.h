@@ -81,9 +81,12 @@ void procfs2_boottime(struct timespec64 *ts);
 int procfs2_next_possible_cpu(int cpu);
 bool procfs2_cpu_online(int cpu);
 u64 procfs2_cpu_idle_time_us(int cpu);
-u64 procfs2_kcpustat_idle(int cpu);
+u64 procfs2_cpu_iowait_time_us(int cpu);
+void procfs2_kcpustat(int cpu, u64 *cpustat);
+unsigned int procfs2_softirqs_cpu(unsigned int irq, int cpu);
 int procfs2_pid_ns_last_pid(struct pid_namespace *ns);
-void procfs2_count_threads(unsigned int *threads, unsigned int *running);
+void procfs2_count_threads(unsigned int *threads, unsigned int *running,
+			   unsigned int *iowait);
 
 /* fs/proc/meminfo.c: counters behind static inlines */
 struct sysinfo;

@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0
+# stat and softirqs against /proc: the same lines in the same order (less the listed
+# ones), and every counter read from procfs2 between two reads of /proc.
+. /tests/lib.sh
+load
+mount -t procfs2 none /proc2
+
+# B lies between A and C for every field, field by field (numbers only).
+between_fields() {
+	awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN {
+		n = split(a, x, " "); split(b, y, " "); split(c, z, " ");
+		for (i = 1; i <= n; i++)
+			if (x[i] ~ /^[0-9]+$/ && !(x[i] <= y[i] + 0 && y[i] <= z[i] + 0)) exit 1
+	}'
+}
+line() { echo "$1" | grep "^$2 "; }
+
+a=$(cat /proc/stat) b=$(cat /proc2/stat) c=$(cat /proc/stat)
+labels() { echo "$1" | cut -d' ' -f1; }
+want=$(labels "$a" | grep -v -x -F "$(grep -v '^#' /tests/missing-stat-lines.txt | cut -d' ' -f1)")
+same "stat shows /proc's lines in /proc's order, less the listed ones" \
+	"$(labels "$b" | tr '\n' ' ')" "$(echo "$want" | tr '\n' ' ')"
+for l in $(labels "$b" | grep -e '^cpu' -e '^softirq'); do
+	expect "stat: $l fields lie between two /proc reads" \
+		between_fields "$(line "$a" $l)" "$(line "$b" $l)" "$(line "$c" $l)"
+done
+same "stat: cpu lines have /proc's field count" \
+	"$(echo "$b" | grep '^cpu' | awk '{print NF}' | sort -u)" \
+	"$(echo "$a" | grep '^cpu' | awk '{print NF}' | sort -u)"
+same "stat: btime is /proc's" "$(line "$b" btime)" "$(line "$a" btime)"
+r=$(line "$b" procs_running | cut -d' ' -f2)
+expect "stat: procs_running counts at least the reader ($r)" [ "$r" -ge 1 ]
+same "stat: procs_blocked line format" "$(line "$b" procs_blocked | sed 's/[0-9][0-9]*/9/')" \
+	"procs_blocked 9"
+
+a=$(cat /proc/softirqs) b=$(cat /proc2/softirqs) c=$(cat /proc/softirqs)
+same "softirqs header is /proc's" "$(echo "$b" | head -n 1)" "$(echo "$a" | head -n 1)"
+same "softirqs rows are /proc's" "$(echo "$b" | cut -d: -f1 | tr '\n' ' ')" \
+	"$(echo "$a" | cut -d: -f1 | tr '\n' ' ')"
+same "softirqs layout is /proc's" "$(echo "$b" | sed 's/[0-9]/9/g; s/ *9/ 9/g')" \
+	"$(echo "$a" | sed 's/[0-9]/9/g; s/ *9/ 9/g')"
+bad=""
+for r in $(echo "$b" | tail -n +2 | cut -d: -f1); do
+	between_fields "$(echo "$a" | grep "^ *$r:" | cut -d: -f2)" \
+		"$(echo "$b" | grep "^ *$r:" | cut -d: -f2)" \
+		"$(echo "$c" | grep "^ *$r:" | cut -d: -f2)" || bad="$bad $r"
+done
+same "softirqs counts lie between two /proc reads" "$bad" ""
+umount /proc2
