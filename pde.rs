@@ -11,7 +11,7 @@
 
 use crate::{
     fs_info,
-    seq::{self, ShowFn},
+    seq::{self, ProcOps, SeqOps, ShowFn},
     vfs::{self, Completion, Dentry, DirContext, Inode, Kstat, NewInode, OpsTable, SuperBlock},
 };
 use core::{
@@ -168,6 +168,10 @@ pub(crate) enum Kind {
     MountPoint,
     /// A file whose content is one call of the show function (`proc_create_single`).
     Single(ShowFn),
+    /// A file read record by record (`proc_create_seq`).
+    Seq(&'static SeqOps),
+    /// A file with its own operations: shown in one call, and written (`proc_create`).
+    Ops(&'static ProcOps),
     /// A symbolic link to this NUL-terminated target (`proc_symlink`).
     Link(KVec<u8>),
 }
@@ -473,18 +477,39 @@ pub(crate) fn create_single(
     mode: u16,
     show: ShowFn,
 ) -> Result<ARef<ProcDirEntry>> {
+    register(parent, path, file_mode(mode), 1, Kind::Single(show))
+}
+
+/// The mode of a regular file entry: 0444 when no permission bits are given.
+fn file_mode(mode: u16) -> u16 {
     let mode = if mode & 0o7777 == 0 {
         mode | 0o444
     } else {
         mode
     };
-    register(
-        parent,
-        path,
-        bindings::S_IFREG as u16 | mode,
-        1,
-        Kind::Single(show),
-    )
+    bindings::S_IFREG as u16 | mode
+}
+
+/// `proc_create_seq`: a read-only seq_file read record by record through `ops`
+/// (mode 0444 when 0).
+pub(crate) fn create_seq(
+    parent: &ProcDirEntry,
+    path: &[u8],
+    mode: u16,
+    ops: &'static SeqOps,
+) -> Result<ARef<ProcDirEntry>> {
+    register(parent, path, file_mode(mode), 1, Kind::Seq(ops))
+}
+
+/// `proc_create`: a file with its own operations, here a show function and a write
+/// function (mode 0444 when 0; give write permission in `mode` for writers).
+pub(crate) fn create(
+    parent: &ProcDirEntry,
+    path: &[u8],
+    mode: u16,
+    ops: &'static ProcOps,
+) -> Result<ARef<ProcDirEntry>> {
+    register(parent, path, file_mode(mode), 1, Kind::Ops(ops))
 }
 
 /// `proc_symlink`: a symbolic link at `path` pointing to `target`.
@@ -606,8 +631,8 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
             inode.set_owner_current_fs();
         }
         Kind::Dir { iops, fops } => inode.set_attrs(de.mode, de.nlink(), iops, Some(fops)),
-        Kind::Single(_) => {
-            inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&seq::PROC_SINGLE_FOPS))
+        Kind::Single(_) | Kind::Seq(_) | Kind::Ops(_) => {
+            inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&seq::PROC_REG_FOPS))
         }
         Kind::Link(target) => {
             inode.set_attrs(de.mode, 1, vfs::simple_symlink_iops(), None);

@@ -7,6 +7,9 @@
 //! echo 'mkdir a/b'          > /sys/kernel/debug/procfs2/entries
 //! echo 'file a/b/f'         > ...   # create_single; shows one line naming itself
 //! echo 'bigfile a/b/g'      > ...   # create_single; shows 20,000 numbered lines
+//! echo 'seqfile a/b/s'      > ...   # create_seq; one numbered line per record
+//! echo 'knob a/b/k'         > ...   # create (0644): shows and sets the number of
+//!                                   # records of every seqfile (20,000 at first)
 //! echo 'symlink a/l target' > ...
 //! echo 'mountpoint a/m'     > ...
 //! echo 'rm a/b/f'           > ...   # remove
@@ -15,8 +18,15 @@
 //!
 //! Paths are relative to the root. A write fails with the errno of the call.
 
-use crate::{pde, seq::SeqFile, PROC_ROOT};
-use core::ptr::NonNull;
+use crate::{
+    pde,
+    seq::{ProcOps, SeqFile, SeqOps},
+    PROC_ROOT,
+};
+use core::{
+    ptr::NonNull,
+    sync::atomic::{AtomicU64, Ordering::Relaxed},
+};
 use kernel::{
     bindings, error::from_result, ffi::c_char, fmt, prelude::*, str::BStr, uaccess::UserSlice,
 };
@@ -92,6 +102,8 @@ fn run(cmd: &[u8]) -> Result {
         b"mkdir" => pde::mkdir(root, path).map(drop),
         b"file" => pde::create_single(root, path, 0, test_show).map(drop),
         b"bigfile" => pde::create_single(root, path, 0, big_show).map(drop),
+        b"seqfile" => pde::create_seq(root, path, 0, &TEST_SEQ_OPS).map(drop),
+        b"knob" => pde::create(root, path, 0o644, &KNOB_OPS).map(drop),
         b"symlink" => pde::symlink(root, path, words.next().ok_or(EINVAL)?).map(drop),
         b"mountpoint" => pde::create_mount_point(root, path).map(drop),
         b"rm" => pde::remove(root, path),
@@ -111,3 +123,27 @@ fn big_show(m: &SeqFile, de: &pde::ProcDirEntry) -> Result {
     }
     Ok(())
 }
+
+/// Records of every `seqfile`, set through a `knob`.
+static SEQ_RECORDS: AtomicU64 = AtomicU64::new(20000);
+
+static TEST_SEQ_OPS: SeqOps = SeqOps {
+    has: |_, pos| pos < SEQ_RECORDS.load(Relaxed),
+    show: |m, de, pos| {
+        m.print(fmt!("{:05} {}\n", pos, BStr::from_bytes(de.name())));
+        Ok(())
+    },
+};
+
+static KNOB_OPS: ProcOps = ProcOps {
+    show: |m, _| {
+        m.print(fmt!("{}\n", SEQ_RECORDS.load(Relaxed)));
+        Ok(())
+    },
+    write: |_, bytes| {
+        let text = core::str::from_utf8(bytes).map_err(|_| EINVAL)?;
+        let n = text.trim().parse::<u64>().map_err(|_| EINVAL)?;
+        SEQ_RECORDS.store(n, Relaxed);
+        Ok(())
+    },
+};

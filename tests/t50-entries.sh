@@ -46,6 +46,23 @@ ctl "bigfile t/big"
 same "big file (>page): chunked reads, pread anywhere, lseek to 0" \
 	"$(/tests/bin/seqcheck /proc2/t/big)" "ok $((20000 * 10))"
 same "small file: the same checks" "$(/tests/bin/seqcheck /proc2/t/a)" "ok 21"
+ctl "seqfile t/seq"
+same "record iterator (create_seq): chunked reads, pread anywhere, lseek to 0" \
+	"$(/tests/bin/seqcheck /proc2/t/seq)" "ok $((20000 * 10))"
+same "record iterator: the records in order" "$(sed -n '1p;20000p' /proc2/t/seq | tr '\n' ' ')" \
+	"00000 seq 19999 seq "
+ctl "knob t/knob"
+same "a writable file (create) has the mode it asked for" "$(stat -c %a /proc2/t/knob)" "644"
+same "its show function" "$(cat /proc2/t/knob)" "20000"
+echo 3 > /proc2/t/knob
+same "a write reaches its write function" "$(cat /proc2/t/knob) $(cat /proc2/t/seq | tr '\n' ' ')" \
+	"3 00000 seq 00001 seq 00002 seq "
+same "a bad value: the write function's errno" "$(errmsg sh -c 'echo x > /proc2/t/knob')" "Invalid argument"
+same "a write of a page or more: EINVAL" \
+	"$(errmsg sh -c 'head -c 4096 /dev/zero | tr "\\0" 1 > /proc2/t/knob')" "Invalid argument"
+echo 20000 > /proc2/t/knob
+same "a write to a file without a write function: EIO, as /proc's" \
+	"$(errmsg sh -c 'echo x > /proc2/version')" "$(errmsg sh -c 'echo x > /proc/version')"
 
 # Removal: an open file fails with EIO afterwards, lookups with ENOENT.
 exec 3< /proc2/t/a
@@ -58,13 +75,15 @@ same "rm of a non-empty directory: ENOTEMPTY" "$(ctl "mkdir t/d"; ctl "file t/d/
 # Remove and re-create entries while other processes read them in loops.
 (while [ ! -e /tmp/stop ]; do cat /proc2/t/b /proc2/t/d/x >/dev/null 2>&1; ls /proc2/t >/dev/null; done) &
 r1=$!
-(while [ ! -e /tmp/stop ]; do dd if=/proc2/t/big bs=100 count=50 2>/dev/null >/dev/null; done) &
+(while [ ! -e /tmp/stop ]; do dd if=/proc2/t/big bs=100 count=50 2>/dev/null >/dev/null;
+	dd if=/proc2/t/seq bs=100 count=50 2>/dev/null >/dev/null; done) &
 r2=$!
 i=0
 while [ $i -lt 100 ]; do
 	ctl "rm t/b"; ctl "file t/b"
 	ctl "rmtree t/d"; ctl "mkdir t/d"; ctl "file t/d/x"
 	ctl "rm t/big"; ctl "bigfile t/big"
+	ctl "rm t/seq"; ctl "seqfile t/seq"
 	i=$((i + 1))
 done
 touch /tmp/stop
