@@ -12,11 +12,10 @@
 use crate::{
     fs_info,
     seq::{self, ProcOps, SeqOps, ShowFn},
+    subdir::{self, Guarded, NameKey, Named},
     vfs::{self, Completion, Dentry, DirContext, Inode, Kstat, NewInode, OpsTable, SuperBlock},
 };
 use core::{
-    cell::UnsafeCell,
-    cmp::Ordering,
     ptr::NonNull,
     sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicUsize, Ordering::*},
 };
@@ -38,53 +37,6 @@ const BIAS: i32 = i32::MIN;
 /// Longest entry name (`NAME_MAX`).
 const NAME_MAX: usize = 255;
 
-mod lock {
-    use core::marker::PhantomData;
-
-    extern "C" {
-        fn procfs2_subdir_read_lock();
-        fn procfs2_subdir_read_unlock();
-        fn procfs2_subdir_write_lock();
-        fn procfs2_subdir_write_unlock();
-    }
-
-    /// `proc_subdir_lock` held for reading. Not `Send`: it is released by its taker.
-    pub(super) struct Read(PhantomData<*mut ()>);
-    /// `proc_subdir_lock` held for writing.
-    pub(super) struct Write(PhantomData<*mut ()>);
-
-    pub(super) fn read() -> Read {
-        // SAFETY: A plain rwlock; the guard releases it.
-        unsafe { procfs2_subdir_read_lock() };
-        Read(PhantomData)
-    }
-
-    pub(super) fn write() -> Write {
-        // SAFETY: A plain rwlock; the guard releases it.
-        unsafe { procfs2_subdir_write_lock() };
-        Write(PhantomData)
-    }
-
-    impl Drop for Read {
-        fn drop(&mut self) {
-            // SAFETY: Taken by `read()`.
-            unsafe { procfs2_subdir_read_unlock() };
-        }
-    }
-
-    impl Drop for Write {
-        fn drop(&mut self) {
-            // SAFETY: Taken by `write()`.
-            unsafe { procfs2_subdir_write_unlock() };
-        }
-    }
-
-    /// Either guard proves that no writer changes the trees.
-    pub(super) trait Held {}
-    impl Held for Read {}
-    impl Held for Write {}
-}
-
 /// An entry's name: static for the built-in root, else owned.
 enum Name {
     Static(&'static [u8]),
@@ -100,62 +52,7 @@ impl Name {
     }
 }
 
-/// fs/proc's `proc_match` order: shorter names first, then bytes. Readdir walks the
-/// tree in this order, so it lists names as /proc does.
-fn proc_match(a: &[u8], b: &[u8]) -> Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
-}
-
-/// A tree key: the name of the entry the node holds, borrowed from it.
-///
-/// # Invariants
-///
-/// `ptr` is valid for `len` bytes while the key exists: either the key sits in a node
-/// whose value keeps the named entry (and so its name) alive, or it is a search key
-/// that borrows a slice for the duration of the search.
-struct Key {
-    ptr: NonNull<u8>,
-    len: usize,
-}
-
-// SAFETY: A key only reads immutable name bytes.
-unsafe impl Send for Key {}
-// SAFETY: As above.
-unsafe impl Sync for Key {}
-
-impl Key {
-    fn new(name: &[u8]) -> Self {
-        // INVARIANT: The caller keeps `name` alive as long as the key (see type doc).
-        Self {
-            ptr: NonNull::from(name).cast(),
-            len: name.len(),
-        }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        // SAFETY: Valid for `len` bytes by the type invariant.
-        unsafe { core::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
-    }
-}
-
-impl PartialEq for Key {
-    fn eq(&self, other: &Self) -> bool {
-        self.bytes() == other.bytes()
-    }
-}
-impl Eq for Key {}
-impl PartialOrd for Key {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Key {
-    fn cmp(&self, other: &Self) -> Ordering {
-        proc_match(self.bytes(), other.bytes())
-    }
-}
-
-type Subdir = RBTree<Key, ARef<ProcDirEntry>>;
+type Subdir = RBTree<NameKey<'static>, ARef<ProcDirEntry>>;
 
 /// What an entry serves.
 pub(crate) enum Kind {
@@ -192,15 +89,9 @@ pub(crate) struct ProcDirEntry {
     nlink: AtomicU32,
     parent: Option<ARef<ProcDirEntry>>,
     /// Children, in `proc_match` order; guarded by `proc_subdir_lock`.
-    subdir: UnsafeCell<Option<Subdir>>,
+    subdir: Guarded<Option<Subdir>>,
     pub(crate) kind: Kind,
 }
-
-// SAFETY: `subdir` is only touched under `proc_subdir_lock`; everything else is
-// immutable or atomic.
-unsafe impl Sync for ProcDirEntry {}
-// SAFETY: As above; nothing is tied to the creating thread.
-unsafe impl Send for ProcDirEntry {}
 
 // SAFETY: `refcnt` counts the references; a dynamic entry is freed at zero, and the
 // static root starts at one that is never dropped.
@@ -218,8 +109,14 @@ unsafe impl AlwaysRefCounted for ProcDirEntry {
         core::sync::atomic::fence(Acquire);
         vfs::ida_free(de.low_ino - PROC_DYNAMIC_FIRST);
         // SAFETY: The count reached zero, so this was the last reference, and only
-        // dynamic entries (made by `KBox::into_raw` in `register`) can get there.
-        drop(unsafe { KBox::from_raw(obj.as_ptr()) });
+        // dynamic entries (made by `into_aref` in `register`) can get there.
+        unsafe { subdir::free_boxed(obj) };
+    }
+}
+
+impl Named for ProcDirEntry {
+    fn name_bytes(&self) -> &[u8] {
+        self.name.as_bytes()
     }
 }
 
@@ -238,7 +135,7 @@ impl ProcDirEntry {
             mode: (bindings::S_IFDIR | 0o555) as u16,
             nlink: AtomicU32::new(2),
             parent: None,
-            subdir: UnsafeCell::new(None),
+            subdir: Guarded::new(None),
             kind: Kind::Dir { iops, fops },
         }
     }
@@ -266,24 +163,22 @@ impl ProcDirEntry {
         self.parent.is_none()
     }
 
-    fn subdir<'a>(&'a self, _lock: &'a impl lock::Held) -> Option<&'a Subdir> {
-        // SAFETY: The guard keeps writers out while the borrow lasts.
-        unsafe { (*self.subdir.get()).as_ref() }
+    fn subdir<'a>(&'a self, lock: &'a impl subdir::Held) -> Option<&'a Subdir> {
+        self.subdir.get(lock).as_ref()
     }
 
-    fn subdir_mut<'a>(&'a self, _lock: &'a mut lock::Write) -> &'a mut Option<Subdir> {
-        // SAFETY: The write lock excludes every other access, and the exclusive borrow
-        // of the guard keeps this the only borrow made through it.
-        unsafe { &mut *self.subdir.get() }
+    fn subdir_mut<'a>(&'a self, lock: &'a mut subdir::WriteGuard) -> &'a mut Option<Subdir> {
+        self.subdir.get_mut(lock)
     }
 
-    fn find<'a>(&'a self, lock: &'a impl lock::Held, name: &[u8]) -> Option<&'a ARef<Self>> {
-        self.subdir(lock)?.get(&Key::new(name))
+    fn find<'a>(&'a self, lock: &'a impl subdir::Held, name: &[u8]) -> Option<&'a ARef<Self>> {
+        let tree = self.subdir(lock)?;
+        NameKey::probe(name, |k| tree.get(k))
     }
 
     /// The child called `name`, with a reference.
     pub(crate) fn lookup_child(&self, name: &[u8]) -> Option<ARef<Self>> {
-        let lock = lock::read();
+        let lock = subdir::read();
         self.find(&lock, name).cloned()
     }
 
@@ -339,7 +234,7 @@ impl ProcDirEntry {
 /// Splits `path` at its last `/` and finds the directory it names under `base`
 /// (`xlate_proc_name`). `ENOENT` if a component is missing.
 fn xlate<'a>(base: &ProcDirEntry, path: &'a [u8]) -> Result<(ARef<ProcDirEntry>, &'a [u8])> {
-    let lock = lock::read();
+    let lock = subdir::read();
     let mut dir = base;
     let mut rest = path;
     while let Some(slash) = rest.iter().position(|&b| b == b'/') {
@@ -401,33 +296,28 @@ fn register(
     owned
         .extend_from_slice(name, GFP_KERNEL)
         .inspect_err(|_| vfs::ida_free(id))?;
-    let de = KBox::new(
-        ProcDirEntry {
-            refcnt: AtomicUsize::new(1),
-            in_use: AtomicI32::new(0),
-            unload: AtomicPtr::new(core::ptr::null_mut()),
-            low_ino: PROC_DYNAMIC_FIRST + id,
-            name: Name::Owned(owned),
-            mode,
-            nlink: AtomicU32::new(nlink),
-            parent: Some(parent.clone()),
-            subdir: UnsafeCell::new(None),
-            kind,
-        },
-        GFP_KERNEL,
-    )
-    .inspect_err(|_| vfs::ida_free(id))?;
-    // SAFETY: Fresh from `KBox`, with the one reference `refcnt` counts; `dec_ref`
-    // gives it back to `KBox::from_raw`.
-    let de: ARef<ProcDirEntry> =
-        unsafe { ARef::from_raw(NonNull::new_unchecked(KBox::into_raw(de))) };
+    let entry = ProcDirEntry {
+        refcnt: AtomicUsize::new(1),
+        in_use: AtomicI32::new(0),
+        unload: AtomicPtr::new(core::ptr::null_mut()),
+        low_ino: PROC_DYNAMIC_FIRST + id,
+        name: Name::Owned(owned),
+        mode,
+        nlink: AtomicU32::new(nlink),
+        parent: Some(parent.clone()),
+        subdir: Guarded::new(None),
+        kind,
+    };
+    // SAFETY: `refcnt` starts at one for this reference, and `dec_ref` frees with
+    // `free_boxed`.
+    let de = unsafe { subdir::into_aref(entry) }.inspect_err(|_| vfs::ida_free(id))?;
     // From here on dropping `de` frees the entry and its inode number.
 
-    let node = RBTreeNode::new(Key::new(de.name()), de.clone(), GFP_KERNEL)?;
-    let mut lock = lock::write();
+    let node = RBTreeNode::new(NameKey::of(&de), de.clone(), GFP_KERNEL)?;
+    let mut lock = subdir::write();
     let is_dir = de.is_dir();
     let tree = parent.subdir_mut(&mut lock).get_or_insert_with(RBTree::new);
-    if tree.get(&Key::new(de.name())).is_some() {
+    if NameKey::probe(de.name(), |k| tree.get(k).is_some()) {
         drop(lock);
         pr_warn!("'{}' already registered\n", BStr::from_bytes(path));
         return Err(EEXIST);
@@ -531,11 +421,9 @@ pub(crate) fn symlink(
 }
 
 /// Unlinks the child `name` of `dir` (`pde_erase`), handing back the tree's reference.
-fn erase(dir: &ProcDirEntry, lock: &mut lock::Write, name: &[u8]) -> Option<ARef<ProcDirEntry>> {
-    let node = dir
-        .subdir_mut(lock)
-        .as_mut()?
-        .remove_node(&Key::new(name))?;
+fn erase(dir: &ProcDirEntry, lock: &mut subdir::WriteGuard, name: &[u8]) -> Option<ARef<ProcDirEntry>> {
+    let tree = dir.subdir_mut(lock).as_mut()?;
+    let node = NameKey::probe(name, |k| tree.remove_node(k))?;
     let (_, de) = node.to_key_value();
     if de.is_dir() {
         dir.nlink.fetch_sub(1, Relaxed);
@@ -549,7 +437,7 @@ fn erase(dir: &ProcDirEntry, lock: &mut lock::Write, name: &[u8]) -> Option<ARef
 pub(crate) fn remove(parent: &ProcDirEntry, path: &[u8]) -> Result {
     let (dir, name) = xlate(parent, path)?;
     let de = {
-        let mut lock = lock::write();
+        let mut lock = subdir::write();
         let de = dir.find(&lock, name).ok_or(ENOENT)?;
         if de.subdir(&lock).is_some_and(|t| t.iter().next().is_some()) {
             return Err(Error::from_errno(-(bindings::ENOTEMPTY as i32)));
@@ -564,13 +452,13 @@ pub(crate) fn remove(parent: &ProcDirEntry, path: &[u8]) -> Result {
 pub(crate) fn remove_subtree(parent: &ProcDirEntry, path: &[u8]) -> Result {
     let (dir, name) = xlate(parent, path)?;
     let root = {
-        let mut lock = lock::write();
+        let mut lock = subdir::write();
         erase(&dir, &mut lock, name).ok_or(ENOENT)?
     };
     // Depth first: detach a child under the lock, run it down without the lock.
     let mut de = root.clone();
     loop {
-        let mut lock = lock::write();
+        let mut lock = subdir::write();
         let first = de
             .subdir(&lock)
             .and_then(|t| t.iter().next().map(|(_, c)| c.clone()));
@@ -594,7 +482,7 @@ pub(crate) fn remove_subtree(parent: &ProcDirEntry, path: &[u8]) -> Result {
 pub(crate) fn remove_children(de: &ProcDirEntry) {
     loop {
         let first = {
-            let lock = lock::read();
+            let lock = subdir::read();
             de.subdir(&lock).and_then(|t| t.values().next().cloned())
         };
         let Some(child) = first else { return };
@@ -665,7 +553,7 @@ pub(crate) fn readdir_de(ctx: &DirContext, de: &ProcDirEntry) -> bool {
     };
     loop {
         let child = {
-            let lock = lock::read();
+            let lock = subdir::read();
             match de.subdir(&lock).and_then(|t| t.values().nth(i)) {
                 Some(c) => c.clone(),
                 None => return true,

@@ -20,6 +20,7 @@ mod globals;
 mod pde;
 mod selftest;
 mod seq;
+mod subdir;
 mod vfs;
 
 use pde::ProcDirEntry;
