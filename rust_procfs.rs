@@ -16,11 +16,14 @@ use kernel::{
     types::ARef,
 };
 
+mod array;
 mod globals;
 mod pde;
+mod pid_base;
 mod selftest;
 mod seq;
 mod subdir;
+mod task;
 mod vfs;
 
 use pde::ProcDirEntry;
@@ -152,7 +155,7 @@ struct MountContext {
 
 /// Per-superblock state (`struct proc_fs_info`). The options change on remount while
 /// readers look at them, hence the atomics.
-struct FsInfo {
+pub(crate) struct FsInfo {
     pid_ns: ARef<PidNamespace>,
     hide_pid: AtomicU32,
     pid_gid: AtomicU32,
@@ -184,6 +187,11 @@ impl FsInfo {
     /// `subset=pid`: only the process directories, `self` and `thread-self` are shown.
     pub(crate) fn pidonly(&self) -> bool {
         self.pidonly.load(Relaxed)
+    }
+
+    /// The pid namespace the mount shows (`proc_pid_ns`).
+    pub(crate) fn pid_ns(&self) -> &PidNamespace {
+        &self.pid_ns
     }
 }
 
@@ -473,6 +481,10 @@ unsafe extern "C" fn proc_root_lookup(
     // SAFETY: The VFS passes the root inode and the dentry being looked up.
     let (dir, dentry) = unsafe { (Inode::from_raw(dir), Dentry::from_raw(dentry)) };
     vfs::lookup_result((|| {
+        match pid_base::proc_pid_lookup(dentry) {
+            Err(e) if e == ENOENT => {}
+            r => return r,
+        }
         if fs_info(dir.super_block()).pidonly() {
             return Err(ENOENT);
         }
@@ -494,7 +506,8 @@ unsafe extern "C" fn proc_root_getattr(
 ) -> c_int {
     // SAFETY: The VFS passes a valid path and kstat to fill.
     let stat = unsafe { Kstat::fill(path, stat, request_mask) };
-    stat.set_nlink(PROC_ROOT.nlink());
+    let ns = fs_info(stat.inode().super_block()).pid_ns();
+    stat.set_nlink(PROC_ROOT.nlink() + pid_base::count_processes(ns));
     0
 }
 
@@ -545,7 +558,7 @@ unsafe extern "C" fn proc_root_readdir(
             ctx.set_pos(pos + 1);
         }
     }
-    ctx.set_pos(PID_MAX_LIMIT + TGID_OFFSET);
+    pid_base::proc_pid_readdir(ctx, info.pid_ns(), TGID_OFFSET, PID_MAX_LIMIT + TGID_OFFSET);
     0
 }
 

@@ -38,7 +38,9 @@ pub(crate) struct SeqOps {
 /// A file whose content is one show call and which takes writes (a `proc_ops` with
 /// `single_open` and `proc_write`).
 pub(crate) struct ProcOps {
+    /// Writes the whole content.
     pub(crate) show: ShowFn,
+    /// Takes a write.
     pub(crate) write: WriteFn,
 }
 

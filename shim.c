@@ -33,6 +33,16 @@
 #include <linux/sched/signal.h>
 #include <linux/user_namespace.h>
 
+#include <linux/sched/task.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/coredump.h>
+#include <linux/fs_struct.h>
+#include <linux/capability.h>
+#include <linux/file.h>
+#include <linux/tty.h>
+#include <linux/sched/cputime.h>
+#include <linux/delayacct.h>
+#include <linux/kdev_t.h>
 #include "shim.h"
 
 /* Rust mirrors these flag values (vfs.rs); bindgen cannot evaluate BIT(). */
@@ -321,4 +331,398 @@ void procfs2_si_swapinfo(struct sysinfo *i)
 unsigned long procfs2_vmalloc_total(void)
 {
 	return VMALLOC_TOTAL;
+}
+
+/*
+ * Tasks and pids. find_task_by_pid_ns(), next_tgid(), task_dump_owner(),
+ * lock_task_sighand() and do_task_stat()'s field reads are not exported: these
+ * read the same fields under the same locks and leave every decision to Rust.
+ */
+struct pid *procfs2_get_pid(struct pid *pid)
+{
+	return get_pid(pid);
+}
+
+void procfs2_get_task_struct(struct task_struct *t)
+{
+	get_task_struct(t);
+}
+
+void procfs2_put_task_struct(struct task_struct *t)
+{
+	put_task_struct(t);
+}
+
+struct task_struct *procfs2_find_task(struct pid_namespace *ns, int nr)
+{
+	struct task_struct *t;
+
+	rcu_read_lock();
+	t = pid_task(find_pid_ns(nr, ns), PIDTYPE_PID);
+	if (t)
+		get_task_struct(t);
+	rcu_read_unlock();
+	return t;
+}
+
+struct task_struct *procfs2_next_tgid(struct pid_namespace *ns, unsigned int *nr)
+{
+	struct task_struct *t = NULL;
+	unsigned int n = *nr;
+	struct pid *pid;
+
+	rcu_read_lock();
+	while ((pid = find_ge_pid(n, ns))) {
+		n = pid_nr_ns(pid, ns);
+		t = pid_task(pid, PIDTYPE_TGID);
+		if (t) {
+			get_task_struct(t);
+			break;
+		}
+		n++;
+	}
+	rcu_read_unlock();
+	*nr = n;
+	return t;
+}
+
+/* The n-th thread of leader's group, counted; NULL past the last or once it died. */
+struct task_struct *procfs2_nth_thread(struct task_struct *leader, unsigned int n)
+{
+	struct task_struct *t, *found = NULL;
+
+	rcu_read_lock();
+	if (pid_alive(leader)) {
+		for_each_thread(leader, t) {
+			if (n-- == 0) {
+				get_task_struct(t);
+				found = t;
+				break;
+			}
+		}
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+unsigned int procfs2_nr_threads(struct task_struct *t)
+{
+	return get_nr_threads(t);
+}
+
+bool procfs2_pid_has_task(struct pid *pid, int type)
+{
+	bool alive;
+
+	rcu_read_lock();
+	alive = pid_task(pid, type) != NULL;
+	rcu_read_unlock();
+	return alive;
+}
+
+unsigned int procfs2_task_flags(struct task_struct *t)
+{
+	return READ_ONCE(t->flags);
+}
+
+
+void procfs2_task_comm(struct task_struct *t, char *buf)
+{
+	__get_task_comm(buf, TASK_COMM_LEN, t);
+}
+
+/*
+ * What task_dump_owner() bases its answer on: *mm_dumpable is -1 without an mm,
+ * else get_dumpable(); *ns_uid and *ns_gid are root of the mm's user namespace
+ * (make_kuid(mm->user_ns, 0), -1 if unmapped).
+ */
+void procfs2_task_owner_facts(struct task_struct *t, u32 *euid, u32 *egid,
+			      int *mm_dumpable, u32 *ns_uid, u32 *ns_gid)
+{
+	const struct cred *cred;
+	struct mm_struct *mm;
+
+	rcu_read_lock();
+	cred = __task_cred(t);
+	*euid = __kuid_val(cred->euid);
+	*egid = __kgid_val(cred->egid);
+	rcu_read_unlock();
+
+	task_lock(t);
+	mm = t->mm;
+	*mm_dumpable = mm ? get_dumpable(mm) : -1;
+	if (mm) {
+		*ns_uid = __kuid_val(make_kuid(mm->user_ns, 0));
+		*ns_gid = __kgid_val(make_kgid(mm->user_ns, 0));
+	}
+	task_unlock(t);
+}
+
+/* The credentials __ptrace_may_access() compares, in ids[]: uid euid suid gid egid sgid. */
+void procfs2_task_cred_ids(struct task_struct *t, u32 *ids)
+{
+	const struct cred *cred;
+
+	rcu_read_lock();
+	cred = __task_cred(t);
+	ids[0] = __kuid_val(cred->uid);
+	ids[1] = __kuid_val(cred->euid);
+	ids[2] = __kuid_val(cred->suid);
+	ids[3] = __kgid_val(cred->gid);
+	ids[4] = __kgid_val(cred->egid);
+	ids[5] = __kgid_val(cred->sgid);
+	rcu_read_unlock();
+}
+
+/* ptrace_has_cap(): CAP_SYS_PTRACE in the target's user namespace (no audit). */
+bool procfs2_task_ns_ptrace_capable(struct task_struct *t)
+{
+	struct user_namespace *ns;
+	bool ok;
+
+	rcu_read_lock();
+	ns = __task_cred(t)->user_ns;
+	ok = ns_capable_noaudit(ns, CAP_SYS_PTRACE);
+	rcu_read_unlock();
+	return ok;
+}
+
+/* The mm's dumpability and CAP_SYS_PTRACE over mm->user_ns; false without an mm. */
+bool procfs2_task_mm_undumpable_uncapable(struct task_struct *t)
+{
+	struct mm_struct *mm;
+	bool deny = false;
+
+	task_lock(t);
+	mm = t->mm;
+	if (mm && get_dumpable(mm) != SUID_DUMP_USER)
+		deny = !ns_capable_noaudit(mm->user_ns, CAP_SYS_PTRACE);
+	task_unlock(t);
+	return deny;
+}
+
+bool procfs2_same_thread_group(struct task_struct *t)
+{
+	return same_thread_group(t, current);
+}
+
+int procfs2_task_oom_score_adj(struct task_struct *t)
+{
+	return READ_ONCE(t->signal->oom_score_adj);
+}
+
+/* mm->arg_start, arg_end, env_start, env_end under arg_lock. */
+void procfs2_mm_arg_area(struct mm_struct *mm, unsigned long *v)
+{
+	spin_lock(&mm->arg_lock);
+	v[0] = mm->arg_start;
+	v[1] = mm->arg_end;
+	v[2] = mm->env_start;
+	v[3] = mm->env_end;
+	spin_unlock(&mm->arg_lock);
+}
+
+/* The task's cwd (root=false) or root, counted (get_fs_pwd/get_fs_root). */
+bool procfs2_task_fs_path(struct task_struct *t, bool root, struct path *path)
+{
+	bool ok = false;
+
+	task_lock(t);
+	if (t->fs) {
+		if (root)
+			get_fs_root(t->fs, path);
+		else
+			get_fs_pwd(t->fs, path);
+		ok = true;
+	}
+	task_unlock(t);
+	return ok;
+}
+
+/* mm->exe_file, counted (get_mm_exe_file). */
+struct file *procfs2_mm_exe_file(struct mm_struct *mm)
+{
+	struct file *f;
+
+	rcu_read_lock();
+	f = get_file_rcu(&mm->exe_file);
+	rcu_read_unlock();
+	return f;
+}
+
+/*
+ * do_task_stat()'s inputs. lock_task_sighand() is an inline around the unexported
+ * __lock_task_sighand(): the same retry loop is done here.
+ */
+static struct sighand_struct *lock_sighand(struct task_struct *t, unsigned long *flags)
+{
+	struct sighand_struct *sighand;
+
+	rcu_read_lock();
+	for (;;) {
+		sighand = rcu_dereference(t->sighand);
+		if (!sighand)
+			break;
+		spin_lock_irqsave(&sighand->siglock, *flags);
+		if (likely(sighand == rcu_access_pointer(t->sighand)))
+			break;
+		spin_unlock_irqrestore(&sighand->siglock, *flags);
+	}
+	rcu_read_unlock();
+	return sighand;
+}
+
+static_assert(sizeof(struct procfs2_task_stat) == 46 * sizeof(s64));
+
+int procfs2_task_stat(struct task_struct *task, struct pid_namespace *ns, bool whole,
+		      struct procfs2_task_stat *st)
+{
+	struct signal_struct *sig = task->signal;
+	struct sighand_struct *sighand;
+	struct mm_struct *mm;
+	unsigned long flags;
+	int ret;
+
+	ret = down_read_killable(&sig->exec_update_lock);
+	if (ret)
+		return ret;
+
+	memset(st, 0, sizeof(*st));
+	st->state = task_state_index(task);
+	st->exit_code = task->exit_code;
+	st->pgid = -1;
+	st->sid = -1;
+	st->tty_pgrp = -1;
+	mm = get_task_mm(task);
+	if (mm) {
+		st->has_mm = 1;
+		st->vsize = PAGE_SIZE * mm->total_vm;
+		st->rss = get_mm_rss(mm);
+		st->start_code = mm->start_code;
+		st->end_code = mm->end_code;
+		st->start_stack = mm->start_stack;
+		st->start_data = mm->start_data;
+		st->end_data = mm->end_data;
+		st->start_brk = mm->start_brk;
+		st->arg_start = mm->arg_start;
+		st->arg_end = mm->arg_end;
+		st->env_start = mm->env_start;
+		st->env_end = mm->env_end;
+		mmput(mm);
+	}
+
+	sighand = lock_sighand(task, &flags);
+	if (sighand) {
+		struct k_sigaction *k = sighand->action;
+		int i;
+
+		if (sig->tty) {
+			struct pid *pgrp = tty_get_pgrp(sig->tty);
+
+			st->tty_pgrp = pid_nr_ns(pgrp, ns);
+			put_pid(pgrp);
+			st->tty_nr = new_encode_dev(tty_devnum(sig->tty));
+		}
+		st->num_threads = get_nr_threads(task);
+		for (i = 1; i <= _NSIG; ++i, ++k) {
+			unsigned long bit = i <= BITS_PER_LONG ? 1UL << (i - 1) : 0;
+
+			if (k->sa.sa_handler == SIG_IGN)
+				st->sig_ignored |= bit;
+			else if (k->sa.sa_handler != SIG_DFL)
+				st->sig_caught |= bit;
+		}
+		st->rsslim = READ_ONCE(sig->rlim[RLIMIT_RSS].rlim_cur);
+		if (whole && (sig->flags & (SIGNAL_GROUP_EXIT | SIGNAL_STOP_STOPPED)))
+			st->exit_code = sig->group_exit_code;
+		st->sid = task_session_nr_ns(task, ns);
+		st->ppid = task_ppid_nr_ns(task, ns);
+		st->pgid = task_pgrp_nr_ns(task, ns);
+		spin_unlock_irqrestore(&sighand->siglock, flags);
+	}
+	st->running = task_is_running(task);
+
+	scoped_seqlock_read (&sig->stats_lock, ss_lock_irqsave) {
+		st->cmin_flt = sig->cmin_flt;
+		st->cmaj_flt = sig->cmaj_flt;
+		st->cutime = sig->cutime;
+		st->cstime = sig->cstime;
+		st->cgtime = sig->cgtime;
+		if (whole) {
+			struct task_struct *t;
+
+			st->min_flt = sig->min_flt;
+			st->maj_flt = sig->maj_flt;
+			st->gtime = sig->gtime;
+			rcu_read_lock();
+			__for_each_thread(sig, t) {
+				st->min_flt += t->min_flt;
+				st->maj_flt += t->maj_flt;
+				st->gtime += task_gtime(t);
+			}
+			rcu_read_unlock();
+		}
+	}
+	if (whole) {
+		/*
+		 * thread_group_cputime_adjusted() is not exported: the exited threads'
+		 * adjusted times plus each live thread's task_cputime_adjusted().
+		 */
+		struct task_struct *t;
+		u64 ut, stime;
+
+		st->utime = READ_ONCE(sig->utime);
+		st->stime = READ_ONCE(sig->stime);
+		rcu_read_lock();
+		__for_each_thread(sig, t) {
+			task_cputime_adjusted(t, &ut, &stime);
+			st->utime += ut;
+			st->stime += stime;
+		}
+		rcu_read_unlock();
+	} else {
+		u64 ut, stime;
+
+		task_cputime_adjusted(task, &ut, &stime);
+		st->utime = ut;
+		st->stime = stime;
+		st->min_flt = task->min_flt;
+		st->maj_flt = task->maj_flt;
+		st->gtime = task_gtime(task);
+	}
+	st->flags = task->flags;
+	st->priority = task->prio - MAX_RT_PRIO;
+	st->nice = task_nice(task);
+	st->start_time_ns = task->start_boottime;
+	st->sig_pending = task->pending.signal.sig[0];
+	st->sig_blocked = task->blocked.sig[0];
+	st->exit_signal = task->exit_signal;
+	st->cpu = task_cpu(task);
+	st->rt_priority = task->rt_priority;
+	st->policy = task->policy;
+#ifdef CONFIG_TASK_DELAY_ACCT
+	if (task->delays)
+		st->blkio_delay_ns = task->delays->blkio_delay;
+#endif
+	up_read(&sig->exec_update_lock);
+	return 0;
+}
+
+/* task_statm(): size, resident, shared, text, data, in pages. */
+void procfs2_mm_statm(struct mm_struct *mm, unsigned long *v)
+{
+	unsigned long shared = get_mm_counter_sum(mm, MM_FILEPAGES) +
+			       get_mm_counter_sum(mm, MM_SHMEMPAGES);
+
+	v[0] = mm->total_vm;
+	v[1] = shared + get_mm_counter_sum(mm, MM_ANONPAGES);
+	v[2] = shared;
+	v[3] = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> PAGE_SHIFT;
+	v[4] = mm->data_vm + mm->stack_vm;
+}
+
+/* d_parent_ino(file->f_path.dentry), for the ".." of a readdir (dir_emit_dots). */
+unsigned long procfs2_file_parent_ino(struct file *file)
+{
+	return d_parent_ino(file->f_path.dentry);
 }

@@ -107,3 +107,48 @@ bool procfs2_dir_emit(struct dir_context *ctx, const char *name, int len, u64 in
 		      unsigned int type);
 
 #endif /* PROCFS2_SHIM_H */
+
+/* Tasks and pids (see shim.c). */
+struct file;
+struct mm_struct;
+struct path;
+struct pid;
+struct task_struct;
+struct pid *procfs2_get_pid(struct pid *pid);
+void procfs2_get_task_struct(struct task_struct *t);
+void procfs2_put_task_struct(struct task_struct *t);
+struct task_struct *procfs2_find_task(struct pid_namespace *ns, int nr);
+struct task_struct *procfs2_next_tgid(struct pid_namespace *ns, unsigned int *nr);
+struct task_struct *procfs2_nth_thread(struct task_struct *leader, unsigned int n);
+unsigned int procfs2_nr_threads(struct task_struct *t);
+bool procfs2_pid_has_task(struct pid *pid, int type);
+unsigned int procfs2_task_flags(struct task_struct *t);
+void procfs2_task_comm(struct task_struct *t, char *buf);
+void procfs2_task_owner_facts(struct task_struct *t, u32 *euid, u32 *egid,
+			      int *mm_dumpable, u32 *ns_uid, u32 *ns_gid);
+void procfs2_task_cred_ids(struct task_struct *t, u32 *ids);
+bool procfs2_task_ns_ptrace_capable(struct task_struct *t);
+bool procfs2_task_mm_undumpable_uncapable(struct task_struct *t);
+bool procfs2_same_thread_group(struct task_struct *t);
+int procfs2_task_oom_score_adj(struct task_struct *t);
+void procfs2_mm_arg_area(struct mm_struct *mm, unsigned long *v);
+bool procfs2_task_fs_path(struct task_struct *t, bool root, struct path *path);
+struct file *procfs2_mm_exe_file(struct mm_struct *mm);
+
+/* do_task_stat()'s inputs, all as s64 so that Rust can mirror the layout. */
+struct procfs2_task_stat {
+	s64 state, ppid, pgid, sid, tty_nr, tty_pgrp, flags;
+	s64 min_flt, cmin_flt, maj_flt, cmaj_flt;
+	s64 utime, stime, cutime, cstime;
+	s64 priority, nice, num_threads, start_time_ns;
+	s64 vsize, rss, rsslim, start_code, end_code, start_stack;
+	s64 sig_pending, sig_blocked, sig_ignored, sig_caught;
+	s64 running, exit_signal, cpu, rt_priority, policy, blkio_delay_ns;
+	s64 gtime, cgtime;
+	s64 start_data, end_data, start_brk, arg_start, arg_end, env_start, env_end;
+	s64 exit_code, has_mm;
+};
+int procfs2_task_stat(struct task_struct *task, struct pid_namespace *ns, bool whole,
+		      struct procfs2_task_stat *st);
+void procfs2_mm_statm(struct mm_struct *mm, unsigned long *v);
+unsigned long procfs2_file_parent_ino(struct file *file);

@@ -7,7 +7,7 @@
 //! `pde.rs` and `pid_base.rs` reads as safe Rust. Every unsafe call into the kernel or
 //! into `shim.c` lives here or in `seq.rs`.
 
-use crate::pde::ProcDirEntry;
+use crate::{pde::ProcDirEntry, pid_base::PidEntry, task::Pid};
 use core::{
     ptr::NonNull,
     sync::atomic::{AtomicPtr, Ordering},
@@ -95,6 +95,7 @@ mod shim {
         // Exported by kernel/pid_namespace.c; declared in pid_namespace.h, which the
         // bindings do not include.
         pub(super) fn put_pid_ns(ns: *mut bindings::pid_namespace);
+        pub(super) fn procfs2_file_parent_ino(file: *mut bindings::file) -> core::ffi::c_ulong;
     }
 }
 
@@ -222,7 +223,7 @@ impl PidNamespace {
         unsafe { ARef::from_raw(NonNull::new_unchecked(ns.cast())) }
     }
 
-    fn as_ptr(&self) -> *mut bindings::pid_namespace {
+    pub(crate) fn as_ptr(&self) -> *mut bindings::pid_namespace {
         self.0.get()
     }
 
@@ -581,10 +582,13 @@ pub(crate) fn complete(c: *mut bindings::completion) {
     unsafe { bindings::complete(c) };
 }
 
-/// procfs2's inode (`struct proc_inode`): the VFS inode and the entry it shows.
+/// procfs2's inode (`struct proc_inode`): the VFS inode and what it shows, an entry
+/// of the tree or a (pid, per-process table entry) pair.
 #[repr(C)]
 struct ProcInode {
     pde: Option<ARef<ProcDirEntry>>,
+    pid: Option<ARef<Pid>>,
+    pident: Option<&'static PidEntry>,
     vfs_inode: Opaque<bindings::inode>,
 }
 
@@ -652,9 +656,12 @@ pub(crate) unsafe extern "C" fn alloc_inode(
     if pi.is_null() {
         return core::ptr::null_mut();
     }
-    // SAFETY: `pi` is a constructed object; `pde` is plain memory until written.
+    // SAFETY: `pi` is a constructed object; its Rust fields are plain memory until
+    // written.
     unsafe {
         (&raw mut (*pi).pde).write(None);
+        (&raw mut (*pi).pid).write(None);
+        (&raw mut (*pi).pident).write(None);
         Opaque::raw_get(&raw const (*pi).vfs_inode)
     }
 }
@@ -686,6 +693,7 @@ pub(crate) unsafe extern "C" fn evict_inode(inode: *mut bindings::inode) {
         bindings::truncate_inode_pages_final(&raw mut (*inode).i_data);
         bindings::clear_inode(inode);
         drop((*container_of(inode)).pde.take());
+        drop((*container_of(inode)).pid.take());
     }
 }
 
@@ -719,6 +727,34 @@ impl Inode {
         unsafe { (*container_of(self.0.get())).pde.as_deref() }
     }
 
+    /// The pid a per-process inode shows (`proc_pid`).
+    pub(crate) fn pid(&self) -> Option<&Pid> {
+        // SAFETY: As for `pde`.
+        unsafe { (*container_of(self.0.get())).pid.as_deref() }
+    }
+
+    /// The per-process table entry the inode shows (`PROC_I(inode)->op`).
+    pub(crate) fn pident(&self) -> Option<&'static PidEntry> {
+        // SAFETY: As for `pde`.
+        unsafe { (*container_of(self.0.get())).pident }
+    }
+
+    /// The inode's mode.
+    pub(crate) fn mode(&self) -> u16 {
+        // SAFETY: `i_mode` does not change once the inode is published.
+        unsafe { (*self.0.get()).i_mode }
+    }
+
+    /// Re-sets the owner of a live inode (`pid_update_inode`); plain stores, as in
+    /// fs/proc, which readers tolerate.
+    pub(crate) fn update_owner(&self, uid: u32, gid: u32) {
+        // SAFETY: The inode is valid; `i_uid`/`i_gid` are plain words.
+        unsafe {
+            (*self.0.get()).i_uid = bindings::kuid_t { val: uid };
+            (*self.0.get()).i_gid = bindings::kgid_t { val: gid };
+        }
+    }
+
     pub(crate) fn super_block(&self) -> &SuperBlock {
         // SAFETY: `i_sb` is set at allocation and outlives the inode.
         unsafe { SuperBlock::from_raw((*self.0.get()).i_sb) }
@@ -738,6 +774,36 @@ impl Inode {
 pub(crate) unsafe fn file_inode<'a>(file: *mut bindings::file) -> &'a Inode {
     // SAFETY: An open file pins its inode.
     unsafe { Inode::from_raw((*file).f_inode) }
+}
+
+/// The inode number of the parent of an open directory (`parent_ino`).
+///
+/// # Safety
+///
+/// `file` must be an open file.
+pub(crate) unsafe fn file_parent_ino(file: *mut bindings::file) -> u64 {
+    // SAFETY: An open file pins its dentry, whose parent is valid under `d_lock`.
+    unsafe { shim::procfs2_file_parent_ino(file) as u64 }
+}
+
+/// The result of a `get_link` whose target is the bytes `target`, copied into a
+/// buffer that the VFS frees with `kfree_link`.
+///
+/// # Safety
+///
+/// `done` must be the argument of the `get_link` call being answered.
+pub(crate) unsafe fn link_bytes(done: *mut bindings::delayed_call, target: &[u8]) -> *const c_char {
+    let mut v = KVec::new();
+    if v.extend_from_slice(target, GFP_KERNEL).is_err() || v.push(0, GFP_KERNEL).is_err() {
+        return ENOMEM.to_ptr();
+    }
+    let (p, _, _) = v.into_raw_parts();
+    // SAFETY: `done` is valid; `kfree_link` frees `p`, which `kmalloc` allocated.
+    unsafe {
+        (*done).fn_ = Some(bindings::kfree_link);
+        (*done).arg = p.cast();
+    }
+    p.cast()
 }
 
 /// The result of a `get_link` whose target is computed: `args` formatted into a
@@ -876,6 +942,15 @@ impl NewInode {
     pub(crate) fn set_pde(&mut self, de: ARef<ProcDirEntry>) {
         // SAFETY: The inode is a `ProcInode` and still private to us.
         unsafe { (*container_of(self.raw())).pde = Some(de) };
+    }
+
+    /// Hands the inode a reference to the pid it shows, and its table entry.
+    pub(crate) fn set_pid(&mut self, pid: ARef<Pid>, ent: &'static PidEntry) {
+        // SAFETY: The inode is a `ProcInode` and still private to us.
+        unsafe {
+            (*container_of(self.raw())).pid = Some(pid);
+            (*container_of(self.raw())).pident = Some(ent);
+        }
     }
 
     fn into_raw(self) -> *mut bindings::inode {
@@ -1087,6 +1162,30 @@ impl<'a> Kstat<'a> {
                 stat,
                 inode: Inode::from_raw(inode),
             }
+        }
+    }
+
+    /// A `stat` that [`Kstat::fill`] filled earlier in the same `getattr`.
+    ///
+    /// # Safety
+    ///
+    /// As for [`Kstat::fill`].
+    pub(crate) unsafe fn from_filled(path: *const bindings::path, stat: *mut bindings::kstat) -> Self {
+        // SAFETY: `path->dentry` is a positive dentry for `getattr`, pinned by `path`.
+        unsafe {
+            Self {
+                stat,
+                inode: Inode::from_raw((*(*path).dentry).d_inode),
+            }
+        }
+    }
+
+    /// Overrides the owner.
+    pub(crate) fn set_owner(&self, uid: u32, gid: u32) {
+        // SAFETY: Exclusively ours during `getattr` (type invariant).
+        unsafe {
+            (*self.stat).uid = bindings::kuid_t { val: uid };
+            (*self.stat).gid = bindings::kgid_t { val: gid };
         }
     }
 

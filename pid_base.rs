@@ -1,0 +1,696 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Per-process directories (fs/proc/base.c): `/proc2/<pid>` from the root, the
+//! tables of what each holds (`tgid_base_stuff`, `tid_base_stuff`), `task/`, and the
+//! inodes, dentries and files that show them. File contents from fs/proc/array.c are
+//! in array.rs.
+//!
+//! Inode numbers: fs/proc numbers per-process inodes with `get_next_ino()` and lets
+//! readdir instantiate a dentry per name (`proc_fill_cache`) so that it can report
+//! them; the helper that needs (`d_lookup_done`) is not exported. Here a per-process
+//! inode's number is computed from (pid number, directory kind, table index), so
+//! readdir reports the number lookup gives without instantiating anything.
+
+use crate::{
+    array, fs_info,
+    pde::name_to_int,
+    seq::SeqFile,
+    task::{self, Path, Pid, PidType, Task},
+    vfs::{self, Dentry, DirContext, Inode, Kstat, NewInode, OpsTable, PidNamespace, SuperBlock},
+};
+use kernel::{
+    bindings,
+    error::from_result,
+    ffi::{c_char, c_int, c_void},
+    fmt,
+    prelude::*,
+    types::ARef,
+};
+
+/// Writes one per-process file (`proc_show` of a `ONE` entry).
+pub(crate) type ShowTaskFn = fn(&SeqFile, &PidNamespace, &Pid, &Task) -> Result;
+/// The target of a per-process link (`proc_get_link`).
+pub(crate) type LinkFn = fn(&Task) -> Option<Path>;
+
+/// What a per-process entry is.
+pub(crate) enum PidKind {
+    /// A process or thread directory listing this table.
+    Base(&'static [PidEntry]),
+    /// `task/`: the threads of the group.
+    Task,
+    /// A seq_file shown by one call.
+    Show(ShowTaskFn),
+    /// A link, readable by whoever may read the task's state.
+    Link(LinkFn),
+}
+
+/// An entry of a per-process table (`struct pid_entry`).
+pub(crate) struct PidEntry {
+    pub(crate) name: &'static [u8],
+    pub(crate) mode: u16,
+    pub(crate) kind: PidKind,
+}
+
+const S_IFDIR: u16 = bindings::S_IFDIR as u16;
+const S_IFREG: u16 = bindings::S_IFREG as u16;
+const S_IFLNK: u16 = bindings::S_IFLNK as u16;
+
+const fn dir(name: &'static [u8], mode: u16, kind: PidKind) -> PidEntry {
+    PidEntry {
+        name,
+        mode: S_IFDIR | mode,
+        kind,
+    }
+}
+
+const fn one(name: &'static [u8], mode: u16, show: ShowTaskFn) -> PidEntry {
+    PidEntry {
+        name,
+        mode: S_IFREG | mode,
+        kind: PidKind::Show(show),
+    }
+}
+
+const fn lnk(name: &'static [u8], link: LinkFn) -> PidEntry {
+    PidEntry {
+        name,
+        mode: S_IFLNK | 0o777,
+        kind: PidKind::Link(link),
+    }
+}
+
+/// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
+/// tests/missing-pid-entries.txt).
+static TGID_BASE_STUFF: [PidEntry; 11] = [
+    dir(b"task", 0o555, PidKind::Task),
+    one(b"environ", 0o400, environ_show),
+    one(b"comm", 0o644, comm_show),
+    one(b"cmdline", 0o444, cmdline_show),
+    one(b"stat", 0o444, array::proc_tgid_stat),
+    one(b"statm", 0o444, array::proc_pid_statm),
+    lnk(b"cwd", cwd_link),
+    lnk(b"root", root_link),
+    lnk(b"exe", exe_link),
+    one(b"oom_adj", 0o644, oom_adj_show),
+    one(b"oom_score_adj", 0o644, oom_score_adj_show),
+];
+
+/// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
+static TID_BASE_STUFF: [PidEntry; 10] = [
+    one(b"environ", 0o400, environ_show),
+    one(b"comm", 0o644, comm_show),
+    one(b"cmdline", 0o444, cmdline_show),
+    one(b"stat", 0o444, array::proc_tid_stat),
+    one(b"statm", 0o444, array::proc_pid_statm),
+    lnk(b"cwd", cwd_link),
+    lnk(b"root", root_link),
+    lnk(b"exe", exe_link),
+    one(b"oom_adj", 0o644, oom_adj_show),
+    one(b"oom_score_adj", 0o644, oom_score_adj_show),
+];
+
+/// The directory of a process (`proc_tgid_base_*`).
+static TGID_DIR: PidEntry = dir(b"", 0o555, PidKind::Base(&TGID_BASE_STUFF));
+/// The directory of a thread under `task/` (`proc_tid_base_*`).
+static TID_DIR: PidEntry = dir(b"", 0o555, PidKind::Base(&TID_BASE_STUFF));
+
+/// Inode number of entry `index` (0: the directory itself) of the directory of pid
+/// number `nr`; `tid` for the `task/<tid>` directories. Above 2^32, clear of the
+/// entry tree's numbers.
+fn pid_ino(nr: u32, tid: bool, index: usize) -> u64 {
+    (1 << 32) | (u64::from(nr) << 12) | (u64::from(tid) << 11) | index as u64
+}
+
+/// Which number space a directory's entries use: (pid number, tid, table).
+fn dir_ino_base(ent: &PidEntry) -> bool {
+    core::ptr::eq(ent, &TID_DIR)
+}
+
+/// Link count of a directory listing `table` (`pid_entry_nlink`).
+fn table_nlink(table: &[PidEntry]) -> u32 {
+    2 + table
+        .iter()
+        .filter(|e| u32::from(e.mode) & bindings::S_IFMT == bindings::S_IFDIR)
+        .count() as u32
+}
+
+/// A new inode of `sb` for `ent` of `task` (`proc_pid_make_inode`), owned as
+/// `task_dump_owner` says.
+fn pid_make_inode(
+    sb: &SuperBlock,
+    task: &Task,
+    ent: &'static PidEntry,
+    ino: u64,
+) -> Result<NewInode> {
+    let pid = task.pid().ok_or(ENOENT)?;
+    let mut inode = sb.new_inode()?;
+    inode.set_ino(ino);
+    let (uid, gid) = task.dump_owner(ent.mode);
+    match &ent.kind {
+        PidKind::Base(table) => {
+            inode.set_attrs(ent.mode, table_nlink(table), &PID_BASE_IOPS, Some(&PID_BASE_FOPS))
+        }
+        PidKind::Task => inode.set_attrs(ent.mode, 2, &PROC_TASK_IOPS, Some(&PROC_TASK_FOPS)),
+        PidKind::Show(_) => inode.set_attrs(ent.mode, 1, &PID_FILE_IOPS, Some(&PID_SINGLE_FOPS)),
+        PidKind::Link(_) => inode.set_attrs(ent.mode, 1, &PID_LINK_IOPS, None),
+    }
+    inode.set_owner(uid, gid);
+    inode.set_pid(pid, ent);
+    Ok(inode)
+}
+
+/// Instantiates `dentry` as `ent` of `task` (`proc_pident_instantiate` and
+/// `proc_pid_instantiate`).
+fn instantiate(
+    dentry: &Dentry,
+    task: &Task,
+    ent: &'static PidEntry,
+    ino: u64,
+) -> Result<*mut bindings::dentry> {
+    let inode = pid_make_inode(dentry.super_block(), task, ent, ino)?;
+    dentry.set_ops(&PID_DOPS);
+    dentry.splice_alias(inode)
+}
+
+// ---------------------------------------------------------------------------
+// The root's share: numeric names (proc_pid_lookup, proc_pid_readdir)
+// ---------------------------------------------------------------------------
+
+/// Looks up a numeric name at the root (`proc_pid_lookup`): any task with that
+/// number in the mount's namespace, thread or leader, as fs/proc finds it.
+pub(crate) fn proc_pid_lookup(dentry: &Dentry) -> Result<*mut bindings::dentry> {
+    let nr = name_to_int(dentry.name()).ok_or(ENOENT)?;
+    let info = fs_info(dentry.super_block());
+    let task = task::find_task(info.pid_ns(), nr).ok_or(ENOENT)?;
+    instantiate(dentry, &task, &TGID_DIR, pid_ino(nr, false, 0))
+}
+
+/// Emits the thread-group leaders from the position of `ctx` on, at position
+/// `tgid + offset` each (`proc_pid_readdir`). Returns `false` when the reader's
+/// buffer filled up; the position then names the process to start with next time.
+pub(crate) fn proc_pid_readdir(ctx: &DirContext, ns: &PidNamespace, offset: i64, end: i64) -> bool {
+    let Ok(mut nr) = u32::try_from(ctx.pos() - offset) else {
+        return true;
+    };
+    while let Some((tgid, _task)) = task::next_tgid(ns, nr) {
+        let mut name = [0u8; 10];
+        let name = fmt_u32(&mut name, tgid);
+        ctx.set_pos(i64::from(tgid) + offset);
+        if !ctx.emit(name, pid_ino(tgid, false, 0), vfs::DT_DIR) {
+            return false;
+        }
+        nr = tgid + 1;
+    }
+    ctx.set_pos(end);
+    true
+}
+
+/// The decimal digits of `n` in `buf`.
+fn fmt_u32(buf: &mut [u8; 10], mut n: u32) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
+/// Processes in the mount's namespace, for the root's link count (fs/proc uses
+/// `nr_processes()`, which is not exported): one `find_ge_pid` step per process.
+pub(crate) fn count_processes(ns: &PidNamespace) -> u32 {
+    let (mut n, mut nr) = (0, 1);
+    while let Some((tgid, _)) = task::next_tgid(ns, nr) {
+        n += 1;
+        nr = tgid + 1;
+    }
+    n
+}
+
+// ---------------------------------------------------------------------------
+// Process and thread directories (proc_pident_lookup, proc_pident_readdir)
+// ---------------------------------------------------------------------------
+
+/// The task a per-process inode shows, if it still runs (`get_proc_task`).
+fn proc_task(inode: &Inode) -> Option<ARef<Task>> {
+    inode.pid()?.task(PidType::Pid)
+}
+
+/// The table and number space of a base directory inode.
+fn base_parts(inode: &Inode) -> Option<(&'static [PidEntry], bool, u32)> {
+    let ent = inode.pident()?;
+    let PidKind::Base(table) = ent.kind else {
+        return None;
+    };
+    let ns = fs_info(inode.super_block()).pid_ns();
+    Some((table, dir_ino_base(ent), inode.pid()?.nr_ns(ns)))
+}
+
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_pident_lookup(
+    dir: *mut bindings::inode,
+    dentry: *mut bindings::dentry,
+    _flags: u32,
+) -> *mut bindings::dentry {
+    // SAFETY: The VFS passes the directory inode and the dentry being looked up.
+    let (dir, dentry) = unsafe { (Inode::from_raw(dir), Dentry::from_raw(dentry)) };
+    vfs::lookup_result((|| {
+        let (table, tid, nr) = base_parts(dir).ok_or(ENOENT)?;
+        let task = proc_task(dir).ok_or(ENOENT)?;
+        let (i, ent) = table
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.name == dentry.name())
+            .ok_or(ENOENT)?;
+        instantiate(dentry, &task, ent, pid_ino(nr, tid, i + 1))
+    })())
+}
+
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_pident_readdir(
+    file: *mut bindings::file,
+    ctx: *mut bindings::dir_context,
+) -> c_int {
+    // SAFETY: The VFS passes an open directory of ours and a context for this call.
+    let (inode, ctx, parent) = unsafe {
+        (
+            vfs::file_inode(file),
+            DirContext::from_raw(ctx),
+            vfs::file_parent_ino(file),
+        )
+    };
+    let Some((table, tid, nr)) = base_parts(inode) else {
+        return ENOENT.to_errno();
+    };
+    if proc_task(inode).is_none() {
+        return ENOENT.to_errno();
+    }
+    if !ctx.emit_dots(inode.ino(), parent) {
+        return 0;
+    }
+    let Ok(start) = usize::try_from(ctx.pos() - 2) else {
+        return 0;
+    };
+    for (i, ent) in table.iter().enumerate().skip(start) {
+        if !ctx.emit(ent.name, pid_ino(nr, tid, i + 1), u32::from(ent.mode) >> 12) {
+            return 0;
+        }
+        ctx.set_pos(ctx.pos() + 1);
+    }
+    0
+}
+
+/// `pid_getattr`: root-owned once the task is gone, else its dump owner.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn pid_getattr(
+    _idmap: *mut bindings::mnt_idmap,
+    path: *const bindings::path,
+    stat: *mut bindings::kstat,
+    request_mask: u32,
+    _query_flags: u32,
+) -> c_int {
+    // SAFETY: The VFS passes a valid path and kstat to fill.
+    let stat = unsafe { Kstat::fill(path, stat, request_mask) };
+    let inode = stat.inode();
+    let (uid, gid) = proc_task(inode).map_or((0, 0), |t| t.dump_owner(inode.mode()));
+    stat.set_owner(uid, gid);
+    0
+}
+
+// ---------------------------------------------------------------------------
+// task/ (proc_task_lookup, proc_task_readdir, proc_task_getattr)
+// ---------------------------------------------------------------------------
+
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_task_lookup(
+    dir: *mut bindings::inode,
+    dentry: *mut bindings::dentry,
+    _flags: u32,
+) -> *mut bindings::dentry {
+    // SAFETY: The VFS passes the directory inode and the dentry being looked up.
+    let (dir, dentry) = unsafe { (Inode::from_raw(dir), Dentry::from_raw(dentry)) };
+    vfs::lookup_result((|| {
+        let leader = proc_task(dir).ok_or(ENOENT)?;
+        let tid = name_to_int(dentry.name()).ok_or(ENOENT)?;
+        let ns = fs_info(dir.super_block()).pid_ns();
+        let task = task::find_task(ns, tid).ok_or(ENOENT)?;
+        if task.tgid_nr_ns(ns) != leader.tgid_nr_ns(ns) || task.tgid_nr_ns(ns) == 0 {
+            return Err(ENOENT);
+        }
+        instantiate(dentry, &task, &TID_DIR, pid_ino(tid, true, 0))
+    })())
+}
+
+/// Lists the threads in thread-list order, one position each (`proc_task_readdir`).
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_task_readdir(
+    file: *mut bindings::file,
+    ctx: *mut bindings::dir_context,
+) -> c_int {
+    // SAFETY: The VFS passes an open directory of ours and a context for this call.
+    let (inode, ctx, parent) = unsafe {
+        (
+            vfs::file_inode(file),
+            DirContext::from_raw(ctx),
+            vfs::file_parent_ino(file),
+        )
+    };
+    let Some(leader) = proc_task(inode) else {
+        return ENOENT.to_errno();
+    };
+    if !ctx.emit_dots(inode.ino(), parent) {
+        return 0;
+    }
+    let ns = fs_info(inode.super_block()).pid_ns();
+    let Ok(mut n) = u32::try_from(ctx.pos() - 2) else {
+        return 0;
+    };
+    while let Some(t) = leader.nth_thread(n) {
+        let tid = t.pid_nr_ns(ns);
+        let mut name = [0u8; 10];
+        if tid != 0 && !ctx.emit(fmt_u32(&mut name, tid), pid_ino(tid, true, 0), vfs::DT_DIR) {
+            return 0;
+        }
+        n += 1;
+        ctx.set_pos(ctx.pos() + 1);
+    }
+    0
+}
+
+/// `proc_task_getattr`: the link count adds the threads.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_task_getattr(
+    idmap: *mut bindings::mnt_idmap,
+    path: *const bindings::path,
+    stat: *mut bindings::kstat,
+    request_mask: u32,
+    query_flags: u32,
+) -> c_int {
+    // SAFETY: Forwarded arguments of this callback.
+    let r = unsafe { pid_getattr(idmap, path, stat, request_mask, query_flags) };
+    // SAFETY: As above; `pid_getattr` filled `stat`.
+    let stat = unsafe { Kstat::from_filled(path, stat) };
+    if let Some(t) = proc_task(stat.inode()) {
+        stat.set_nlink(2 + t.nr_threads());
+    }
+    r
+}
+
+// ---------------------------------------------------------------------------
+// Dentries (pid_revalidate, pid_delete_dentry)
+// ---------------------------------------------------------------------------
+
+/// `pid_revalidate`: valid while the task lives, with its owner re-applied.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn pid_revalidate(dentry: *mut bindings::dentry, flags: u32) -> c_int {
+    if flags & vfs::LOOKUP_RCU != 0 {
+        return ECHILD.to_errno();
+    }
+    // SAFETY: The VFS passes a dentry of ours.
+    let dentry = unsafe { Dentry::from_raw(dentry) };
+    let Some(inode) = dentry.inode() else {
+        return 0;
+    };
+    match proc_task(inode) {
+        Some(t) => {
+            let (uid, gid) = t.dump_owner(inode.mode());
+            inode.update_owner(uid, gid);
+            1
+        }
+        None => 0,
+    }
+}
+
+/// `pid_delete_dentry`: a dead task's dentries are not kept.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn pid_delete_dentry(dentry: *const bindings::dentry) -> c_int {
+    // SAFETY: The VFS passes a dentry of ours.
+    let dentry = unsafe { Dentry::from_raw(dentry.cast_mut()) };
+    let dead = dentry
+        .inode()
+        .and_then(Inode::pid)
+        .is_some_and(|p| !p.has_task(PidType::Pid));
+    c_int::from(dead)
+}
+
+// ---------------------------------------------------------------------------
+// Files (proc_single_file_operations) and links (proc_pid_link_inode_operations)
+// ---------------------------------------------------------------------------
+
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_single_open(inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
+    // SAFETY: `single_open` keeps the inode as private data; an open file pins it.
+    unsafe { bindings::single_open(file, Some(proc_single_show), inode.cast()) }
+}
+
+/// `proc_single_show`: looks the task up again for every fill; `ESRCH` once gone.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_single_show(m: *mut bindings::seq_file, _v: *mut c_void) -> c_int {
+    // SAFETY: `proc_single_open` made `private` the inode, pinned by the open file.
+    let (seq, inode) = unsafe { (SeqFile::from_raw(m), Inode::from_raw((*m).private.cast())) };
+    from_result(|| {
+        let Some(PidKind::Show(show)) = inode.pident().map(|e| &e.kind) else {
+            return Err(EIO);
+        };
+        let pid = inode.pid().ok_or(ESRCH)?;
+        let task = pid.task(PidType::Pid).ok_or(ESRCH)?;
+        show(seq, fs_info(inode.super_block()).pid_ns(), pid, &task)?;
+        Ok(0)
+    })
+}
+
+/// `proc_pid_get_link`, as a plain symlink: the target's path as text, for callers
+/// that may read the task's state (`EACCES` otherwise); `ENOENT` when there is none.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_pid_get_link(
+    dentry: *mut bindings::dentry,
+    inode: *mut bindings::inode,
+    done: *mut bindings::delayed_call,
+) -> *const c_char {
+    if dentry.is_null() {
+        return ECHILD.to_ptr();
+    }
+    // SAFETY: The VFS passes the link's inode, pinned for the call.
+    let inode = unsafe { Inode::from_raw(inode) };
+    let r = (|| -> Result<(KVec<u8>, core::ops::Range<usize>)> {
+        let Some(PidKind::Link(link)) = inode.pident().map(|e| &e.kind) else {
+            return Err(EIO);
+        };
+        let task = proc_task(inode).ok_or(ENOENT)?;
+        if !task.may_read() {
+            return Err(EACCES);
+        }
+        let path = link(&task).ok_or(ENOENT)?;
+        let mut buf = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
+        let range = path.d_path(&mut buf)?;
+        Ok((buf, range))
+    })();
+    match r {
+        // SAFETY: `done` is the argument of this call.
+        Ok((buf, range)) => unsafe { vfs::link_bytes(done, &buf[range]) },
+        Err(e) => e.to_ptr(),
+    }
+}
+
+fn cwd_link(task: &Task) -> Option<Path> {
+    task.fs_path(false)
+}
+
+fn root_link(task: &Task) -> Option<Path> {
+    task.fs_path(true)
+}
+
+fn exe_link(task: &Task) -> Option<Path> {
+    task.mm()?.exe_path()
+}
+
+// ---------------------------------------------------------------------------
+// Simple files of base.c
+// ---------------------------------------------------------------------------
+
+/// `comm_show`.
+fn comm_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    array::proc_task_name(m, task);
+    m.write(b"\n");
+    Ok(())
+}
+
+/// `oom_score_adj_read`.
+fn oom_score_adj_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    m.print(fmt!("{}\n", task.oom_score_adj()));
+    Ok(())
+}
+
+/// `oom_adj_read`: the score adjustment on the old -17..15 scale.
+fn oom_adj_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    const OOM_SCORE_ADJ_MAX: i32 = 1000;
+    const OOM_DISABLE: i32 = -17;
+    const OOM_ADJUST_MAX: i32 = 15;
+    let adj = task.oom_score_adj();
+    let v = if adj == OOM_SCORE_ADJ_MAX {
+        OOM_ADJUST_MAX
+    } else {
+        adj * -OOM_DISABLE / OOM_SCORE_ADJ_MAX
+    };
+    m.print(fmt!("{}\n", v));
+    Ok(())
+}
+
+/// Copies the task's memory in `[start, end)` to `m`, a page at a time; with
+/// `stop_at_nul`, up to and including the first NUL only.
+fn copy_task_memory(m: &SeqFile, mm: &task::Mm<'_>, start: usize, end: usize, stop_at_nul: bool) -> Result {
+    let mut buf = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
+    let mut pos = start;
+    while pos < end {
+        let want = (end - pos).min(buf.len());
+        let got = mm.read(pos, &mut buf[..want]);
+        if got == 0 {
+            break;
+        }
+        let chunk = &buf[..got];
+        if stop_at_nul {
+            if let Some(nul) = chunk.iter().position(|&b| b == 0) {
+                m.write(&chunk[..nul]);
+                return Ok(());
+            }
+        }
+        m.write(chunk);
+        pos += got;
+    }
+    Ok(())
+}
+
+/// `proc_pid_cmdline_read` (`get_mm_cmdline`): the argument area; if the process
+/// rewrote it so that it no longer ends in NUL (setproctitle), the text runs on to
+/// the first NUL, into the environment area if need be.
+fn cmdline_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    let Some(mm) = task.mm() else { return Ok(()) };
+    let [arg_start, arg_end, _env_start, env_end] = mm.arg_area();
+    if arg_start >= arg_end {
+        return Ok(());
+    }
+    let mut last = [0u8; 1];
+    let ends_in_nul = mm.read(arg_end - 1, &mut last) == 1 && last[0] == 0;
+    if ends_in_nul {
+        return copy_task_memory(m, &mm, arg_start, arg_end, false);
+    }
+    // setproctitle: the string from arg_start to its first NUL, which may run on into
+    // the environment (`get_mm_proctitle`), up to a page past arg_start at most when
+    // the areas are not adjacent.
+    let end = if env_end > arg_end { env_end } else { arg_end };
+    let end = end.min(arg_start.saturating_add(bindings::PAGE_SIZE).max(arg_end));
+    copy_task_memory(m, &mm, arg_start, end, true)
+}
+
+/// `environ_read`: the environment area, for callers that may read the task's
+/// state (`EACCES` otherwise, where fs/proc refuses the open).
+fn environ_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    if !task.may_read() {
+        return Err(EACCES);
+    }
+    let Some(mm) = task.mm() else { return Ok(()) };
+    let [_, _, env_start, env_end] = mm.arg_area();
+    copy_task_memory(m, &mm, env_start, env_end, false)
+}
+
+// ---------------------------------------------------------------------------
+// Operation tables
+// ---------------------------------------------------------------------------
+
+/// Inode operations of process and thread directories (`proc_tgid_base_inode_operations`).
+static PID_BASE_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
+    lookup: Some(proc_pident_lookup),
+    getattr: Some(pid_getattr),
+    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+});
+
+/// File operations of process and thread directories (`proc_tgid_base_operations`).
+static PID_BASE_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::file_operations {
+    llseek: Some(bindings::generic_file_llseek),
+    read: Some(bindings::generic_read_dir),
+    iterate_shared: Some(proc_pident_readdir),
+    // SAFETY: All-zero is a valid `file_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
+});
+
+/// `proc_task_inode_operations`.
+static PROC_TASK_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
+    lookup: Some(proc_task_lookup),
+    getattr: Some(proc_task_getattr),
+    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+});
+
+/// `proc_task_operations`.
+static PROC_TASK_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::file_operations {
+    llseek: Some(bindings::generic_file_llseek),
+    read: Some(bindings::generic_read_dir),
+    iterate_shared: Some(proc_task_readdir),
+    // SAFETY: All-zero is a valid `file_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
+});
+
+/// `proc_def_inode_operations` with `pid_getattr`.
+static PID_FILE_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
+    getattr: Some(pid_getattr),
+    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+});
+
+/// `proc_single_file_operations`.
+static PID_SINGLE_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::file_operations {
+    open: Some(proc_single_open),
+    read_iter: Some(bindings::seq_read_iter),
+    llseek: Some(bindings::seq_lseek),
+    release: Some(bindings::single_release),
+    // SAFETY: All-zero is a valid `file_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
+});
+
+/// `proc_pid_link_inode_operations`, as plain links.
+static PID_LINK_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
+    get_link: Some(proc_pid_get_link),
+    getattr: Some(pid_getattr),
+    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+});
+
+/// `pid_dentry_operations`.
+static PID_DOPS: OpsTable<bindings::dentry_operations> = OpsTable(bindings::dentry_operations {
+    d_revalidate: Some(pid_revalidate),
+    d_delete: Some(pid_delete_dentry),
+    // SAFETY: All-zero is a valid `dentry_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::dentry_operations>::zeroed() }
+});

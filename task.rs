@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Tasks, pids, address spaces and paths behind safe, reference-counted types: what
+//! the per-process directories (pid_base.rs, array.rs) read. The field reads that need
+//! a task's locks are in shim.c; what to make of them is decided here and by callers.
+
+use crate::vfs::PidNamespace;
+use core::ptr::NonNull;
+use kernel::{
+    bindings,
+    ffi::{c_char, c_int, c_ulong},
+    prelude::*,
+    types::{ARef, AlwaysRefCounted, Opaque},
+};
+
+/// do_task_stat()'s inputs, read by `procfs2_task_stat` (shim.h mirrors the layout).
+#[repr(C)]
+#[derive(Default)]
+pub(crate) struct TaskStat {
+    pub(crate) state: i64,
+    pub(crate) ppid: i64,
+    pub(crate) pgid: i64,
+    pub(crate) sid: i64,
+    pub(crate) tty_nr: i64,
+    pub(crate) tty_pgrp: i64,
+    pub(crate) flags: i64,
+    pub(crate) min_flt: i64,
+    pub(crate) cmin_flt: i64,
+    pub(crate) maj_flt: i64,
+    pub(crate) cmaj_flt: i64,
+    pub(crate) utime: i64,
+    pub(crate) stime: i64,
+    pub(crate) cutime: i64,
+    pub(crate) cstime: i64,
+    pub(crate) priority: i64,
+    pub(crate) nice: i64,
+    pub(crate) num_threads: i64,
+    pub(crate) start_time_ns: i64,
+    pub(crate) vsize: i64,
+    pub(crate) rss: i64,
+    pub(crate) rsslim: i64,
+    pub(crate) start_code: i64,
+    pub(crate) end_code: i64,
+    pub(crate) start_stack: i64,
+    pub(crate) sig_pending: i64,
+    pub(crate) sig_blocked: i64,
+    pub(crate) sig_ignored: i64,
+    pub(crate) sig_caught: i64,
+    pub(crate) running: i64,
+    pub(crate) exit_signal: i64,
+    pub(crate) cpu: i64,
+    pub(crate) rt_priority: i64,
+    pub(crate) policy: i64,
+    pub(crate) blkio_delay_ns: i64,
+    pub(crate) gtime: i64,
+    pub(crate) cgtime: i64,
+    pub(crate) start_data: i64,
+    pub(crate) end_data: i64,
+    pub(crate) start_brk: i64,
+    pub(crate) arg_start: i64,
+    pub(crate) arg_end: i64,
+    pub(crate) env_start: i64,
+    pub(crate) env_end: i64,
+    pub(crate) exit_code: i64,
+    pub(crate) has_mm: i64,
+}
+
+const _: () = assert!(core::mem::size_of::<TaskStat>() == 46 * 8);
+
+mod shim {
+    use super::TaskStat;
+    use kernel::{
+        bindings,
+        ffi::{c_char, c_int, c_ulong},
+    };
+
+    #[expect(
+        improper_ctypes,
+        reason = "pointers only; the pointee structs embed an empty sched_statistics"
+    )]
+    extern "C" {
+        pub(super) fn procfs2_get_pid(pid: *mut bindings::pid) -> *mut bindings::pid;
+        pub(super) fn procfs2_get_task_struct(t: *mut bindings::task_struct);
+        pub(super) fn procfs2_put_task_struct(t: *mut bindings::task_struct);
+        pub(super) fn procfs2_find_task(
+            ns: *mut bindings::pid_namespace,
+            nr: c_int,
+        ) -> *mut bindings::task_struct;
+        pub(super) fn procfs2_next_tgid(
+            ns: *mut bindings::pid_namespace,
+            nr: *mut u32,
+        ) -> *mut bindings::task_struct;
+        pub(super) fn procfs2_nth_thread(
+            leader: *mut bindings::task_struct,
+            n: u32,
+        ) -> *mut bindings::task_struct;
+        pub(super) fn procfs2_nr_threads(t: *mut bindings::task_struct) -> u32;
+        pub(super) fn procfs2_pid_has_task(pid: *mut bindings::pid, type_: c_int) -> bool;
+        pub(super) fn procfs2_task_flags(t: *mut bindings::task_struct) -> u32;
+        pub(super) fn procfs2_task_comm(t: *mut bindings::task_struct, buf: *mut c_char);
+        pub(super) fn procfs2_task_owner_facts(
+            t: *mut bindings::task_struct,
+            euid: *mut u32,
+            egid: *mut u32,
+            mm_dumpable: *mut c_int,
+            ns_uid: *mut u32,
+            ns_gid: *mut u32,
+        );
+        pub(super) fn procfs2_task_cred_ids(t: *mut bindings::task_struct, ids: *mut u32);
+        pub(super) fn procfs2_task_ns_ptrace_capable(t: *mut bindings::task_struct) -> bool;
+        pub(super) fn procfs2_task_mm_undumpable_uncapable(t: *mut bindings::task_struct)
+            -> bool;
+        pub(super) fn procfs2_same_thread_group(t: *mut bindings::task_struct) -> bool;
+        pub(super) fn procfs2_task_oom_score_adj(t: *mut bindings::task_struct) -> c_int;
+        pub(super) fn procfs2_mm_arg_area(mm: *mut bindings::mm_struct, v: *mut c_ulong);
+        pub(super) fn procfs2_task_fs_path(
+            t: *mut bindings::task_struct,
+            root: bool,
+            path: *mut bindings::path,
+        ) -> bool;
+        pub(super) fn procfs2_mm_statm(mm: *mut bindings::mm_struct, v: *mut c_ulong);
+        pub(super) fn procfs2_mm_exe_file(mm: *mut bindings::mm_struct) -> *mut bindings::file;
+        pub(super) fn procfs2_task_stat(
+            t: *mut bindings::task_struct,
+            ns: *mut bindings::pid_namespace,
+            whole: bool,
+            st: *mut TaskStat,
+        ) -> c_int;
+        pub(super) fn procfs2_current_fsuid_fsgid(uid: *mut u32, gid: *mut u32);
+    }
+}
+
+/// `GLOBAL_ROOT_UID` and `GLOBAL_ROOT_GID`.
+const GLOBAL_ROOT: u32 = 0;
+/// `INVALID_UID`.
+const INVALID_ID: u32 = u32::MAX;
+/// `SUID_DUMP_USER`.
+const SUID_DUMP_USER: c_int = 1;
+
+/// Which of a pid's task lists to look at (`enum pid_type`).
+#[derive(Clone, Copy)]
+pub(crate) enum PidType {
+    Pid = bindings::pid_type_PIDTYPE_PID as isize,
+}
+
+/// A `struct pid`.
+///
+/// # Invariants
+///
+/// The object is a valid `struct pid`; an [`ARef`] owns one `get_pid` reference.
+#[repr(transparent)]
+pub(crate) struct Pid(Opaque<bindings::pid>);
+
+// SAFETY: `get_pid`/`put_pid` may be called from any thread.
+unsafe impl Send for Pid {}
+// SAFETY: Shared references only read through RCU-safe exported calls.
+unsafe impl Sync for Pid {}
+
+// SAFETY: The count is the pid's own, managed by `get_pid`/`put_pid`.
+unsafe impl AlwaysRefCounted for Pid {
+    fn inc_ref(&self) {
+        // SAFETY: Valid by the type invariant.
+        unsafe { shim::procfs2_get_pid(self.0.get()) };
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller gives back one reference.
+        unsafe { bindings::put_pid(obj.cast().as_ptr()) };
+    }
+}
+
+impl Pid {
+    fn as_ptr(&self) -> *mut bindings::pid {
+        self.0.get()
+    }
+
+    /// The task of this pid in list `ty`, counted (`get_pid_task`); `None` once it
+    /// is gone.
+    pub(crate) fn task(&self, ty: PidType) -> Option<ARef<Task>> {
+        // SAFETY: The pid is valid; a non-NULL result carries a reference.
+        let t = unsafe { bindings::get_pid_task(self.as_ptr(), ty as bindings::pid_type) };
+        // SAFETY: As above.
+        NonNull::new(t).map(|t| unsafe { ARef::from_raw(t.cast()) })
+    }
+
+    /// Whether the pid still has a task in list `ty` (`pid_task` under RCU).
+    pub(crate) fn has_task(&self, ty: PidType) -> bool {
+        // SAFETY: The pid is valid.
+        unsafe { shim::procfs2_pid_has_task(self.as_ptr(), ty as c_int) }
+    }
+
+    /// The number of this pid in `ns`, 0 if it has none there (`pid_nr_ns`).
+    pub(crate) fn nr_ns(&self, ns: &PidNamespace) -> u32 {
+        // SAFETY: Both are valid.
+        unsafe { bindings::pid_nr_ns(self.as_ptr(), ns.as_ptr().cast()) as u32 }
+    }
+}
+
+/// A `struct task_struct`.
+///
+/// # Invariants
+///
+/// The object is a valid task; an [`ARef`] owns one `get_task_struct` reference.
+#[repr(transparent)]
+pub(crate) struct Task(Opaque<bindings::task_struct>);
+
+// SAFETY: Task references may be taken and dropped on any thread.
+unsafe impl Send for Task {}
+// SAFETY: Shared references only read, through helpers that take the task's locks.
+unsafe impl Sync for Task {}
+
+// SAFETY: The count is the task's usage count (`get_task_struct`/`put_task_struct`).
+unsafe impl AlwaysRefCounted for Task {
+    fn inc_ref(&self) {
+        // SAFETY: Valid by the type invariant.
+        unsafe { shim::procfs2_get_task_struct(self.0.get()) };
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller gives back one reference.
+        unsafe { shim::procfs2_put_task_struct(obj.cast().as_ptr()) };
+    }
+}
+
+/// Wraps a counted task pointer from C.
+fn task_from_raw(t: *mut bindings::task_struct) -> Option<ARef<Task>> {
+    // SAFETY: The C helpers return NULL or a task carrying a reference for us.
+    NonNull::new(t).map(|t| unsafe { ARef::from_raw(t.cast()) })
+}
+
+/// The task with number `nr` in `ns`, thread or leader (`find_task_by_pid_ns`).
+pub(crate) fn find_task(ns: &PidNamespace, nr: u32) -> Option<ARef<Task>> {
+    let nr = c_int::try_from(nr).ok()?;
+    // SAFETY: The namespace is valid.
+    task_from_raw(unsafe { shim::procfs2_find_task(ns.as_ptr(), nr) })
+}
+
+/// The thread-group leader with the lowest tgid at or above `nr` in `ns`, with that
+/// tgid (`next_tgid`). Costs one `find_ge_pid` (O(log n)) per pid skipped.
+pub(crate) fn next_tgid(ns: &PidNamespace, nr: u32) -> Option<(u32, ARef<Task>)> {
+    let mut n = nr;
+    // SAFETY: The namespace is valid; `n` is a valid in-out location.
+    let t = task_from_raw(unsafe { shim::procfs2_next_tgid(ns.as_ptr(), &mut n) })?;
+    Some((n, t))
+}
+
+/// The calling task's fsuid and fsgid.
+fn current_fs_ids() -> (u32, u32) {
+    let (mut u, mut g) = (0, 0);
+    // SAFETY: Valid output locations.
+    unsafe { shim::procfs2_current_fsuid_fsgid(&mut u, &mut g) };
+    (u, g)
+}
+
+impl Task {
+    fn as_ptr(&self) -> *mut bindings::task_struct {
+        self.0.get()
+    }
+
+    /// The task's own pid, counted (`get_task_pid(task, PIDTYPE_PID)`); `None` once
+    /// the task has been released.
+    pub(crate) fn pid(&self) -> Option<ARef<Pid>> {
+        // SAFETY: The task is valid; the result carries a reference.
+        let p = unsafe { bindings::get_task_pid(self.as_ptr(), bindings::pid_type_PIDTYPE_PID) };
+        // SAFETY: As above.
+        NonNull::new(p).map(|p| unsafe { ARef::from_raw(p.cast()) })
+    }
+
+    /// The task's thread id in `ns`, 0 if not visible there.
+    pub(crate) fn pid_nr_ns(&self, ns: &PidNamespace) -> u32 {
+        // SAFETY: Both are valid.
+        unsafe {
+            bindings::__task_pid_nr_ns(self.as_ptr(), bindings::pid_type_PIDTYPE_PID, ns.as_ptr().cast())
+                as u32
+        }
+    }
+
+    /// The task's thread-group id in `ns`, 0 if not visible there.
+    pub(crate) fn tgid_nr_ns(&self, ns: &PidNamespace) -> u32 {
+        // SAFETY: Both are valid.
+        unsafe {
+            bindings::__task_pid_nr_ns(self.as_ptr(), bindings::pid_type_PIDTYPE_TGID, ns.as_ptr().cast())
+                as u32
+        }
+    }
+
+    /// `task->flags` (`PF_*`).
+    pub(crate) fn flags(&self) -> u32 {
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_task_flags(self.as_ptr()) }
+    }
+
+    /// Whether this is a kernel thread (`PF_KTHREAD`).
+    pub(crate) fn is_kthread(&self) -> bool {
+        self.flags() & bindings::PF_KTHREAD != 0
+    }
+
+    /// The task's name (`__get_task_comm`), without the NUL.
+    pub(crate) fn comm(&self) -> KVec<u8> {
+        let mut buf = [0u8; bindings::TASK_COMM_LEN as usize];
+        // SAFETY: `buf` has room for `TASK_COMM_LEN` bytes.
+        unsafe { shim::procfs2_task_comm(self.as_ptr(), buf.as_mut_ptr()) };
+        let len = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        let mut v = KVec::new();
+        // A 16-byte allocation; on failure the name is shown empty.
+        let _ = v.extend_from_slice(&buf[..len], GFP_KERNEL);
+        v
+    }
+
+    /// Threads in the task's group (`get_nr_threads`).
+    pub(crate) fn nr_threads(&self) -> u32 {
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_nr_threads(self.as_ptr()) }
+    }
+
+    /// The `n`-th thread of the group this leader leads, in thread-list order.
+    pub(crate) fn nth_thread(&self, n: u32) -> Option<ARef<Task>> {
+        // SAFETY: The task is valid.
+        task_from_raw(unsafe { shim::procfs2_nth_thread(self.as_ptr(), n) })
+    }
+
+    /// The owner fs/proc gives the task's files of `mode` (`task_dump_owner`): root
+    /// for kernel threads; else the task's euid/egid, but root (of the mm's user
+    /// namespace) for files other than 0555 directories when the task is not
+    /// dumpable or has no mm.
+    pub(crate) fn dump_owner(&self, mode: u16) -> (u32, u32) {
+        if self.is_kthread() {
+            return (GLOBAL_ROOT, GLOBAL_ROOT);
+        }
+        let (mut uid, mut gid, mut dumpable, mut ns_uid, mut ns_gid) = (0, 0, 0, 0, 0);
+        // SAFETY: The task is valid; all outputs are valid locations.
+        unsafe {
+            shim::procfs2_task_owner_facts(
+                self.as_ptr(),
+                &mut uid,
+                &mut gid,
+                &mut dumpable,
+                &mut ns_uid,
+                &mut ns_gid,
+            )
+        };
+        if u32::from(mode) == bindings::S_IFDIR | 0o555 {
+            return (uid, gid);
+        }
+        match dumpable {
+            -1 => (GLOBAL_ROOT, GLOBAL_ROOT),
+            SUID_DUMP_USER => (uid, gid),
+            _ => (
+                if ns_uid == INVALID_ID { GLOBAL_ROOT } else { ns_uid },
+                if ns_gid == INVALID_ID { GLOBAL_ROOT } else { ns_gid },
+            ),
+        }
+    }
+
+    /// Whether the caller may read this task's private state, as
+    /// `ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS)` would decide without an
+    /// LSM: the same thread group; or fsuid/fsgid equal to all of the target's uids
+    /// and gids, or CAP_SYS_PTRACE in its user namespace; and then, for a task that
+    /// is not dumpable, CAP_SYS_PTRACE over its mm's user namespace.
+    pub(crate) fn may_read(&self) -> bool {
+        // SAFETY: The task is valid.
+        if unsafe { shim::procfs2_same_thread_group(self.as_ptr()) } {
+            return true;
+        }
+        let (fsuid, fsgid) = current_fs_ids();
+        let mut ids = [0u32; 6];
+        // SAFETY: The task is valid; `ids` has room for six ids.
+        unsafe { shim::procfs2_task_cred_ids(self.as_ptr(), ids.as_mut_ptr()) };
+        let creds_match = ids[..3].iter().all(|&u| u == fsuid) && ids[3..].iter().all(|&g| g == fsgid);
+        // SAFETY: The task is valid.
+        if !creds_match && !unsafe { shim::procfs2_task_ns_ptrace_capable(self.as_ptr()) } {
+            return false;
+        }
+        // SAFETY: The task is valid.
+        !unsafe { shim::procfs2_task_mm_undumpable_uncapable(self.as_ptr()) }
+    }
+
+    /// `task->signal->oom_score_adj`.
+    pub(crate) fn oom_score_adj(&self) -> i32 {
+        // SAFETY: The task is valid; `signal` lives as long as the task struct.
+        unsafe { shim::procfs2_task_oom_score_adj(self.as_ptr()) }
+    }
+
+    /// What `stat` shows of the task, seen from `ns`; the whole group's counters
+    /// when `whole`. Fails only if a fatal signal interrupts the wait for
+    /// `exec_update_lock`.
+    pub(crate) fn stat(&self, ns: &PidNamespace, whole: bool) -> Result<TaskStat> {
+        let mut st = TaskStat::default();
+        // SAFETY: Task and namespace are valid; `st` matches the C layout.
+        kernel::error::to_result(unsafe {
+            shim::procfs2_task_stat(self.as_ptr(), ns.as_ptr(), whole, &mut st)
+        })?;
+        Ok(st)
+    }
+
+    /// The task's address space, counted (`get_task_mm`); `None` for kernel threads
+    /// and exited tasks.
+    pub(crate) fn mm(&self) -> Option<Mm<'_>> {
+        // SAFETY: The task is valid; the result carries an mm_users reference.
+        let mm = NonNull::new(unsafe { bindings::get_task_mm(self.as_ptr()) })?;
+        Some(Mm { mm, task: self })
+    }
+
+    /// The task's working directory (`root` false) or root, counted.
+    pub(crate) fn fs_path(&self, root: bool) -> Option<Path> {
+        // SAFETY: All-zero is an empty `struct path`.
+        let mut p: bindings::path = unsafe { core::mem::zeroed() };
+        // SAFETY: The task is valid; on success `p` carries references.
+        unsafe { shim::procfs2_task_fs_path(self.as_ptr(), root, &mut p) }.then_some(Path(p))
+    }
+}
+
+/// A counted reference on a task's address space, dropped with `mmput`.
+pub(crate) struct Mm<'a> {
+    mm: NonNull<bindings::mm_struct>,
+    task: &'a Task,
+}
+
+impl Mm<'_> {
+    /// `arg_start`, `arg_end`, `env_start`, `env_end`.
+    pub(crate) fn arg_area(&self) -> [usize; 4] {
+        let mut v: [c_ulong; 4] = [0; 4];
+        // SAFETY: The mm is valid while counted; `v` has room for four values.
+        unsafe { shim::procfs2_mm_arg_area(self.mm.as_ptr(), v.as_mut_ptr()) };
+        v
+    }
+
+    /// `task_statm`: size, resident, shared, text and data, in pages.
+    pub(crate) fn statm(&self) -> [usize; 5] {
+        let mut v: [c_ulong; 5] = [0; 5];
+        // SAFETY: The mm is valid while counted; `v` has room for five values.
+        unsafe { shim::procfs2_mm_statm(self.mm.as_ptr(), v.as_mut_ptr()) };
+        v
+    }
+
+    /// Copies `buf.len()` bytes of the task's memory at `addr` into `buf`
+    /// (`access_process_vm` with `FOLL_FORCE`, as fs/proc's cmdline reader); returns
+    /// how many were read.
+    pub(crate) fn read(&self, addr: usize, buf: &mut [u8]) -> usize {
+        let len = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
+        // SAFETY: The task is valid and `buf` writable for `len` bytes.
+        let n = unsafe {
+            bindings::access_process_vm(
+                self.task.as_ptr(),
+                addr,
+                buf.as_mut_ptr().cast(),
+                len,
+                bindings::FOLL_FORCE,
+            )
+        };
+        usize::try_from(n).unwrap_or(0)
+    }
+
+    /// The executable's path (`mm->exe_file`), counted.
+    pub(crate) fn exe_path(&self) -> Option<Path> {
+        // SAFETY: The mm is valid; the result carries a file reference.
+        let f = NonNull::new(unsafe { shim::procfs2_mm_exe_file(self.mm.as_ptr()) })?;
+        // SAFETY: An open file's `f_path` is valid; `path_get` counts our copy before
+        // the file reference goes.
+        unsafe {
+            let p = (*f.as_ptr()).f_path;
+            bindings::path_get(&p);
+            bindings::fput(f.as_ptr());
+            Some(Path(p))
+        }
+    }
+}
+
+impl Drop for Mm<'_> {
+    fn drop(&mut self) {
+        // SAFETY: We own one mm_users reference.
+        unsafe { bindings::mmput(self.mm.as_ptr()) };
+    }
+}
+
+/// A counted `struct path`, dropped with `path_put`.
+pub(crate) struct Path(bindings::path);
+
+// SAFETY: `path_put` may be called from any thread.
+unsafe impl Send for Path {}
+
+impl Path {
+    /// Writes the path as text (`d_path`) into `buf` and returns where in `buf` it
+    /// is; `ENAMETOOLONG` if it does not fit.
+    pub(crate) fn d_path(&self, buf: &mut [u8]) -> Result<core::ops::Range<usize>> {
+        let len = c_int::try_from(buf.len()).map_err(|_| EINVAL)?;
+        // SAFETY: The path is counted; `buf` is writable for `len` bytes, and `d_path`
+        // returns a pointer into it or an error pointer.
+        let p = unsafe { bindings::d_path(&self.0, buf.as_mut_ptr().cast::<c_char>(), len) };
+        let p = kernel::error::from_err_ptr(p)?;
+        let start = (p as usize) - (buf.as_ptr() as usize);
+        // `d_path` writes the name at the end of the buffer, NUL-terminated.
+        Ok(start..buf.len() - 1)
+    }
+}
+
+impl Drop for Path {
+    fn drop(&mut self) {
+        // SAFETY: We own the references taken for this path.
+        unsafe { bindings::path_put(&self.0) };
+    }
+}
