@@ -12,7 +12,7 @@
 //! readdir reports the number lookup gives without instantiating anything.
 
 use crate::{
-    array, fs_info,
+    array, fs_info, FsInfo, HidePid,
     pde::name_to_int,
     seq::SeqFile,
     task::{self, Path, Pid, PidType, Task},
@@ -172,6 +172,47 @@ fn instantiate(
     dentry.splice_alias(inode)
 }
 
+/// Whether the caller may see `task` under the mount's `hidepid=` at level `min`
+/// (`has_pid_permissions`): always below `min`, else as a member of `gid=` or when
+/// it may read the task's state; with `hidepid=ptraceable` only the latter.
+fn has_pid_permissions(info: &FsInfo, task: &Task, min: HidePid) -> bool {
+    let hide = info.hide_pid();
+    if hide == HidePid::NotPtraceable {
+        return task.may_read();
+    }
+    if hide < min || vfs::in_group_p(info.pid_gid()) {
+        return true;
+    }
+    task.may_read()
+}
+
+/// `proc_pid_permission`: `hidepid=` first (`ENOENT` when invisible, `EPERM`
+/// otherwise), then the mode bits.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_pid_permission(
+    _idmap: *mut bindings::mnt_idmap,
+    inode: *mut bindings::inode,
+    mask: c_int,
+) -> c_int {
+    // SAFETY: The VFS passes an inode of ours.
+    let inode = unsafe { Inode::from_raw(inode) };
+    let Some(task) = proc_task(inode) else {
+        return ESRCH.to_errno();
+    };
+    let info = fs_info(inode.super_block());
+    if !has_pid_permissions(info, &task, HidePid::NoAccess) {
+        return if info.hide_pid() == HidePid::Invisible {
+            ENOENT.to_errno()
+        } else {
+            EPERM.to_errno()
+        };
+    }
+    vfs::generic_permission(inode, mask)
+}
+
 // ---------------------------------------------------------------------------
 // The root's share: numeric names (proc_pid_lookup, proc_pid_readdir)
 // ---------------------------------------------------------------------------
@@ -182,24 +223,32 @@ pub(crate) fn proc_pid_lookup(dentry: &Dentry) -> Result<*mut bindings::dentry> 
     let nr = name_to_int(dentry.name()).ok_or(ENOENT)?;
     let info = fs_info(dentry.super_block());
     let task = task::find_task(info.pid_ns(), nr).ok_or(ENOENT)?;
+    if info.hide_pid() == HidePid::NotPtraceable
+        && !has_pid_permissions(info, &task, HidePid::NoAccess)
+    {
+        return Err(ENOENT);
+    }
     instantiate(dentry, &task, &TGID_DIR, pid_ino(nr, false, 0))
 }
 
 /// Emits the thread-group leaders from the position of `ctx` on, at position
 /// `tgid + offset` each (`proc_pid_readdir`). Returns `false` when the reader's
 /// buffer filled up; the position then names the process to start with next time.
-pub(crate) fn proc_pid_readdir(ctx: &DirContext, ns: &PidNamespace, offset: i64, end: i64) -> bool {
+pub(crate) fn proc_pid_readdir(ctx: &DirContext, info: &FsInfo, offset: i64, end: i64) -> bool {
     let Ok(mut nr) = u32::try_from(ctx.pos() - offset) else {
         return true;
     };
-    while let Some((tgid, _task)) = task::next_tgid(ns, nr) {
+    while let Some((tgid, task)) = task::next_tgid(info.pid_ns(), nr) {
+        nr = tgid + 1;
+        if !has_pid_permissions(info, &task, HidePid::Invisible) {
+            continue;
+        }
         let mut name = [0u8; 10];
         let name = fmt_u32(&mut name, tgid);
         ctx.set_pos(i64::from(tgid) + offset);
         if !ctx.emit(name, pid_ino(tgid, false, 0), vfs::DT_DIR) {
             return false;
         }
-        nr = tgid + 1;
     }
     ctx.set_pos(end);
     true
@@ -321,8 +370,15 @@ unsafe extern "C" fn pid_getattr(
     // SAFETY: The VFS passes a valid path and kstat to fill.
     let stat = unsafe { Kstat::fill(path, stat, request_mask) };
     let inode = stat.inode();
-    let (uid, gid) = proc_task(inode).map_or((0, 0), |t| t.dump_owner(inode.mode()));
-    stat.set_owner(uid, gid);
+    stat.set_owner(0, 0);
+    if let Some(t) = proc_task(inode) {
+        if !has_pid_permissions(fs_info(inode.super_block()), &t, HidePid::Invisible) {
+            // Consistent with readdir, as in fs/proc.
+            return ENOENT.to_errno();
+        }
+        let (uid, gid) = t.dump_owner(inode.mode());
+        stat.set_owner(uid, gid);
+    }
     0
 }
 
@@ -632,6 +688,7 @@ fn environ_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Res
 static PID_BASE_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
     lookup: Some(proc_pident_lookup),
     getattr: Some(pid_getattr),
+    permission: Some(proc_pid_permission),
     // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
     ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
 });
@@ -649,6 +706,7 @@ static PID_BASE_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::f
 static PROC_TASK_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
     lookup: Some(proc_task_lookup),
     getattr: Some(proc_task_getattr),
+    permission: Some(proc_pid_permission),
     // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
     ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
 });

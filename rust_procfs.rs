@@ -102,9 +102,9 @@ static PROCFS2_FS_TYPE: vfs::FileSystemType = vfs::FileSystemType::new(
 );
 
 /// `hidepid=`: who may see other users' processes (`enum proc_hidepid`).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[repr(u32)]
-enum HidePid {
+pub(crate) enum HidePid {
     Off = 0,
     NoAccess = 1,
     Invisible = 2,
@@ -180,13 +180,18 @@ impl FsInfo {
         }
     }
 
-    fn hide_pid(&self) -> HidePid {
+    pub(crate) fn hide_pid(&self) -> HidePid {
         HidePid::from_u32(self.hide_pid.load(Relaxed)).unwrap_or(HidePid::Off)
     }
 
     /// `subset=pid`: only the process directories, `self` and `thread-self` are shown.
     pub(crate) fn pidonly(&self) -> bool {
         self.pidonly.load(Relaxed)
+    }
+
+    /// The group exempt from `hidepid` (`gid=`), a kernel gid.
+    pub(crate) fn pid_gid(&self) -> vfs::Kgid {
+        self.pid_gid.load(Relaxed)
     }
 
     /// The pid namespace the mount shows (`proc_pid_ns`).
@@ -558,7 +563,7 @@ unsafe extern "C" fn proc_root_readdir(
             ctx.set_pos(pos + 1);
         }
     }
-    pid_base::proc_pid_readdir(ctx, info.pid_ns(), TGID_OFFSET, PID_MAX_LIMIT + TGID_OFFSET);
+    pid_base::proc_pid_readdir(ctx, info, TGID_OFFSET, PID_MAX_LIMIT + TGID_OFFSET);
     0
 }
 

@@ -727,6 +727,10 @@ impl Inode {
         unsafe { (*container_of(self.0.get())).pde.as_deref() }
     }
 
+    fn as_ptr(&self) -> *mut bindings::inode {
+        self.0.get()
+    }
+
     /// The pid a per-process inode shows (`proc_pid`).
     pub(crate) fn pid(&self) -> Option<&Pid> {
         // SAFETY: As for `pde`.
@@ -774,6 +778,21 @@ impl Inode {
 pub(crate) unsafe fn file_inode<'a>(file: *mut bindings::file) -> &'a Inode {
     // SAFETY: An open file pins its inode.
     unsafe { Inode::from_raw((*file).f_inode) }
+}
+
+/// Whether the caller is in group `gid` (`in_group_p`).
+pub(crate) fn in_group_p(gid: Kgid) -> bool {
+    // SAFETY: Reads the caller's credentials.
+    unsafe { bindings::in_group_p(bindings::kgid_t { val: gid }) != 0 }
+}
+
+/// The permission bits check of `inode` for `mask` (`generic_permission`, no
+/// idmapping).
+pub(crate) fn generic_permission(inode: &Inode, mask: c_int) -> c_int {
+    // SAFETY: The inode is valid; `nop_mnt_idmap` is the kernel's static identity map.
+    unsafe {
+        bindings::generic_permission(&raw mut bindings::nop_mnt_idmap, inode.as_ptr(), mask)
+    }
 }
 
 /// The inode number of the parent of an open directory (`parent_ino`).

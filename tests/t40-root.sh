@@ -32,11 +32,16 @@ same "d_type of each name as /proc's" \
 	"$($W list /proc2 | grep -v '^[0-9]' | sort)" \
 	"$($W list /proc | grep -v '^[0-9]' | grep -x -F "$($W list /proc2 | grep -v '^[0-9]')" | sort)"
 
-same "getdents64 one entry at a time gives the same list" "$($W one /proc2)" "$($W list /proc2)"
+# (Processes differ between two walks: each walker lists itself. t70 covers them.)
+same "getdents64 one entry at a time gives the same list (non-numeric names)" \
+	"$($W one /proc2 | grep -v '^[0-9]')" "$($W list /proc2 | grep -v '^[0-9]')"
 same "seekdir to every telldir position resumes without skip or repeat" \
 	"$($W seek /proc2 | sed 's/ok [0-9]*/ok/')" "ok"
-dirs=$($W list /proc2 | grep -v -e '^\.' | grep -c ' d$')
-same "root nlink is 2 + subdirectories ($dirs)" "$(stat -c %h /proc2)" "$((2 + dirs))"
+dirs=$($W list /proc2 | grep -v -e '^\.' -e '^[0-9]' | grep -c ' d$')
+procs=$($W list /proc2 | grep -c '^[0-9]')
+nlink=$(stat -c %h /proc2)
+expect "root nlink is 2 + subdirectories ($dirs) + processes ($procs, give or take 2): $nlink" \
+	[ $((nlink - 2 - dirs - procs)) -ge -2 -a $((nlink - 2 - dirs - procs)) -le 2 ]
 
 # self and thread-self, read by one process for both trees.
 out=$(ls -l /proc/self /proc2/self | sed 's/.*-> //' | sort -u | wc -l)
