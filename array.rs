@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! Per-process files whose format is fs/proc/array.c's: `stat` and `statm`, and the
-//! task name they share.
+//! Per-process files whose format is fs/proc/array.c's: `status`, `stat` and
+//! `statm`, and the task name they share.
 
 use crate::{
     seq::SeqFile,
-    task::{Pid, Task},
+    task::{NsIdKind, Pid, Task},
     vfs::PidNamespace,
 };
-use kernel::{fmt, prelude::*};
+use kernel::{bindings, fmt, prelude::*};
 
 /// `task_state_array`: the state letters of `task_state_index`, in its order.
 const TASK_STATE: [&str; 9] = [
@@ -136,3 +136,121 @@ pub(crate) fn proc_pid_statm(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: 
     Ok(())
 }
 
+
+/// `proc_task_name` with `seq_escape_str(..., ESCAPE_SPACE | ESCAPE_SPECIAL, "\n\\")`:
+/// newline and backslash escaped, as the `Name:` line of `status` shows them.
+fn proc_task_name_escaped(m: &SeqFile, task: &Task) {
+    for &c in task.comm().iter() {
+        match c {
+            b'\n' => m.write(b"\\n"),
+            b'\\' => m.write(b"\\\\"),
+            _ => m.write(&[c]),
+        }
+    }
+}
+
+/// One `kB` line of `task_mem`, right-aligned in 8 columns.
+fn kb(m: &SeqFile, label: &str, kbytes: i64) {
+    m.print(fmt!("{}:\t{:8} kB\n", label, kbytes as u64));
+}
+
+/// `proc_pid_status`, less the two speculation lines (`arch_prctl_spec_ctrl_get` is
+/// not exported); the lines of options this kernel lacks (seccomp, cpusets,
+/// hugetlb, shadow stacks) are absent here as in its /proc.
+pub(crate) fn proc_pid_status(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &Task) -> Result {
+    let st = task.status(m, ns);
+    m.write(b"Name:\t");
+    proc_task_name_escaped(m, task);
+    m.write(b"\n");
+    if st.umask >= 0 {
+        m.print(fmt!("Umask:\t{:04o}\n", st.umask));
+    }
+    m.print(fmt!(
+        "State:\t{}\nTgid:\t{}\nNgid:\t{}\nPid:\t{}\nPPid:\t{}\nTracerPid:\t{}\n",
+        TASK_STATE.get(st.state as usize).copied().unwrap_or("?"),
+        st.tgid,
+        st.ngid,
+        pid.nr_ns(ns),
+        st.ppid,
+        st.tracer_pid
+    ));
+    m.print(fmt!(
+        "Uid:\t{}\t{}\t{}\t{}\nGid:\t{}\t{}\t{}\t{}\nFDSize:\t{}\nGroups:\t",
+        st.uid[0], st.uid[1], st.uid[2], st.uid[3], st.gid[0], st.gid[1], st.gid[2], st.gid[3],
+        st.fdsize
+    ));
+    let (groups, n) = task.groups(m)?;
+    for (i, g) in groups.iter().take(n).enumerate() {
+        m.print(fmt!("{}{}", if i == 0 { "" } else { " " }, g));
+    }
+    m.write(b" ");
+    for (label, kind) in [
+        ("NStgid", NsIdKind::Tgid),
+        ("NSpid", NsIdKind::Pid),
+        ("NSpgid", NsIdKind::Pgrp),
+        ("NSsid", NsIdKind::Session),
+    ] {
+        m.print(fmt!("\n{}:", label));
+        let (ids, n) = task.ns_ids(pid, ns, kind);
+        for id in &ids[..n] {
+            m.print(fmt!("\t{}", id));
+        }
+    }
+    m.print(fmt!("\nKthread:\t{}\n", st.kthread));
+    if st.has_mm != 0 {
+        let pages = |p: i64| p << (bindings::PAGE_SHIFT - 10);
+        kb(m, "VmPeak", pages(st.hiwater_vm));
+        kb(m, "VmSize", pages(st.total_vm));
+        kb(m, "VmLck", pages(st.locked_vm));
+        kb(m, "VmPin", pages(st.pinned_vm));
+        kb(m, "VmHWM", pages(st.hiwater_rss));
+        kb(m, "VmRSS", pages(st.total_rss));
+        kb(m, "RssAnon", pages(st.anon));
+        kb(m, "RssFile", pages(st.file));
+        kb(m, "RssShmem", pages(st.shmem));
+        kb(m, "VmData", pages(st.data_vm));
+        kb(m, "VmStk", pages(st.stack_vm));
+        kb(m, "VmExe", st.text_bytes >> 10);
+        kb(m, "VmLib", st.lib_bytes >> 10);
+        kb(m, "VmPTE", st.pte_bytes >> 10);
+        kb(m, "VmSwap", pages(st.swap));
+        m.print(fmt!(
+            "CoreDumping:\t{}\nTHP_enabled:\t{}\nuntag_mask:\t{:#x}\n",
+            st.core_dumping,
+            st.thp_enabled,
+            st.untag_mask as u64
+        ));
+    }
+    m.print(fmt!(
+        "Threads:\t{}\nSigQ:\t{}/{}\n",
+        st.threads,
+        st.sigq,
+        st.sigq_lim as u64
+    ));
+    for (label, set) in [
+        ("SigPnd", st.sig_pending),
+        ("ShdPnd", st.sig_shpending),
+        ("SigBlk", st.sig_blocked),
+        ("SigIgn", st.sig_ignored),
+        ("SigCgt", st.sig_caught),
+        ("CapInh", st.cap[0]),
+        ("CapPrm", st.cap[1]),
+        ("CapEff", st.cap[2]),
+        ("CapBnd", st.cap[3]),
+        ("CapAmb", st.cap[4]),
+    ] {
+        m.print(fmt!("{}:\t{:016x}\n", label, set as u64));
+    }
+    m.print(fmt!("NoNewPrivs:\t{}\n", st.no_new_privs));
+    let mut buf = [0u8; 128];
+    m.write(b"Cpus_allowed:\t");
+    m.write(task.cpus_allowed(false, &mut buf));
+    m.write(b"\nCpus_allowed_list:\t");
+    m.write(task.cpus_allowed(true, &mut buf));
+    m.print(fmt!(
+        "\nvoluntary_ctxt_switches:\t{}\nnonvoluntary_ctxt_switches:\t{}\n",
+        st.nvcsw as u64,
+        st.nivcsw as u64
+    ));
+    Ok(())
+}

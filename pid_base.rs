@@ -81,9 +81,10 @@ const fn lnk(name: &'static [u8], link: LinkFn) -> PidEntry {
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 11] = [
+static TGID_BASE_STUFF: [PidEntry; 12] = [
     dir(b"task", 0o555, PidKind::Task),
     one(b"environ", 0o400, environ_show),
+    one(b"status", 0o444, array::proc_pid_status),
     one(b"comm", 0o644, comm_show),
     one(b"cmdline", 0o444, cmdline_show),
     one(b"stat", 0o444, array::proc_tgid_stat),
@@ -96,8 +97,9 @@ static TGID_BASE_STUFF: [PidEntry; 11] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 10] = [
+static TID_BASE_STUFF: [PidEntry; 11] = [
     one(b"environ", 0o400, environ_show),
+    one(b"status", 0o444, array::proc_pid_status),
     one(b"comm", 0o644, comm_show),
     one(b"cmdline", 0o444, cmdline_show),
     one(b"stat", 0o444, array::proc_tid_stat),

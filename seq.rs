@@ -62,6 +62,11 @@ impl SeqFile {
         unsafe { &*ptr.cast() }
     }
 
+    /// The C seq_file, for helpers that read the opener's context (`seq_user_ns`).
+    pub(crate) fn as_ptr(&self) -> *mut bindings::seq_file {
+        self.0.get()
+    }
+
     /// Appends `bytes`. On overflow the seq_file marks itself full and the core calls
     /// the show callback again with a bigger buffer, so the result can be ignored.
     pub(crate) fn write(&self, bytes: &[u8]) {

@@ -43,6 +43,11 @@
 #include <linux/sched/cputime.h>
 #include <linux/delayacct.h>
 #include <linux/kdev_t.h>
+#include <linux/seq_file.h>
+#include <linux/ptrace.h>
+#include <linux/sched/numa_balancing.h>
+#include <linux/fdtable.h>
+#include <linux/mmu_context.h>
 #include "shim.h"
 
 /* Rust mirrors these flag values (vfs.rs); bindgen cannot evaluate BIT(). */
@@ -725,4 +730,157 @@ void procfs2_mm_statm(struct mm_struct *mm, unsigned long *v)
 unsigned long procfs2_file_parent_ino(struct file *file)
 {
 	return d_parent_ino(file->f_path.dentry);
+}
+
+/*
+ * proc_pid_status()'s inputs (task_state, task_mem, task_sig, task_cap, ...), ids
+ * already mapped into the reader's user namespace (seq_user_ns). The speculation
+ * lines need arch_prctl_spec_ctrl_get(), which is not exported.
+ */
+static_assert(sizeof(struct procfs2_task_status) == 51 * sizeof(s64));
+static_assert(_NSIG_WORDS == 1);
+
+void procfs2_task_status(struct seq_file *m, struct task_struct *p, struct pid_namespace *ns,
+			 struct procfs2_task_status *st)
+{
+	struct user_namespace *user_ns = seq_user_ns(m);
+	struct sighand_struct *sighand;
+	struct task_struct *tracer;
+	const struct cred *cred;
+	struct mm_struct *mm;
+	unsigned long flags;
+
+	memset(st, 0, sizeof(*st));
+	st->umask = -1;
+	rcu_read_lock();
+	st->ppid = pid_alive(p) ? task_tgid_nr_ns(rcu_dereference(p->real_parent), ns) : 0;
+	tracer = ptrace_parent(p);
+	if (tracer)
+		st->tracer_pid = task_pid_nr_ns(tracer, ns);
+	st->tgid = task_tgid_nr_ns(p, ns);
+	st->ngid = task_numa_group_id(p);
+	cred = __task_cred(p);
+	st->uid[0] = from_kuid_munged(user_ns, cred->uid);
+	st->uid[1] = from_kuid_munged(user_ns, cred->euid);
+	st->uid[2] = from_kuid_munged(user_ns, cred->suid);
+	st->uid[3] = from_kuid_munged(user_ns, cred->fsuid);
+	st->gid[0] = from_kgid_munged(user_ns, cred->gid);
+	st->gid[1] = from_kgid_munged(user_ns, cred->egid);
+	st->gid[2] = from_kgid_munged(user_ns, cred->sgid);
+	st->gid[3] = from_kgid_munged(user_ns, cred->fsgid);
+	st->cap[0] = cred->cap_inheritable.val;
+	st->cap[1] = cred->cap_permitted.val;
+	st->cap[2] = cred->cap_effective.val;
+	st->cap[3] = cred->cap_bset.val;
+	st->cap[4] = cred->cap_ambient.val;
+	task_lock(p);
+	if (p->fs)
+		st->umask = p->fs->umask;
+	if (p->files)
+		st->fdsize = files_fdtable(p->files)->max_fds;
+	task_unlock(p);
+	rcu_read_unlock();
+	st->state = task_state_index(p);
+	st->kthread = !!(p->flags & PF_KTHREAD);
+
+	mm = get_task_mm(p);
+	if (mm) {
+		unsigned long text, anon, file, shmem;
+
+		st->has_mm = 1;
+		anon = get_mm_counter_sum(mm, MM_ANONPAGES);
+		file = get_mm_counter_sum(mm, MM_FILEPAGES);
+		shmem = get_mm_counter_sum(mm, MM_SHMEMPAGES);
+		st->total_vm = mm->total_vm;
+		st->hiwater_vm = max(mm->total_vm, mm->hiwater_vm);
+		st->total_rss = anon + file + shmem;
+		st->hiwater_rss = max(anon + file + shmem, mm->hiwater_rss);
+		st->anon = anon;
+		st->file = file;
+		st->shmem = shmem;
+		st->locked_vm = mm->locked_vm;
+		st->pinned_vm = atomic64_read(&mm->pinned_vm);
+		st->data_vm = mm->data_vm;
+		st->stack_vm = mm->stack_vm;
+		text = PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK);
+		text = min(text, mm->exec_vm << PAGE_SHIFT);
+		st->text_bytes = text;
+		st->lib_bytes = (mm->exec_vm << PAGE_SHIFT) - text;
+		st->pte_bytes = mm_pgtables_bytes(mm);
+		st->swap = get_mm_counter_sum(mm, MM_SWAPENTS);
+		st->core_dumping = !!p->signal->core_state;
+		st->thp_enabled = IS_ENABLED(CONFIG_TRANSPARENT_HUGEPAGE) &&
+				  !test_bit(MMF_DISABLE_THP, &mm->flags);
+		st->untag_mask = mm_untag_mask(mm);
+		mmput(mm);
+	}
+
+	sighand = lock_sighand(p, &flags);
+	if (sighand) {
+		struct k_sigaction *k = sighand->action;
+		int i;
+
+		st->sig_pending = p->pending.signal.sig[0];
+		st->sig_shpending = p->signal->shared_pending.signal.sig[0];
+		st->sig_blocked = p->blocked.sig[0];
+		for (i = 1; i <= _NSIG; ++i, ++k) {
+			if (k->sa.sa_handler == SIG_IGN)
+				st->sig_ignored |= 1ULL << (i - 1);
+			else if (k->sa.sa_handler != SIG_DFL)
+				st->sig_caught |= 1ULL << (i - 1);
+		}
+		st->threads = get_nr_threads(p);
+		rcu_read_lock();
+		st->sigq = get_rlimit_value(task_ucounts(p), UCOUNT_RLIMIT_SIGPENDING);
+		rcu_read_unlock();
+		st->sigq_lim = task_rlimit(p, RLIMIT_SIGPENDING);
+		spin_unlock_irqrestore(&sighand->siglock, flags);
+	}
+	st->no_new_privs = task_no_new_privs(p);
+	st->nvcsw = p->nvcsw;
+	st->nivcsw = p->nivcsw;
+}
+
+/* The supplementary groups in the reader's user namespace; returns how many there are. */
+int procfs2_task_groups(struct seq_file *m, struct task_struct *p, u32 *buf, int max)
+{
+	struct user_namespace *user_ns = seq_user_ns(m);
+	const struct cred *cred = get_task_cred(p);
+	struct group_info *gi = cred->group_info;
+	int g, n = gi->ngroups;
+
+	for (g = 0; g < n && g < max; g++)
+		buf[g] = from_kgid_munged(user_ns, gi->gid[g]);
+	put_cred(cred);
+	return n;
+}
+
+/*
+ * The task's ids of one kind (0 tgid, 1 pid, 2 pgrp, 3 session) in each namespace from
+ * ns down to its pid's own level (the NS* lines); returns how many.
+ */
+int procfs2_task_ns_ids(struct task_struct *p, struct pid *pid, struct pid_namespace *ns,
+			int kind, u32 *buf, int max)
+{
+	int g, n = 0;
+
+	for (g = ns->level; g <= pid->level && n < max; g++) {
+		struct pid_namespace *in = pid->numbers[g].ns;
+
+		switch (kind) {
+		case 0: buf[n++] = task_tgid_nr_ns(p, in); break;
+		case 1: buf[n++] = task_pid_nr_ns(p, in); break;
+		case 2: buf[n++] = task_pgrp_nr_ns(p, in); break;
+		default: buf[n++] = task_session_nr_ns(p, in); break;
+		}
+	}
+	return n;
+}
+
+/* Cpus_allowed ("%*pb") or Cpus_allowed_list ("%*pbl") into buf. */
+int procfs2_task_cpus(struct task_struct *p, bool list, char *buf, int size)
+{
+	if (list)
+		return scnprintf(buf, size, "%*pbl", cpumask_pr_args(&p->cpus_mask));
+	return scnprintf(buf, size, "%*pb", cpumask_pr_args(&p->cpus_mask));
 }

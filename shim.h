@@ -152,3 +152,24 @@ int procfs2_task_stat(struct task_struct *task, struct pid_namespace *ns, bool w
 		      struct procfs2_task_stat *st);
 void procfs2_mm_statm(struct mm_struct *mm, unsigned long *v);
 unsigned long procfs2_file_parent_ino(struct file *file);
+
+/* proc_pid_status()'s inputs, all as s64 so that Rust can mirror the layout. */
+struct seq_file;
+struct procfs2_task_status {
+	s64 umask, state, tgid, ngid, ppid, tracer_pid;
+	s64 uid[4], gid[4];
+	s64 fdsize, kthread, has_mm;
+	s64 hiwater_vm, total_vm, locked_vm, pinned_vm, hiwater_rss, total_rss;
+	s64 anon, file, shmem, data_vm, stack_vm, text_bytes, lib_bytes, pte_bytes, swap;
+	s64 core_dumping, thp_enabled, untag_mask;
+	s64 threads, sigq, sigq_lim;
+	s64 sig_pending, sig_shpending, sig_blocked, sig_ignored, sig_caught;
+	s64 cap[5];
+	s64 no_new_privs, nvcsw, nivcsw;
+};
+void procfs2_task_status(struct seq_file *m, struct task_struct *p, struct pid_namespace *ns,
+			 struct procfs2_task_status *st);
+int procfs2_task_groups(struct seq_file *m, struct task_struct *p, u32 *buf, int max);
+int procfs2_task_ns_ids(struct task_struct *p, struct pid *pid, struct pid_namespace *ns,
+			int kind, u32 *buf, int max);
+int procfs2_task_cpus(struct task_struct *p, bool list, char *buf, int size);

@@ -4,7 +4,7 @@
 //! the per-process directories (pid_base.rs, array.rs) read. The field reads that need
 //! a task's locks are in shim.c; what to make of them is decided here and by callers.
 
-use crate::vfs::PidNamespace;
+use crate::{seq::SeqFile, vfs::PidNamespace};
 use core::ptr::NonNull;
 use kernel::{
     bindings,
@@ -67,8 +67,70 @@ pub(crate) struct TaskStat {
 
 const _: () = assert!(core::mem::size_of::<TaskStat>() == 46 * 8);
 
+/// proc_pid_status()'s inputs, read by `procfs2_task_status` (shim.h mirrors the
+/// layout); ids are as the reader's user namespace sees them.
+#[repr(C)]
+#[derive(Default)]
+pub(crate) struct TaskStatus {
+    pub(crate) umask: i64,
+    pub(crate) state: i64,
+    pub(crate) tgid: i64,
+    pub(crate) ngid: i64,
+    pub(crate) ppid: i64,
+    pub(crate) tracer_pid: i64,
+    pub(crate) uid: [i64; 4],
+    pub(crate) gid: [i64; 4],
+    pub(crate) fdsize: i64,
+    pub(crate) kthread: i64,
+    pub(crate) has_mm: i64,
+    pub(crate) hiwater_vm: i64,
+    pub(crate) total_vm: i64,
+    pub(crate) locked_vm: i64,
+    pub(crate) pinned_vm: i64,
+    pub(crate) hiwater_rss: i64,
+    pub(crate) total_rss: i64,
+    pub(crate) anon: i64,
+    pub(crate) file: i64,
+    pub(crate) shmem: i64,
+    pub(crate) data_vm: i64,
+    pub(crate) stack_vm: i64,
+    pub(crate) text_bytes: i64,
+    pub(crate) lib_bytes: i64,
+    pub(crate) pte_bytes: i64,
+    pub(crate) swap: i64,
+    pub(crate) core_dumping: i64,
+    pub(crate) thp_enabled: i64,
+    pub(crate) untag_mask: i64,
+    pub(crate) threads: i64,
+    pub(crate) sigq: i64,
+    pub(crate) sigq_lim: i64,
+    pub(crate) sig_pending: i64,
+    pub(crate) sig_shpending: i64,
+    pub(crate) sig_blocked: i64,
+    pub(crate) sig_ignored: i64,
+    pub(crate) sig_caught: i64,
+    pub(crate) cap: [i64; 5],
+    pub(crate) no_new_privs: i64,
+    pub(crate) nvcsw: i64,
+    pub(crate) nivcsw: i64,
+}
+
+const _: () = assert!(core::mem::size_of::<TaskStatus>() == 51 * 8);
+
+/// Which id the `NS*` lines of `status` show.
+#[derive(Clone, Copy)]
+pub(crate) enum NsIdKind {
+    Tgid = 0,
+    Pid = 1,
+    Pgrp = 2,
+    Session = 3,
+}
+
+/// `MAX_PID_NS_LEVEL`: the most namespaces a pid can be seen from.
+const MAX_PID_NS_LEVEL: usize = 32;
+
 mod shim {
-    use super::TaskStat;
+    use super::{TaskStat, TaskStatus};
     use kernel::{
         bindings,
         ffi::{c_char, c_int, c_ulong},
@@ -127,6 +189,32 @@ mod shim {
             st: *mut TaskStat,
         ) -> c_int;
         pub(super) fn procfs2_current_fsuid_fsgid(uid: *mut u32, gid: *mut u32);
+        pub(super) fn procfs2_task_status(
+            m: *mut bindings::seq_file,
+            t: *mut bindings::task_struct,
+            ns: *mut bindings::pid_namespace,
+            st: *mut TaskStatus,
+        );
+        pub(super) fn procfs2_task_groups(
+            m: *mut bindings::seq_file,
+            t: *mut bindings::task_struct,
+            buf: *mut u32,
+            max: c_int,
+        ) -> c_int;
+        pub(super) fn procfs2_task_ns_ids(
+            t: *mut bindings::task_struct,
+            pid: *mut bindings::pid,
+            ns: *mut bindings::pid_namespace,
+            kind: c_int,
+            buf: *mut u32,
+            max: c_int,
+        ) -> c_int;
+        pub(super) fn procfs2_task_cpus(
+            t: *mut bindings::task_struct,
+            list: bool,
+            buf: *mut c_char,
+            size: c_int,
+        ) -> c_int;
     }
 }
 
@@ -391,6 +479,56 @@ impl Task {
             shim::procfs2_task_stat(self.as_ptr(), ns.as_ptr(), whole, &mut st)
         })?;
         Ok(st)
+    }
+
+    /// What `status` shows of the task, seen from `ns` by the opener of `m`.
+    pub(crate) fn status(&self, m: &SeqFile, ns: &PidNamespace) -> TaskStatus {
+        let mut st = TaskStatus::default();
+        // SAFETY: All valid; `st` matches the C layout.
+        unsafe { shim::procfs2_task_status(m.as_ptr(), self.as_ptr(), ns.as_ptr(), &mut st) };
+        st
+    }
+
+    /// The supplementary groups, as the opener of `m` sees them: the first `n` of
+    /// the returned vector.
+    pub(crate) fn groups(&self, m: &SeqFile) -> Result<(KVec<u32>, usize)> {
+        let mut v = KVec::from_elem(0u32, 32, GFP_KERNEL)?;
+        loop {
+            let max = c_int::try_from(v.len()).map_err(|_| ENOMEM)?;
+            // SAFETY: `v` has room for `max` ids.
+            let n = unsafe { shim::procfs2_task_groups(m.as_ptr(), self.as_ptr(), v.as_mut_ptr(), max) };
+            let n = usize::try_from(n).unwrap_or(0);
+            if n <= v.len() {
+                return Ok((v, n));
+            }
+            v = KVec::from_elem(0u32, n, GFP_KERNEL)?;
+        }
+    }
+
+    /// The task's ids of `kind` in `ns` and each namespace below it down to the
+    /// level of `pid` (the `NS*` lines).
+    pub(crate) fn ns_ids(&self, pid: &Pid, ns: &PidNamespace, kind: NsIdKind) -> ([u32; MAX_PID_NS_LEVEL], usize) {
+        let mut buf = [0u32; MAX_PID_NS_LEVEL];
+        // SAFETY: All valid; `buf` has room for `MAX_PID_NS_LEVEL` ids.
+        let n = unsafe {
+            shim::procfs2_task_ns_ids(
+                self.as_ptr(),
+                pid.as_ptr(),
+                ns.as_ptr(),
+                kind as c_int,
+                buf.as_mut_ptr(),
+                MAX_PID_NS_LEVEL as c_int,
+            )
+        };
+        (buf, usize::try_from(n).unwrap_or(0))
+    }
+
+    /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.
+    pub(crate) fn cpus_allowed<'b>(&self, list: bool, buf: &'b mut [u8]) -> &'b [u8] {
+        let size = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
+        // SAFETY: `buf` is writable for `size` bytes; `scnprintf` returns what it wrote.
+        let n = unsafe { shim::procfs2_task_cpus(self.as_ptr(), list, buf.as_mut_ptr(), size) };
+        &buf[..usize::try_from(n).unwrap_or(0)]
     }
 
     /// The task's address space, counted (`get_task_mm`); `None` for kernel threads
