@@ -12,7 +12,7 @@
 //! readdir reports the number lookup gives without instantiating anything.
 
 use crate::{
-    array, fs_info, FsInfo, HidePid,
+    array, fd, fs_info, FsInfo, HidePid,
     pde::name_to_int,
     seq::SeqFile,
     task::{self, Path, Pid, PidType, Task},
@@ -29,8 +29,9 @@ use kernel::{
 
 /// Writes one per-process file (`proc_show` of a `ONE` entry).
 pub(crate) type ShowTaskFn = fn(&SeqFile, &PidNamespace, &Pid, &Task) -> Result;
-/// The target of a per-process link (`proc_get_link`).
-pub(crate) type LinkFn = fn(&Task) -> Option<Path>;
+/// The target of a per-process link (`proc_get_link`); `fd` is the inode's fd, for
+/// the links of `fd/`.
+pub(crate) type LinkFn = fn(&Task, u32) -> Option<Path>;
 
 /// What a per-process entry is.
 pub(crate) enum PidKind {
@@ -42,6 +43,12 @@ pub(crate) enum PidKind {
     Show(ShowTaskFn),
     /// A link, readable by whoever may read the task's state.
     Link(LinkFn),
+    /// `fd/`: a link per open file.
+    Fd,
+    /// `fdinfo/`: a file per open file.
+    FdInfo,
+    /// A file of `fdinfo/`.
+    FdInfoFile,
 }
 
 /// An entry of a per-process table (`struct pid_entry`).
@@ -81,8 +88,10 @@ const fn lnk(name: &'static [u8], link: LinkFn) -> PidEntry {
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 12] = [
+static TGID_BASE_STUFF: [PidEntry; 14] = [
     dir(b"task", 0o555, PidKind::Task),
+    dir(b"fd", 0o500, PidKind::Fd),
+    dir(b"fdinfo", 0o555, PidKind::FdInfo),
     one(b"environ", 0o400, environ_show),
     one(b"status", 0o444, array::proc_pid_status),
     one(b"comm", 0o644, comm_show),
@@ -97,7 +106,9 @@ static TGID_BASE_STUFF: [PidEntry; 12] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 11] = [
+static TID_BASE_STUFF: [PidEntry; 13] = [
+    dir(b"fd", 0o500, PidKind::Fd),
+    dir(b"fdinfo", 0o555, PidKind::FdInfo),
     one(b"environ", 0o400, environ_show),
     one(b"status", 0o444, array::proc_pid_status),
     one(b"comm", 0o644, comm_show),
@@ -123,9 +134,14 @@ fn pid_ino(nr: u32, tid: bool, index: usize) -> u64 {
     (1 << 32) | (u64::from(nr) << 12) | (u64::from(tid) << 11) | index as u64
 }
 
-/// Which number space a directory's entries use: (pid number, tid, table).
+/// Whether a directory's entries are numbered as a thread's (`task/<tid>/...`).
 fn dir_ino_base(ent: &PidEntry) -> bool {
     core::ptr::eq(ent, &TID_DIR)
+}
+
+/// Whether `ent` belongs to a thread's directory (`tid_base_stuff`).
+pub(crate) fn in_tid_table(ent: &PidEntry) -> bool {
+    TID_BASE_STUFF.as_ptr_range().contains(&core::ptr::from_ref(ent))
 }
 
 /// Link count of a directory listing `table` (`pid_entry_nlink`).
@@ -138,7 +154,7 @@ fn table_nlink(table: &[PidEntry]) -> u32 {
 
 /// A new inode of `sb` for `ent` of `task` (`proc_pid_make_inode`), owned as
 /// `task_dump_owner` says.
-fn pid_make_inode(
+pub(crate) fn pid_make_inode(
     sb: &SuperBlock,
     task: &Task,
     ent: &'static PidEntry,
@@ -155,6 +171,16 @@ fn pid_make_inode(
         PidKind::Task => inode.set_attrs(ent.mode, 2, &PROC_TASK_IOPS, Some(&PROC_TASK_FOPS)),
         PidKind::Show(_) => inode.set_attrs(ent.mode, 1, &PID_FILE_IOPS, Some(&PID_SINGLE_FOPS)),
         PidKind::Link(_) => inode.set_attrs(ent.mode, 1, &PID_LINK_IOPS, None),
+        PidKind::Fd => inode.set_attrs(ent.mode, 2, &fd::PROC_FD_IOPS, Some(&fd::PROC_FD_FOPS)),
+        PidKind::FdInfo => {
+            inode.set_attrs(ent.mode, 2, &fd::PROC_FDINFO_IOPS, Some(&fd::PROC_FDINFO_FOPS))
+        }
+        PidKind::FdInfoFile => inode.set_attrs(
+            ent.mode,
+            1,
+            &fd::PROC_FDINFO_FILE_IOPS,
+            Some(&fd::PROC_FDINFO_FILE_FOPS),
+        ),
     }
     inode.set_owner(uid, gid);
     inode.set_pid(pid, ent);
@@ -257,7 +283,7 @@ pub(crate) fn proc_pid_readdir(ctx: &DirContext, info: &FsInfo, offset: i64, end
 }
 
 /// The decimal digits of `n` in `buf`.
-fn fmt_u32(buf: &mut [u8; 10], mut n: u32) -> &[u8] {
+pub(crate) fn fmt_u32(buf: &mut [u8; 10], mut n: u32) -> &[u8] {
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -285,7 +311,7 @@ pub(crate) fn count_processes(ns: &PidNamespace) -> u32 {
 // ---------------------------------------------------------------------------
 
 /// The task a per-process inode shows, if it still runs (`get_proc_task`).
-fn proc_task(inode: &Inode) -> Option<ARef<Task>> {
+pub(crate) fn proc_task(inode: &Inode) -> Option<ARef<Task>> {
     inode.pid()?.task(PidType::Pid)
 }
 
@@ -504,7 +530,7 @@ unsafe extern "C" fn pid_revalidate(dentry: *mut bindings::dentry, flags: u32) -
 /// # Safety
 ///
 /// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn pid_delete_dentry(dentry: *const bindings::dentry) -> c_int {
+pub(crate) unsafe extern "C" fn pid_delete_dentry(dentry: *const bindings::dentry) -> c_int {
     // SAFETY: The VFS passes a dentry of ours.
     let dentry = unsafe { Dentry::from_raw(dentry.cast_mut()) };
     let dead = dentry
@@ -569,7 +595,7 @@ unsafe extern "C" fn proc_pid_get_link(
         if !task.may_read() {
             return Err(EACCES);
         }
-        let path = link(&task).ok_or(ENOENT)?;
+        let path = link(&task, inode.fd()).ok_or(ENOENT)?;
         let mut buf = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
         let range = path.d_path(&mut buf)?;
         Ok((buf, range))
@@ -581,15 +607,15 @@ unsafe extern "C" fn proc_pid_get_link(
     }
 }
 
-fn cwd_link(task: &Task) -> Option<Path> {
+fn cwd_link(task: &Task, _fd: u32) -> Option<Path> {
     task.fs_path(false)
 }
 
-fn root_link(task: &Task) -> Option<Path> {
+fn root_link(task: &Task, _fd: u32) -> Option<Path> {
     task.fs_path(true)
 }
 
-fn exe_link(task: &Task) -> Option<Path> {
+fn exe_link(task: &Task, _fd: u32) -> Option<Path> {
     task.mm()?.exe_path()
 }
 
@@ -748,7 +774,7 @@ static PID_LINK_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::
 });
 
 /// `pid_dentry_operations`.
-static PID_DOPS: OpsTable<bindings::dentry_operations> = OpsTable(bindings::dentry_operations {
+pub(crate) static PID_DOPS: OpsTable<bindings::dentry_operations> = OpsTable(bindings::dentry_operations {
     d_revalidate: Some(pid_revalidate),
     d_delete: Some(pid_delete_dentry),
     // SAFETY: All-zero is a valid `dentry_operations` (no callbacks).

@@ -17,6 +17,7 @@ use kernel::{
 };
 
 mod array;
+mod fd;
 mod globals;
 mod pde;
 mod pid_base;

@@ -48,12 +48,15 @@
 #include <linux/sched/numa_balancing.h>
 #include <linux/fdtable.h>
 #include <linux/mmu_context.h>
+#include "mount.h"
 #include "shim.h"
 
 /* Rust mirrors these flag values (vfs.rs); bindgen cannot evaluate BIT(). */
 static_assert(SB_NOSUID == 2);
 static_assert(SB_NOEXEC == 8);
 static_assert(SB_NODIRATIME == 2048);
+/* fd.rs mirrors these. */
+static_assert((__force unsigned int)FMODE_READ == 1 && (__force unsigned int)FMODE_WRITE == 2);
 static_assert(LOOKUP_RCU == 0x40);
 static_assert(PID_MAX_LIMIT == 4 * 1024 * 1024);
 
@@ -884,3 +887,96 @@ int procfs2_task_cpus(struct task_struct *p, bool list, char *buf, int size)
 		return scnprintf(buf, size, "%*pbl", cpumask_pr_args(&p->cpus_mask));
 	return scnprintf(buf, size, "%*pb", cpumask_pr_args(&p->cpus_mask));
 }
+
+/*
+ * Open files of a task (fs/proc/fd.c). fget_task() and task_lookup_fdget_rcu() are
+ * not exported; task_lookup_next_fdget_rcu() is, and finds the same files.
+ */
+struct file *procfs2_task_next_fd(struct task_struct *t, unsigned int *fd)
+{
+	struct file *f;
+
+	rcu_read_lock();
+	f = task_lookup_next_fdget_rcu(t, fd);
+	rcu_read_unlock();
+	return f;
+}
+
+/* The number of open fds (proc_readfd_count); -1 without a file table. */
+long procfs2_task_fd_count(struct task_struct *t)
+{
+	long n = -1;
+
+	task_lock(t);
+	if (t->files) {
+		struct fdtable *fdt;
+
+		rcu_read_lock();
+		fdt = files_fdtable(t->files);
+		n = bitmap_weight(fdt->open_fds, fdt->max_fds);
+		rcu_read_unlock();
+	}
+	task_unlock(t);
+	return n;
+}
+
+/* fdinfo's first lines' inputs: the file at fd, counted, and its flags with O_CLOEXEC. */
+struct file *procfs2_task_fd_flags(struct task_struct *t, unsigned int fd, unsigned int *flags)
+{
+	struct files_struct *files;
+	struct file *file = NULL;
+
+	task_lock(t);
+	files = t->files;
+	if (files) {
+		spin_lock(&files->file_lock);
+		file = files_lookup_fd_locked(files, fd);
+		if (file) {
+			*flags = file->f_flags;
+			if (close_on_exec(fd, files))
+				*flags |= O_CLOEXEC;
+			get_file(file);
+		}
+		spin_unlock(&files->file_lock);
+	}
+	task_unlock(t);
+	return file;
+}
+
+/*
+ * mnt_id of the file's mount (real_mount(mnt)->mnt_id). struct mount is private to
+ * fs/, but this module is built against the same tree as the kernel it loads into,
+ * so fs/mount.h describes it exactly (Kbuild adds the include path).
+ */
+int procfs2_file_mnt_id(struct file *f)
+{
+	return real_mount(f->f_path.mnt)->mnt_id;
+}
+
+long long procfs2_file_pos(struct file *f)
+{
+	return f->f_pos;
+}
+
+unsigned long procfs2_file_ino(struct file *f)
+{
+	return file_inode(f)->i_ino;
+}
+
+unsigned int procfs2_file_mode(struct file *f)
+{
+	return f->f_mode;
+}
+
+void procfs2_file_show_fdinfo(struct seq_file *m, struct file *f)
+{
+	if (f->f_op->show_fdinfo)
+		f->f_op->show_fdinfo(m, f);
+}
+
+/* dont_mount(): nothing may be mounted on an fd entry (proc_splice_unmountable). */
+void procfs2_dont_mount(struct dentry *d)
+{
+	dont_mount(d);
+}
+

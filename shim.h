@@ -173,3 +173,13 @@ int procfs2_task_groups(struct seq_file *m, struct task_struct *p, u32 *buf, int
 int procfs2_task_ns_ids(struct task_struct *p, struct pid *pid, struct pid_namespace *ns,
 			int kind, u32 *buf, int max);
 int procfs2_task_cpus(struct task_struct *p, bool list, char *buf, int size);
+struct file *procfs2_task_next_fd(struct task_struct *t, unsigned int *fd);
+long procfs2_task_fd_count(struct task_struct *t);
+struct file *procfs2_task_fd_flags(struct task_struct *t, unsigned int fd, unsigned int *flags);
+int procfs2_file_mnt_id(struct file *f);
+long long procfs2_file_pos(struct file *f);
+unsigned long procfs2_file_ino(struct file *f);
+unsigned int procfs2_file_mode(struct file *f);
+void procfs2_file_show_fdinfo(struct seq_file *m, struct file *f);
+struct dentry;
+void procfs2_dont_mount(struct dentry *d);

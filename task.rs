@@ -189,6 +189,21 @@ mod shim {
             st: *mut TaskStat,
         ) -> c_int;
         pub(super) fn procfs2_current_fsuid_fsgid(uid: *mut u32, gid: *mut u32);
+        pub(super) fn procfs2_task_next_fd(
+            t: *mut bindings::task_struct,
+            fd: *mut u32,
+        ) -> *mut bindings::file;
+        pub(super) fn procfs2_task_fd_count(t: *mut bindings::task_struct) -> core::ffi::c_long;
+        pub(super) fn procfs2_task_fd_flags(
+            t: *mut bindings::task_struct,
+            fd: u32,
+            flags: *mut u32,
+        ) -> *mut bindings::file;
+        pub(super) fn procfs2_file_mnt_id(f: *mut bindings::file) -> c_int;
+        pub(super) fn procfs2_file_pos(f: *mut bindings::file) -> i64;
+        pub(super) fn procfs2_file_ino(f: *mut bindings::file) -> c_ulong;
+        pub(super) fn procfs2_file_mode(f: *mut bindings::file) -> u32;
+        pub(super) fn procfs2_file_show_fdinfo(m: *mut bindings::seq_file, f: *mut bindings::file);
         pub(super) fn procfs2_task_status(
             m: *mut bindings::seq_file,
             t: *mut bindings::task_struct,
@@ -531,6 +546,40 @@ impl Task {
         &buf[..usize::try_from(n).unwrap_or(0)]
     }
 
+    /// Whether the caller belongs to this task's thread group.
+    pub(crate) fn is_current_group(&self) -> bool {
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_same_thread_group(self.as_ptr()) }
+    }
+
+    /// The open file with the lowest fd at or above `fd`, with that fd
+    /// (`task_lookup_next_fdget_rcu`).
+    pub(crate) fn next_fd(&self, fd: u32) -> Option<(u32, File)> {
+        let mut n = fd;
+        // SAFETY: The task is valid; a non-NULL result carries a file reference.
+        let f = NonNull::new(unsafe { shim::procfs2_task_next_fd(self.as_ptr(), &mut n) })?;
+        Some((n, File(f)))
+    }
+
+    /// The file open at exactly `fd`.
+    pub(crate) fn fd_file(&self, fd: u32) -> Option<File> {
+        self.next_fd(fd).filter(|(n, _)| *n == fd).map(|(_, f)| f)
+    }
+
+    /// How many fds are open (`proc_readfd_count`); `None` without a file table.
+    pub(crate) fn fd_count(&self) -> Option<u64> {
+        // SAFETY: The task is valid.
+        u64::try_from(unsafe { shim::procfs2_task_fd_count(self.as_ptr()) }).ok()
+    }
+
+    /// The file open at `fd` and its flags, `O_CLOEXEC` included.
+    pub(crate) fn fd_flags(&self, fd: u32) -> Option<(File, u32)> {
+        let mut flags = 0;
+        // SAFETY: The task is valid; a non-NULL result carries a file reference.
+        let f = NonNull::new(unsafe { shim::procfs2_task_fd_flags(self.as_ptr(), fd, &mut flags) })?;
+        Some((File(f), flags))
+    }
+
     /// The task's address space, counted (`get_task_mm`); `None` for kernel threads
     /// and exited tasks.
     pub(crate) fn mm(&self) -> Option<Mm<'_>> {
@@ -545,6 +594,59 @@ impl Task {
         let mut p: bindings::path = unsafe { core::mem::zeroed() };
         // SAFETY: The task is valid; on success `p` carries references.
         unsafe { shim::procfs2_task_fs_path(self.as_ptr(), root, &mut p) }.then_some(Path(p))
+    }
+}
+
+/// A counted open file, dropped with `fput`.
+pub(crate) struct File(NonNull<bindings::file>);
+
+impl File {
+    /// `f_mode` (`FMODE_*`).
+    pub(crate) fn mode(&self) -> u32 {
+        // SAFETY: The file is counted.
+        unsafe { shim::procfs2_file_mode(self.0.as_ptr()) }
+    }
+
+    /// `f_pos`.
+    pub(crate) fn pos(&self) -> i64 {
+        // SAFETY: The file is counted.
+        unsafe { shim::procfs2_file_pos(self.0.as_ptr()) }
+    }
+
+    /// The number of the file's inode.
+    pub(crate) fn ino(&self) -> u64 {
+        // SAFETY: The file is counted.
+        unsafe { shim::procfs2_file_ino(self.0.as_ptr()) as u64 }
+    }
+
+    /// The id of the mount the file was opened on; -1 if the file system's getattr
+    /// fails.
+    pub(crate) fn mnt_id(&self) -> i32 {
+        // SAFETY: The file is counted.
+        unsafe { shim::procfs2_file_mnt_id(self.0.as_ptr()) }
+    }
+
+    /// The file's path, counted.
+    pub(crate) fn path(&self) -> Path {
+        // SAFETY: An open file's `f_path` is valid; `path_get` counts our copy.
+        unsafe {
+            let p = (*self.0.as_ptr()).f_path;
+            bindings::path_get(&p);
+            Path(p)
+        }
+    }
+
+    /// Appends what the file's own `show_fdinfo` says, if it has one.
+    pub(crate) fn show_fdinfo(&self, m: &SeqFile) {
+        // SAFETY: The file is counted; `m` is the seq_file being filled.
+        unsafe { shim::procfs2_file_show_fdinfo(m.as_ptr(), self.0.as_ptr()) };
+    }
+}
+
+impl Drop for File {
+    fn drop(&mut self) {
+        // SAFETY: We own one reference.
+        unsafe { bindings::fput(self.0.as_ptr()) };
     }
 }
 

@@ -34,6 +34,7 @@ pub(crate) const LOOKUP_RCU: u32 = 0x40;
 /// `DT_*` directory entry types for [`DirContext::emit`].
 pub(crate) const DT_DIR: u32 = bindings::DT_DIR;
 pub(crate) const DT_LNK: u32 = bindings::DT_LNK;
+pub(crate) const DT_REG: u32 = bindings::DT_REG;
 
 mod shim {
     use kernel::{
@@ -95,6 +96,7 @@ mod shim {
         // Exported by kernel/pid_namespace.c; declared in pid_namespace.h, which the
         // bindings do not include.
         pub(super) fn put_pid_ns(ns: *mut bindings::pid_namespace);
+        pub(super) fn procfs2_dont_mount(d: *mut bindings::dentry);
         pub(super) fn procfs2_file_parent_ino(file: *mut bindings::file) -> core::ffi::c_ulong;
     }
 }
@@ -589,6 +591,8 @@ struct ProcInode {
     pde: Option<ARef<ProcDirEntry>>,
     pid: Option<ARef<Pid>>,
     pident: Option<&'static PidEntry>,
+    /// The fd an `fd/` or `fdinfo/` inode shows.
+    fd: u32,
     vfs_inode: Opaque<bindings::inode>,
 }
 
@@ -662,6 +666,7 @@ pub(crate) unsafe extern "C" fn alloc_inode(
         (&raw mut (*pi).pde).write(None);
         (&raw mut (*pi).pid).write(None);
         (&raw mut (*pi).pident).write(None);
+        (&raw mut (*pi).fd).write(0);
         Opaque::raw_get(&raw const (*pi).vfs_inode)
     }
 }
@@ -741,6 +746,19 @@ impl Inode {
     pub(crate) fn pident(&self) -> Option<&'static PidEntry> {
         // SAFETY: As for `pde`.
         unsafe { (*container_of(self.0.get())).pident }
+    }
+
+    /// The fd an `fd/` or `fdinfo/` inode shows (`proc_fd`).
+    pub(crate) fn fd(&self) -> u32 {
+        // SAFETY: As for `pde`.
+        unsafe { (*container_of(self.0.get())).fd }
+    }
+
+    /// Re-sets the permission bits of a live fd link (`tid_fd_update_inode`).
+    pub(crate) fn update_mode(&self, mode: u16) {
+        // SAFETY: The inode is valid; `i_mode` is a plain word, rewritten as fs/proc
+        // does.
+        unsafe { (*self.0.get()).i_mode = mode };
     }
 
     /// The inode's mode.
@@ -972,6 +990,18 @@ impl NewInode {
         }
     }
 
+    /// Sets the mode alone.
+    pub(crate) fn set_mode(&mut self, mode: u16) {
+        // SAFETY: Valid and private (type invariant).
+        unsafe { (*self.raw()).i_mode = mode };
+    }
+
+    /// Sets the fd an `fd/` or `fdinfo/` inode shows.
+    pub(crate) fn set_fd(&mut self, fd: u32) {
+        // SAFETY: The inode is a `ProcInode` and still private to us.
+        unsafe { (*container_of(self.raw())).fd = fd };
+    }
+
     fn into_raw(self) -> *mut bindings::inode {
         let p = self.0.as_ptr();
         core::mem::forget(self);
@@ -1032,6 +1062,12 @@ impl Dentry {
     pub(crate) fn set_ops(&self, ops: &'static OpsTable<bindings::dentry_operations>) {
         // SAFETY: Called during `lookup`, before the dentry has an inode.
         unsafe { bindings::d_set_d_op(self.0.get(), ops.as_ptr()) };
+    }
+
+    /// Forbids mounting on the dentry (`dont_mount`).
+    pub(crate) fn dont_mount(&self) {
+        // SAFETY: The dentry is valid.
+        unsafe { shim::procfs2_dont_mount(self.0.get()) };
     }
 
     /// Attaches `inode` to the dentry being looked up (`d_splice_alias`); returns
@@ -1197,6 +1233,12 @@ impl<'a> Kstat<'a> {
                 inode: Inode::from_raw((*(*path).dentry).d_inode),
             }
         }
+    }
+
+    /// Overrides the size.
+    pub(crate) fn set_size(&self, size: i64) {
+        // SAFETY: Exclusively ours during `getattr` (type invariant).
+        unsafe { (*self.stat).size = size };
     }
 
     /// Overrides the owner.
