@@ -88,12 +88,14 @@ const fn lnk(name: &'static [u8], link: LinkFn) -> PidEntry {
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 14] = [
+static TGID_BASE_STUFF: [PidEntry; 19] = [
     dir(b"task", 0o555, PidKind::Task),
     dir(b"fd", 0o500, PidKind::Fd),
     dir(b"fdinfo", 0o555, PidKind::FdInfo),
     one(b"environ", 0o400, environ_show),
     one(b"status", 0o444, array::proc_pid_status),
+    one(b"personality", 0o400, personality_show),
+    one(b"limits", 0o444, limits_show),
     one(b"comm", 0o644, comm_show),
     one(b"cmdline", 0o444, cmdline_show),
     one(b"stat", 0o444, array::proc_tgid_stat),
@@ -101,16 +103,21 @@ static TGID_BASE_STUFF: [PidEntry; 14] = [
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
+    one(b"schedstat", 0o444, schedstat_show),
+    one(b"oom_score", 0o444, oom_score_show),
     one(b"oom_adj", 0o644, oom_adj_show),
     one(b"oom_score_adj", 0o644, oom_score_adj_show),
+    one(b"io", 0o400, tgid_io_show),
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 13] = [
+static TID_BASE_STUFF: [PidEntry; 18] = [
     dir(b"fd", 0o500, PidKind::Fd),
     dir(b"fdinfo", 0o555, PidKind::FdInfo),
     one(b"environ", 0o400, environ_show),
     one(b"status", 0o444, array::proc_pid_status),
+    one(b"personality", 0o400, personality_show),
+    one(b"limits", 0o444, limits_show),
     one(b"comm", 0o644, comm_show),
     one(b"cmdline", 0o444, cmdline_show),
     one(b"stat", 0o444, array::proc_tid_stat),
@@ -118,8 +125,11 @@ static TID_BASE_STUFF: [PidEntry; 13] = [
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
+    one(b"schedstat", 0o444, schedstat_show),
+    one(b"oom_score", 0o444, oom_score_show),
     one(b"oom_adj", 0o644, oom_adj_show),
     one(b"oom_score_adj", 0o644, oom_score_adj_show),
+    one(b"io", 0o400, tid_io_show),
 ];
 
 /// The directory of a process (`proc_tgid_base_*`).
@@ -648,6 +658,100 @@ fn oom_adj_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Res
         adj * -OOM_DISABLE / OOM_SCORE_ADJ_MAX
     };
     m.print(fmt!("{}\n", v));
+    Ok(())
+}
+
+/// `lnames`: the name and unit of each resource limit, in `RLIMIT_*` order.
+const LIMIT_NAMES: [(&str, &str); bindings::RLIM_NLIMITS as usize] = [
+    ("Max cpu time", "seconds"),
+    ("Max file size", "bytes"),
+    ("Max data size", "bytes"),
+    ("Max stack size", "bytes"),
+    ("Max core file size", "bytes"),
+    ("Max resident set", "bytes"),
+    ("Max processes", "processes"),
+    ("Max open files", "files"),
+    ("Max locked memory", "bytes"),
+    ("Max address space", "bytes"),
+    ("Max file locks", "locks"),
+    ("Max pending signals", "signals"),
+    ("Max msgqueue size", "bytes"),
+    ("Max nice priority", ""),
+    ("Max realtime priority", ""),
+    ("Max realtime timeout", "us"),
+];
+
+/// `proc_pid_limits`.
+fn limits_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    let Some(rlim) = task.rlimits() else { return Ok(()) };
+    m.write(b"Limit                     Soft Limit           Hard Limit           Units     \n");
+    let infinity = usize::MAX; // RLIM_INFINITY (~0UL)
+    for ((name, unit), r) in LIMIT_NAMES.iter().zip(rlim.iter()) {
+        m.print(fmt!("{:<25} ", name));
+        for v in [r.rlim_cur, r.rlim_max] {
+            if v == infinity {
+                m.print(fmt!("{:<20} ", "unlimited"));
+            } else {
+                m.print(fmt!("{:<20} ", v));
+            }
+        }
+        if unit.is_empty() {
+            m.write(b"\n");
+        } else {
+            m.print(fmt!("{:<10}\n", unit));
+        }
+    }
+    Ok(())
+}
+
+/// `do_io_accounting`: for callers that may read the task's state.
+fn do_io_accounting(m: &SeqFile, task: &Task, whole: bool) -> Result {
+    if !task.may_read() {
+        return Err(EACCES);
+    }
+    let v = task.io(whole)?;
+    m.print(fmt!(
+        "rchar: {}\nwchar: {}\nsyscr: {}\nsyscw: {}\nread_bytes: {}\nwrite_bytes: {}\ncancelled_write_bytes: {}\n",
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6]
+    ));
+    Ok(())
+}
+
+/// `proc_tgid_io_accounting`.
+fn tgid_io_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    do_io_accounting(m, task, true)
+}
+
+/// `proc_tid_io_accounting`.
+fn tid_io_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    do_io_accounting(m, task, false)
+}
+
+/// `proc_oom_score`: the badness scaled into 0..2000.
+fn oom_score_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    let (badness, total) = task.oom_badness();
+    let total = total.max(1) as i64;
+    let points = badness.map_or(0, |b| (1000 + b * 1000 / total) * 2 / 3);
+    m.print(fmt!("{}\n", points as u64));
+    Ok(())
+}
+
+/// `proc_pid_schedstat`.
+fn schedstat_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    match task.schedstat() {
+        Some([run, wait, slices]) => m.print(fmt!("{} {} {}\n", run, wait, slices)),
+        None => m.write(b"0 0 0\n"),
+    }
+    Ok(())
+}
+
+/// `proc_pid_personality`: `lock_trace` refuses callers that may not trace the task
+/// (`EPERM`); without an LSM, attach and read are the same check.
+fn personality_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    if !task.may_read() {
+        return Err(EPERM);
+    }
+    m.print(fmt!("{:08x}\n", task.personality()?));
     Ok(())
 }
 

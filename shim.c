@@ -48,6 +48,10 @@
 #include <linux/sched/numa_balancing.h>
 #include <linux/fdtable.h>
 #include <linux/mmu_context.h>
+#include <linux/task_io_accounting_ops.h>
+#include <linux/oom.h>
+#include <linux/sched/stat.h>
+#include <linux/resource.h>
 #include "mount.h"
 #include "shim.h"
 
@@ -980,3 +984,123 @@ void procfs2_dont_mount(struct dentry *d)
 	dont_mount(d);
 }
 
+
+/* task->signal->rlim[], copied under siglock as proc_pid_limits() does. */
+bool procfs2_task_rlimits(struct task_struct *t, struct rlimit *rlim)
+{
+	struct sighand_struct *sighand;
+	unsigned long flags;
+
+	sighand = lock_sighand(t, &flags);
+	if (!sighand)
+		return false;
+	memcpy(rlim, t->signal->rlim, sizeof(struct rlimit) * RLIM_NLIMITS);
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+	return true;
+}
+
+/*
+ * do_io_accounting()'s counters (rchar wchar syscr syscw read_bytes write_bytes
+ * cancelled_write_bytes), the group's when whole; under exec_update_lock.
+ */
+int procfs2_task_io(struct task_struct *t, bool whole, u64 *v)
+{
+	struct task_io_accounting acct;
+	int ret = down_read_killable(&t->signal->exec_update_lock);
+
+	if (ret)
+		return ret;
+	if (whole) {
+		struct signal_struct *sig = t->signal;
+		struct task_struct *th;
+		unsigned int seq = 1;
+		unsigned long flags;
+
+		rcu_read_lock();
+		do {
+			seq++;
+			flags = read_seqbegin_or_lock_irqsave(&sig->stats_lock, &seq);
+			acct = sig->ioac;
+			__for_each_thread(sig, th)
+				task_io_accounting_add(&acct, &th->ioac);
+		} while (need_seqretry(&sig->stats_lock, seq));
+		done_seqretry_irqrestore(&sig->stats_lock, seq, flags);
+		rcu_read_unlock();
+	} else {
+		acct = t->ioac;
+	}
+	up_read(&t->signal->exec_update_lock);
+	v[0] = acct.rchar;
+	v[1] = acct.wchar;
+	v[2] = acct.syscr;
+	v[3] = acct.syscw;
+#ifdef CONFIG_TASK_IO_ACCOUNTING
+	v[4] = acct.read_bytes;
+	v[5] = acct.write_bytes;
+	v[6] = acct.cancelled_write_bytes;
+#else
+	v[4] = v[5] = v[6] = 0;
+#endif
+	return 0;
+}
+
+/*
+ * oom_badness() (mm/oom_kill.c, not exported) and the total it is scaled by:
+ * LONG_MIN for tasks the OOM killer never picks.
+ */
+long procfs2_oom_badness(struct task_struct *p, unsigned long *totalpages)
+{
+	struct task_struct *t, *found = NULL;
+	long points, adj;
+
+	*totalpages = totalram_pages() + total_swap_pages;
+	if (is_global_init(p) || (p->flags & PF_KTHREAD))
+		return LONG_MIN;
+	/* find_lock_task_mm() */
+	rcu_read_lock();
+	for_each_thread(p, t) {
+		task_lock(t);
+		if (likely(t->mm)) {
+			found = t;
+			break;
+		}
+		task_unlock(t);
+	}
+	rcu_read_unlock();
+	if (!found)
+		return LONG_MIN;
+	adj = (long)found->signal->oom_score_adj;
+	if (adj == OOM_SCORE_ADJ_MIN || test_bit(MMF_OOM_SKIP, &found->mm->flags) ||
+	    in_vfork(found)) {
+		task_unlock(found);
+		return LONG_MIN;
+	}
+	points = get_mm_rss(found->mm) + get_mm_counter(found->mm, MM_SWAPENTS) +
+		 mm_pgtables_bytes(found->mm) / PAGE_SIZE;
+	task_unlock(found);
+	adj *= *totalpages / 1000;
+	return points + adj;
+}
+
+/* proc_pid_schedstat(): run time, wait time, timeslices; false without sched_info. */
+bool procfs2_task_schedstat(struct task_struct *t, u64 *v)
+{
+	if (!sched_info_on())
+		return false;
+	v[0] = t->se.sum_exec_runtime;
+	v[1] = t->sched_info.run_delay;
+	v[2] = t->sched_info.pcount;
+	return true;
+}
+
+/* lock_trace()'s lock: personality is read under exec_update_lock. */
+int procfs2_task_personality(struct task_struct *t, unsigned int *personality)
+{
+	int ret = down_read_killable(&t->signal->exec_update_lock);
+
+	if (ret)
+		return ret;
+	*personality = t->personality;
+	up_read(&t->signal->exec_update_lock);
+	return 0;
+}

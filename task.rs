@@ -203,6 +203,19 @@ mod shim {
         pub(super) fn procfs2_file_pos(f: *mut bindings::file) -> i64;
         pub(super) fn procfs2_file_ino(f: *mut bindings::file) -> c_ulong;
         pub(super) fn procfs2_file_mode(f: *mut bindings::file) -> u32;
+        pub(super) fn procfs2_task_rlimits(
+            t: *mut bindings::task_struct,
+            rlim: *mut bindings::rlimit,
+        ) -> bool;
+        pub(super) fn procfs2_task_io(t: *mut bindings::task_struct, whole: bool, v: *mut u64)
+            -> c_int;
+        pub(super) fn procfs2_oom_badness(
+            t: *mut bindings::task_struct,
+            totalpages: *mut c_ulong,
+        ) -> core::ffi::c_long;
+        pub(super) fn procfs2_task_schedstat(t: *mut bindings::task_struct, v: *mut u64) -> bool;
+        pub(super) fn procfs2_task_personality(t: *mut bindings::task_struct, p: *mut u32)
+            -> c_int;
         pub(super) fn procfs2_file_show_fdinfo(m: *mut bindings::seq_file, f: *mut bindings::file);
         pub(super) fn procfs2_task_status(
             m: *mut bindings::seq_file,
@@ -544,6 +557,48 @@ impl Task {
         // SAFETY: `buf` is writable for `size` bytes; `scnprintf` returns what it wrote.
         let n = unsafe { shim::procfs2_task_cpus(self.as_ptr(), list, buf.as_mut_ptr(), size) };
         &buf[..usize::try_from(n).unwrap_or(0)]
+    }
+
+    /// The resource limits (`task->signal->rlim`); `None` once the task is exiting.
+    pub(crate) fn rlimits(
+        &self,
+    ) -> Option<[bindings::rlimit; bindings::RLIM_NLIMITS as usize]> {
+        let mut r = [bindings::rlimit::default(); bindings::RLIM_NLIMITS as usize];
+        // SAFETY: The task is valid; `r` has room for `RLIM_NLIMITS` entries.
+        unsafe { shim::procfs2_task_rlimits(self.as_ptr(), r.as_mut_ptr()) }.then_some(r)
+    }
+
+    /// The I/O counters of `io`, the group's when `whole`: rchar, wchar, syscr,
+    /// syscw, read_bytes, write_bytes, cancelled_write_bytes.
+    pub(crate) fn io(&self, whole: bool) -> Result<[u64; 7]> {
+        let mut v = [0u64; 7];
+        // SAFETY: The task is valid; `v` has room for seven counters.
+        kernel::error::to_result(unsafe { shim::procfs2_task_io(self.as_ptr(), whole, v.as_mut_ptr()) })?;
+        Ok(v)
+    }
+
+    /// `oom_badness()` and the page total it scales by; `None` for tasks the OOM
+    /// killer never picks (`LONG_MIN`).
+    pub(crate) fn oom_badness(&self) -> (Option<i64>, u64) {
+        let mut total: c_ulong = 0;
+        // SAFETY: The task is valid; `total` is a valid output location.
+        let b = unsafe { shim::procfs2_oom_badness(self.as_ptr(), &mut total) };
+        ((b != core::ffi::c_long::MIN).then_some(b as i64), total as u64)
+    }
+
+    /// Run time (ns), run-queue wait (ns) and timeslices, if `sched_info` is on.
+    pub(crate) fn schedstat(&self) -> Option<[u64; 3]> {
+        let mut v = [0u64; 3];
+        // SAFETY: The task is valid; `v` has room for three values.
+        unsafe { shim::procfs2_task_schedstat(self.as_ptr(), v.as_mut_ptr()) }.then_some(v)
+    }
+
+    /// `task->personality`, read under `exec_update_lock`.
+    pub(crate) fn personality(&self) -> Result<u32> {
+        let mut p = 0;
+        // SAFETY: The task is valid; `p` is a valid output location.
+        kernel::error::to_result(unsafe { shim::procfs2_task_personality(self.as_ptr(), &mut p) })?;
+        Ok(p)
     }
 
     /// Whether the caller belongs to this task's thread group.
