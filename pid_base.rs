@@ -755,9 +755,9 @@ fn personality_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) ->
     Ok(())
 }
 
-/// Copies the task's memory in `[start, end)` to `m`, a page at a time; with
-/// `stop_at_nul`, up to and including the first NUL only.
-fn copy_task_memory(m: &SeqFile, mm: &task::Mm<'_>, start: usize, end: usize, stop_at_nul: bool) -> Result {
+/// Copies the task's memory in `[start, end)` to `m`, a page at a time, up to the
+/// first page that cannot be read.
+fn copy_task_memory(m: &SeqFile, mm: &task::Mm<'_>, start: usize, end: usize) -> Result {
     let mut buf = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
     let mut pos = start;
     while pos < end {
@@ -766,39 +766,40 @@ fn copy_task_memory(m: &SeqFile, mm: &task::Mm<'_>, start: usize, end: usize, st
         if got == 0 {
             break;
         }
-        let chunk = &buf[..got];
-        if stop_at_nul {
-            if let Some(nul) = chunk.iter().position(|&b| b == 0) {
-                m.write(&chunk[..nul]);
-                return Ok(());
-            }
-        }
-        m.write(chunk);
+        m.write(&buf[..got]);
         pos += got;
     }
     Ok(())
 }
 
-/// `proc_pid_cmdline_read` (`get_mm_cmdline`): the argument area; if the process
-/// rewrote it so that it no longer ends in NUL (setproctitle), the text runs on to
-/// the first NUL, into the environment area if need be.
+/// `proc_pid_cmdline_read` (`get_mm_cmdline`): the argument area. If the process
+/// rewrote it so that its last byte is no longer NUL (setproctitle), the first page
+/// from the start of the area up to and including the first NUL instead, never past
+/// the environment area when that follows the arguments directly (nor past the
+/// arguments when it does not).
 fn cmdline_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
     let Some(mm) = task.mm() else { return Ok(()) };
-    let [arg_start, arg_end, _env_start, env_end] = mm.arg_area();
-    if arg_start >= arg_end {
+    let [arg_start, arg_end, env_start, env_end] = mm.arg_area();
+    if env_end == 0 || arg_start >= arg_end {
         return Ok(());
     }
     let mut last = [0u8; 1];
-    let ends_in_nul = mm.read(arg_end - 1, &mut last) == 1 && last[0] == 0;
-    if ends_in_nul {
-        return copy_task_memory(m, &mm, arg_start, arg_end, false);
+    if mm.read(arg_end - 1, &mut last) == 1 && last[0] != 0 {
+        let limit = if env_start != arg_end || env_end < env_start {
+            arg_end
+        } else {
+            env_end
+        };
+        let mut page = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
+        let got = mm.read(arg_start, &mut page);
+        let len = match page[..got].iter().position(|&b| b == 0) {
+            Some(nul) => nul + 1,
+            None => got,
+        };
+        m.write(&page[..len.min(limit - arg_start)]);
+        return Ok(());
     }
-    // setproctitle: the string from arg_start to its first NUL, which may run on into
-    // the environment (`get_mm_proctitle`), up to a page past arg_start at most when
-    // the areas are not adjacent.
-    let end = if env_end > arg_end { env_end } else { arg_end };
-    let end = end.min(arg_start.saturating_add(bindings::PAGE_SIZE).max(arg_end));
-    copy_task_memory(m, &mm, arg_start, end, true)
+    copy_task_memory(m, &mm, arg_start, arg_end)
 }
 
 /// `environ_read`: the environment area, for callers that may read the task's
@@ -809,7 +810,10 @@ fn environ_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Res
     }
     let Some(mm) = task.mm() else { return Ok(()) };
     let [_, _, env_start, env_end] = mm.arg_area();
-    copy_task_memory(m, &mm, env_start, env_end, false)
+    if env_end == 0 {
+        return Ok(());
+    }
+    copy_task_memory(m, &mm, env_start, env_end)
 }
 
 // ---------------------------------------------------------------------------

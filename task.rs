@@ -729,8 +729,8 @@ impl Mm<'_> {
     }
 
     /// Copies `buf.len()` bytes of the task's memory at `addr` into `buf`
-    /// (`access_process_vm` with `FOLL_FORCE`, as fs/proc's cmdline reader); returns
-    /// how many were read.
+    /// (`access_process_vm` with `FOLL_ANON`, as fs/proc's cmdline and environ
+    /// readers); returns how many were read.
     pub(crate) fn read(&self, addr: usize, buf: &mut [u8]) -> usize {
         let len = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
         // SAFETY: The task is valid and `buf` writable for `len` bytes.
@@ -740,7 +740,7 @@ impl Mm<'_> {
                 addr,
                 buf.as_mut_ptr().cast(),
                 len,
-                bindings::FOLL_FORCE,
+                bindings::FOLL_ANON,
             )
         };
         usize::try_from(n).unwrap_or(0)
