@@ -802,13 +802,16 @@ fn cmdline_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Res
     copy_task_memory(m, &mm, arg_start, arg_end)
 }
 
-/// `environ_read`: the environment area, for callers that may read the task's
-/// state (`EACCES` otherwise, where fs/proc refuses the open).
+/// `environ_read`, with `mm_access`'s checks of `environ_open`: `ESRCH` without an
+/// address space (kernel threads, zombies), `EACCES` for callers that may not read
+/// the task's state.
 fn environ_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    let Some(mm) = task.mm() else {
+        return Err(ESRCH);
+    };
     if !task.may_read() {
         return Err(EACCES);
     }
-    let Some(mm) = task.mm() else { return Ok(()) };
     let [_, _, env_start, env_end] = mm.arg_area();
     if env_end == 0 {
         return Ok(());
