@@ -44,5 +44,22 @@ same "remount to hidepid=2 hides root's processes as under proc" \
 same "... and show_options says so" "$(grep " $A " /proc/mounts | cut -d' ' -f4)" \
 	"$(grep " $B " /proc/mounts | cut -d' ' -f4)"
 umount $A $B
+# Without hidepid: nobody reads its own private files but not root's, as under proc.
+mount -t procfs2 none $A
+mount -t proc proc $B
+own() {
+	su -s /bin/sh nobody -c "
+		cat $1/self/environ >/dev/null && echo environ=ok
+		ls $1/self/fd >/dev/null && echo fd=ok
+		cat $1/self/fdinfo/0 >/dev/null && echo fdinfo=ok
+		readlink $1/self/cwd >/dev/null && echo cwd=ok
+		cat $1/self/io >/dev/null && echo io=ok
+		for f in environ fd fdinfo/0 io personality; do cat $1/$SLEEPER/\$f 2>&1 >/dev/null | sed 's/.*: //'; done
+		ls $1/$SLEEPER/fd 2>&1 >/dev/null | sed 's/.*: //'
+		readlink $1/$SLEEPER/cwd || echo cwd=refused" 2>&1 | sed "s|$1|MNT|g"
+}
+same "nobody reads its own environ, fd/, fdinfo/, cwd, io, and none of root's, as under proc" \
+	"$(own $A | tr '\n' '|')" "$(own $B | tr '\n' '|')"
+umount $A $B
 kill $SLEEPER
 wait 2>/dev/null

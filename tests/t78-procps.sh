@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: GPL-2.0
+# procps-style tools on procfs2: in a private mount namespace with procfs2 mounted
+# over /proc, busybox ps, top and pidof print what they print on /proc, for every
+# process that exists in both runs. Workqueue workers are compared without the
+# "-desc" fs/proc appends to their names (README, Differences).
+. /tests/lib.sh
+load
+sleep 1000 &
+S1=$!
+/tests/bin/threads 3 > /dev/null &
+S2=$!
+su -s /bin/sh nobody -c 'sleep 1000' &
+usleep 300000
+
+onproc2() { unshare -m sh -c "mount -t procfs2 none /proc && $1"; }
+workers() { sed -E 's/(kworker\/u?[0-9]+:[0-9]+H?)[-+][^] ]*/\1/g' | tr -s ' '; }
+# The lines of both outputs whose first field is a pid that both show, sorted.
+common() { # A B -> prints A's lines, a blank line, B's lines
+	printf '%s\n' "$1" > /tmp/t78a; printf '%s\n' "$2" > /tmp/t78b
+	awk 'FNR == NR { if ($1 ~ /^[0-9]+$/) a[$1] = 1; next } $1 in a { print $1 }' /tmp/t78a /tmp/t78b > /tmp/t78p
+	for f in /tmp/t78a /tmp/t78b; do
+		awk 'FNR == NR { p[$1] = 1; next } $1 in p' /tmp/t78p $f | sort -n | workers
+		echo
+	done
+}
+compare() { # DESCRIPTION PROC_OUTPUT PROCFS2_OUTPUT
+	out=$(common "$2" "$3")
+	same "$1 ($(echo "$out" | sed '/^$/q' | grep -c .) processes)" \
+		"$(echo "$out" | sed '1,/^$/d')" "$(echo "$out" | sed '/^$/q' | sed '$d')"
+}
+
+f=pid,ppid,pgid,sid,user,group,ruser,rgroup,nice,tty,vsz,rss,comm,args
+compare "ps -o $f prints /proc's lines" "$(ps -o $f)" "$(onproc2 "ps -o $f")"
+cols() { awk '$1 ~ /^[0-9]+$/ { $7 = ""; print }'; }
+compare "top -b -n 1 prints /proc's process lines (%CPU aside)" \
+	"$(top -b -n 1 | cols)" "$(onproc2 'top -b -n 1' | cols)"
+same "pidof finds the same processes" "$(onproc2 'pidof sleep threads' | tr ' ' '\n' | sort)" \
+	"$(pidof sleep threads | tr ' ' '\n' | sort)"
+kill $S1 $S2 $(pidof sleep) 2>/dev/null
+wait 2>/dev/null
