@@ -73,12 +73,26 @@ fn do_task_stat(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &Task, whole: b
         if mm { st.rss as u64 } else { 0 },
         st.rsslim as u64,
     ));
-    let addr = |v: i64| if mm { if permitted { v as u64 } else { 1 } } else { 0 };
+    let addr = |v: i64| {
+        if mm {
+            if permitted {
+                v as u64
+            } else {
+                1
+            }
+        } else {
+            0
+        }
+    };
     m.print(fmt!(
         " {} {} {} 0 0",
         addr(st.start_code),
         addr(st.end_code),
-        if permitted && mm { st.start_stack as u64 } else { 0 },
+        if permitted && mm {
+            st.start_stack as u64
+        } else {
+            0
+        },
     ));
     let low = |v: i64| (v as u64) & 0x7fff_ffff;
     m.print(fmt!(
@@ -129,13 +143,19 @@ pub(crate) fn proc_pid_statm(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: 
     match task.mm() {
         Some(mm) => {
             let [size, resident, shared, text, data] = mm.statm();
-            m.print(fmt!("{} {} {} {} 0 {} 0\n", size, resident, shared, text, data));
+            m.print(fmt!(
+                "{} {} {} {} 0 {} 0\n",
+                size,
+                resident,
+                shared,
+                text,
+                data
+            ));
         }
         None => m.write(b"0 0 0 0 0 0 0\n"),
     }
     Ok(())
 }
-
 
 /// `proc_task_name` with `seq_escape_str(..., ESCAPE_SPACE | ESCAPE_SPECIAL, "\n\\")`:
 /// newline and backslash escaped, as the `Name:` line of `status` shows them.
@@ -176,7 +196,14 @@ pub(crate) fn proc_pid_status(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &
     ));
     m.print(fmt!(
         "Uid:\t{}\t{}\t{}\t{}\nGid:\t{}\t{}\t{}\t{}\nFDSize:\t{}\nGroups:\t",
-        st.uid[0], st.uid[1], st.uid[2], st.uid[3], st.gid[0], st.gid[1], st.gid[2], st.gid[3],
+        st.uid[0],
+        st.uid[1],
+        st.uid[2],
+        st.uid[3],
+        st.gid[0],
+        st.gid[1],
+        st.gid[2],
+        st.gid[3],
         st.fdsize
     ));
     let (groups, n) = task.groups(m)?;

@@ -33,7 +33,10 @@ static FDINFO_FILE: PidEntry = PidEntry {
 /// Inode number of `fd/N` (`info` false) or `fdinfo/N` of pid number `nr`: clear of
 /// the table entries' numbers (see `pid_base::pid_ino`) by bit 60 or 61.
 fn fd_ino(nr: u32, tid: bool, info: bool, fd: u32) -> u64 {
-    (1u64 << (60 + u32::from(info))) | (u64::from(tid) << 59) | (u64::from(nr) << 32) | u64::from(fd)
+    (1u64 << (60 + u32::from(info)))
+        | (u64::from(tid) << 59)
+        | (u64::from(nr) << 32)
+        | u64::from(fd)
 }
 
 /// `FMODE_READ` and `FMODE_WRITE` (bindgen cannot see them; shim.c checks them).
@@ -109,7 +112,10 @@ unsafe extern "C" fn proc_lookupfd(
 /// # Safety
 ///
 /// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn proc_readfd(file: *mut bindings::file, ctx: *mut bindings::dir_context) -> c_int {
+unsafe extern "C" fn proc_readfd(
+    file: *mut bindings::file,
+    ctx: *mut bindings::dir_context,
+) -> c_int {
     // SAFETY: The VFS passes an open directory of ours and a context for this call.
     let (inode, ctx, parent) = unsafe {
         (
@@ -242,7 +248,10 @@ unsafe extern "C" fn tid_fd_revalidate(dentry: *mut bindings::dentry, flags: u32
 /// # Safety
 ///
 /// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn seq_fdinfo_open(inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
+unsafe extern "C" fn seq_fdinfo_open(
+    inode: *mut bindings::inode,
+    file: *mut bindings::file,
+) -> c_int {
     // SAFETY: `single_open` keeps the inode as private data; an open file pins it.
     unsafe { bindings::single_open(file, Some(fdinfo_show), inode.cast()) }
 }

@@ -421,7 +421,11 @@ pub(crate) fn symlink(
 }
 
 /// Unlinks the child `name` of `dir` (`pde_erase`), handing back the tree's reference.
-fn erase(dir: &ProcDirEntry, lock: &mut subdir::WriteGuard, name: &[u8]) -> Option<ARef<ProcDirEntry>> {
+fn erase(
+    dir: &ProcDirEntry,
+    lock: &mut subdir::WriteGuard,
+    name: &[u8],
+) -> Option<ARef<ProcDirEntry>> {
     let tree = dir.subdir_mut(lock).as_mut()?;
     let node = NameKey::probe(name, |k| tree.remove_node(k))?;
     let (_, de) = node.to_key_value();

@@ -12,11 +12,12 @@
 //! readdir reports the number lookup gives without instantiating anything.
 
 use crate::{
-    array, fd, fs_info, FsInfo, HidePid,
+    array, fd, fs_info,
     pde::name_to_int,
     seq::SeqFile,
     task::{self, Path, Pid, PidType, Task},
     vfs::{self, Dentry, DirContext, Inode, Kstat, NewInode, OpsTable, PidNamespace, SuperBlock},
+    FsInfo, HidePid,
 };
 use kernel::{
     bindings,
@@ -151,7 +152,9 @@ fn dir_ino_base(ent: &PidEntry) -> bool {
 
 /// Whether `ent` belongs to a thread's directory (`tid_base_stuff`).
 pub(crate) fn in_tid_table(ent: &PidEntry) -> bool {
-    TID_BASE_STUFF.as_ptr_range().contains(&core::ptr::from_ref(ent))
+    TID_BASE_STUFF
+        .as_ptr_range()
+        .contains(&core::ptr::from_ref(ent))
 }
 
 /// Link count of a directory listing `table` (`pid_entry_nlink`).
@@ -175,16 +178,22 @@ pub(crate) fn pid_make_inode(
     inode.set_ino(ino);
     let (uid, gid) = task.dump_owner(ent.mode);
     match &ent.kind {
-        PidKind::Base(table) => {
-            inode.set_attrs(ent.mode, table_nlink(table), &PID_BASE_IOPS, Some(&PID_BASE_FOPS))
-        }
+        PidKind::Base(table) => inode.set_attrs(
+            ent.mode,
+            table_nlink(table),
+            &PID_BASE_IOPS,
+            Some(&PID_BASE_FOPS),
+        ),
         PidKind::Task => inode.set_attrs(ent.mode, 2, &PROC_TASK_IOPS, Some(&PROC_TASK_FOPS)),
         PidKind::Show(_) => inode.set_attrs(ent.mode, 1, &PID_FILE_IOPS, Some(&PID_SINGLE_FOPS)),
         PidKind::Link(_) => inode.set_attrs(ent.mode, 1, &PID_LINK_IOPS, None),
         PidKind::Fd => inode.set_attrs(ent.mode, 2, &fd::PROC_FD_IOPS, Some(&fd::PROC_FD_FOPS)),
-        PidKind::FdInfo => {
-            inode.set_attrs(ent.mode, 2, &fd::PROC_FDINFO_IOPS, Some(&fd::PROC_FDINFO_FOPS))
-        }
+        PidKind::FdInfo => inode.set_attrs(
+            ent.mode,
+            2,
+            &fd::PROC_FDINFO_IOPS,
+            Some(&fd::PROC_FDINFO_FOPS),
+        ),
         PidKind::FdInfoFile => inode.set_attrs(
             ent.mode,
             1,
@@ -557,7 +566,10 @@ pub(crate) unsafe extern "C" fn pid_delete_dentry(dentry: *const bindings::dentr
 /// # Safety
 ///
 /// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn proc_single_open(inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
+unsafe extern "C" fn proc_single_open(
+    inode: *mut bindings::inode,
+    file: *mut bindings::file,
+) -> c_int {
     // SAFETY: `single_open` keeps the inode as private data; an open file pins it.
     unsafe { bindings::single_open(file, Some(proc_single_show), inode.cast()) }
 }
@@ -683,7 +695,9 @@ const LIMIT_NAMES: [(&str, &str); bindings::RLIM_NLIMITS as usize] = [
 
 /// `proc_pid_limits`.
 fn limits_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
-    let Some(rlim) = task.rlimits() else { return Ok(()) };
+    let Some(rlim) = task.rlimits() else {
+        return Ok(());
+    };
     m.write(b"Limit                     Soft Limit           Hard Limit           Units     \n");
     let infinity = usize::MAX; // RLIM_INFINITY (~0UL)
     for ((name, unit), r) in LIMIT_NAMES.iter().zip(rlim.iter()) {
@@ -842,13 +856,14 @@ static PID_BASE_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::f
 });
 
 /// `proc_task_inode_operations`.
-static PROC_TASK_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
-    lookup: Some(proc_task_lookup),
-    getattr: Some(proc_task_getattr),
-    permission: Some(proc_pid_permission),
-    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
-    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
-});
+static PROC_TASK_IOPS: OpsTable<bindings::inode_operations> =
+    OpsTable(bindings::inode_operations {
+        lookup: Some(proc_task_lookup),
+        getattr: Some(proc_task_getattr),
+        permission: Some(proc_pid_permission),
+        // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
+        ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
+    });
 
 /// `proc_task_operations`.
 static PROC_TASK_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::file_operations {
@@ -885,9 +900,10 @@ static PID_LINK_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::
 });
 
 /// `pid_dentry_operations`.
-pub(crate) static PID_DOPS: OpsTable<bindings::dentry_operations> = OpsTable(bindings::dentry_operations {
-    d_revalidate: Some(pid_revalidate),
-    d_delete: Some(pid_delete_dentry),
-    // SAFETY: All-zero is a valid `dentry_operations` (no callbacks).
-    ..unsafe { OpsTable::<bindings::dentry_operations>::zeroed() }
-});
+pub(crate) static PID_DOPS: OpsTable<bindings::dentry_operations> =
+    OpsTable(bindings::dentry_operations {
+        d_revalidate: Some(pid_revalidate),
+        d_delete: Some(pid_delete_dentry),
+        // SAFETY: All-zero is a valid `dentry_operations` (no callbacks).
+        ..unsafe { OpsTable::<bindings::dentry_operations>::zeroed() }
+    });

@@ -134,18 +134,21 @@ static PROC_SEQ_OPS: bindings::seq_operations = bindings::seq_operations {
 /// # Safety
 ///
 /// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn proc_reg_open(inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
+unsafe extern "C" fn proc_reg_open(
+    inode: *mut bindings::inode,
+    file: *mut bindings::file,
+) -> c_int {
     // SAFETY: The VFS passes the inode being opened, one of ours.
     let inode = unsafe { vfs::Inode::from_raw(inode) };
     from_result(|| {
         let de = pde_of(inode)?;
         let private = (de as *const ProcDirEntry).cast_mut().cast::<c_void>();
         de.with_use(|| match de.kind {
-            // SAFETY: `single_open` stores `de` as the seq_file's private data; the
-            // file's inode keeps a reference to `de` until release.
-            Kind::Single(_) | Kind::Ops(_) => to_result(unsafe {
-                bindings::single_open(file, Some(single_show), private)
-            }),
+            Kind::Single(_) | Kind::Ops(_) => {
+                // SAFETY: `single_open` stores `de` as the seq_file's private data;
+                // the file's inode keeps a reference to `de` until release.
+                to_result(unsafe { bindings::single_open(file, Some(single_show), private) })
+            }
             Kind::Seq(_) => {
                 // SAFETY: A file being opened; `seq_open` makes its seq_file the
                 // private data, whose `private` we then set, as `seq_open_private`

@@ -170,8 +170,7 @@ mod shim {
         );
         pub(super) fn procfs2_task_cred_ids(t: *mut bindings::task_struct, ids: *mut u32);
         pub(super) fn procfs2_task_ns_ptrace_capable(t: *mut bindings::task_struct) -> bool;
-        pub(super) fn procfs2_task_mm_undumpable_uncapable(t: *mut bindings::task_struct)
-            -> bool;
+        pub(super) fn procfs2_task_mm_undumpable_uncapable(t: *mut bindings::task_struct) -> bool;
         pub(super) fn procfs2_same_thread_group(t: *mut bindings::task_struct) -> bool;
         pub(super) fn procfs2_task_oom_score_adj(t: *mut bindings::task_struct) -> c_int;
         pub(super) fn procfs2_mm_arg_area(mm: *mut bindings::mm_struct, v: *mut c_ulong);
@@ -207,8 +206,11 @@ mod shim {
             t: *mut bindings::task_struct,
             rlim: *mut bindings::rlimit,
         ) -> bool;
-        pub(super) fn procfs2_task_io(t: *mut bindings::task_struct, whole: bool, v: *mut u64)
-            -> c_int;
+        pub(super) fn procfs2_task_io(
+            t: *mut bindings::task_struct,
+            whole: bool,
+            v: *mut u64,
+        ) -> c_int;
         pub(super) fn procfs2_oom_badness(
             t: *mut bindings::task_struct,
             totalpages: *mut c_ulong,
@@ -386,8 +388,11 @@ impl Task {
     pub(crate) fn pid_nr_ns(&self, ns: &PidNamespace) -> u32 {
         // SAFETY: Both are valid.
         unsafe {
-            bindings::__task_pid_nr_ns(self.as_ptr(), bindings::pid_type_PIDTYPE_PID, ns.as_ptr().cast())
-                as u32
+            bindings::__task_pid_nr_ns(
+                self.as_ptr(),
+                bindings::pid_type_PIDTYPE_PID,
+                ns.as_ptr().cast(),
+            ) as u32
         }
     }
 
@@ -395,8 +400,11 @@ impl Task {
     pub(crate) fn tgid_nr_ns(&self, ns: &PidNamespace) -> u32 {
         // SAFETY: Both are valid.
         unsafe {
-            bindings::__task_pid_nr_ns(self.as_ptr(), bindings::pid_type_PIDTYPE_TGID, ns.as_ptr().cast())
-                as u32
+            bindings::__task_pid_nr_ns(
+                self.as_ptr(),
+                bindings::pid_type_PIDTYPE_TGID,
+                ns.as_ptr().cast(),
+            ) as u32
         }
     }
 
@@ -462,8 +470,16 @@ impl Task {
             -1 => (GLOBAL_ROOT, GLOBAL_ROOT),
             SUID_DUMP_USER => (uid, gid),
             _ => (
-                if ns_uid == INVALID_ID { GLOBAL_ROOT } else { ns_uid },
-                if ns_gid == INVALID_ID { GLOBAL_ROOT } else { ns_gid },
+                if ns_uid == INVALID_ID {
+                    GLOBAL_ROOT
+                } else {
+                    ns_uid
+                },
+                if ns_gid == INVALID_ID {
+                    GLOBAL_ROOT
+                } else {
+                    ns_gid
+                },
             ),
         }
     }
@@ -482,7 +498,8 @@ impl Task {
         let mut ids = [0u32; 6];
         // SAFETY: The task is valid; `ids` has room for six ids.
         unsafe { shim::procfs2_task_cred_ids(self.as_ptr(), ids.as_mut_ptr()) };
-        let creds_match = ids[..3].iter().all(|&u| u == fsuid) && ids[3..].iter().all(|&g| g == fsgid);
+        let creds_match =
+            ids[..3].iter().all(|&u| u == fsuid) && ids[3..].iter().all(|&g| g == fsgid);
         // SAFETY: The task is valid.
         if !creds_match && !unsafe { shim::procfs2_task_ns_ptrace_capable(self.as_ptr()) } {
             return false;
@@ -524,7 +541,9 @@ impl Task {
         loop {
             let max = c_int::try_from(v.len()).map_err(|_| ENOMEM)?;
             // SAFETY: `v` has room for `max` ids.
-            let n = unsafe { shim::procfs2_task_groups(m.as_ptr(), self.as_ptr(), v.as_mut_ptr(), max) };
+            let n = unsafe {
+                shim::procfs2_task_groups(m.as_ptr(), self.as_ptr(), v.as_mut_ptr(), max)
+            };
             let n = usize::try_from(n).unwrap_or(0);
             if n <= v.len() {
                 return Ok((v, n));
@@ -535,7 +554,12 @@ impl Task {
 
     /// The task's ids of `kind` in `ns` and each namespace below it down to the
     /// level of `pid` (the `NS*` lines).
-    pub(crate) fn ns_ids(&self, pid: &Pid, ns: &PidNamespace, kind: NsIdKind) -> ([u32; MAX_PID_NS_LEVEL], usize) {
+    pub(crate) fn ns_ids(
+        &self,
+        pid: &Pid,
+        ns: &PidNamespace,
+        kind: NsIdKind,
+    ) -> ([u32; MAX_PID_NS_LEVEL], usize) {
         let mut buf = [0u32; MAX_PID_NS_LEVEL];
         // SAFETY: All valid; `buf` has room for `MAX_PID_NS_LEVEL` ids.
         let n = unsafe {
@@ -560,9 +584,7 @@ impl Task {
     }
 
     /// The resource limits (`task->signal->rlim`); `None` once the task is exiting.
-    pub(crate) fn rlimits(
-        &self,
-    ) -> Option<[bindings::rlimit; bindings::RLIM_NLIMITS as usize]> {
+    pub(crate) fn rlimits(&self) -> Option<[bindings::rlimit; bindings::RLIM_NLIMITS as usize]> {
         let mut r = [bindings::rlimit::default(); bindings::RLIM_NLIMITS as usize];
         // SAFETY: The task is valid; `r` has room for `RLIM_NLIMITS` entries.
         unsafe { shim::procfs2_task_rlimits(self.as_ptr(), r.as_mut_ptr()) }.then_some(r)
@@ -573,7 +595,9 @@ impl Task {
     pub(crate) fn io(&self, whole: bool) -> Result<[u64; 7]> {
         let mut v = [0u64; 7];
         // SAFETY: The task is valid; `v` has room for seven counters.
-        kernel::error::to_result(unsafe { shim::procfs2_task_io(self.as_ptr(), whole, v.as_mut_ptr()) })?;
+        kernel::error::to_result(unsafe {
+            shim::procfs2_task_io(self.as_ptr(), whole, v.as_mut_ptr())
+        })?;
         Ok(v)
     }
 
@@ -583,7 +607,10 @@ impl Task {
         let mut total: c_ulong = 0;
         // SAFETY: The task is valid; `total` is a valid output location.
         let b = unsafe { shim::procfs2_oom_badness(self.as_ptr(), &mut total) };
-        ((b != core::ffi::c_long::MIN).then_some(b as i64), total as u64)
+        (
+            (b != core::ffi::c_long::MIN).then_some(b as i64),
+            total as u64,
+        )
     }
 
     /// Run time (ns), run-queue wait (ns) and timeslices, if `sched_info` is on.
@@ -631,7 +658,8 @@ impl Task {
     pub(crate) fn fd_flags(&self, fd: u32) -> Option<(File, u32)> {
         let mut flags = 0;
         // SAFETY: The task is valid; a non-NULL result carries a file reference.
-        let f = NonNull::new(unsafe { shim::procfs2_task_fd_flags(self.as_ptr(), fd, &mut flags) })?;
+        let f =
+            NonNull::new(unsafe { shim::procfs2_task_fd_flags(self.as_ptr(), fd, &mut flags) })?;
         Some((File(f), flags))
     }
 

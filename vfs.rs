@@ -808,9 +808,7 @@ pub(crate) fn in_group_p(gid: Kgid) -> bool {
 /// idmapping).
 pub(crate) fn generic_permission(inode: &Inode, mask: c_int) -> c_int {
     // SAFETY: The inode is valid; `nop_mnt_idmap` is the kernel's static identity map.
-    unsafe {
-        bindings::generic_permission(&raw mut bindings::nop_mnt_idmap, inode.as_ptr(), mask)
-    }
+    unsafe { bindings::generic_permission(&raw mut bindings::nop_mnt_idmap, inode.as_ptr(), mask) }
 }
 
 /// The inode number of the parent of an open directory (`parent_ino`).
@@ -1225,7 +1223,10 @@ impl<'a> Kstat<'a> {
     /// # Safety
     ///
     /// As for [`Kstat::fill`].
-    pub(crate) unsafe fn from_filled(path: *const bindings::path, stat: *mut bindings::kstat) -> Self {
+    pub(crate) unsafe fn from_filled(
+        path: *const bindings::path,
+        stat: *mut bindings::kstat,
+    ) -> Self {
         // SAFETY: `path->dentry` is a positive dentry for `getattr`, pinned by `path`.
         unsafe {
             Self {
