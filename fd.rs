@@ -14,7 +14,7 @@ use crate::{
     task::{Path, Task},
     vfs::{self, Dentry, DirContext, Inode, Kstat, OpsTable},
 };
-use kernel::{bindings, error::from_result, ffi::c_int, ffi::c_void, fmt, prelude::*};
+use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 
 /// The table entry of every `fd/N` link.
 static FD_LINK: PidEntry = PidEntry {
@@ -245,40 +245,20 @@ unsafe extern "C" fn tid_fd_revalidate(dentry: *mut bindings::dentry, flags: u32
     1
 }
 
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn seq_fdinfo_open(
-    inode: *mut bindings::inode,
-    file: *mut bindings::file,
-) -> c_int {
-    // SAFETY: `single_open` keeps the inode as private data; an open file pins it.
-    unsafe { bindings::single_open(file, Some(fdinfo_show), inode.cast()) }
-}
-
 /// `seq_show` of fdinfo: position, flags (octal, `O_CLOEXEC` included), mount id and
 /// inode number, then what the file's own `show_fdinfo` adds. The `lock:` lines of
 /// `show_fd_locks` are not shown: it is not exported.
-///
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn fdinfo_show(m: *mut bindings::seq_file, _v: *mut c_void) -> c_int {
-    // SAFETY: `seq_fdinfo_open` made `private` the inode, pinned by the open file.
-    let (seq, inode) = unsafe { (SeqFile::from_raw(m), Inode::from_raw((*m).private.cast())) };
-    from_result(|| {
-        let task = proc_task(inode).ok_or(ENOENT)?;
-        let (file, flags) = task.fd_flags(inode.fd()).ok_or(ENOENT)?;
-        seq.print(fmt!(
-            "pos:\t{}\nflags:\t0{:o}\nmnt_id:\t{}\nino:\t{}\n",
-            file.pos(),
-            flags,
-            file.mnt_id(),
-            file.ino()
-        ));
-        file.show_fdinfo(seq);
-        Ok(0)
-    })
+pub(crate) fn fdinfo_show(seq: &SeqFile, task: &Task, fd: u32) -> Result {
+    let (file, flags) = task.fd_flags(fd).ok_or(ENOENT)?;
+    seq.print(fmt!(
+        "pos:\t{}\nflags:\t0{:o}\nmnt_id:\t{}\nino:\t{}\n",
+        file.pos(),
+        flags,
+        file.mnt_id(),
+        file.ino()
+    ));
+    file.show_fdinfo(seq);
+    Ok(())
 }
 
 /// `proc_fd_inode_operations`.
@@ -326,17 +306,6 @@ pub(crate) static PROC_FDINFO_FILE_IOPS: OpsTable<bindings::inode_operations> =
         permission: Some(proc_fdinfo_permission),
         // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
         ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
-    });
-
-/// `proc_fdinfo_file_operations`.
-pub(crate) static PROC_FDINFO_FILE_FOPS: OpsTable<bindings::file_operations> =
-    OpsTable(bindings::file_operations {
-        open: Some(seq_fdinfo_open),
-        read_iter: Some(bindings::seq_read_iter),
-        llseek: Some(bindings::seq_lseek),
-        release: Some(bindings::single_release),
-        // SAFETY: All-zero is a valid `file_operations` (no callbacks).
-        ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
     });
 
 /// `tid_fd_dentry_operations`.

@@ -198,7 +198,7 @@ pub(crate) fn pid_make_inode(
             ent.mode,
             1,
             &fd::PROC_FDINFO_FILE_IOPS,
-            Some(&fd::PROC_FDINFO_FILE_FOPS),
+            Some(&PID_SINGLE_FOPS),
         ),
     }
     inode.set_owner(uid, gid);
@@ -583,12 +583,19 @@ unsafe extern "C" fn proc_single_show(m: *mut bindings::seq_file, _v: *mut c_voi
     // SAFETY: `proc_single_open` made `private` the inode, pinned by the open file.
     let (seq, inode) = unsafe { (SeqFile::from_raw(m), Inode::from_raw((*m).private.cast())) };
     from_result(|| {
-        let Some(PidKind::Show(show)) = inode.pident().map(|e| &e.kind) else {
-            return Err(EIO);
-        };
-        let pid = inode.pid().ok_or(ESRCH)?;
-        let task = pid.task(PidType::Pid).ok_or(ESRCH)?;
-        show(seq, fs_info(inode.super_block()).pid_ns(), pid, &task)?;
+        let pid = inode.pid().ok_or(EIO)?;
+        match inode.pident().map(|e| &e.kind) {
+            Some(PidKind::Show(show)) => {
+                let task = pid.task(PidType::Pid).ok_or(ESRCH)?;
+                show(seq, fs_info(inode.super_block()).pid_ns(), pid, &task)?;
+            }
+            Some(PidKind::FdInfoFile) => {
+                // fd.c's `seq_show` answers `ENOENT` for a task or fd that is gone.
+                let task = pid.task(PidType::Pid).ok_or(ENOENT)?;
+                fd::fdinfo_show(seq, &task, inode.fd())?;
+            }
+            _ => return Err(EIO),
+        }
         Ok(0)
     })
 }
@@ -881,7 +888,7 @@ static PID_FILE_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::
     ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
 });
 
-/// `proc_single_file_operations`.
+/// `proc_single_file_operations` (and fd.c's `proc_fdinfo_file_operations`).
 static PID_SINGLE_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::file_operations {
     open: Some(proc_single_open),
     read_iter: Some(bindings::seq_read_iter),
