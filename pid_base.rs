@@ -89,11 +89,12 @@ const fn lnk(name: &'static [u8], link: LinkFn) -> PidEntry {
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 19] = [
+static TGID_BASE_STUFF: [PidEntry; 22] = [
     dir(b"task", 0o555, PidKind::Task),
     dir(b"fd", 0o500, PidKind::Fd),
     dir(b"fdinfo", 0o555, PidKind::FdInfo),
     one(b"environ", 0o400, environ_show),
+    one(b"auxv", 0o400, auxv_show),
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
@@ -104,18 +105,21 @@ static TGID_BASE_STUFF: [PidEntry; 19] = [
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
+    one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
     one(b"oom_score", 0o444, oom_score_show),
     one(b"oom_adj", 0o644, oom_adj_show),
     one(b"oom_score_adj", 0o644, oom_score_adj_show),
     one(b"io", 0o400, tgid_io_show),
+    one(b"timerslack_ns", 0o666, timerslack_ns_show),
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 18] = [
+static TID_BASE_STUFF: [PidEntry; 20] = [
     dir(b"fd", 0o500, PidKind::Fd),
     dir(b"fdinfo", 0o555, PidKind::FdInfo),
     one(b"environ", 0o400, environ_show),
+    one(b"auxv", 0o400, auxv_show),
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
@@ -126,6 +130,7 @@ static TID_BASE_STUFF: [PidEntry; 18] = [
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
+    one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
     one(b"oom_score", 0o444, oom_score_show),
     one(b"oom_adj", 0o644, oom_adj_show),
@@ -821,6 +826,43 @@ fn cmdline_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Res
         return Ok(());
     }
     copy_task_memory(m, &mm, arg_start, arg_end)
+}
+
+/// `auxv_read` with `mm_access`'s checks: the saved auxiliary vector, binary.
+fn auxv_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    let Some(mm) = task.mm() else {
+        return Err(ESRCH);
+    };
+    if !task.may_read() {
+        return Err(EACCES);
+    }
+    let (words, n) = mm.saved_auxv();
+    for w in &words[..n] {
+        m.write(&w.to_ne_bytes());
+    }
+    Ok(())
+}
+
+/// `proc_pid_stack`: root only (CAP_SYS_ADMIN over the initial user namespace,
+/// `EACCES` otherwise), and `lock_trace`'s check (`EPERM`).
+fn stack_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    if !task::opener_is_admin(m) {
+        return Err(EACCES);
+    }
+    if !task.may_read() {
+        return Err(EPERM);
+    }
+    task.show_stack(m)
+}
+
+/// `timerslack_ns_show`: another task's value needs CAP_SYS_NICE in its user
+/// namespace (`EPERM`).
+fn timerslack_ns_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    if !task.is_current() && !task.nice_capable() {
+        return Err(EPERM);
+    }
+    m.print(fmt!("{}\n", task.timer_slack_ns()));
+    Ok(())
 }
 
 /// `environ_read`, with `mm_access`'s checks of `environ_open`: `ESRCH` without an

@@ -52,6 +52,8 @@
 #include <linux/oom.h>
 #include <linux/sched/stat.h>
 #include <linux/resource.h>
+#include <linux/stacktrace.h>
+#include <linux/auxvec.h>
 #include "mount.h"
 #include "shim.h"
 
@@ -1103,4 +1105,72 @@ int procfs2_task_personality(struct task_struct *t, unsigned int *personality)
 	*personality = t->personality;
 	up_read(&t->signal->exec_update_lock);
 	return 0;
+}
+
+/* mm->saved_auxv up to and including the AT_NULL pair (auxv_read); returns the words. */
+int procfs2_mm_saved_auxv(struct mm_struct *mm, unsigned long *buf, int max)
+{
+	int n = 0;
+
+	do {
+		n += 2;
+	} while (n < max && n < AT_VECTOR_SIZE && mm->saved_auxv[n - 2] != 0);
+	memcpy(buf, mm->saved_auxv, n * sizeof(buf[0]));
+	return n;
+}
+
+/* The caller of this read has CAP_SYS_ADMIN over the initial user namespace (file_ns_capable). */
+bool procfs2_seq_file_admin(struct seq_file *m)
+{
+	return file_ns_capable(m->file, &init_user_ns, CAP_SYS_ADMIN);
+}
+
+/*
+ * proc_pid_stack()'s listing of a task's kernel stack, under exec_update_lock; the
+ * permission checks are the caller's. "%pB" has no Rust counterpart.
+ */
+int procfs2_task_stack(struct seq_file *m, struct task_struct *t)
+{
+	unsigned long *entries;
+	unsigned int i, n;
+	int ret;
+
+	entries = kmalloc_array(64, sizeof(*entries), GFP_KERNEL);
+	if (!entries)
+		return -ENOMEM;
+	ret = down_read_killable(&t->signal->exec_update_lock);
+	if (!ret) {
+		n = stack_trace_save_tsk(t, entries, 64, 0);
+		for (i = 0; i < n; i++)
+			seq_printf(m, "[<0>] %pB\n", (void *)entries[i]);
+		up_read(&t->signal->exec_update_lock);
+	}
+	kfree(entries);
+	return ret;
+}
+
+/* timerslack_ns_show(): CAP_SYS_NICE in the task's user namespace, and the value. */
+bool procfs2_task_nice_capable(struct task_struct *t)
+{
+	bool ok;
+
+	rcu_read_lock();
+	ok = ns_capable(__task_cred(t)->user_ns, CAP_SYS_NICE);
+	rcu_read_unlock();
+	return ok;
+}
+
+u64 procfs2_task_timer_slack_ns(struct task_struct *t)
+{
+	u64 v;
+
+	task_lock(t);
+	v = t->timer_slack_ns;
+	task_unlock(t);
+	return v;
+}
+
+bool procfs2_task_is_current(struct task_struct *t)
+{
+	return t == current;
 }

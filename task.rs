@@ -218,6 +218,19 @@ mod shim {
         pub(super) fn procfs2_task_schedstat(t: *mut bindings::task_struct, v: *mut u64) -> bool;
         pub(super) fn procfs2_task_personality(t: *mut bindings::task_struct, p: *mut u32)
             -> c_int;
+        pub(super) fn procfs2_mm_saved_auxv(
+            mm: *mut bindings::mm_struct,
+            buf: *mut c_ulong,
+            max: c_int,
+        ) -> c_int;
+        pub(super) fn procfs2_task_stack(
+            m: *mut bindings::seq_file,
+            t: *mut bindings::task_struct,
+        ) -> c_int;
+        pub(super) fn procfs2_task_nice_capable(t: *mut bindings::task_struct) -> bool;
+        pub(super) fn procfs2_task_timer_slack_ns(t: *mut bindings::task_struct) -> u64;
+        pub(super) fn procfs2_task_is_current(t: *mut bindings::task_struct) -> bool;
+        pub(super) fn procfs2_seq_file_admin(m: *mut bindings::seq_file) -> bool;
         pub(super) fn procfs2_file_show_fdinfo(m: *mut bindings::seq_file, f: *mut bindings::file);
         pub(super) fn procfs2_task_status(
             m: *mut bindings::seq_file,
@@ -360,6 +373,13 @@ pub(crate) fn next_tgid(ns: &PidNamespace, nr: u32) -> Option<(u32, ARef<Task>)>
     // SAFETY: The namespace is valid; `n` is a valid in-out location.
     let t = task_from_raw(unsafe { shim::procfs2_next_tgid(ns.as_ptr(), &mut n) })?;
     Some((n, t))
+}
+
+/// Whether whoever opened the file `m` reads had CAP_SYS_ADMIN over the initial
+/// user namespace (`file_ns_capable(m->file, &init_user_ns, CAP_SYS_ADMIN)`).
+pub(crate) fn opener_is_admin(m: &SeqFile) -> bool {
+    // SAFETY: The seq_file is valid and belongs to an open file.
+    unsafe { shim::procfs2_seq_file_admin(m.as_ptr()) }
 }
 
 /// The calling task's fsuid and fsgid.
@@ -628,6 +648,31 @@ impl Task {
         Ok(p)
     }
 
+    /// Whether this is the calling task itself.
+    pub(crate) fn is_current(&self) -> bool {
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_task_is_current(self.as_ptr()) }
+    }
+
+    /// Whether the caller has CAP_SYS_NICE in the task's user namespace.
+    pub(crate) fn nice_capable(&self) -> bool {
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_task_nice_capable(self.as_ptr()) }
+    }
+
+    /// `task->timer_slack_ns`.
+    pub(crate) fn timer_slack_ns(&self) -> u64 {
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_task_timer_slack_ns(self.as_ptr()) }
+    }
+
+    /// Appends the task's kernel stack to `m`, one `[<0>] symbol+off/len` line per
+    /// frame, under `exec_update_lock`. The caller has checked the permissions.
+    pub(crate) fn show_stack(&self, m: &SeqFile) -> Result {
+        // SAFETY: The task is valid; `m` is the seq_file being filled.
+        kernel::error::to_result(unsafe { shim::procfs2_task_stack(m.as_ptr(), self.as_ptr()) })
+    }
+
     /// Whether the caller belongs to this task's thread group.
     pub(crate) fn is_current_group(&self) -> bool {
         // SAFETY: The task is valid.
@@ -746,6 +791,15 @@ impl Mm<'_> {
         // SAFETY: The mm is valid while counted; `v` has room for four values.
         unsafe { shim::procfs2_mm_arg_area(self.mm.as_ptr(), v.as_mut_ptr()) };
         v
+    }
+
+    /// `saved_auxv` up to and including the `AT_NULL` pair, as the words of the
+    /// returned array before the returned count.
+    pub(crate) fn saved_auxv(&self) -> ([usize; 64], usize) {
+        let mut v: [c_ulong; 64] = [0; 64];
+        // SAFETY: The mm is valid while counted; `v` has room for 64 words.
+        let n = unsafe { shim::procfs2_mm_saved_auxv(self.mm.as_ptr(), v.as_mut_ptr(), 64) };
+        (v, usize::try_from(n).unwrap_or(0))
     }
 
     /// `task_statm`: size, resident, shared, text and data, in pages.
