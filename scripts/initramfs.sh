@@ -23,6 +23,11 @@ if [ -n "$(ls -A "$BUILD/helpers" 2>/dev/null)" ]; then
 	mkdir -p "$root/tests/bin"
 	cp "$BUILD/helpers/"* "$root/tests/bin/"
 fi
+if [ -d "$BUILD/selftests/proc" ]; then
+	mkdir -p "$root/tests/selftests/proc" "$root/tests/selftests/procfs2"
+	find "$BUILD/selftests/proc" -maxdepth 1 -type f -perm -u+x -exec cp {} "$root/tests/selftests/proc/" \;
+	find "$BUILD/selftests/procfs2" -maxdepth 1 -type f -perm -u+x -exec cp {} "$root/tests/selftests/procfs2/" \;
+fi
 
 cat > "$root/etc/passwd" <<'PW'
 root:x:0:0:root:/root:/bin/sh

@@ -16,6 +16,7 @@ stage_begin setup; "$TOP/scripts/setup.sh"; stage_end
 stage_begin "kernel ($FLAVOUR)"; "$TOP/scripts/kernel.sh"; stage_end
 stage_begin module; "$TOP/scripts/module.sh"; stage_end
 stage_begin helpers; "$TOP/scripts/helpers.sh"; stage_end
+stage_begin selftests; "$TOP/scripts/selftests.sh"; stage_end
 
 kdir=$(kernel_dir)
 logdir="$BUILD/logs/$mode-$(date +%Y%m%d-%H%M%S)"
