@@ -11,3 +11,6 @@ for src in "$TOP"/tests/helpers/*.c; do
 	[ "$bin" -nt "$src" ] && continue
 	gcc -static -O2 -Wall -Werror -o "$bin" "$src"
 done
+# proc-diff, the tree comparison tool the guest has on its PATH.
+bin="$BUILD/helpers/proc-diff"
+[ "$bin" -nt "$TOP/scripts/proc-diff.c" ] || gcc -static -O2 -Wall -Werror -Wno-format-truncation -o "$bin" "$TOP/scripts/proc-diff.c"

@@ -23,6 +23,11 @@ if [ -n "$(ls -A "$BUILD/helpers" 2>/dev/null)" ]; then
 	mkdir -p "$root/tests/bin"
 	cp "$BUILD/helpers/"* "$root/tests/bin/"
 fi
+if [ -x "$BUILD/helpers/proc-diff" ]; then
+	cp "$BUILD/helpers/proc-diff" "$root/usr/bin/proc-diff"
+	mkdir -p "$root/etc/procfs2"
+	cp "$TOP/scripts/proc-diff.rules" "$root/etc/procfs2/proc-diff.rules"
+fi
 if [ -d "$BUILD/selftests/proc" ]; then
 	mkdir -p "$root/tests/selftests/proc" "$root/tests/selftests/procfs2"
 	find "$BUILD/selftests/proc" -maxdepth 1 -type f -perm -u+x -exec cp {} "$root/tests/selftests/proc/" \;
