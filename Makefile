@@ -4,6 +4,7 @@
 #   make run      build everything (kernel cached), boot QEMU, load, mount, show;
 #                 CMD='...' runs a command in the guest, OVERLAY=DIR adds files
 #   make check    every test in the guest; ends with "N passed, N failed, N skipped"
+#   make conformance  the kernel's proc selftests and proc-diff: a table (README)
 #   make module   just procfs2.ko;  make clippy  the same with CLIPPY=1
 #   FLAVOUR=release selects the non-debug kernel (no KASAN, lockdep, kmemleak)
 
@@ -12,13 +13,16 @@ FLAVOUR ?= debug
 override CMD := $(value CMD)
 export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL
 
-.PHONY: run check module clippy kernel setup clean
+.PHONY: run check conformance module clippy kernel setup clean
 
 run:
 	@scripts/vm.sh run
 
 check:
 	@scripts/vm.sh check
+
+conformance:
+	@scripts/conformance.sh
 
 setup:
 	@scripts/setup.sh

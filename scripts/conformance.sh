@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make conformance: boot the guest, run the kernel's proc selftests on /proc and on
+# procfs2 (tests/t80-selftests.sh) and proc-diff over /proc and /proc2, and print the
+# results as a Markdown table. With UPDATE_README=1 (the default) the table also
+# replaces what README.md has between its conformance markers.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+CMD='sh /tests/t80-selftests.sh | grep "^# [|s]"; proc-diff | tail -n 1' \
+	TIMEOUT=${TIMEOUT:-1200} "$TOP/scripts/vm.sh" run > /dev/null
+log="$BUILD/logs/latest-run/session.log"
+table=$(grep -a '^# |' "$log" | sed 's/^# //' | tr -d '\r')
+totals=$(grep -a '^# selftests passed' "$log" | sed 's/^# //' | tr -d '\r')
+diff=$(grep -a '^proc-diff:' "$log" | tail -n 1 | tr -d '\r')
+[ -n "$table" ] && [ -n "$diff" ] || { echo "conformance: no results in $log" >&2; exit 1; }
+kver=$(basename "$(kernel_src)" | sed 's/^linux-source-//')
+text="Kernel $kver, $(date -u +%Y-%m-%d); \`make conformance\` regenerates this.
+
+$table
+
+$totals.
+
+proc-diff over every root entry and process of a quiet guest, with
+\`scripts/proc-diff.rules\`: $diff"
+echo "$text"
+if [ "${UPDATE_README:-1}" = 1 ]; then
+	awk -v text="$text" '
+		/<!-- conformance:begin -->/ { print; print text; skip = 1; next }
+		/<!-- conformance:end -->/ { skip = 0 }
+		!skip' "$TOP/README.md" > "$TOP/README.md.new"
+	mv "$TOP/README.md.new" "$TOP/README.md"
+fi
