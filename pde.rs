@@ -517,9 +517,10 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
     inode.set_ino(de.low_ino.into());
     match &de.kind {
         Kind::MountPoint => {
-            // `make_empty_dir_inode` is not exported: an empty tree directory owned,
-            // like fs/proc's, by whoever looked it up first.
-            inode.set_attrs(de.mode, 2, &PROC_DIR_IOPS, Some(&PROC_DIR_FOPS));
+            // `make_empty_dir_inode` is not exported: an empty tree directory with
+            // `empty_dir_operations`' behaviour, owned, like fs/proc's, by whoever
+            // looked it up first.
+            inode.set_attrs(de.mode, 2, &PROC_DIR_IOPS, Some(&PROC_EMPTY_DIR_FOPS));
             inode.set_owner_current_fs();
         }
         Kind::Dir { iops, fops } => inode.set_attrs(de.mode, de.nlink(), iops, Some(fops)),
@@ -592,6 +593,52 @@ static PROC_DIR_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::f
     // SAFETY: All-zero is a valid `file_operations` (no callbacks).
     ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
 });
+
+/// File operations of permanently empty directories (`empty_dir_operations`): only
+/// `.` and `..`, at offsets 0 and 1.
+static PROC_EMPTY_DIR_FOPS: OpsTable<bindings::file_operations> =
+    OpsTable(bindings::file_operations {
+        llseek: Some(empty_dir_llseek),
+        read: Some(bindings::generic_read_dir),
+        iterate_shared: Some(empty_dir_readdir),
+        // SAFETY: All-zero is a valid `file_operations` (no callbacks).
+        ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
+    });
+
+/// `empty_dir_llseek`.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn empty_dir_llseek(
+    file: *mut bindings::file,
+    offset: i64,
+    whence: c_int,
+) -> i64 {
+    // SAFETY: The VFS passes an open file; the two positions are `.` and `..`.
+    unsafe { bindings::generic_file_llseek_size(file, offset, whence, 2, 2) }
+}
+
+/// `empty_dir_readdir`: the dots.
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn empty_dir_readdir(
+    file: *mut bindings::file,
+    ctx: *mut bindings::dir_context,
+) -> c_int {
+    // SAFETY: The VFS passes an open directory of ours and a context for this call.
+    let (inode, ctx, parent) = unsafe {
+        (
+            vfs::file_inode(file),
+            DirContext::from_raw(ctx),
+            vfs::file_parent_ino(file),
+        )
+    };
+    ctx.emit_dots(inode.ino(), parent);
+    0
+}
 
 /// Dentry operations of entries (`proc_misc_dentry_ops`): a removed entry's dentry
 /// is invalid and not kept.

@@ -40,8 +40,17 @@ pub(crate) enum PidKind {
     Base(&'static [PidEntry]),
     /// `task/`: the threads of the group.
     Task,
-    /// A seq_file shown by one call.
+    /// A seq_file shown by one call (fs/proc's `ONE`).
     Show(ShowTaskFn),
+    /// A file with its own operations in fs/proc (`REG`), here also shown by one
+    /// call, but with fs/proc's `llseek` (`default_llseek` when `default_llseek`,
+    /// else `generic_file_llseek`) and, for `mem_open`-style files, `mm_open`'s
+    /// checks at open time.
+    Reg {
+        show: ShowTaskFn,
+        mm_open: bool,
+        default_llseek: bool,
+    },
     /// A link, readable by whoever may read the task's state.
     Link(LinkFn),
     /// `fd/`: a link per open file.
@@ -79,6 +88,18 @@ const fn one(name: &'static [u8], mode: u16, show: ShowTaskFn) -> PidEntry {
     }
 }
 
+const fn reg(name: &'static [u8], mode: u16, show: ShowTaskFn, mm_open: bool) -> PidEntry {
+    PidEntry {
+        name,
+        mode: S_IFREG | mode,
+        kind: PidKind::Reg {
+            show,
+            mm_open,
+            default_llseek: false,
+        },
+    }
+}
+
 const fn lnk(name: &'static [u8], link: LinkFn) -> PidEntry {
     PidEntry {
         name,
@@ -93,13 +114,13 @@ static TGID_BASE_STUFF: [PidEntry; 22] = [
     dir(b"task", 0o555, PidKind::Task),
     dir(b"fd", 0o500, PidKind::Fd),
     dir(b"fdinfo", 0o555, PidKind::FdInfo),
-    one(b"environ", 0o400, environ_show),
-    one(b"auxv", 0o400, auxv_show),
+    reg(b"environ", 0o400, environ_show, true),
+    reg(b"auxv", 0o400, auxv_show, true),
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
     one(b"comm", 0o644, comm_show),
-    one(b"cmdline", 0o444, cmdline_show),
+    reg(b"cmdline", 0o444, cmdline_show, false),
     one(b"stat", 0o444, array::proc_tgid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
     lnk(b"cwd", cwd_link),
@@ -108,8 +129,16 @@ static TGID_BASE_STUFF: [PidEntry; 22] = [
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
     one(b"oom_score", 0o444, oom_score_show),
-    one(b"oom_adj", 0o644, oom_adj_show),
-    one(b"oom_score_adj", 0o644, oom_score_adj_show),
+    reg(b"oom_adj", 0o644, oom_adj_show, false),
+    PidEntry {
+        name: b"oom_score_adj",
+        mode: S_IFREG | 0o644,
+        kind: PidKind::Reg {
+            show: oom_score_adj_show,
+            mm_open: false,
+            default_llseek: true,
+        },
+    },
     one(b"io", 0o400, tgid_io_show),
     one(b"timerslack_ns", 0o666, timerslack_ns_show),
 ];
@@ -118,13 +147,13 @@ static TGID_BASE_STUFF: [PidEntry; 22] = [
 static TID_BASE_STUFF: [PidEntry; 20] = [
     dir(b"fd", 0o500, PidKind::Fd),
     dir(b"fdinfo", 0o555, PidKind::FdInfo),
-    one(b"environ", 0o400, environ_show),
-    one(b"auxv", 0o400, auxv_show),
+    reg(b"environ", 0o400, environ_show, true),
+    reg(b"auxv", 0o400, auxv_show, true),
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
     one(b"comm", 0o644, comm_show),
-    one(b"cmdline", 0o444, cmdline_show),
+    reg(b"cmdline", 0o444, cmdline_show, false),
     one(b"stat", 0o444, array::proc_tid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
     lnk(b"cwd", cwd_link),
@@ -133,8 +162,16 @@ static TID_BASE_STUFF: [PidEntry; 20] = [
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
     one(b"oom_score", 0o444, oom_score_show),
-    one(b"oom_adj", 0o644, oom_adj_show),
-    one(b"oom_score_adj", 0o644, oom_score_adj_show),
+    reg(b"oom_adj", 0o644, oom_adj_show, false),
+    PidEntry {
+        name: b"oom_score_adj",
+        mode: S_IFREG | 0o644,
+        kind: PidKind::Reg {
+            show: oom_score_adj_show,
+            mm_open: false,
+            default_llseek: true,
+        },
+    },
     one(b"io", 0o400, tid_io_show),
 ];
 
@@ -191,6 +228,14 @@ pub(crate) fn pid_make_inode(
         ),
         PidKind::Task => inode.set_attrs(ent.mode, 2, &PROC_TASK_IOPS, Some(&PROC_TASK_FOPS)),
         PidKind::Show(_) => inode.set_attrs(ent.mode, 1, &PID_FILE_IOPS, Some(&PID_SINGLE_FOPS)),
+        PidKind::Reg { default_llseek, .. } => {
+            let fops = if *default_llseek {
+                &PID_REG_DEFAULT_LLSEEK_FOPS
+            } else {
+                &PID_REG_FOPS
+            };
+            inode.set_attrs(ent.mode, 1, &PID_FILE_IOPS, Some(fops))
+        }
         PidKind::Link(_) => inode.set_attrs(ent.mode, 1, &PID_LINK_IOPS, None),
         PidKind::Fd => inode.set_attrs(ent.mode, 2, &fd::PROC_FD_IOPS, Some(&fd::PROC_FD_FOPS)),
         PidKind::FdInfo => inode.set_attrs(
@@ -575,6 +620,17 @@ unsafe extern "C" fn proc_single_open(
     inode: *mut bindings::inode,
     file: *mut bindings::file,
 ) -> c_int {
+    // SAFETY: The VFS passes the inode being opened, one of ours.
+    let ino = unsafe { Inode::from_raw(inode) };
+    if let Some(PidKind::Reg { mm_open: true, .. }) = ino.pident().map(|e| &e.kind) {
+        let Some(task) = proc_task(ino) else {
+            return ESRCH.to_errno();
+        };
+        let checked = mm_access(&task).map(drop);
+        if let Err(e) = checked {
+            return e.to_errno();
+        }
+    }
     // SAFETY: `single_open` keeps the inode as private data; an open file pins it.
     unsafe { bindings::single_open(file, Some(proc_single_show), inode.cast()) }
 }
@@ -590,7 +646,7 @@ unsafe extern "C" fn proc_single_show(m: *mut bindings::seq_file, _v: *mut c_voi
     from_result(|| {
         let pid = inode.pid().ok_or(EIO)?;
         match inode.pident().map(|e| &e.kind) {
-            Some(PidKind::Show(show)) => {
+            Some(PidKind::Show(show) | PidKind::Reg { show, .. }) => {
                 let task = pid.task(PidType::Pid).ok_or(ESRCH)?;
                 show(seq, fs_info(inode.super_block()).pid_ns(), pid, &task)?;
             }
@@ -828,14 +884,20 @@ fn cmdline_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Res
     copy_task_memory(m, &mm, arg_start, arg_end)
 }
 
-/// `auxv_read` with `mm_access`'s checks: the saved auxiliary vector, binary.
-fn auxv_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
-    let Some(mm) = task.mm() else {
-        return Err(ESRCH);
-    };
+/// `mm_access(task, PTRACE_MODE_READ_FSCREDS)`, as `environ` and `auxv` are opened:
+/// `ESRCH` without an address space (kernel threads, zombies), `EACCES` for callers
+/// that may not read the task's state.
+fn mm_access(task: &Task) -> Result<task::Mm<'_>> {
+    let mm = task.mm().ok_or(ESRCH)?;
     if !task.may_read() {
         return Err(EACCES);
     }
+    Ok(mm)
+}
+
+/// `auxv_read`: the saved auxiliary vector, binary.
+fn auxv_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+    let mm = mm_access(task)?;
     let (words, n) = mm.saved_auxv();
     for w in &words[..n] {
         m.write(&w.to_ne_bytes());
@@ -869,12 +931,7 @@ fn timerslack_ns_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) 
 /// address space (kernel threads, zombies), `EACCES` for callers that may not read
 /// the task's state.
 fn environ_show(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
-    let Some(mm) = task.mm() else {
-        return Err(ESRCH);
-    };
-    if !task.may_read() {
-        return Err(EACCES);
-    }
+    let mm = mm_access(task)?;
     let [_, _, env_start, env_end] = mm.arg_area();
     if env_end == 0 {
         return Ok(());
@@ -939,6 +996,28 @@ static PID_SINGLE_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings:
     // SAFETY: All-zero is a valid `file_operations` (no callbacks).
     ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
 });
+
+/// The per-process files fs/proc gives their own operations (`REG`): as
+/// [`PID_SINGLE_FOPS`], with `generic_file_llseek`.
+static PID_REG_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::file_operations {
+    open: Some(proc_single_open),
+    read_iter: Some(bindings::seq_read_iter),
+    llseek: Some(bindings::generic_file_llseek),
+    release: Some(bindings::single_release),
+    // SAFETY: All-zero is a valid `file_operations` (no callbacks).
+    ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
+});
+
+/// As [`PID_REG_FOPS`], with `default_llseek` (`oom_score_adj`).
+static PID_REG_DEFAULT_LLSEEK_FOPS: OpsTable<bindings::file_operations> =
+    OpsTable(bindings::file_operations {
+        open: Some(proc_single_open),
+        read_iter: Some(bindings::seq_read_iter),
+        llseek: Some(bindings::default_llseek),
+        release: Some(bindings::single_release),
+        // SAFETY: All-zero is a valid `file_operations` (no callbacks).
+        ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
+    });
 
 /// `proc_pid_link_inode_operations`, as plain links.
 static PID_LINK_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {

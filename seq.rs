@@ -99,6 +99,7 @@ pub(crate) static PROC_REG_FOPS: vfs::OpsTable<bindings::file_operations> =
         read_iter: Some(proc_reg_read_iter),
         write: Some(proc_reg_write),
         llseek: Some(proc_reg_llseek),
+        mmap: Some(proc_reg_mmap),
         release: Some(proc_reg_release),
         // SAFETY: All-zero is a valid `file_operations` (no callbacks).
         ..unsafe { vfs::OpsTable::<bindings::file_operations>::zeroed() }
@@ -323,6 +324,20 @@ unsafe extern "C" fn proc_reg_write(
             Ok(count as isize)
         })
     })
+}
+
+/// `proc_reg_mmap`: no entry maps, so `EIO` (`pde_mmap` without `proc_mmap`).
+///
+/// # Safety
+///
+/// Called by the kernel with the valid arguments of this callback.
+unsafe extern "C" fn proc_reg_mmap(
+    file: *mut bindings::file,
+    _vma: *mut bindings::vm_area_struct,
+) -> c_int {
+    // SAFETY: The VFS passes an open file of ours.
+    let inode = unsafe { vfs::file_inode(file) };
+    from_result(|| pde_of(inode)?.with_use(|| Err::<c_int, _>(EIO)))
 }
 
 /// # Safety
