@@ -4,6 +4,7 @@
 #   make run      build everything (kernel cached), boot QEMU, load, mount, show;
 #                 CMD='...' runs a command in the guest, OVERLAY=DIR adds files
 #   make check    every test in the guest; ends with "N passed, N failed, N skipped"
+#   make stress   the storm of tests/stress.sh for DURATION seconds (600)
 #   make conformance  the kernel's proc selftests and proc-diff: a table (README)
 #   make module   just procfs2.ko;  make clippy  the same with CLIPPY=1
 #   FLAVOUR=release selects the non-debug kernel (no KASAN, lockdep, kmemleak)
@@ -11,15 +12,18 @@
 FLAVOUR ?= debug
 # CMD is shell text for the guest: pass it on without make expanding its `$`.
 override CMD := $(value CMD)
-export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL
+export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL DURATION
 
-.PHONY: run check conformance module clippy kernel setup clean
+.PHONY: run check stress conformance module clippy kernel setup clean
 
 run:
 	@scripts/vm.sh run
 
 check:
 	@scripts/vm.sh check
+
+stress:
+	@scripts/vm.sh stress
 
 conformance:
 	@scripts/conformance.sh

@@ -44,6 +44,7 @@ nogroup:x:65534:
 GR
 
 echo "MODE=$mode" > "$root/etc/procfs2/job"
+[ "$mode" = stress ] && echo "DURATION=${DURATION:-600}" >> "$root/etc/procfs2/job"
 [ -t 0 ] && [ -t 1 ] && echo "INTERACTIVE=1" >> "$root/etc/procfs2/job"
 printf '%s\n' "${CMD:-}" > "$root/etc/procfs2/cmd"
 

@@ -8,8 +8,8 @@
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
-mode=${1:?usage: vm.sh run|check}
-case "$mode" in run|check) ;; *) die "usage: vm.sh run|check" ;; esac
+mode=${1:?usage: vm.sh run|check|stress}
+case "$mode" in run|check|stress) ;; *) die "usage: vm.sh run|check|stress" ;; esac
 t_start=$(date +%s)
 
 stage_begin setup; "$TOP/scripts/setup.sh"; stage_end
@@ -33,6 +33,7 @@ interactive=0
 accel=${ACCEL:-$("$TOP/scripts/accel.sh")}
 case "$mode" in
 check) timeout_s=${TIMEOUT:-1800} ;;
+stress) timeout_s=${TIMEOUT:-$(( ${DURATION:-600} + 900 ))} ;;
 run) timeout_s=${TIMEOUT:-900} ;;
 esac
 [ $interactive = 1 ] && timeout_s=${TIMEOUT:-0}
@@ -86,7 +87,7 @@ if [ -n "$splats" ]; then
 	printf '%s\n' "$splats" | sed 's/^/    /'
 fi
 
-if [ "$mode" = check ]; then
+if [ "$mode" = check ] || [ "$mode" = stress ]; then
 	tap=$(tr -d '\r' < "$session")
 	passed=$(grep -E '^ok [0-9]+' <<<"$tap" | grep -cv '# SKIP' || true)
 	skipped=$(grep -E '^ok [0-9]+' <<<"$tap" | grep -c '# SKIP' || true)
