@@ -1174,3 +1174,22 @@ bool procfs2_task_is_current(struct task_struct *t)
 {
 	return t == current;
 }
+
+/*
+ * commoncap's cap_ptrace_access_check() for PTRACE_MODE_FSCREDS: the caller shares
+ * the target's user namespace and holds (effective) every capability the target
+ * has permitted, or has CAP_SYS_PTRACE over the target's user namespace.
+ */
+bool procfs2_cap_ptrace_ok(struct task_struct *t)
+{
+	const struct cred *cred = current_cred(), *tcred;
+	bool ok;
+
+	rcu_read_lock();
+	tcred = __task_cred(t);
+	ok = (cred->user_ns == tcred->user_ns &&
+	      cap_issubset(tcred->cap_permitted, cred->cap_effective)) ||
+	     ns_capable_noaudit(tcred->user_ns, CAP_SYS_PTRACE);
+	rcu_read_unlock();
+	return ok;
+}

@@ -195,3 +195,4 @@ int procfs2_task_stack(struct seq_file *m, struct task_struct *t);
 bool procfs2_task_nice_capable(struct task_struct *t);
 u64 procfs2_task_timer_slack_ns(struct task_struct *t);
 bool procfs2_task_is_current(struct task_struct *t);
+bool procfs2_cap_ptrace_ok(struct task_struct *t);

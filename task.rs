@@ -172,6 +172,7 @@ mod shim {
         pub(super) fn procfs2_task_ns_ptrace_capable(t: *mut bindings::task_struct) -> bool;
         pub(super) fn procfs2_task_mm_undumpable_uncapable(t: *mut bindings::task_struct) -> bool;
         pub(super) fn procfs2_same_thread_group(t: *mut bindings::task_struct) -> bool;
+        pub(super) fn procfs2_cap_ptrace_ok(t: *mut bindings::task_struct) -> bool;
         pub(super) fn procfs2_task_oom_score_adj(t: *mut bindings::task_struct) -> c_int;
         pub(super) fn procfs2_mm_arg_area(mm: *mut bindings::mm_struct, v: *mut c_ulong);
         pub(super) fn procfs2_task_fs_path(
@@ -505,10 +506,12 @@ impl Task {
     }
 
     /// Whether the caller may read this task's private state, as
-    /// `ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS)` would decide without an
-    /// LSM: the same thread group; or fsuid/fsgid equal to all of the target's uids
-    /// and gids, or CAP_SYS_PTRACE in its user namespace; and then, for a task that
-    /// is not dumpable, CAP_SYS_PTRACE over its mm's user namespace.
+    /// `ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS)` decides with no LSM but
+    /// the capability one: the same thread group; or fsuid/fsgid equal to all of the
+    /// target's uids and gids, or CAP_SYS_PTRACE in its user namespace; then, for a
+    /// task that is not dumpable, CAP_SYS_PTRACE over its mm's user namespace; then
+    /// `cap_ptrace_access_check`: the same user namespace and every capability the
+    /// target has permitted, or CAP_SYS_PTRACE over the target's user namespace.
     pub(crate) fn may_read(&self) -> bool {
         // SAFETY: The task is valid.
         if unsafe { shim::procfs2_same_thread_group(self.as_ptr()) } {
@@ -525,7 +528,12 @@ impl Task {
             return false;
         }
         // SAFETY: The task is valid.
-        !unsafe { shim::procfs2_task_mm_undumpable_uncapable(self.as_ptr()) }
+        if unsafe { shim::procfs2_task_mm_undumpable_uncapable(self.as_ptr()) } {
+            return false;
+        }
+        // The capability LSM's own check (`cap_ptrace_access_check`).
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_cap_ptrace_ok(self.as_ptr()) }
     }
 
     /// `task->signal->oom_score_adj`.
