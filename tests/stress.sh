@@ -52,7 +52,7 @@ done
 for r in 1 2; do
 	(n=0; while [ ! -e $STOP ]; do
 		FUZZ_ONLY_B=1 /tests/bin/fuzz $((n * 2 + r)) 400 \
-			$(ls /proc2 | grep '^[0-9]' | tail -n 20) > /dev/null 2>&1
+			$(ls /proc2 2>/dev/null | grep '^[0-9]' | tail -n 20) > /dev/null 2>&1
 		n=$((n + 1))
 	done; count fuzz$r $n) &
 done
