@@ -65,13 +65,12 @@ FDS=$!
 done; count fdreader $n) &
 
 # Files of a process held open across its exit: reads end with an error, never a crash.
+# (Redirections on a group, not `exec`: a failed one must not end the loop.)
 (n=0; while [ ! -e $STOP ]; do
 	sleep 10 & p=$!
-	exec 3< /proc2/$p/stat 4< /proc2/$p/status 5< /proc2/$p/cmdline 7< /proc2/$p/fdinfo/0
-	kill $p; wait $p 2>/dev/null
-	cat <&3 >/dev/null 2>&1; cat <&4 >/dev/null 2>&1; cat <&5 >/dev/null 2>&1; cat <&7 >/dev/null 2>&1
-	exec 3<&- 4<&- 5<&- 7<&-
-	n=$((n + 1))
+	{ n=$((n + 1)); kill $p; wait $p; cat <&3; cat <&4; cat <&5; cat <&6; } 3< /proc2/$p/stat \
+		4< /proc2/$p/status 5< /proc2/$p/cmdline 6< /proc2/$p/fdinfo/0 > /dev/null 2>&1
+	kill $p 2>/dev/null; wait $p 2>/dev/null
 done; count held $n) &
 
 # Mounts, remounts, rmmod attempts.
