@@ -12,7 +12,7 @@ use crate::{
     pid_base::{self, proc_task, PidEntry, PidKind},
     seq::SeqFile,
     task::{Path, Task},
-    vfs::{self, Dentry, DirContext, Inode, Kstat, OpsTable},
+    vfs::{self, Dentry, Inode, Kstat, OpsTable},
 };
 use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 
@@ -117,13 +117,7 @@ unsafe extern "C" fn proc_readfd(
     ctx: *mut bindings::dir_context,
 ) -> c_int {
     // SAFETY: The VFS passes an open directory of ours and a context for this call.
-    let (inode, ctx, parent) = unsafe {
-        (
-            vfs::file_inode(file),
-            DirContext::from_raw(ctx),
-            vfs::file_parent_ino(file),
-        )
-    };
+    let (inode, ctx, parent) = unsafe { vfs::readdir_args(file, ctx) };
     let (Some((info, nr, tid)), Some(task)) = (fd_dir_parts(inode), proc_task(inode)) else {
         return ENOENT.to_errno();
     };

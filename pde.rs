@@ -629,13 +629,7 @@ unsafe extern "C" fn empty_dir_readdir(
     ctx: *mut bindings::dir_context,
 ) -> c_int {
     // SAFETY: The VFS passes an open directory of ours and a context for this call.
-    let (inode, ctx, parent) = unsafe {
-        (
-            vfs::file_inode(file),
-            DirContext::from_raw(ctx),
-            vfs::file_parent_ino(file),
-        )
-    };
+    let (inode, ctx, parent) = unsafe { vfs::readdir_args(file, ctx) };
     ctx.emit_dots(inode.ino(), parent);
     0
 }

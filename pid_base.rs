@@ -424,13 +424,7 @@ unsafe extern "C" fn proc_pident_readdir(
     ctx: *mut bindings::dir_context,
 ) -> c_int {
     // SAFETY: The VFS passes an open directory of ours and a context for this call.
-    let (inode, ctx, parent) = unsafe {
-        (
-            vfs::file_inode(file),
-            DirContext::from_raw(ctx),
-            vfs::file_parent_ino(file),
-        )
-    };
+    let (inode, ctx, parent) = unsafe { vfs::readdir_args(file, ctx) };
     let Some((table, tid, nr)) = base_parts(inode) else {
         return ENOENT.to_errno();
     };
@@ -515,13 +509,7 @@ unsafe extern "C" fn proc_task_readdir(
     ctx: *mut bindings::dir_context,
 ) -> c_int {
     // SAFETY: The VFS passes an open directory of ours and a context for this call.
-    let (inode, ctx, parent) = unsafe {
-        (
-            vfs::file_inode(file),
-            DirContext::from_raw(ctx),
-            vfs::file_parent_ino(file),
-        )
-    };
+    let (inode, ctx, parent) = unsafe { vfs::readdir_args(file, ctx) };
     let Some(leader) = proc_task(inode) else {
         return ENOENT.to_errno();
     };

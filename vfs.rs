@@ -811,6 +811,27 @@ pub(crate) fn generic_permission(inode: &Inode, mask: c_int) -> c_int {
     unsafe { bindings::generic_permission(&raw mut bindings::nop_mnt_idmap, inode.as_ptr(), mask) }
 }
 
+/// What an `iterate_shared` callback works with: the directory's inode, the reader's
+/// context, and the inode number of the directory's parent (for `..`).
+///
+/// # Safety
+///
+/// `file` and `ctx` must be the arguments of an `iterate_shared` call on a procfs2
+/// directory; the results are used only during that call.
+pub(crate) unsafe fn readdir_args<'a>(
+    file: *mut bindings::file,
+    ctx: *mut bindings::dir_context,
+) -> (&'a Inode, &'a DirContext, u64) {
+    // SAFETY: Per the caller: an open directory of ours and its reader's context.
+    unsafe {
+        (
+            file_inode(file),
+            DirContext::from_raw(ctx),
+            file_parent_ino(file),
+        )
+    }
+}
+
 /// The inode number of the parent of an open directory (`parent_ino`).
 ///
 /// # Safety
