@@ -4,7 +4,8 @@
 #   make run      build everything (kernel cached), boot QEMU, load, mount, show;
 #                 CMD='...' runs a command in the guest, OVERLAY=DIR adds files
 #   make check    every test in the guest; ends with "N passed, N failed, N skipped"
-#   make stress   the storm of tests/stress.sh for DURATION seconds (600)
+#   make stress   the storm of tests/stress.sh for DURATION seconds (600), then
+#                 FUZZ_CALLS (1,000,000) fuzz calls compared with /proc
 #   make conformance  the kernel's proc selftests and proc-diff: a table (README)
 #   make module   just procfs2.ko;  make clippy  the same with CLIPPY=1
 #   FLAVOUR=release selects the non-debug kernel (no KASAN, lockdep, kmemleak)
@@ -12,7 +13,7 @@
 FLAVOUR ?= debug
 # CMD is shell text for the guest: pass it on without make expanding its `$`.
 override CMD := $(value CMD)
-export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL DURATION
+export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL DURATION FUZZ_CALLS
 
 .PHONY: run check stress conformance module clippy kernel setup clean
 

@@ -44,7 +44,10 @@ nogroup:x:65534:
 GR
 
 echo "MODE=$mode" > "$root/etc/procfs2/job"
-[ "$mode" = stress ] && echo "DURATION=${DURATION:-600}" >> "$root/etc/procfs2/job"
+if [ "$mode" = stress ]; then
+	echo "DURATION=${DURATION:-600}" >> "$root/etc/procfs2/job"
+	echo "FUZZ_CALLS=${FUZZ_CALLS:-1000000}" >> "$root/etc/procfs2/job"
+fi
 [ -t 0 ] && [ -t 1 ] && echo "INTERACTIVE=1" >> "$root/etc/procfs2/job"
 printf '%s\n' "${CMD:-}" > "$root/etc/procfs2/cmd"
 

@@ -33,7 +33,7 @@ interactive=0
 accel=${ACCEL:-$("$TOP/scripts/accel.sh")}
 case "$mode" in
 check) timeout_s=${TIMEOUT:-1800} ;;
-stress) timeout_s=${TIMEOUT:-$(( ${DURATION:-600} + 900 ))} ;;
+stress) timeout_s=${TIMEOUT:-$(( ${DURATION:-600} + 900 + ${FUZZ_CALLS:-1000000} / 300 ))} ;;
 run) timeout_s=${TIMEOUT:-900} ;;
 esac
 [ $interactive = 1 ] && timeout_s=${TIMEOUT:-0}

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # A seeded random stream of calls (tests/helpers/fuzz.c) over paths present in both
 # /proc and /proc2, hostile names included: every call must end as it ends on /proc
-# (success, or the same errno). FUZZ_CALLS (default 100,000) calls, in four seeds as
+# (success, or the same errno). FUZZ_CALLS (default 100,000) calls in all, in four seeds as
 # root and a fifth as nobody;
 # FUZZ_SEED picks the first. A failing line names its seed: `fuzz SEED N PIDS` replays it.
 . /tests/lib.sh
@@ -21,16 +21,16 @@ usleep 300000
 dmesg -c > /dev/null
 for i in 0 1 2 3; do
 	seed=$((SEED + i))
-	out=$(/tests/bin/fuzz $seed $((CALLS / 4)) $$ 1 2 $S $T $X)
+	out=$(/tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $X)
 	if [ $? = 0 ]; then
 		ok "$(echo "$out" | tail -n 1)"
 	else
-		not_ok "$(echo "$out" | tail -n 1) (replay: fuzz $seed $((CALLS / 4)) with the same kinds of pids)" "$(echo "$out" | head -n 10)"
+		not_ok "$(echo "$out" | tail -n 1) (replay: fuzz $seed $((CALLS / 5)) with the same kinds of pids)" "$(echo "$out" | head -n 10)"
 	fi
 done
 # As an unprivileged user: other users' private files must be refused as /proc refuses.
 seed=$((SEED + 4))
-out=$(su -s /bin/sh nobody -c "/tests/bin/fuzz $seed $((CALLS / 4)) $$ 1 2 $S $T $X")
+out=$(su -s /bin/sh nobody -c "/tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $X")
 if [ $? = 0 ]; then
 	ok "as nobody: $(echo "$out" | tail -n 1)"
 else
