@@ -1047,18 +1047,20 @@ int procfs2_task_io(struct task_struct *t, bool whole, u64 *v)
 }
 
 /*
- * oom_badness() (mm/oom_kill.c, not exported) and the total it is scaled by:
- * LONG_MIN for tasks the OOM killer never picks.
+ * What oom_badness() (mm/oom_kill.c, not exported) computes with: false for tasks the
+ * OOM killer never picks (init, kernel threads, no thread with an mm, OOM-skipped or
+ * in vfork); else the task's pages (rss, swap entries, page tables), its
+ * oom_score_adj, and the page total (RAM and swap), from one thread with an mm
+ * (find_lock_task_mm(), under its task lock).
  */
-long procfs2_oom_badness(struct task_struct *p, unsigned long *totalpages)
+bool procfs2_oom_facts(struct task_struct *p, long *pages, long *adj, unsigned long *totalpages)
 {
 	struct task_struct *t, *found = NULL;
-	long points, adj;
+	bool pick = false;
 
 	*totalpages = totalram_pages() + total_swap_pages;
 	if (is_global_init(p) || (p->flags & PF_KTHREAD))
-		return LONG_MIN;
-	/* find_lock_task_mm() */
+		return false;
 	rcu_read_lock();
 	for_each_thread(p, t) {
 		task_lock(t);
@@ -1070,18 +1072,15 @@ long procfs2_oom_badness(struct task_struct *p, unsigned long *totalpages)
 	}
 	rcu_read_unlock();
 	if (!found)
-		return LONG_MIN;
-	adj = (long)found->signal->oom_score_adj;
-	if (adj == OOM_SCORE_ADJ_MIN || test_bit(MMF_OOM_SKIP, &found->mm->flags) ||
-	    in_vfork(found)) {
-		task_unlock(found);
-		return LONG_MIN;
+		return false;
+	*adj = (long)found->signal->oom_score_adj;
+	if (!test_bit(MMF_OOM_SKIP, &found->mm->flags) && !in_vfork(found)) {
+		pick = true;
+		*pages = get_mm_rss(found->mm) + get_mm_counter(found->mm, MM_SWAPENTS) +
+			 mm_pgtables_bytes(found->mm) / PAGE_SIZE;
 	}
-	points = get_mm_rss(found->mm) + get_mm_counter(found->mm, MM_SWAPENTS) +
-		 mm_pgtables_bytes(found->mm) / PAGE_SIZE;
 	task_unlock(found);
-	adj *= *totalpages / 1000;
-	return points + adj;
+	return pick;
 }
 
 /* proc_pid_schedstat(): run time, wait time, timeslices; false without sched_info. */
@@ -1176,20 +1175,19 @@ bool procfs2_task_is_current(struct task_struct *t)
 }
 
 /*
- * commoncap's cap_ptrace_access_check() for PTRACE_MODE_FSCREDS: the caller shares
- * the target's user namespace and holds (effective) every capability the target
- * has permitted, or has CAP_SYS_PTRACE over the target's user namespace.
+ * What commoncap's cap_ptrace_access_check() looks at, for PTRACE_MODE_FSCREDS:
+ * whether the caller shares the target's user namespace and holds (effective) every
+ * capability the target has permitted, and whether it has CAP_SYS_PTRACE over the
+ * target's user namespace.
  */
-bool procfs2_cap_ptrace_ok(struct task_struct *t)
+void procfs2_cap_ptrace_facts(struct task_struct *t, bool *same_ns_superset, bool *ptrace_cap)
 {
 	const struct cred *cred = current_cred(), *tcred;
-	bool ok;
 
 	rcu_read_lock();
 	tcred = __task_cred(t);
-	ok = (cred->user_ns == tcred->user_ns &&
-	      cap_issubset(tcred->cap_permitted, cred->cap_effective)) ||
-	     ns_capable_noaudit(tcred->user_ns, CAP_SYS_PTRACE);
+	*same_ns_superset = cred->user_ns == tcred->user_ns &&
+			    cap_issubset(tcred->cap_permitted, cred->cap_effective);
+	*ptrace_cap = ns_capable_noaudit(tcred->user_ns, CAP_SYS_PTRACE);
 	rcu_read_unlock();
-	return ok;
 }

@@ -172,7 +172,11 @@ mod shim {
         pub(super) fn procfs2_task_ns_ptrace_capable(t: *mut bindings::task_struct) -> bool;
         pub(super) fn procfs2_task_mm_undumpable_uncapable(t: *mut bindings::task_struct) -> bool;
         pub(super) fn procfs2_same_thread_group(t: *mut bindings::task_struct) -> bool;
-        pub(super) fn procfs2_cap_ptrace_ok(t: *mut bindings::task_struct) -> bool;
+        pub(super) fn procfs2_cap_ptrace_facts(
+            t: *mut bindings::task_struct,
+            same_ns_superset: *mut bool,
+            ptrace_cap: *mut bool,
+        );
         pub(super) fn procfs2_task_oom_score_adj(t: *mut bindings::task_struct) -> c_int;
         pub(super) fn procfs2_mm_arg_area(mm: *mut bindings::mm_struct, v: *mut c_ulong);
         pub(super) fn procfs2_task_fs_path(
@@ -212,10 +216,12 @@ mod shim {
             whole: bool,
             v: *mut u64,
         ) -> c_int;
-        pub(super) fn procfs2_oom_badness(
+        pub(super) fn procfs2_oom_facts(
             t: *mut bindings::task_struct,
+            pages: *mut core::ffi::c_long,
+            adj: *mut core::ffi::c_long,
             totalpages: *mut c_ulong,
-        ) -> core::ffi::c_long;
+        ) -> bool;
         pub(super) fn procfs2_task_schedstat(t: *mut bindings::task_struct, v: *mut u64) -> bool;
         pub(super) fn procfs2_task_personality(t: *mut bindings::task_struct, p: *mut u32)
             -> c_int;
@@ -532,8 +538,12 @@ impl Task {
             return false;
         }
         // The capability LSM's own check (`cap_ptrace_access_check`).
-        // SAFETY: The task is valid.
-        unsafe { shim::procfs2_cap_ptrace_ok(self.as_ptr()) }
+        let (mut same_ns_superset, mut ptrace_cap) = (false, false);
+        // SAFETY: The task is valid; both outputs are valid locations.
+        unsafe {
+            shim::procfs2_cap_ptrace_facts(self.as_ptr(), &mut same_ns_superset, &mut ptrace_cap)
+        };
+        same_ns_superset || ptrace_cap
     }
 
     /// `task->signal->oom_score_adj`.
@@ -630,14 +640,21 @@ impl Task {
     }
 
     /// `oom_badness()` and the page total it scales by; `None` for tasks the OOM
-    /// killer never picks (`LONG_MIN`).
+    /// killer never picks (`LONG_MIN`, `OOM_SCORE_ADJ_MIN` included): the task's
+    /// pages plus its `oom_score_adj` in thousandths of the total.
     pub(crate) fn oom_badness(&self) -> (Option<i64>, u64) {
-        let mut total: c_ulong = 0;
-        // SAFETY: The task is valid; `total` is a valid output location.
-        let b = unsafe { shim::procfs2_oom_badness(self.as_ptr(), &mut total) };
+        const OOM_SCORE_ADJ_MIN: core::ffi::c_long = -1000;
+        let (mut pages, mut adj, mut total) = (0, 0, 0);
+        // SAFETY: The task is valid; the outputs are valid locations.
+        let pick =
+            unsafe { shim::procfs2_oom_facts(self.as_ptr(), &mut pages, &mut adj, &mut total) };
+        let total = total as u64;
+        if !pick || adj == OOM_SCORE_ADJ_MIN {
+            return (None, total);
+        }
         (
-            (b != core::ffi::c_long::MIN).then_some(b as i64),
-            total as u64,
+            Some(pages + adj * (total / 1000) as i64),
+            total,
         )
     }
 
