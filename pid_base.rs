@@ -499,7 +499,8 @@ unsafe extern "C" fn proc_task_lookup(
     })())
 }
 
-/// Lists the threads in thread-list order, one position each (`proc_task_readdir`).
+/// Lists the threads in thread-list order, one position each (`proc_task_readdir`):
+/// O(threads) for a whole listing, plus a recount where a thread exits under it.
 ///
 /// # Safety
 ///
@@ -520,7 +521,10 @@ unsafe extern "C" fn proc_task_readdir(
     let Ok(mut n) = u32::try_from(ctx.pos() - 2) else {
         return 0;
     };
-    while let Some(t) = leader.nth_thread(n) {
+    // The position's thread is found by counting once; then each step goes to the
+    // next thread, and counts again only if the thread it stands on has exited.
+    let mut cur = leader.nth_thread(n);
+    while let Some(t) = cur {
         let tid = t.pid_nr_ns(ns);
         let mut name = [0u8; 10];
         if tid != 0 && !ctx.emit(fmt_u32(&mut name, tid), pid_ino(tid, true, 0), vfs::DT_DIR) {
@@ -528,6 +532,7 @@ unsafe extern "C" fn proc_task_readdir(
         }
         n += 1;
         ctx.set_pos(ctx.pos() + 1);
+        cur = t.next_thread().unwrap_or_else(|()| leader.nth_thread(n));
     }
     0
 }

@@ -1191,3 +1191,22 @@ void procfs2_cap_ptrace_facts(struct task_struct *t, bool *same_ns_superset, boo
 	*ptrace_cap = ns_capable_noaudit(tcred->user_ns, CAP_SYS_PTRACE);
 	rcu_read_unlock();
 }
+
+/*
+ * The thread after t in its group, counted (__next_thread under RCU). *stale is set
+ * when t has left the group meanwhile, so that the caller can find its place again.
+ */
+struct task_struct *procfs2_next_thread(struct task_struct *t, bool *stale)
+{
+	struct task_struct *next = NULL;
+
+	rcu_read_lock();
+	*stale = !pid_alive(t);
+	if (!*stale) {
+		next = __next_thread(t);
+		if (next)
+			get_task_struct(next);
+	}
+	rcu_read_unlock();
+	return next;
+}

@@ -196,3 +196,4 @@ bool procfs2_task_nice_capable(struct task_struct *t);
 u64 procfs2_task_timer_slack_ns(struct task_struct *t);
 bool procfs2_task_is_current(struct task_struct *t);
 void procfs2_cap_ptrace_facts(struct task_struct *t, bool *same_ns_superset, bool *ptrace_cap);
+struct task_struct *procfs2_next_thread(struct task_struct *t, bool *stale);

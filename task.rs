@@ -156,6 +156,10 @@ mod shim {
             leader: *mut bindings::task_struct,
             n: u32,
         ) -> *mut bindings::task_struct;
+        pub(super) fn procfs2_next_thread(
+            t: *mut bindings::task_struct,
+            stale: *mut bool,
+        ) -> *mut bindings::task_struct;
         pub(super) fn procfs2_nr_threads(t: *mut bindings::task_struct) -> u32;
         pub(super) fn procfs2_pid_has_task(pid: *mut bindings::pid, type_: c_int) -> bool;
         pub(super) fn procfs2_task_flags(t: *mut bindings::task_struct) -> u32;
@@ -464,6 +468,20 @@ impl Task {
         unsafe { shim::procfs2_nr_threads(self.as_ptr()) }
     }
 
+    /// The thread after this one in its group: `Ok(None)` after the last, `Err(())`
+    /// when this thread has left the group meanwhile (find the place again with
+    /// [`Task::nth_thread`]).
+    pub(crate) fn next_thread(&self) -> core::result::Result<Option<ARef<Task>>, ()> {
+        let mut stale = false;
+        // SAFETY: The task is valid; `stale` is a valid output location.
+        let next = task_from_raw(unsafe { shim::procfs2_next_thread(self.as_ptr(), &mut stale) });
+        if stale {
+            Err(())
+        } else {
+            Ok(next)
+        }
+    }
+
     /// The `n`-th thread of the group this leader leads, in thread-list order.
     pub(crate) fn nth_thread(&self, n: u32) -> Option<ARef<Task>> {
         // SAFETY: The task is valid.
@@ -652,10 +670,7 @@ impl Task {
         if !pick || adj == OOM_SCORE_ADJ_MIN {
             return (None, total);
         }
-        (
-            Some(pages + adj * (total / 1000) as i64),
-            total,
-        )
+        (Some(pages + adj * (total / 1000) as i64), total)
     }
 
     /// Run time (ns), run-queue wait (ns) and timeslices, if `sched_info` is on.
