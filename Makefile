@@ -6,6 +6,9 @@
 #   make check    every test in the guest; ends with "N passed, N failed, N skipped"
 #   make stress   the storm of tests/stress.sh for DURATION seconds (600), then
 #                 FUZZ_CALLS (1,000,000) fuzz calls compared with /proc
+#   make bench    the workloads of bench/ on /proc and /proc2 in one boot of the release
+#                 kernel: table, CSV and picture (build/bench/), README "Performance";
+#                 BENCH_REPS (5) runs per tree, BENCH_POPS ("100 1000 10000")
 #   make conformance  the kernel's proc selftests and proc-diff: a table (README)
 #   make module   just procfs2.ko;  make clippy  the same with CLIPPY=1
 #   FLAVOUR=release selects the non-debug kernel (no KASAN, lockdep, kmemleak)
@@ -13,9 +16,9 @@
 FLAVOUR ?= debug
 # CMD is shell text for the guest: pass it on without make expanding its `$`.
 override CMD := $(value CMD)
-export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL DURATION FUZZ_CALLS
+export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL DURATION FUZZ_CALLS BENCH_REPS BENCH_POPS
 
-.PHONY: run check stress conformance module clippy kernel setup clean
+.PHONY: run check stress bench conformance module clippy kernel setup clean
 
 run:
 	@scripts/vm.sh run
@@ -25,6 +28,9 @@ check:
 
 stress:
 	@scripts/vm.sh stress
+
+bench:
+	@FLAVOUR=release scripts/vm.sh bench
 
 conformance:
 	@scripts/conformance.sh

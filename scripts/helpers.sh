@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the tests' small static helper programs (tests/helpers/*.c) for the guest.
+# Build the tests' small static helper programs (tests/helpers/*.c) for the guest;
+# with "bench", the workload programs of make bench (bench/*.c) instead.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
+
+if [ "${1:-}" = bench ]; then
+	mkdir -p "$BUILD/bench/bin"
+	for src in "$TOP"/bench/*.c; do
+		bin="$BUILD/bench/bin/$(basename "$src" .c)"
+		[ "$bin" -nt "$src" ] && [ "$bin" -nt "$TOP/bench/bench.h" ] && continue
+		gcc -static -O2 -Wall -Werror -Wno-format-truncation -o "$bin" "$src" -lpthread
+	done
+	exit 0
+fi
 
 mkdir -p "$BUILD/helpers"
 for src in "$TOP"/tests/helpers/*.c; do

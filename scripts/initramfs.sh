@@ -34,6 +34,12 @@ if [ -d "$BUILD/selftests/proc" ]; then
 	find "$BUILD/selftests/procfs2" -maxdepth 1 -type f -perm -u+x -exec cp {} "$root/tests/selftests/procfs2/" \;
 fi
 
+if [ "$mode" = bench ]; then
+	mkdir -p "$root/bench/bin"
+	cp "$BUILD/bench/bin/"* "$root/bench/bin/"
+	cp "$TOP/bench/run.sh" "$root/bench/run.sh"
+fi
+
 cat > "$root/etc/passwd" <<'PW'
 root:x:0:0:root:/root:/bin/sh
 nobody:x:65534:65534:nobody:/nonexistent:/bin/sh
@@ -47,6 +53,10 @@ echo "MODE=$mode" > "$root/etc/procfs2/job"
 if [ "$mode" = stress ]; then
 	echo "DURATION=${DURATION:-600}" >> "$root/etc/procfs2/job"
 	echo "FUZZ_CALLS=${FUZZ_CALLS:-1000000}" >> "$root/etc/procfs2/job"
+fi
+if [ "$mode" = bench ]; then
+	echo "BENCH_REPS='${BENCH_REPS:-5}'" >> "$root/etc/procfs2/job"
+	echo "BENCH_POPS='${BENCH_POPS:-100 1000 10000}'" >> "$root/etc/procfs2/job"
 fi
 [ -t 0 ] && [ -t 1 ] && echo "INTERACTIVE=1" >> "$root/etc/procfs2/job"
 printf '%s\n' "${CMD:-}" > "$root/etc/procfs2/cmd"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Install what building and booting procfs2 needs, if it is missing. Idempotent.
+#   scripts/setup.sh [PACKAGE...]   also the given Debian packages (make bench: gnuplot-nox)
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 PACKAGES="linux-source-6.12 clang-19 lld-19 llvm-19 libclang-19-dev qemu-system-x86
-busybox-static flex bison bc libelf-dev libssl-dev cpio xz-utils gcc libc6-dev make"
+busybox-static flex bison bc libelf-dev libssl-dev cpio xz-utils gcc libc6-dev make $*"
 
 missing=()
 for p in $PACKAGES; do

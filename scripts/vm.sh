@@ -4,19 +4,27 @@
 # the module, the test helpers and an initramfs, boot QEMU, and judge the result.
 #   scripts/vm.sh run      boot, load, mount, show; then CMD, a shell, or exit
 #   scripts/vm.sh check    run every test in the guest; TAP; closing count line
+#   scripts/vm.sh stress   the storm and the long fuzz (make stress)
+#   scripts/vm.sh bench    the workloads of bench/ on /proc and /proc2 (make bench,
+#                          release kernel, one CPU, -icount shift=0); then the report
 # Variables: FLAVOUR=debug|release, CMD, OVERLAY, MEM (MiB), SMP, TIMEOUT (s), ACCEL.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
-mode=${1:?usage: vm.sh run|check|stress}
-case "$mode" in run|check|stress) ;; *) die "usage: vm.sh run|check|stress" ;; esac
+mode=${1:?usage: vm.sh run|check|stress|bench}
+case "$mode" in run|check|stress|bench) ;; *) die "usage: vm.sh run|check|stress|bench" ;; esac
+[ "$mode" = bench ] && [ "$FLAVOUR" != release ] && die "make bench runs the release kernel (FLAVOUR=release)"
 t_start=$(date +%s)
 
-stage_begin setup; "$TOP/scripts/setup.sh"; stage_end
+stage_begin setup; "$TOP/scripts/setup.sh" $([ "$mode" = bench ] && echo gnuplot-nox); stage_end
 stage_begin "kernel ($FLAVOUR)"; "$TOP/scripts/kernel.sh"; stage_end
 stage_begin module; "$TOP/scripts/module.sh"; stage_end
 stage_begin helpers; "$TOP/scripts/helpers.sh"; stage_end
-stage_begin selftests; "$TOP/scripts/selftests.sh"; stage_end
+if [ "$mode" = bench ]; then
+	stage_begin bench; "$TOP/scripts/helpers.sh" bench; stage_end
+else
+	stage_begin selftests; "$TOP/scripts/selftests.sh"; stage_end
+fi
 
 kdir=$(kernel_dir)
 logdir="$BUILD/logs/$mode-$(date +%Y%m%d-%H%M%S)"
@@ -35,15 +43,25 @@ case "$mode" in
 check) timeout_s=${TIMEOUT:-1800} ;;
 stress) timeout_s=${TIMEOUT:-$(( ${DURATION:-600} + 900 + ${FUZZ_CALLS:-1000000} / 300 ))} ;;
 run) timeout_s=${TIMEOUT:-900} ;;
+bench) timeout_s=${TIMEOUT:-5400} ;;
 esac
 [ $interactive = 1 ] && timeout_s=${TIMEOUT:-0}
 
+append="console=ttyS0 panic=-1 loglevel=7 printk.devkmsg=on"
+smp=${SMP:-2} mem=${MEM:-2048}
+if [ "$mode" = bench ]; then
+	# One CPU whose clock counts instructions: ratios repeat to a few per mille.
+	# slab_nomerge keeps each inode cache's line of /proc/slabinfo its own.
+	accel=tcg smp=1 mem=${MEM:-6144} append="$append slab_nomerge"
+fi
 qemu=(qemu-system-x86_64 -nodefaults -display none -no-reboot
-	-smp "${SMP:-2}" -m "${MEM:-2048}"
+	-smp "$smp" -m "$mem"
 	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$logdir/initramfs.cpio.gz"
-	-append "console=ttyS0 panic=-1 loglevel=7 printk.devkmsg=on"
+	-append "$append"
 	-chardev "file,id=con,path=$console" -serial chardev:con)
-if [ "$accel" = kvm ]; then
+if [ "$mode" = bench ]; then
+	qemu+=(-accel tcg -icount shift=0 -cpu max)
+elif [ "$accel" = kvm ]; then
 	qemu+=(-accel kvm -cpu host)
 else
 	qemu+=(-accel tcg -cpu max)
@@ -105,6 +123,9 @@ if [ "$mode" = check ] || [ "$mode" = stress ]; then
 	exit
 fi
 
+if [ "$mode" = bench ] && [ ${#problems[@]} -eq 0 ] && [ "${guest_rc:-1}" = 0 ]; then
+	"$TOP/scripts/bench-report.sh" "$session" "$BUILD/bench" --readme
+fi
 echo "procfs2: logs in $logdir; total $(( $(date +%s) - t_start )) s"
 if [ ${#problems[@]} -gt 0 ]; then
 	printf 'procfs2: %s\n' "${problems[@]}"
