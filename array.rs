@@ -160,18 +160,32 @@ pub(crate) fn proc_pid_statm(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: 
 /// `proc_task_name` with `seq_escape_str(..., ESCAPE_SPACE | ESCAPE_SPECIAL, "\n\\")`:
 /// newline and backslash escaped, as the `Name:` line of `status` shows them.
 fn proc_task_name_escaped(m: &SeqFile, task: &Task) {
-    for &c in task.comm().iter() {
-        match c {
-            b'\n' => m.write(b"\\n"),
-            b'\\' => m.write(b"\\\\"),
-            _ => m.write(&[c]),
-        }
+    let comm = task.comm();
+    let mut rest = &comm[..];
+    while let Some(i) = rest.iter().position(|&c| c == b'\n' || c == b'\\') {
+        m.write(&rest[..i]);
+        m.write(if rest[i] == b'\n' { b"\\n" } else { b"\\\\" });
+        rest = &rest[i + 1..];
     }
+    m.write(rest);
 }
 
 /// One `kB` line of `task_mem`, right-aligned in 8 columns.
-fn kb(m: &SeqFile, label: &str, kbytes: i64) {
-    m.print(fmt!("{}:\t{:8} kB\n", label, kbytes as u64));
+fn kb(m: &SeqFile, label: &[u8], kbytes: i64) {
+    m.write(label);
+    m.write(b":\t");
+    m.put_u64_width(kbytes as u64, 8);
+    m.write(b" kB\n");
+}
+
+/// `label` and the values, each after a tab, then a newline (`Uid:\t0\t0\t0\t0`).
+fn tabbed(m: &SeqFile, label: &[u8], values: impl IntoIterator<Item = u64>) {
+    m.write(label);
+    for v in values {
+        m.write(b"\t");
+        m.put_u64(v);
+    }
+    m.write(b"\n");
 }
 
 /// `proc_pid_status`, less the two speculation lines (`arch_prctl_spec_ctrl_get` is
@@ -185,62 +199,55 @@ pub(crate) fn proc_pid_status(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &
     if st.umask >= 0 {
         m.print(fmt!("Umask:\t{:04o}\n", st.umask));
     }
-    m.print(fmt!(
-        "State:\t{}\nTgid:\t{}\nNgid:\t{}\nPid:\t{}\nPPid:\t{}\nTracerPid:\t{}\n",
-        TASK_STATE.get(st.state as usize).copied().unwrap_or("?"),
-        st.tgid,
-        st.ngid,
-        pid.nr_ns(ns),
-        st.ppid,
-        st.tracer_pid
-    ));
-    m.print(fmt!(
-        "Uid:\t{}\t{}\t{}\t{}\nGid:\t{}\t{}\t{}\t{}\nFDSize:\t{}\nGroups:\t",
-        st.uid[0],
-        st.uid[1],
-        st.uid[2],
-        st.uid[3],
-        st.gid[0],
-        st.gid[1],
-        st.gid[2],
-        st.gid[3],
-        st.fdsize
-    ));
-    let (groups, n) = task.groups(m)?;
-    for (i, g) in groups.iter().take(n).enumerate() {
-        m.print(fmt!("{}{}", if i == 0 { "" } else { " " }, g));
-    }
-    m.write(b" ");
-    for (label, kind) in [
-        ("NStgid", NsIdKind::Tgid),
-        ("NSpid", NsIdKind::Pid),
-        ("NSpgid", NsIdKind::Pgrp),
-        ("NSsid", NsIdKind::Session),
-    ] {
-        m.print(fmt!("\n{}:", label));
-        let (ids, n) = task.ns_ids(pid, ns, kind);
-        for id in &ids[..n] {
-            m.print(fmt!("\t{}", id));
+    m.write(b"State:\t");
+    m.write(TASK_STATE.get(st.state as usize).copied().unwrap_or("?").as_bytes());
+    m.write(b"\n");
+    tabbed(m, b"Tgid:", [st.tgid as u64]);
+    tabbed(m, b"Ngid:", [st.ngid as u64]);
+    tabbed(m, b"Pid:", [u64::from(pid.nr_ns(ns))]);
+    tabbed(m, b"PPid:", [st.ppid as u64]);
+    tabbed(m, b"TracerPid:", [st.tracer_pid as u64]);
+    tabbed(m, b"Uid:", st.uid.map(|v| v as u64));
+    tabbed(m, b"Gid:", st.gid.map(|v| v as u64));
+    tabbed(m, b"FDSize:", [st.fdsize as u64]);
+    m.write(b"Groups:\t");
+    task.with_groups(m, |groups| {
+        for (i, &g) in groups.iter().enumerate() {
+            if i > 0 {
+                m.write(b" ");
+            }
+            m.put_u64(g.into());
         }
+    })?;
+    m.write(b" ");
+    m.write(b"\n");
+    for (label, kind) in [
+        (&b"NStgid:"[..], NsIdKind::Tgid),
+        (b"NSpid:", NsIdKind::Pid),
+        (b"NSpgid:", NsIdKind::Pgrp),
+        (b"NSsid:", NsIdKind::Session),
+    ] {
+        let (ids, n) = task.ns_ids(pid, ns, kind);
+        tabbed(m, label, ids[..n].iter().map(|&id| u64::from(id)));
     }
-    m.print(fmt!("\nKthread:\t{}\n", st.kthread));
+    tabbed(m, b"Kthread:", [st.kthread as u64]);
     if st.has_mm != 0 {
         let pages = |p: i64| p << (bindings::PAGE_SHIFT - 10);
-        kb(m, "VmPeak", pages(st.hiwater_vm));
-        kb(m, "VmSize", pages(st.total_vm));
-        kb(m, "VmLck", pages(st.locked_vm));
-        kb(m, "VmPin", pages(st.pinned_vm));
-        kb(m, "VmHWM", pages(st.hiwater_rss));
-        kb(m, "VmRSS", pages(st.total_rss));
-        kb(m, "RssAnon", pages(st.anon));
-        kb(m, "RssFile", pages(st.file));
-        kb(m, "RssShmem", pages(st.shmem));
-        kb(m, "VmData", pages(st.data_vm));
-        kb(m, "VmStk", pages(st.stack_vm));
-        kb(m, "VmExe", st.text_bytes >> 10);
-        kb(m, "VmLib", st.lib_bytes >> 10);
-        kb(m, "VmPTE", st.pte_bytes >> 10);
-        kb(m, "VmSwap", pages(st.swap));
+        kb(m, b"VmPeak", pages(st.hiwater_vm));
+        kb(m, b"VmSize", pages(st.total_vm));
+        kb(m, b"VmLck", pages(st.locked_vm));
+        kb(m, b"VmPin", pages(st.pinned_vm));
+        kb(m, b"VmHWM", pages(st.hiwater_rss));
+        kb(m, b"VmRSS", pages(st.total_rss));
+        kb(m, b"RssAnon", pages(st.anon));
+        kb(m, b"RssFile", pages(st.file));
+        kb(m, b"RssShmem", pages(st.shmem));
+        kb(m, b"VmData", pages(st.data_vm));
+        kb(m, b"VmStk", pages(st.stack_vm));
+        kb(m, b"VmExe", st.text_bytes >> 10);
+        kb(m, b"VmLib", st.lib_bytes >> 10);
+        kb(m, b"VmPTE", st.pte_bytes >> 10);
+        kb(m, b"VmSwap", pages(st.swap));
         m.print(fmt!(
             "CoreDumping:\t{}\nTHP_enabled:\t{}\nuntag_mask:\t{:#x}\n",
             st.core_dumping,
@@ -255,29 +262,29 @@ pub(crate) fn proc_pid_status(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &
         st.sigq_lim as u64
     ));
     for (label, set) in [
-        ("SigPnd", st.sig_pending),
-        ("ShdPnd", st.sig_shpending),
-        ("SigBlk", st.sig_blocked),
-        ("SigIgn", st.sig_ignored),
-        ("SigCgt", st.sig_caught),
-        ("CapInh", st.cap[0]),
-        ("CapPrm", st.cap[1]),
-        ("CapEff", st.cap[2]),
-        ("CapBnd", st.cap[3]),
-        ("CapAmb", st.cap[4]),
+        (&b"SigPnd:\t"[..], st.sig_pending),
+        (b"ShdPnd:\t", st.sig_shpending),
+        (b"SigBlk:\t", st.sig_blocked),
+        (b"SigIgn:\t", st.sig_ignored),
+        (b"SigCgt:\t", st.sig_caught),
+        (b"CapInh:\t", st.cap[0]),
+        (b"CapPrm:\t", st.cap[1]),
+        (b"CapEff:\t", st.cap[2]),
+        (b"CapBnd:\t", st.cap[3]),
+        (b"CapAmb:\t", st.cap[4]),
     ] {
-        m.print(fmt!("{}:\t{:016x}\n", label, set as u64));
+        m.write(label);
+        m.put_hex_width(set as u64, 16);
+        m.write(b"\n");
     }
-    m.print(fmt!("NoNewPrivs:\t{}\n", st.no_new_privs));
+    tabbed(m, b"NoNewPrivs:", [st.no_new_privs as u64]);
     let mut buf = [0u8; 128];
     m.write(b"Cpus_allowed:\t");
     m.write(task.cpus_allowed(false, &mut buf));
     m.write(b"\nCpus_allowed_list:\t");
     m.write(task.cpus_allowed(true, &mut buf));
-    m.print(fmt!(
-        "\nvoluntary_ctxt_switches:\t{}\nnonvoluntary_ctxt_switches:\t{}\n",
-        st.nvcsw as u64,
-        st.nivcsw as u64
-    ));
+    m.write(b"\n");
+    tabbed(m, b"voluntary_ctxt_switches:", [st.nvcsw as u64]);
+    tabbed(m, b"nonvoluntary_ctxt_switches:", [st.nivcsw as u64]);
     Ok(())
 }

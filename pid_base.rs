@@ -563,18 +563,19 @@ unsafe extern "C" fn proc_task_getattr(
 // Dentries (pid_revalidate, pid_delete_dentry)
 // ---------------------------------------------------------------------------
 
-/// `pid_revalidate`: valid while the task lives, with its owner re-applied.
+/// `pid_revalidate`: valid while the task lives, with its owner re-applied. Like
+/// fs/proc's it also answers in RCU walk mode (`LOOKUP_RCU`), which keeps path walks
+/// through per-process directories lock- and refcount-free: nothing here sleeps
+/// (`get_pid_task`, the task's credentials and `task_lock`), and the inode and its
+/// pid stay readable for the walk's RCU section.
 ///
 /// # Safety
 ///
 /// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn pid_revalidate(dentry: *mut bindings::dentry, flags: u32) -> c_int {
-    if flags & vfs::LOOKUP_RCU != 0 {
-        return ECHILD.to_errno();
-    }
+unsafe extern "C" fn pid_revalidate(dentry: *mut bindings::dentry, _flags: u32) -> c_int {
     // SAFETY: The VFS passes a dentry of ours.
     let dentry = unsafe { Dentry::from_raw(dentry) };
-    let Some(inode) = dentry.inode() else {
+    let Some(inode) = dentry.inode_rcu() else {
         return 0;
     };
     match proc_task(inode) {

@@ -67,12 +67,63 @@ impl SeqFile {
         self.0.get()
     }
 
-    /// Appends `bytes`. On overflow the seq_file marks itself full and the core calls
-    /// the show callback again with a bigger buffer, so the result can be ignored.
+    /// Appends `bytes` (`seq_write`, done here: a show writes hundreds of small pieces,
+    /// and a call into C for each one costs more than the copy). On overflow the
+    /// seq_file marks itself full and the core calls the show callback again with a
+    /// bigger buffer, so there is no result to check.
+    #[inline]
     pub(crate) fn write(&self, bytes: &[u8]) {
-        // SAFETY: The seq_file is valid (type invariant) and `bytes` is valid for its
-        // length.
-        unsafe { bindings::seq_write(self.0.get(), bytes.as_ptr().cast(), bytes.len()) };
+        let m = self.0.get();
+        // SAFETY: The seq_file is valid and only this show callback writes to it (type
+        // invariant); its `buf` holds `size` bytes, of which the first `count` are used.
+        unsafe {
+            let count = (*m).count;
+            if count + bytes.len() < (*m).size {
+                core::ptr::copy_nonoverlapping(
+                    bytes.as_ptr(),
+                    (*m).buf.add(count).cast(),
+                    bytes.len(),
+                );
+                (*m).count = count + bytes.len();
+            } else {
+                // seq_set_overflow()
+                (*m).count = (*m).size;
+            }
+        }
+    }
+
+    /// Appends `n` in decimal (`seq_put_decimal_ull`).
+    pub(crate) fn put_u64(&self, n: u64) {
+        self.put_u64_width(n, 0);
+    }
+
+    /// Appends `n` in decimal, right-aligned in `width` columns with spaces.
+    pub(crate) fn put_u64_width(&self, mut n: u64, width: usize) {
+        let mut buf = [b' '; 24];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let start = i.min(buf.len().saturating_sub(width));
+        self.write(&buf[start..]);
+    }
+
+    /// Appends `n` in lower-case hexadecimal, zero-padded to `width` digits.
+    pub(crate) fn put_hex_width(&self, mut n: u64, width: usize) {
+        let mut buf = [b'0'; 16];
+        let mut i = buf.len();
+        while n != 0 {
+            i -= 1;
+            buf[i] = b"0123456789abcdef"[(n & 15) as usize];
+            n >>= 4;
+        }
+        let start = i.min(buf.len().saturating_sub(width.max(1)));
+        self.write(&buf[start..]);
     }
 
     /// Appends formatted text, as `seq_printf` does.

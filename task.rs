@@ -451,15 +451,12 @@ impl Task {
     }
 
     /// The task's name (`__get_task_comm`), without the NUL.
-    pub(crate) fn comm(&self) -> KVec<u8> {
+    pub(crate) fn comm(&self) -> Comm {
         let mut buf = [0u8; bindings::TASK_COMM_LEN as usize];
         // SAFETY: `buf` has room for `TASK_COMM_LEN` bytes.
         unsafe { shim::procfs2_task_comm(self.as_ptr(), buf.as_mut_ptr()) };
         let len = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-        let mut v = KVec::new();
-        // A 16-byte allocation; on failure the name is shown empty.
-        let _ = v.extend_from_slice(&buf[..len], GFP_KERNEL);
-        v
+        Comm { buf, len }
     }
 
     /// Threads in the task's group (`get_nr_threads`).
@@ -590,21 +587,33 @@ impl Task {
         st
     }
 
-    /// The supplementary groups, as the opener of `m` sees them: the first `n` of
-    /// the returned vector.
-    pub(crate) fn groups(&self, m: &SeqFile) -> Result<(KVec<u32>, usize)> {
-        let mut v = KVec::from_elem(0u32, 32, GFP_KERNEL)?;
+    /// Calls `f` with the supplementary groups, as the opener of `m` sees them. Up to
+    /// 32 are read into a buffer on the stack; more need an allocation.
+    pub(crate) fn with_groups(&self, m: &SeqFile, f: impl FnOnce(&[u32])) -> Result {
+        const ON_STACK: usize = 32;
+        let mut small = [0u32; ON_STACK];
+        // SAFETY: `small` has room for `ON_STACK` ids.
+        let n = unsafe {
+            shim::procfs2_task_groups(m.as_ptr(), self.as_ptr(), small.as_mut_ptr(), ON_STACK as c_int)
+        };
+        let mut n = usize::try_from(n).unwrap_or(0);
+        if n <= ON_STACK {
+            f(&small[..n]);
+            return Ok(());
+        }
         loop {
-            let max = c_int::try_from(v.len()).map_err(|_| ENOMEM)?;
+            let mut v = KVec::from_elem(0u32, n, GFP_KERNEL)?;
+            let max = c_int::try_from(n).map_err(|_| ENOMEM)?;
             // SAFETY: `v` has room for `max` ids.
-            let n = unsafe {
+            let got = unsafe {
                 shim::procfs2_task_groups(m.as_ptr(), self.as_ptr(), v.as_mut_ptr(), max)
             };
-            let n = usize::try_from(n).unwrap_or(0);
-            if n <= v.len() {
-                return Ok((v, n));
+            let got = usize::try_from(got).unwrap_or(0);
+            if got <= n {
+                f(&v[..got]);
+                return Ok(());
             }
-            v = KVec::from_elem(0u32, n, GFP_KERNEL)?;
+            n = got;
         }
     }
 
@@ -915,5 +924,19 @@ impl Drop for Path {
     fn drop(&mut self) {
         // SAFETY: We own the references taken for this path.
         unsafe { bindings::path_put(&self.0) };
+    }
+}
+
+/// A task's name as `__get_task_comm` copies it: at most `TASK_COMM_LEN - 1` bytes.
+pub(crate) struct Comm {
+    buf: [u8; bindings::TASK_COMM_LEN as usize],
+    len: usize,
+}
+
+impl core::ops::Deref for Comm {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }

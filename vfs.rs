@@ -671,15 +671,19 @@ pub(crate) unsafe extern "C" fn alloc_inode(
     }
 }
 
-/// `super_operations.free_inode` (`proc_free_inode`), after an RCU grace period.
+/// `super_operations.free_inode` (`proc_free_inode`), after an RCU grace period:
+/// drops the pid reference here, not at eviction, because an RCU path walk may still
+/// read it through a dentry killed meanwhile (`pid_revalidate`). `put_pid` may run in
+/// this context (the pid code itself calls it from an RCU callback).
 ///
 /// # Safety
 ///
 /// Called by the kernel with the valid arguments of this callback.
 pub(crate) unsafe extern "C" fn free_inode(inode: *mut bindings::inode) {
     // SAFETY: `inode` came from `alloc_inode`, so it sits in a `ProcInode`, whose
-    // entry reference was dropped by `evict_inode`.
+    // entry reference was dropped by `evict_inode`; no one else sees it any more.
     unsafe {
+        drop((*container_of(inode)).pid.take());
         bindings::kmem_cache_free(
             INODE_CACHE.load(Ordering::Acquire),
             container_of(inode).cast(),
@@ -687,7 +691,8 @@ pub(crate) unsafe extern "C" fn free_inode(inode: *mut bindings::inode) {
     };
 }
 
-/// `super_operations.evict_inode` (`proc_evict_inode`): drops the entry reference.
+/// `super_operations.evict_inode` (`proc_evict_inode`): drops the entry reference
+/// (the pid reference goes in `free_inode`).
 ///
 /// # Safety
 ///
@@ -698,7 +703,6 @@ pub(crate) unsafe extern "C" fn evict_inode(inode: *mut bindings::inode) {
         bindings::truncate_inode_pages_final(&raw mut (*inode).i_data);
         bindings::clear_inode(inode);
         drop((*container_of(inode)).pde.take());
-        drop((*container_of(inode)).pid.take());
     }
 }
 
@@ -738,7 +742,8 @@ impl Inode {
 
     /// The pid a per-process inode shows (`proc_pid`).
     pub(crate) fn pid(&self) -> Option<&Pid> {
-        // SAFETY: As for `pde`.
+        // SAFETY: `pid` is written before the inode is published and only cleared by
+        // `free_inode`, a grace period after the last user, RCU walkers included.
         unsafe { (*container_of(self.0.get())).pid.as_deref() }
     }
 
@@ -864,7 +869,9 @@ pub(crate) unsafe fn link_bytes(done: *mut bindings::delayed_call, target: &[u8]
 
 /// The result of a `get_link` whose target is computed: `args` formatted into a
 /// buffer that the VFS frees with `kfree_link` when done. In RCU walk mode (no
-/// dentry) the caller is asked to retry in ref-walk mode (`ECHILD`).
+/// dentry) the buffer is allocated without sleeping (`GFP_ATOMIC`, as fs/proc's
+/// `self` does); only if that fails is the caller asked to retry in ref-walk mode
+/// (`ECHILD`).
 ///
 /// # Safety
 ///
@@ -874,11 +881,10 @@ pub(crate) unsafe fn link_target(
     done: *mut bindings::delayed_call,
     args: core::fmt::Arguments<'_>,
 ) -> *const c_char {
-    if dentry.is_null() {
-        return ECHILD.to_ptr();
-    }
-    let Ok(mut buf) = KBox::new([0u8; 32], GFP_KERNEL) else {
-        return ENOMEM.to_ptr();
+    let rcu_walk = dentry.is_null();
+    let flags = if rcu_walk { GFP_ATOMIC } else { GFP_KERNEL };
+    let Ok(mut buf) = KBox::new([0u8; 32], flags) else {
+        return if rcu_walk { ECHILD } else { ENOMEM }.to_ptr();
     };
     let mut w = LinkWriter {
         buf: &mut buf[..31],
@@ -1075,6 +1081,18 @@ impl Dentry {
             let inode = (*self.0.get()).d_inode;
             (!inode.is_null()).then(|| Inode::from_raw(inode))
         }
+    }
+
+    /// The inode as a `d_revalidate` in RCU walk mode (`LOOKUP_RCU`) may see it
+    /// (`d_inode_rcu`): the dentry can be killed meanwhile, but the inode it pointed
+    /// to is freed only after a grace period (`free_inode`), so it stays readable
+    /// until the walk leaves its RCU read-side section.
+    pub(crate) fn inode_rcu(&self) -> Option<&Inode> {
+        // SAFETY: `d_inode` is a valid field; READ_ONCE semantics for a pointer that
+        // `d_delete` may clear concurrently.
+        let inode = unsafe { core::ptr::addr_of!((*self.0.get()).d_inode).read_volatile() };
+        // SAFETY: Non-NULL: one of our inodes, readable as explained above.
+        (!inode.is_null()).then(|| unsafe { Inode::from_raw(inode) })
     }
 
     /// Sets the dentry operations (`d_set_d_op`), before the dentry is instantiated.

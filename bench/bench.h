@@ -61,15 +61,25 @@ static inline const char *bench_fs(const char *root)
 	return strcmp(root, "/proc") == 0 ? "proc" : "procfs2";
 }
 
-/* Drop the dentry and inode caches (vm.drop_caches=2), for cold-lookup runs. */
+/*
+ * Drop the dentry and inode caches (vm.drop_caches=2), for cold-lookup runs. One write
+ * is not enough: a pass only clears the referenced bit of a dentry used since it was
+ * cached (it frees it on the next pass), and a parent is freed only after its children;
+ * each write ends once a pass frees little. Three writes leave none of ours. The sleep
+ * lets the RCU callbacks that free the inodes run before the clock starts.
+ */
 static inline void bench_drop_caches(void)
 {
-	int fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
+	int i, fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
 
-	sync();
-	if (fd < 0 || write(fd, "2\n", 2) != 2)
+	if (fd < 0)
 		bench_die("drop_caches");
+	sync();
+	for (i = 0; i < 3; i++)
+		if (pwrite(fd, "2\n", 2, 0) != 2)
+			bench_die("drop_caches");
 	close(fd);
+	usleep(200000);
 }
 
 /* Read FD to its end, CHUNK bytes at a time: the byte count, or -errno. */
