@@ -8,7 +8,9 @@
 #                 FUZZ_CALLS (1,000,000) fuzz calls compared with /proc
 #   make bench    the workloads of bench/ on /proc and /proc2 in one boot of the release
 #                 kernel: table, CSV and picture (build/bench/), README "Performance";
-#                 BENCH_REPS (5) runs per tree, BENCH_POPS ("100 1000 10000")
+#                 BENCH_REPS (5) runs per tree, BENCH_POPS ("100 1000 10000"),
+#                 BENCH_PROFILE=PROGRAM:WORKLOAD adds an ftrace profile of one workload
+#                 (BENCH_PROFILE_FILTER: only these functions, BENCH_PROFILE_LINES: 60)
 #   make conformance  the kernel's proc selftests and proc-diff: a table (README)
 #   make module   just procfs2.ko;  make clippy  the same with CLIPPY=1
 #   FLAVOUR=release selects the non-debug kernel (no KASAN, lockdep, kmemleak)
@@ -16,7 +18,7 @@
 FLAVOUR ?= debug
 # CMD is shell text for the guest: pass it on without make expanding its `$`.
 override CMD := $(value CMD)
-export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL DURATION FUZZ_CALLS BENCH_REPS BENCH_POPS
+export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL DURATION FUZZ_CALLS BENCH_REPS BENCH_POPS BENCH_PROFILE BENCH_PROFILE_FILTER BENCH_PROFILE_LINES
 
 .PHONY: run check stress bench conformance module clippy kernel setup clean
 

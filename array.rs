@@ -200,7 +200,13 @@ pub(crate) fn proc_pid_status(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &
         m.print(fmt!("Umask:\t{:04o}\n", st.umask));
     }
     m.write(b"State:\t");
-    m.write(TASK_STATE.get(st.state as usize).copied().unwrap_or("?").as_bytes());
+    m.write(
+        TASK_STATE
+            .get(st.state as usize)
+            .copied()
+            .unwrap_or("?")
+            .as_bytes(),
+    );
     m.write(b"\n");
     tabbed(m, b"Tgid:", [st.tgid as u64]);
     tabbed(m, b"Ngid:", [st.ngid as u64]);

@@ -462,8 +462,19 @@ unsafe extern "C" fn pid_getattr(
     let stat = unsafe { Kstat::fill(path, stat, request_mask) };
     let inode = stat.inode();
     stat.set_owner(0, 0);
+    let info = fs_info(inode.super_block());
+    if info.hide_pid() < HidePid::Invisible {
+        // Everyone may see every process: only the owner to find, without a reference.
+        if let Some((uid, gid)) = inode
+            .pid()
+            .and_then(|p| p.task_dump_owner(PidType::Pid, inode.mode()))
+        {
+            stat.set_owner(uid, gid);
+        }
+        return 0;
+    }
     if let Some(t) = proc_task(inode) {
-        if !has_pid_permissions(fs_info(inode.super_block()), &t, HidePid::Invisible) {
+        if !has_pid_permissions(info, &t, HidePid::Invisible) {
             // Consistent with readdir, as in fs/proc.
             return ENOENT.to_errno();
         }
@@ -578,9 +589,11 @@ unsafe extern "C" fn pid_revalidate(dentry: *mut bindings::dentry, _flags: u32) 
     let Some(inode) = dentry.inode_rcu() else {
         return 0;
     };
-    match proc_task(inode) {
-        Some(t) => {
-            let (uid, gid) = t.dump_owner(inode.mode());
+    match inode
+        .pid()
+        .and_then(|p| p.task_dump_owner(PidType::Pid, inode.mode()))
+    {
+        Some((uid, gid)) => {
             inode.update_owner(uid, gid);
             1
         }

@@ -434,42 +434,62 @@ bool procfs2_pid_has_task(struct pid *pid, int type)
 	return alive;
 }
 
-unsigned int procfs2_task_flags(struct task_struct *t)
-{
-	return READ_ONCE(t->flags);
-}
-
-
 void procfs2_task_comm(struct task_struct *t, char *buf)
 {
 	__get_task_comm(buf, TASK_COMM_LEN, t);
 }
 
 /*
- * What task_dump_owner() bases its answer on: *mm_dumpable is -1 without an mm,
- * else get_dumpable(); *ns_uid and *ns_gid are root of the mm's user namespace
- * (make_kuid(mm->user_ns, 0), -1 if unmapped).
+ * What task_dump_owner() bases its answer on, in *f: whether @t is a kernel thread
+ * (then nothing else); the effective ids; with want_mm, mm_dumpable (-1 without an
+ * mm, else get_dumpable()) and, only when that is not SUID_DUMP_USER, ns_uid and
+ * ns_gid: root of the mm's user namespace (make_kuid(mm->user_ns, 0), -1 if unmapped).
+ * Like task_dump_owner(), it reads no more than the answer needs: a directory's owner
+ * never looks at the mm. Nothing here sleeps.
  */
-void procfs2_task_owner_facts(struct task_struct *t, u32 *euid, u32 *egid,
-			      int *mm_dumpable, u32 *ns_uid, u32 *ns_gid)
+void procfs2_task_owner_facts(struct task_struct *t, bool want_mm,
+			      struct procfs2_owner_facts *f)
 {
 	const struct cred *cred;
 	struct mm_struct *mm;
 
+	f->kthread = t->flags & PF_KTHREAD;
+	if (f->kthread)
+		return;
 	rcu_read_lock();
 	cred = __task_cred(t);
-	*euid = __kuid_val(cred->euid);
-	*egid = __kgid_val(cred->egid);
+	f->euid = __kuid_val(cred->euid);
+	f->egid = __kgid_val(cred->egid);
 	rcu_read_unlock();
+	if (!want_mm)
+		return;
 
 	task_lock(t);
 	mm = t->mm;
-	*mm_dumpable = mm ? get_dumpable(mm) : -1;
-	if (mm) {
-		*ns_uid = __kuid_val(make_kuid(mm->user_ns, 0));
-		*ns_gid = __kgid_val(make_kgid(mm->user_ns, 0));
+	f->mm_dumpable = mm ? get_dumpable(mm) : -1;
+	if (mm && f->mm_dumpable != SUID_DUMP_USER) {
+		f->ns_uid = __kuid_val(make_kuid(mm->user_ns, 0));
+		f->ns_gid = __kgid_val(make_kgid(mm->user_ns, 0));
 	}
 	task_unlock(t);
+}
+
+/*
+ * The same for the task of list @type of @pid, found and read under RCU with no
+ * reference taken (pid_revalidate() and pid_getattr() do so): false if @pid has no
+ * such task any more.
+ */
+bool procfs2_pid_owner_facts(struct pid *pid, int type, bool want_mm,
+			     struct procfs2_owner_facts *f)
+{
+	struct task_struct *t;
+
+	rcu_read_lock();
+	t = pid_task(pid, type);
+	if (t)
+		procfs2_task_owner_facts(t, want_mm, f);
+	rcu_read_unlock();
+	return t;
 }
 
 /* The credentials __ptrace_may_access() compares, in ids[]: uid euid suid gid egid sgid. */

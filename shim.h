@@ -122,10 +122,17 @@ struct task_struct *procfs2_next_tgid(struct pid_namespace *ns, unsigned int *nr
 struct task_struct *procfs2_nth_thread(struct task_struct *leader, unsigned int n);
 unsigned int procfs2_nr_threads(struct task_struct *t);
 bool procfs2_pid_has_task(struct pid *pid, int type);
-unsigned int procfs2_task_flags(struct task_struct *t);
 void procfs2_task_comm(struct task_struct *t, char *buf);
-void procfs2_task_owner_facts(struct task_struct *t, u32 *euid, u32 *egid,
-			      int *mm_dumpable, u32 *ns_uid, u32 *ns_gid);
+struct procfs2_owner_facts {
+	bool kthread;
+	u32 euid, egid;
+	int mm_dumpable;
+	u32 ns_uid, ns_gid;
+};
+void procfs2_task_owner_facts(struct task_struct *t, bool want_mm,
+			      struct procfs2_owner_facts *f);
+bool procfs2_pid_owner_facts(struct pid *pid, int type, bool want_mm,
+			     struct procfs2_owner_facts *f);
 void procfs2_task_cred_ids(struct task_struct *t, u32 *ids);
 bool procfs2_task_ns_ptrace_capable(struct task_struct *t);
 bool procfs2_task_mm_undumpable_uncapable(struct task_struct *t);

@@ -130,7 +130,7 @@ pub(crate) enum NsIdKind {
 const MAX_PID_NS_LEVEL: usize = 32;
 
 mod shim {
-    use super::{TaskStat, TaskStatus};
+    use super::{OwnerFacts, TaskStat, TaskStatus};
     use kernel::{
         bindings,
         ffi::{c_char, c_int, c_ulong},
@@ -162,16 +162,18 @@ mod shim {
         ) -> *mut bindings::task_struct;
         pub(super) fn procfs2_nr_threads(t: *mut bindings::task_struct) -> u32;
         pub(super) fn procfs2_pid_has_task(pid: *mut bindings::pid, type_: c_int) -> bool;
-        pub(super) fn procfs2_task_flags(t: *mut bindings::task_struct) -> u32;
         pub(super) fn procfs2_task_comm(t: *mut bindings::task_struct, buf: *mut c_char);
         pub(super) fn procfs2_task_owner_facts(
             t: *mut bindings::task_struct,
-            euid: *mut u32,
-            egid: *mut u32,
-            mm_dumpable: *mut c_int,
-            ns_uid: *mut u32,
-            ns_gid: *mut u32,
+            want_mm: bool,
+            f: *mut OwnerFacts,
         );
+        pub(super) fn procfs2_pid_owner_facts(
+            pid: *mut bindings::pid,
+            type_: c_int,
+            want_mm: bool,
+            f: *mut OwnerFacts,
+        ) -> bool;
         pub(super) fn procfs2_task_cred_ids(t: *mut bindings::task_struct, ids: *mut u32);
         pub(super) fn procfs2_task_ns_ptrace_capable(t: *mut bindings::task_struct) -> bool;
         pub(super) fn procfs2_task_mm_undumpable_uncapable(t: *mut bindings::task_struct) -> bool;
@@ -325,6 +327,18 @@ impl Pid {
         NonNull::new(t).map(|t| unsafe { ARef::from_raw(t.cast()) })
     }
 
+    /// The owner fs/proc gives the files of `mode` of this pid's task of list `ty`
+    /// (`task_dump_owner`), or `None` once it has none. The task is read under RCU
+    /// with no reference taken, as fs/proc's `pid_revalidate` and `pid_getattr` do.
+    pub(crate) fn task_dump_owner(&self, ty: PidType, mode: u16) -> Option<(u32, u32)> {
+        let mut f = OwnerFacts::default();
+        // SAFETY: The pid is valid; `f` is a valid location.
+        let found = unsafe {
+            shim::procfs2_pid_owner_facts(self.as_ptr(), ty as c_int, !is_pid_dir(mode), &mut f)
+        };
+        found.then(|| f.owner(mode))
+    }
+
     /// Whether the pid still has a task in list `ty` (`pid_task` under RCU).
     pub(crate) fn has_task(&self, ty: PidType) -> bool {
         // SAFETY: The pid is valid.
@@ -439,17 +453,6 @@ impl Task {
         }
     }
 
-    /// `task->flags` (`PF_*`).
-    pub(crate) fn flags(&self) -> u32 {
-        // SAFETY: The task is valid.
-        unsafe { shim::procfs2_task_flags(self.as_ptr()) }
-    }
-
-    /// Whether this is a kernel thread (`PF_KTHREAD`).
-    pub(crate) fn is_kthread(&self) -> bool {
-        self.flags() & bindings::PF_KTHREAD != 0
-    }
-
     /// The task's name (`__get_task_comm`), without the NUL.
     pub(crate) fn comm(&self) -> Comm {
         let mut buf = [0u8; bindings::TASK_COMM_LEN as usize];
@@ -485,45 +488,12 @@ impl Task {
         task_from_raw(unsafe { shim::procfs2_nth_thread(self.as_ptr(), n) })
     }
 
-    /// The owner fs/proc gives the task's files of `mode` (`task_dump_owner`): root
-    /// for kernel threads; else the task's euid/egid, but root (of the mm's user
-    /// namespace) for files other than 0555 directories when the task is not
-    /// dumpable or has no mm.
+    /// The owner fs/proc gives the task's files of `mode` (`task_dump_owner`).
     pub(crate) fn dump_owner(&self, mode: u16) -> (u32, u32) {
-        if self.is_kthread() {
-            return (GLOBAL_ROOT, GLOBAL_ROOT);
-        }
-        let (mut uid, mut gid, mut dumpable, mut ns_uid, mut ns_gid) = (0, 0, 0, 0, 0);
-        // SAFETY: The task is valid; all outputs are valid locations.
-        unsafe {
-            shim::procfs2_task_owner_facts(
-                self.as_ptr(),
-                &mut uid,
-                &mut gid,
-                &mut dumpable,
-                &mut ns_uid,
-                &mut ns_gid,
-            )
-        };
-        if u32::from(mode) == bindings::S_IFDIR | 0o555 {
-            return (uid, gid);
-        }
-        match dumpable {
-            -1 => (GLOBAL_ROOT, GLOBAL_ROOT),
-            SUID_DUMP_USER => (uid, gid),
-            _ => (
-                if ns_uid == INVALID_ID {
-                    GLOBAL_ROOT
-                } else {
-                    ns_uid
-                },
-                if ns_gid == INVALID_ID {
-                    GLOBAL_ROOT
-                } else {
-                    ns_gid
-                },
-            ),
-        }
+        let mut f = OwnerFacts::default();
+        // SAFETY: The task is valid; `f` is a valid location.
+        unsafe { shim::procfs2_task_owner_facts(self.as_ptr(), !is_pid_dir(mode), &mut f) };
+        f.owner(mode)
     }
 
     /// Whether the caller may read this task's private state, as
@@ -594,7 +564,12 @@ impl Task {
         let mut small = [0u32; ON_STACK];
         // SAFETY: `small` has room for `ON_STACK` ids.
         let n = unsafe {
-            shim::procfs2_task_groups(m.as_ptr(), self.as_ptr(), small.as_mut_ptr(), ON_STACK as c_int)
+            shim::procfs2_task_groups(
+                m.as_ptr(),
+                self.as_ptr(),
+                small.as_mut_ptr(),
+                ON_STACK as c_int,
+            )
         };
         let mut n = usize::try_from(n).unwrap_or(0);
         if n <= ON_STACK {
@@ -939,4 +914,42 @@ impl core::ops::Deref for Comm {
     fn deref(&self) -> &[u8] {
         &self.buf[..self.len]
     }
+}
+
+/// What `task_dump_owner` decides on (`struct procfs2_owner_facts` of the shim).
+#[repr(C)]
+#[derive(Default)]
+pub(crate) struct OwnerFacts {
+    kthread: bool,
+    euid: u32,
+    egid: u32,
+    mm_dumpable: c_int,
+    ns_uid: u32,
+    ns_gid: u32,
+}
+
+impl OwnerFacts {
+    /// `task_dump_owner`: root for kernel threads; else the task's euid/egid, but
+    /// root (of the mm's user namespace) for files other than 0555 directories when
+    /// the task is not dumpable or has no mm.
+    fn owner(&self, mode: u16) -> (u32, u32) {
+        if self.kthread {
+            return (GLOBAL_ROOT, GLOBAL_ROOT);
+        }
+        if is_pid_dir(mode) {
+            return (self.euid, self.egid);
+        }
+        let or_root = |id: u32| if id == INVALID_ID { GLOBAL_ROOT } else { id };
+        match self.mm_dumpable {
+            -1 => (GLOBAL_ROOT, GLOBAL_ROOT),
+            SUID_DUMP_USER => (self.euid, self.egid),
+            _ => (or_root(self.ns_uid), or_root(self.ns_gid)),
+        }
+    }
+}
+
+/// Whether `mode` is that of a per-process directory (0555), whose owner
+/// `task_dump_owner` takes from the credentials alone.
+fn is_pid_dir(mode: u16) -> bool {
+    u32::from(mode) == bindings::S_IFDIR | 0o555
 }

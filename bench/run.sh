@@ -8,11 +8,18 @@
 BIN=/bench/bin
 REPS=${BENCH_REPS:-5}
 POPS=${BENCH_POPS:-100 1000 10000}
-WORKLOADS="readdir-root ps-scan stat-pids self-status self-readdir seq-read"
+WORKLOADS="readdir-root ps-scan stat-pids self-status self-readdir seq-read root-stat"
 
-# The caches as empty as the workloads' cold runs see them (bench.h), and the freed
-# objects returned to their slabs (inodes are freed after an RCU grace period).
-drop_caches() { for i in 1 2 3; do echo 2 > /proc/sys/vm/drop_caches; done; sleep 1; }
+# The caches as empty as the workloads' cold runs see them (bench.h): write until
+# fewer than 64 unused dentries are left; then let RCU free the inodes.
+drop_caches() {
+	i=0
+	while [ "$(cut -f2 /proc/sys/fs/dentry-state)" -ge 64 ] && [ $i -lt 100 ]; do
+		echo 2 > /proc/sys/vm/drop_caches
+		i=$((i + 1))
+	done
+	sleep 1
+}
 
 count_pids() { ls -d /proc/[0-9]* | wc -l; }
 
@@ -30,6 +37,25 @@ for pop in $POPS; do
 		$BIN/$w "$pop" "$REPS" /proc /proc2 || exit 1
 	done
 done
+
+# BENCH_PROFILE=PROGRAM:WORKLOAD: the function profile (ftrace) of one more run of that
+# workload on each tree, at the largest population; time is guest time (instructions).
+if [ -n "${BENCH_PROFILE:-}" ]; then
+	T=/sys/kernel/tracing
+	[ -e $T/trace_stat ] || mount -t tracefs none $T || exit 1
+	prog=${BENCH_PROFILE%%:*} only=${BENCH_PROFILE#*:}
+	# BENCH_PROFILE_FILTER: only these functions (globs), so that the profiler's own
+	# cost stays out of the callers' times.
+	echo "${BENCH_PROFILE_FILTER:-}" > $T/set_ftrace_filter || exit 1
+	for root in /proc2 /proc; do
+		echo 0 > $T/function_profile_enabled
+		echo 1 > $T/function_profile_enabled
+		BENCH_ONLY=$only $BIN/$prog once $root || exit 1
+		echo 0 > $T/function_profile_enabled
+		echo "# profile of $only on $root (ftrace function profiler, times include callees)"
+		head -n ${BENCH_PROFILE_LINES:-60} $T/trace_stat/function0 | sed 's/^/# /'
+	done
+fi
 
 # What one ps scan leaves in the slab caches, each tree on its own after a drop: its
 # inode cache, dentries, and all slab memory (meminfo's Slab:, in KiB).

@@ -57,6 +57,9 @@ fi
 if [ "$mode" = bench ]; then
 	echo "BENCH_REPS='${BENCH_REPS:-5}'" >> "$root/etc/procfs2/job"
 	echo "BENCH_POPS='${BENCH_POPS:-100 1000 10000}'" >> "$root/etc/procfs2/job"
+	echo "BENCH_PROFILE='${BENCH_PROFILE:-}'" >> "$root/etc/procfs2/job"
+	echo "BENCH_PROFILE_FILTER='${BENCH_PROFILE_FILTER:-}'" >> "$root/etc/procfs2/job"
+	echo "BENCH_PROFILE_LINES='${BENCH_PROFILE_LINES:-60}'" >> "$root/etc/procfs2/job"
 fi
 [ -t 0 ] && [ -t 1 ] && echo "INTERACTIVE=1" >> "$root/etc/procfs2/job"
 printf '%s\n' "${CMD:-}" > "$root/etc/procfs2/cmd"

@@ -124,7 +124,10 @@ if [ "$mode" = check ] || [ "$mode" = stress ]; then
 fi
 
 if [ "$mode" = bench ] && [ ${#problems[@]} -eq 0 ] && [ "${guest_rc:-1}" = 0 ]; then
-	"$TOP/scripts/bench-report.sh" "$session" "$BUILD/bench" --readme
+	# Only a run with the defaults stands for the project in the README.
+	readme=--readme
+	[ -n "${BENCH_REPS:-}${BENCH_POPS:-}${BENCH_PROFILE:-}" ] && readme=
+	"$TOP/scripts/bench-report.sh" "$session" "$BUILD/bench" $readme
 fi
 echo "procfs2: logs in $logdir; total $(( $(date +%s) - t_start )) s"
 if [ ${#problems[@]} -gt 0 ]; then
