@@ -19,6 +19,7 @@ use crate::{
     vfs::{self, Dentry, DirContext, Inode, Kstat, NewInode, OpsTable, PidNamespace, SuperBlock},
     FsInfo, HidePid,
 };
+use core::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use kernel::{
     bindings,
     error::from_result,
@@ -36,8 +37,8 @@ pub(crate) type LinkFn = fn(&Task, u32) -> Option<Path>;
 
 /// What a per-process entry is.
 pub(crate) enum PidKind {
-    /// A process or thread directory listing this table.
-    Base(&'static [PidEntry]),
+    /// A process or thread directory listing this table, and its link count.
+    Base(&'static [PidEntry], u32),
     /// `task/`: the threads of the group.
     Task,
     /// A seq_file shown by one call (fs/proc's `ONE`).
@@ -176,9 +177,17 @@ static TID_BASE_STUFF: [PidEntry; 20] = [
 ];
 
 /// The directory of a process (`proc_tgid_base_*`).
-static TGID_DIR: PidEntry = dir(b"", 0o555, PidKind::Base(&TGID_BASE_STUFF));
+static TGID_DIR: PidEntry = dir(
+    b"",
+    0o555,
+    PidKind::Base(&TGID_BASE_STUFF, table_nlink(&TGID_BASE_STUFF)),
+);
 /// The directory of a thread under `task/` (`proc_tid_base_*`).
-static TID_DIR: PidEntry = dir(b"", 0o555, PidKind::Base(&TID_BASE_STUFF));
+static TID_DIR: PidEntry = dir(
+    b"",
+    0o555,
+    PidKind::Base(&TID_BASE_STUFF, table_nlink(&TID_BASE_STUFF)),
+);
 
 /// Inode number of entry `index` (0: the directory itself) of the directory of pid
 /// number `nr`; `tid` for the `task/<tid>` directories. Above 2^32, clear of the
@@ -199,12 +208,18 @@ pub(crate) fn in_tid_table(ent: &PidEntry) -> bool {
         .contains(&core::ptr::from_ref(ent))
 }
 
-/// Link count of a directory listing `table` (`pid_entry_nlink`).
-fn table_nlink(table: &[PidEntry]) -> u32 {
-    2 + table
-        .iter()
-        .filter(|e| u32::from(e.mode) & bindings::S_IFMT == bindings::S_IFDIR)
-        .count() as u32
+/// Link count of a directory listing `table` (`pid_entry_nlink`), computed at build
+/// time for the two tables (fs/proc computes it once per instantiation).
+const fn table_nlink(table: &[PidEntry]) -> u32 {
+    let mut n = 2;
+    let mut i = 0;
+    while i < table.len() {
+        if table[i].mode as u32 & bindings::S_IFMT == bindings::S_IFDIR {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
 }
 
 /// A new inode of `sb` for `ent` of `task` (`proc_pid_make_inode`), owned as
@@ -220,12 +235,9 @@ pub(crate) fn pid_make_inode(
     inode.set_ino(ino);
     let (uid, gid) = task.dump_owner(ent.mode);
     match &ent.kind {
-        PidKind::Base(table) => inode.set_attrs(
-            ent.mode,
-            table_nlink(table),
-            &PID_BASE_IOPS,
-            Some(&PID_BASE_FOPS),
-        ),
+        PidKind::Base(_, nlink) => {
+            inode.set_attrs(ent.mode, *nlink, &PID_BASE_IOPS, Some(&PID_BASE_FOPS))
+        }
         PidKind::Task => inode.set_attrs(ent.mode, 2, &PROC_TASK_IOPS, Some(&PROC_TASK_FOPS)),
         PidKind::Show(_) => inode.set_attrs(ent.mode, 1, &PID_FILE_IOPS, Some(&PID_SINGLE_FOPS)),
         PidKind::Reg { default_llseek, .. } => {
@@ -364,15 +376,48 @@ pub(crate) fn fmt_u32(buf: &mut [u8; 10], mut n: u32) -> &[u8] {
     }
 }
 
-/// Processes in the mount's namespace, for the root's link count (fs/proc uses
-/// `nr_processes()`, which is not exported): one `find_ge_pid` step per process.
-pub(crate) fn count_processes(ns: &PidNamespace) -> u32 {
-    let (mut n, mut nr) = (0, 1);
-    while let Some((tgid, _)) = task::next_tgid(ns, nr) {
-        n += 1;
-        nr = tgid + 1;
+/// The root's process count, kept so that `stat` of the root does not walk every
+/// process each time: a count is reused while [`PidNamespace::process_count_key`]
+/// stays the same, that is within one tick and with no pid allocated or freed in
+/// the namespace since (a fork or an exit changes it at once; a change that frees no
+/// pid, such as a process-group leader's release, shows at the next tick).
+///
+/// `key` and `count` form a sequence lock with one writer at a time (`updating`): a
+/// reader takes `count` only when it found the same key before and after it.
+pub(crate) struct ProcessCount {
+    key: AtomicU64,
+    count: AtomicU32,
+    updating: AtomicBool,
+}
+
+impl ProcessCount {
+    pub(crate) const fn new() -> Self {
+        Self {
+            key: AtomicU64::new(0),
+            count: AtomicU32::new(0),
+            updating: AtomicBool::new(false),
+        }
     }
-    n
+
+    /// The number of processes in `ns` (the `nr_processes()` of the root's link count).
+    pub(crate) fn get(&self, ns: &PidNamespace) -> u32 {
+        let key = ns.process_count_key();
+        if self.key.load(Ordering::Acquire) == key {
+            let n = self.count.load(Ordering::Acquire);
+            if self.key.load(Ordering::Acquire) == key {
+                return n;
+            }
+        }
+        // fs/proc uses `nr_processes()`, which is not exported.
+        let n = task::count_tgids(ns);
+        if !self.updating.swap(true, Ordering::Acquire) {
+            self.key.store(0, Ordering::Release);
+            self.count.store(n, Ordering::Release);
+            self.key.store(key, Ordering::Release);
+            self.updating.store(false, Ordering::Release);
+        }
+        n
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -387,7 +432,7 @@ pub(crate) fn proc_task(inode: &Inode) -> Option<ARef<Task>> {
 /// The table and number space of a base directory inode.
 fn base_parts(inode: &Inode) -> Option<(&'static [PidEntry], bool, u32)> {
     let ent = inode.pident()?;
-    let PidKind::Base(table) = ent.kind else {
+    let PidKind::Base(table, _) = ent.kind else {
         return None;
     };
     let ns = fs_info(inode.super_block()).pid_ns();

@@ -161,6 +161,8 @@ pub(crate) struct FsInfo {
     hide_pid: AtomicU32,
     pid_gid: AtomicU32,
     pidonly: AtomicBool,
+    /// The root's process count (`proc_root_getattr`).
+    nr_processes: pid_base::ProcessCount,
     /// The `self` and `thread-self` dentries, made at mount time and kept.
     proc_self: Option<DentryRef>,
     proc_thread_self: Option<DentryRef>,
@@ -387,6 +389,7 @@ fn fill_super(sb: &SuperBlock, ctx: &MountContext) -> Result {
             hide_pid: AtomicU32::new(HidePid::Off as u32),
             pid_gid: AtomicU32::new(0),
             pidonly: AtomicBool::new(false),
+            nr_processes: pid_base::ProcessCount::new(),
             proc_self: Some(proc_self),
             proc_thread_self: Some(proc_thread_self),
         },
@@ -512,8 +515,8 @@ unsafe extern "C" fn proc_root_getattr(
 ) -> c_int {
     // SAFETY: The VFS passes a valid path and kstat to fill.
     let stat = unsafe { Kstat::fill(path, stat, request_mask) };
-    let ns = fs_info(stat.inode().super_block()).pid_ns();
-    stat.set_nlink(PROC_ROOT.nlink() + pid_base::count_processes(ns));
+    let info = fs_info(stat.inode().super_block());
+    stat.set_nlink(PROC_ROOT.nlink() + info.nr_processes.get(info.pid_ns()));
     0
 }
 

@@ -202,6 +202,18 @@ void *procfs2_alloc_inode_sb(struct super_block *sb, struct kmem_cache *cache)
 	return alloc_inode_sb(sb, cache, GFP_KERNEL);
 }
 
+/*
+ * When a count of @ns's processes may be reused: the tick and the number of pids
+ * allocated in @ns (which every fork and every release of a pid changes), as one
+ * non-zero word.
+ */
+u64 procfs2_process_count_key(struct pid_namespace *ns)
+{
+	u64 allocated = READ_ONCE(ns->pid_allocated) & ~PIDNS_ADDING;
+
+	return BIT_ULL(63) | (u64)(jiffies & 0x7fffffff) << 32 | (u32)allocated;
+}
+
 int procfs2_current_tgid_nr_ns(struct pid_namespace *ns)
 {
 	return task_tgid_nr_ns(current, ns);
@@ -398,6 +410,28 @@ struct task_struct *procfs2_next_tgid(struct pid_namespace *ns, unsigned int *nr
 	rcu_read_unlock();
 	*nr = n;
 	return t;
+}
+
+/*
+ * Thread-group leaders with a pid number in @ns at or above *@nr, counting at most
+ * @max pids (the caller rests between batches); *@nr is left where to go on, 0 when
+ * there is no pid left. A count only: no task is referenced.
+ */
+unsigned int procfs2_count_tgids(struct pid_namespace *ns, unsigned int *nr,
+				 unsigned int max)
+{
+	unsigned int count = 0, n = *nr;
+	struct pid *pid = NULL;
+
+	rcu_read_lock();
+	while (max-- && (pid = find_ge_pid(n, ns))) {
+		if (pid_task(pid, PIDTYPE_TGID))
+			count++;
+		n = pid_nr_ns(pid, ns) + 1;
+	}
+	rcu_read_unlock();
+	*nr = pid ? n : 0;
+	return count;
 }
 
 /* The n-th thread of leader's group, counted; NULL past the last or once it died. */

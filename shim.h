@@ -70,6 +70,7 @@ struct kmem_cache *procfs2_kmem_cache_create(const char *name, unsigned int size
 void *procfs2_alloc_inode_sb(struct super_block *sb, struct kmem_cache *cache);
 
 /* pid.h: numbers of current as seen in @ns, 0 if invisible there */
+u64 procfs2_process_count_key(struct pid_namespace *ns);
 int procfs2_current_tgid_nr_ns(struct pid_namespace *ns);
 int procfs2_current_pid_nr_ns(struct pid_namespace *ns);
 
@@ -119,6 +120,8 @@ void procfs2_get_task_struct(struct task_struct *t);
 void procfs2_put_task_struct(struct task_struct *t);
 struct task_struct *procfs2_find_task(struct pid_namespace *ns, int nr);
 struct task_struct *procfs2_next_tgid(struct pid_namespace *ns, unsigned int *nr);
+unsigned int procfs2_count_tgids(struct pid_namespace *ns, unsigned int *nr,
+				 unsigned int max);
 struct task_struct *procfs2_nth_thread(struct task_struct *leader, unsigned int n);
 unsigned int procfs2_nr_threads(struct task_struct *t);
 bool procfs2_pid_has_task(struct pid *pid, int type);

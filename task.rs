@@ -152,6 +152,11 @@ mod shim {
             ns: *mut bindings::pid_namespace,
             nr: *mut u32,
         ) -> *mut bindings::task_struct;
+        pub(super) fn procfs2_count_tgids(
+            ns: *mut bindings::pid_namespace,
+            nr: *mut u32,
+            max: u32,
+        ) -> u32;
         pub(super) fn procfs2_nth_thread(
             leader: *mut bindings::task_struct,
             n: u32,
@@ -391,6 +396,22 @@ pub(crate) fn find_task(ns: &PidNamespace, nr: u32) -> Option<ARef<Task>> {
     task_from_raw(unsafe { shim::procfs2_find_task(ns.as_ptr(), nr) })
 }
 
+/// The number of thread-group leaders in `ns`. The walk holds the RCU read lock for
+/// at most 1,024 pids at a time and may reschedule between batches.
+pub(crate) fn count_tgids(ns: &PidNamespace) -> u32 {
+    const BATCH: u32 = 1024;
+    let (mut count, mut nr) = (0, 1);
+    loop {
+        // SAFETY: The namespace is valid; `nr` is a valid in-out location.
+        count += unsafe { shim::procfs2_count_tgids(ns.as_ptr(), &mut nr, BATCH) };
+        if nr == 0 {
+            return count;
+        }
+        // SAFETY: Process context, no lock held.
+        unsafe { bindings::__cond_resched() };
+    }
+}
+
 /// The thread-group leader with the lowest tgid at or above `nr` in `ns`, with that
 /// tgid (`next_tgid`). Costs one `find_ge_pid` (O(log n)) per pid skipped.
 pub(crate) fn next_tgid(ns: &PidNamespace, nr: u32) -> Option<(u32, ARef<Task>)> {
@@ -416,8 +437,12 @@ fn current_fs_ids() -> (u32, u32) {
 }
 
 impl Task {
+    /// The C task. A cast rather than `Opaque::get`: the kernel crate's own
+    /// `Opaque<task_struct>` instance is shared, not inlined, and this is called on
+    /// every per-process path.
+    #[inline]
     fn as_ptr(&self) -> *mut bindings::task_struct {
-        self.0.get()
+        core::ptr::from_ref(self).cast_mut().cast()
     }
 
     /// The task's own pid, counted (`get_task_pid(task, PIDTYPE_PID)`); `None` once

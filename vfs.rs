@@ -68,6 +68,7 @@ mod shim {
             ns: *mut bindings::pid_namespace,
         ) -> *mut bindings::pid_namespace;
         pub(super) fn procfs2_get_current_pid_ns() -> *mut bindings::pid_namespace;
+        pub(super) fn procfs2_process_count_key(ns: *mut bindings::pid_namespace) -> u64;
         pub(super) fn procfs2_current_user_ns() -> *mut bindings::user_namespace;
         pub(super) fn procfs2_current_fsuid_fsgid(uid: *mut u32, gid: *mut u32);
         pub(super) fn procfs2_dir_emit(
@@ -223,6 +224,14 @@ impl PidNamespace {
         // carries the reference the helper took, which the `ARef` now owns.
         // SAFETY: See above; `ns` is not null.
         unsafe { ARef::from_raw(NonNull::new_unchecked(ns.cast())) }
+    }
+
+    /// A non-zero word that changes with the tick and with every pid allocated or
+    /// freed in this namespace: a count of its processes taken under one key may be
+    /// reused while the key stays the same.
+    pub(crate) fn process_count_key(&self) -> u64 {
+        // SAFETY: The namespace is valid.
+        unsafe { shim::procfs2_process_count_key(self.as_ptr()) }
     }
 
     pub(crate) fn as_ptr(&self) -> *mut bindings::pid_namespace {
