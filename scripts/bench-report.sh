@@ -81,13 +81,15 @@ if command -v gnuplot >/dev/null; then
 	# scaling.dat: a block per workload (population, /proc ms, procfs2 ms), in table order.
 	awk -F, 'NR > 1 { if (!($1 in s)) { s[$1] = 1; o[n++] = $1 } r[$1] = r[$1] sprintf("%d %.6f %.6f\n", $2, $3 / 1e6, $6 / 1e6) }
 	END { for (i = 0; i < n; i++) printf "# %s\n%s\n\n", o[i], r[o[i]] }' "$out/results.csv" > "$out/scaling.dat"
+	n=$(awk -F, 'NR > 1 && !s[$1]++' "$out/results.csv" | wc -l)
+	rows=$(( (n + 2) / 3 ))
 	{
-		echo "set terminal png size 1500,1200 font ',10'"
+		echo "set terminal png size 1500,$((rows * 400)) font ',10'"
 		echo "set output '$out/scaling.png'"
 		echo "set logscale x; set xrange [50:20000]; set xtics (100, 1000, 10000)"
 		echo "set key top left; set grid; set yrange [0:*]"
 		echo "set xlabel 'extra processes'; set ylabel 'guest ms'"
-		echo "set multiplot layout 3,3 title 'procfs2 against /proc in one boot: median guest time (-icount shift=0: 1 ns = 1 instruction)'"
+		echo "set multiplot layout $rows,3 title 'procfs2 against /proc in one boot: median guest time (-icount shift=0: 1 ns = 1 instruction)'"
 		i=0
 		for w in $(awk -F, 'NR > 1 && !s[$1]++ { print $1 }' "$out/results.csv"); do
 			echo "set title '$w'"

@@ -43,6 +43,18 @@ nlink=$(stat -c %h /proc2)
 expect "root nlink is 2 + subdirectories ($dirs) + processes ($procs, give or take 2): $nlink" \
 	[ $((nlink - 2 - dirs - procs)) -ge -2 -a $((nlink - 2 - dirs - procs)) -le 2 ]
 
+# The count behind nlink is kept between stats (pid_base.rs, ProcessCount): a fork
+# and an exit must show at once, in the same tick, as in /proc.
+p0=$(stat -c %h /proc) q0=$(stat -c %h /proc2)
+sleep 60 & s1=$!; sleep 60 & s2=$!; sleep 60 & s3=$!
+p1=$(stat -c %h /proc) q1=$(stat -c %h /proc2)
+kill $s1 $s2 $s3; wait $s1 $s2 $s3 2>/dev/null
+p2=$(stat -c %h /proc) q2=$(stat -c %h /proc2)
+same "root nlink follows 3 forks at once, as /proc's ($p0 -> $p1, procfs2 $q0 -> $q1)" \
+	"$((q1 - q0))" "$((p1 - p0))"
+same "root nlink follows their exits at once, as /proc's ($p1 -> $p2, procfs2 $q1 -> $q2)" \
+	"$((q2 - q1))" "$((p2 - p1))"
+
 # self and thread-self, read by one process for both trees.
 out=$(ls -l /proc/self /proc2/self | sed 's/.*-> //' | sort -u | wc -l)
 same "one reader sees the same self in both" "$out" "1"
