@@ -209,7 +209,8 @@ pub(crate) fn in_tid_table(ent: &PidEntry) -> bool {
 }
 
 /// Link count of a directory listing `table` (`pid_entry_nlink`), computed at build
-/// time for the two tables (fs/proc computes it once per instantiation).
+/// time for the two tables, as fs/proc computes `nlink_tgid` and `nlink_tid` once at
+/// boot (`set_proc_pid_nlink`).
 const fn table_nlink(table: &[PidEntry]) -> u32 {
     let mut n = 2;
     let mut i = 0;
