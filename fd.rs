@@ -10,7 +10,7 @@
 use crate::{
     fs_info,
     pid_base::{self, proc_task, PidEntry, PidKind},
-    seq::SeqFile,
+    seq::{self, SeqFile},
     task::{Path, Task},
     vfs::{self, Dentry, Inode, Kstat, OpsTable},
 };
@@ -131,8 +131,8 @@ unsafe extern "C" fn proc_readfd(
     while let Some((n, f)) = task.next_fd(fd) {
         drop(f);
         ctx.set_pos(i64::from(n) + 2);
-        let mut buf = [0u8; 10];
-        let name = pid_base::fmt_u32(&mut buf, n);
+        let mut buf = [0u8; 20];
+        let name = seq::decimal(&mut buf, n.into());
         if !ctx.emit(name, fd_ino(nr, tid, info, n), dtype) {
             return 0;
         }

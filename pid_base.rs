@@ -14,7 +14,7 @@
 use crate::{
     array, fd, fs_info,
     pde::name_to_int,
-    seq::SeqFile,
+    seq::{self, SeqFile},
     task::{self, Path, Pid, PidType, Task},
     vfs::{self, Dentry, DirContext, Inode, Kstat, NewInode, OpsTable, PidNamespace, SuperBlock},
     FsInfo, HidePid,
@@ -353,8 +353,8 @@ pub(crate) fn proc_pid_readdir(ctx: &DirContext, info: &FsInfo, offset: i64, end
         if !has_pid_permissions(info, &task, HidePid::Invisible) {
             continue;
         }
-        let mut name = [0u8; 10];
-        let name = fmt_u32(&mut name, tgid);
+        let mut name = [0u8; 20];
+        let name = seq::decimal(&mut name, tgid.into());
         ctx.set_pos(i64::from(tgid) + offset);
         if !ctx.emit(name, pid_ino(tgid, false, 0), vfs::DT_DIR) {
             return false;
@@ -364,23 +364,10 @@ pub(crate) fn proc_pid_readdir(ctx: &DirContext, info: &FsInfo, offset: i64, end
     true
 }
 
-/// The decimal digits of `n` in `buf`.
-pub(crate) fn fmt_u32(buf: &mut [u8; 10], mut n: u32) -> &[u8] {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return &buf[i..];
-        }
-    }
-}
-
 /// The root's process count, kept so that `stat` of the root does not walk every
-/// process each time: a count is reused while [`PidNamespace::process_count_key`]
-/// stays the same, that is within one tick and with no pid allocated or freed in
-/// the namespace since (a fork or an exit changes it at once; a change that frees no
+/// process each time: a count is reused within one tick and while the namespace's
+/// [`PidNamespace::pid_allocated`] stays the same, that is with no pid allocated or
+/// freed in the namespace since (a fork or an exit changes it at once; a change that frees no
 /// pid, such as a process-group leader's release, shows at the next tick).
 ///
 /// `key` and `count` form a sequence lock with one writer at a time (`updating`): a
@@ -402,7 +389,8 @@ impl ProcessCount {
 
     /// The number of processes in `ns` (the `nr_processes()` of the root's link count).
     pub(crate) fn get(&self, ns: &PidNamespace) -> u32 {
-        let key = ns.process_count_key();
+        // Non-zero; the tick's low 31 bits wrap after months.
+        let key = 1 << 63 | (vfs::jiffies() & 0x7fff_ffff) << 32 | u64::from(ns.pid_allocated());
         if self.key.load(Ordering::Acquire) == key {
             let n = self.count.load(Ordering::Acquire);
             if self.key.load(Ordering::Acquire) == key {
@@ -583,8 +571,9 @@ unsafe extern "C" fn proc_task_readdir(
     let mut cur = leader.nth_thread(n);
     while let Some(t) = cur {
         let tid = t.pid_nr_ns(ns);
-        let mut name = [0u8; 10];
-        if tid != 0 && !ctx.emit(fmt_u32(&mut name, tid), pid_ino(tid, true, 0), vfs::DT_DIR) {
+        let mut name = [0u8; 20];
+        let name = seq::decimal(&mut name, tid.into());
+        if tid != 0 && !ctx.emit(name, pid_ino(tid, true, 0), vfs::DT_DIR) {
             return 0;
         }
         n += 1;

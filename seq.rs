@@ -98,19 +98,12 @@ impl SeqFile {
     }
 
     /// Appends `n` in decimal, right-aligned in `width` columns with spaces.
-    pub(crate) fn put_u64_width(&self, mut n: u64, width: usize) {
-        let mut buf = [b' '; 24];
-        let mut i = buf.len();
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let start = i.min(buf.len().saturating_sub(width));
-        self.write(&buf[start..]);
+    pub(crate) fn put_u64_width(&self, n: u64, width: usize) {
+        let mut buf = [0u8; 20];
+        let digits = decimal(&mut buf, n);
+        let pad = width.saturating_sub(digits.len()).min(SPACES.len());
+        self.write(&SPACES[..pad]);
+        self.write(digits);
     }
 
     /// Appends `n` in lower-case hexadecimal, zero-padded to `width` digits.
@@ -129,6 +122,23 @@ impl SeqFile {
     /// Appends formatted text, as `seq_printf` does.
     pub(crate) fn print(&self, args: fmt::Arguments<'_>) {
         let _ = fmt::write(&mut Writer(self), args);
+    }
+}
+
+/// Padding for right-aligned numbers.
+const SPACES: &[u8; 20] = b"                    ";
+
+/// The decimal digits of `n`, written at the end of `buf` (for seq files and for
+/// the numeric names readdir emits).
+pub(crate) fn decimal(buf: &mut [u8; 20], mut n: u64) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
     }
 }
 

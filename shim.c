@@ -202,16 +202,15 @@ void *procfs2_alloc_inode_sb(struct super_block *sb, struct kmem_cache *cache)
 	return alloc_inode_sb(sb, cache, GFP_KERNEL);
 }
 
-/*
- * When a count of @ns's processes may be reused: the tick and the number of pids
- * allocated in @ns (which every fork and every release of a pid changes), as one
- * non-zero word.
- */
-u64 procfs2_process_count_key(struct pid_namespace *ns)
+/* The number of pids allocated in @ns (without the PIDNS_ADDING flag). */
+unsigned int procfs2_pid_allocated(struct pid_namespace *ns)
 {
-	u64 allocated = READ_ONCE(ns->pid_allocated) & ~PIDNS_ADDING;
+	return READ_ONCE(ns->pid_allocated) & ~PIDNS_ADDING;
+}
 
-	return BIT_ULL(63) | (u64)(jiffies & 0x7fffffff) << 32 | (u32)allocated;
+unsigned long procfs2_jiffies(void)
+{
+	return READ_ONCE(jiffies);
 }
 
 int procfs2_current_tgid_nr_ns(struct pid_namespace *ns)

@@ -70,7 +70,8 @@ struct kmem_cache *procfs2_kmem_cache_create(const char *name, unsigned int size
 void *procfs2_alloc_inode_sb(struct super_block *sb, struct kmem_cache *cache);
 
 /* pid.h: numbers of current as seen in @ns, 0 if invisible there */
-u64 procfs2_process_count_key(struct pid_namespace *ns);
+unsigned int procfs2_pid_allocated(struct pid_namespace *ns);
+unsigned long procfs2_jiffies(void);
 int procfs2_current_tgid_nr_ns(struct pid_namespace *ns);
 int procfs2_current_pid_nr_ns(struct pid_namespace *ns);
 

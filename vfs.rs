@@ -68,7 +68,8 @@ mod shim {
             ns: *mut bindings::pid_namespace,
         ) -> *mut bindings::pid_namespace;
         pub(super) fn procfs2_get_current_pid_ns() -> *mut bindings::pid_namespace;
-        pub(super) fn procfs2_process_count_key(ns: *mut bindings::pid_namespace) -> u64;
+        pub(super) fn procfs2_pid_allocated(ns: *mut bindings::pid_namespace) -> u32;
+        pub(super) fn procfs2_jiffies() -> kernel::ffi::c_ulong;
         pub(super) fn procfs2_current_user_ns() -> *mut bindings::user_namespace;
         pub(super) fn procfs2_current_fsuid_fsgid(uid: *mut u32, gid: *mut u32);
         pub(super) fn procfs2_dir_emit(
@@ -226,12 +227,11 @@ impl PidNamespace {
         unsafe { ARef::from_raw(NonNull::new_unchecked(ns.cast())) }
     }
 
-    /// A non-zero word that changes with the tick and with every pid allocated or
-    /// freed in this namespace: a count of its processes taken under one key may be
-    /// reused while the key stays the same.
-    pub(crate) fn process_count_key(&self) -> u64 {
+    /// The number of pids allocated in this namespace (`pid_allocated`): every fork
+    /// and every release of a pid changes it.
+    pub(crate) fn pid_allocated(&self) -> u32 {
         // SAFETY: The namespace is valid.
-        unsafe { shim::procfs2_process_count_key(self.as_ptr()) }
+        unsafe { shim::procfs2_pid_allocated(self.as_ptr()) }
     }
 
     pub(crate) fn as_ptr(&self) -> *mut bindings::pid_namespace {
@@ -719,6 +719,12 @@ fn container_of(inode: *mut bindings::inode) -> *mut ProcInode {
     let offset = core::mem::offset_of!(ProcInode, vfs_inode);
     // SAFETY: Every inode of a procfs2 superblock is the `vfs_inode` of a `ProcInode`.
     unsafe { inode.byte_sub(offset).cast() }
+}
+
+/// The current tick (`jiffies`).
+pub(crate) fn jiffies() -> u64 {
+    // SAFETY: Reads a global counter.
+    unsafe { shim::procfs2_jiffies() as u64 }
 }
 
 /// An inode of a procfs2 superblock.

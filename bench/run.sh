@@ -10,17 +10,6 @@ REPS=${BENCH_REPS:-5}
 POPS=${BENCH_POPS:-100 1000 10000}
 WORKLOADS="readdir-root ps-scan stat-pids self-status self-readdir seq-read root-stat"
 
-# The caches as empty as the workloads' cold runs see them (bench.h): write until
-# fewer than 64 unused dentries are left; then let RCU free the inodes.
-drop_caches() {
-	i=0
-	while [ "$(cut -f2 /proc/sys/fs/dentry-state)" -ge 64 ] && [ $i -lt 100 ]; do
-		echo 2 > /proc/sys/vm/drop_caches
-		i=$((i + 1))
-	done
-	sleep 1
-}
-
 count_pids() { ls -d /proc/[0-9]* | wc -l; }
 
 # slab CACHE: "active_objects object_size" from /proc/slabinfo (0 0 if absent)
@@ -62,7 +51,7 @@ fi
 for root in /proc2 /proc; do
 	fs=procfs2 cache=procfs2_inode_cache
 	[ $root = /proc ] && fs=proc cache=proc_inode_cache
-	drop_caches
+	$BIN/drop-caches || exit 1
 	set -- $(slab $cache) $(slab dentry) $(slab_total_kb)
 	inodes=$1 dentries=$3 kb=$5
 	$BIN/ps-scan once $root || exit 1
