@@ -99,11 +99,10 @@ impl SeqFile {
 
     /// Appends `n` in decimal, right-aligned in `width` columns with spaces.
     pub(crate) fn put_u64_width(&self, n: u64, width: usize) {
-        let mut buf = [0u8; 20];
-        let digits = decimal(&mut buf, n);
-        let pad = width.saturating_sub(digits.len()).min(SPACES.len());
-        self.write(&SPACES[..pad]);
-        self.write(digits);
+        // The digits go to the end of a row of spaces: one write with its padding.
+        let mut buf = [b' '; 20];
+        let start = buf.len() - decimal(&mut buf, n).len();
+        self.write(&buf[start.min(buf.len().saturating_sub(width))..]);
     }
 
     /// Appends `n` in lower-case hexadecimal, zero-padded to `width` digits.
@@ -125,11 +124,9 @@ impl SeqFile {
     }
 }
 
-/// Padding for right-aligned numbers.
-const SPACES: &[u8; 20] = b"                    ";
-
 /// The decimal digits of `n`, written at the end of `buf` (for seq files and for
 /// the numeric names readdir emits).
+#[inline]
 pub(crate) fn decimal(buf: &mut [u8; 20], mut n: u64) -> &[u8] {
     let mut i = buf.len();
     loop {
