@@ -12,6 +12,8 @@
 #                 BENCH_PROFILE=PROGRAM:WORKLOAD adds an ftrace profile of one workload
 #                 (BENCH_PROFILE_FILTER: only these functions, BENCH_PROFILE_LINES: 60)
 #   make conformance  the kernel's proc selftests and proc-diff: a table (README)
+#   make lint     rustfmt (check), clippy and checkpatch; `make check` runs it first
+#   make rust-analyzer  rust-project.json for an editor (the kernel crate resolved)
 #   make module   just procfs2.ko;  make clippy  the same with CLIPPY=1
 #   FLAVOUR=release selects the non-debug kernel (no KASAN, lockdep, kmemleak)
 
@@ -20,13 +22,19 @@ FLAVOUR ?= debug
 override CMD := $(value CMD)
 export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL DURATION FUZZ_CALLS BENCH_REPS BENCH_POPS BENCH_PROFILE BENCH_PROFILE_FILTER BENCH_PROFILE_LINES
 
-.PHONY: run check stress bench conformance module clippy kernel setup clean
+.PHONY: run check lint rust-analyzer stress bench conformance module clippy kernel setup clean
 
 run:
 	@scripts/vm.sh run
 
 check:
 	@scripts/vm.sh check
+
+lint: kernel
+	@scripts/lint.sh
+
+rust-analyzer: kernel
+	@scripts/rust-analyzer.sh
 
 stress:
 	@scripts/vm.sh stress

@@ -4,9 +4,9 @@
 //! `statm`, and the task name they share.
 
 use crate::{
+    pid_inode::ProcTask,
     seq::SeqFile,
-    task::{NsIdKind, Pid, Task},
-    vfs::PidNamespace,
+    wrap::task::{NsIdKind, Task},
 };
 use kernel::{bindings, fmt, prelude::*};
 
@@ -38,7 +38,7 @@ fn clock_t(ns: i64) -> i64 {
 /// `do_task_stat`: the 52 fields, in order. `permitted` is the ptrace-read check
 /// fs/proc makes; code, stack and argument addresses and the exit code are hidden
 /// without it, as there.
-fn do_task_stat(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &Task, whole: bool) -> Result {
+fn do_task_stat(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTask<'_>, whole: bool) -> Result {
     let st = task.stat(ns, whole)?;
     let permitted = task.may_read();
     let mm = st.has_mm != 0;
@@ -129,17 +129,17 @@ fn do_task_stat(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &Task, whole: b
 }
 
 /// `proc_tgid_stat`: the whole group's counters.
-pub(crate) fn proc_tgid_stat(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &Task) -> Result {
-    do_task_stat(m, ns, pid, task, true)
+pub(crate) fn proc_tgid_stat(m: &SeqFile, p: &ProcTask<'_>) -> Result {
+    do_task_stat(m, p, true)
 }
 
 /// `proc_tid_stat`: one thread's counters.
-pub(crate) fn proc_tid_stat(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &Task) -> Result {
-    do_task_stat(m, ns, pid, task, false)
+pub(crate) fn proc_tid_stat(m: &SeqFile, p: &ProcTask<'_>) -> Result {
+    do_task_stat(m, p, false)
 }
 
 /// `proc_pid_statm`: size, resident, shared, text, lib (0), data, dirty (0), in pages.
-pub(crate) fn proc_pid_statm(m: &SeqFile, _ns: &PidNamespace, _pid: &Pid, task: &Task) -> Result {
+pub(crate) fn proc_pid_statm(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
     match task.mm() {
         Some(mm) => {
             let [size, resident, shared, text, data] = mm.statm();
@@ -191,7 +191,7 @@ fn tabbed(m: &SeqFile, label: &[u8], values: impl IntoIterator<Item = u64>) {
 /// `proc_pid_status`, less the two speculation lines (`arch_prctl_spec_ctrl_get` is
 /// not exported); the lines of options this kernel lacks (seccomp, cpusets,
 /// hugetlb, shadow stacks) are absent here as in its /proc.
-pub(crate) fn proc_pid_status(m: &SeqFile, ns: &PidNamespace, pid: &Pid, task: &Task) -> Result {
+pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTask<'_>) -> Result {
     let st = task.status(m, ns);
     m.write(b"Name:\t");
     proc_task_name_escaped(m, task);

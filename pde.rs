@@ -10,30 +10,61 @@
 //! calls in flight and refuse new ones.
 
 use crate::{
-    fs_info,
-    seq::{self, ProcOps, SeqOps, ShowFn},
-    subdir::{self, Guarded, NameKey, Named},
-    vfs::{self, Completion, Dentry, DirContext, Inode, Kstat, NewInode, OpsTable, SuperBlock},
+    mount::fs_info,
+    seq::SeqFile,
+    wrap::{
+        dentry::{Dentry, Lookup},
+        file::{DirContext, File, Kiocb},
+        inode::{self, Inode, Kstat, NewInode},
+        ops::{
+            DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps,
+            SeqRecords,
+        },
+        subdir::{self, Guarded, NameKey, Named, RefCount},
+        super_block::SuperBlock,
+        sync::Rundown,
+        LOOKUP_RCU,
+    },
 };
-use core::{
-    ptr::NonNull,
-    sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicUsize, Ordering::*},
-};
+use core::sync::atomic::{AtomicU32, Ordering::*};
 use kernel::{
     bindings,
     ffi::c_int,
     prelude::*,
     rbtree::{RBTree, RBTreeNode},
     str::BStr,
-    types::{ARef, AlwaysRefCounted},
+    types::ARef,
+    uaccess::UserSlice,
 };
+
+/// Writes an entry's whole content (`single_show`).
+pub(crate) type ShowFn = fn(&SeqFile, &ProcDirEntry) -> Result;
+
+/// Takes what a user wrote to an entry (`proc_write`): at most a page, in one piece.
+pub(crate) type WriteFn = fn(&ProcDirEntry, &[u8]) -> Result;
+
+/// A file read record by record (`struct seq_operations` of `proc_create_seq`),
+/// addressed by position (see [`SeqRecords`]).
+pub(crate) struct SeqOps {
+    /// Whether there is a record at `pos`.
+    pub(crate) has: fn(&ProcDirEntry, u64) -> bool,
+    /// Writes the record at `pos`.
+    pub(crate) show: fn(&SeqFile, &ProcDirEntry, u64) -> Result,
+}
+
+/// A file whose content is one show call and which takes writes (a `proc_ops` with
+/// `single_open` and `proc_write`).
+pub(crate) struct ProcOps {
+    /// Writes the whole content.
+    pub(crate) show: ShowFn,
+    /// Takes a write.
+    pub(crate) write: WriteFn,
+}
 
 /// Inode number of the root (`PROC_ROOT_INO`).
 pub(crate) const PROC_ROOT_INO: u32 = 1;
 /// First inode number of dynamically created entries (`PROC_DYNAMIC_FIRST`).
 const PROC_DYNAMIC_FIRST: u32 = 0xF000_0000;
-/// Added to `in_use` when an entry is being removed (`BIAS`).
-const BIAS: i32 = i32::MIN;
 /// Longest entry name (`NAME_MAX`).
 const NAME_MAX: usize = 255;
 
@@ -58,8 +89,8 @@ type Subdir = RBTree<NameKey<'static>, ARef<ProcDirEntry>>;
 pub(crate) enum Kind {
     /// A directory with these operations (`proc_dir_ops`, `proc_iops`).
     Dir {
-        iops: &'static OpsTable<bindings::inode_operations>,
-        fops: &'static OpsTable<bindings::file_operations>,
+        iops: &'static InodeOps,
+        fops: &'static FileOps,
     },
     /// A permanently empty directory (`proc_create_mount_point`).
     MountPoint,
@@ -75,11 +106,9 @@ pub(crate) enum Kind {
 
 /// A registered entry (`struct proc_dir_entry`).
 pub(crate) struct ProcDirEntry {
-    refcnt: AtomicUsize,
-    /// Calls in flight, or negative (`BIAS` added) once the entry is being removed.
-    in_use: AtomicI32,
-    /// Completed by the last call that leaves a removed entry.
-    unload: AtomicPtr<bindings::completion>,
+    refcnt: RefCount,
+    /// Calls in flight (`in_use`, `pde_unload_completion`).
+    rundown: Rundown,
     /// Inode number, stable for the entry's life (`low_ino`).
     pub(crate) low_ino: u32,
     name: Name,
@@ -93,24 +122,15 @@ pub(crate) struct ProcDirEntry {
     pub(crate) kind: Kind,
 }
 
-// SAFETY: `refcnt` counts the references; a dynamic entry is freed at zero, and the
-// static root starts at one that is never dropped.
-unsafe impl AlwaysRefCounted for ProcDirEntry {
-    fn inc_ref(&self) {
-        self.refcnt.fetch_add(1, Relaxed);
-    }
+subdir::impl_boxed_refcounted!(ProcDirEntry, refcnt);
 
-    unsafe fn dec_ref(obj: NonNull<Self>) {
-        // SAFETY: The caller owns a reference, so the entry is alive.
-        let de = unsafe { obj.as_ref() };
-        if de.refcnt.fetch_sub(1, Release) != 1 {
-            return;
+impl Drop for ProcDirEntry {
+    /// The last reference of a dynamic entry is gone: its inode number is free again
+    /// (`pde_free`).
+    fn drop(&mut self) {
+        if self.low_ino >= PROC_DYNAMIC_FIRST {
+            inode::ida_free(self.low_ino - PROC_DYNAMIC_FIRST);
         }
-        core::sync::atomic::fence(Acquire);
-        vfs::ida_free(de.low_ino - PROC_DYNAMIC_FIRST);
-        // SAFETY: The count reached zero, so this was the last reference, and only
-        // dynamic entries (made by `into_aref` in `register`) can get there.
-        unsafe { subdir::free_boxed(obj) };
     }
 }
 
@@ -122,14 +142,10 @@ impl Named for ProcDirEntry {
 
 impl ProcDirEntry {
     /// The root entry (`proc_root`), for a `static`.
-    pub(crate) const fn root(
-        iops: &'static OpsTable<bindings::inode_operations>,
-        fops: &'static OpsTable<bindings::file_operations>,
-    ) -> Self {
+    pub(crate) const fn root(iops: &'static InodeOps, fops: &'static FileOps) -> Self {
         Self {
-            refcnt: AtomicUsize::new(1),
-            in_use: AtomicI32::new(0),
-            unload: AtomicPtr::new(core::ptr::null_mut()),
+            refcnt: RefCount::new(),
+            rundown: Rundown::new(),
             low_ino: PROC_ROOT_INO,
             name: Name::Static(b"/proc"),
             mode: (bindings::S_IFDIR | 0o555) as u16,
@@ -182,52 +198,26 @@ impl ProcDirEntry {
         self.find(&lock, name).cloned()
     }
 
-    /// Counts a call into the entry (`use_pde`); `false` once it is being removed.
-    fn use_pde(&self) -> bool {
-        let mut v = self.in_use.load(Relaxed);
-        while v >= 0 {
-            match self
-                .in_use
-                .compare_exchange_weak(v, v + 1, Acquire, Relaxed)
-            {
-                Ok(_) => return true,
-                Err(now) => v = now,
-            }
-        }
-        false
-    }
-
-    /// Ends a call counted by `use_pde` (`unuse_pde`).
-    fn unuse_pde(&self) {
-        if self.in_use.fetch_sub(1, Release).wrapping_sub(1) == BIAS {
-            vfs::complete(self.unload.load(Acquire));
-        }
-    }
-
     /// Runs `f` as a counted call; `EIO` once the entry is being removed, as fs/proc's
     /// `proc_reg_*` wrappers answer.
     pub(crate) fn with_use<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
-        if !self.use_pde() {
+        if !self.rundown.enter() {
             return Err(EIO);
         }
         let r = f();
-        self.unuse_pde();
+        self.rundown.leave();
         r
     }
 
     /// Whether the entry is being or has been removed.
     fn is_removed(&self) -> bool {
-        self.in_use.load(Relaxed) < 0
+        self.rundown.is_closed()
     }
 
     /// Refuses new calls and waits for those in flight (`proc_entry_rundown`). Open
     /// files stay open; every further call on them fails with `EIO`.
     fn rundown(&self) {
-        let done = Completion::new();
-        self.unload.store(done.as_ptr(), Release);
-        if self.in_use.fetch_add(BIAS, AcqRel).wrapping_add(BIAS) != BIAS {
-            done.wait();
-        }
+        self.rundown.close();
     }
 }
 
@@ -290,16 +280,15 @@ fn register(
         return Err(EINVAL);
     }
 
-    let id = vfs::ida_alloc(u32::MAX - PROC_DYNAMIC_FIRST)?;
+    let id = inode::ida_alloc(u32::MAX - PROC_DYNAMIC_FIRST)?;
     let mut owned =
-        KVec::with_capacity(name.len(), GFP_KERNEL).inspect_err(|_| vfs::ida_free(id))?;
+        KVec::with_capacity(name.len(), GFP_KERNEL).inspect_err(|_| inode::ida_free(id))?;
     owned
         .extend_from_slice(name, GFP_KERNEL)
-        .inspect_err(|_| vfs::ida_free(id))?;
+        .inspect_err(|_| inode::ida_free(id))?;
     let entry = ProcDirEntry {
-        refcnt: AtomicUsize::new(1),
-        in_use: AtomicI32::new(0),
-        unload: AtomicPtr::new(core::ptr::null_mut()),
+        refcnt: RefCount::new(),
+        rundown: Rundown::new(),
         low_ino: PROC_DYNAMIC_FIRST + id,
         name: Name::Owned(owned),
         mode,
@@ -308,10 +297,8 @@ fn register(
         subdir: Guarded::new(None),
         kind,
     };
-    // SAFETY: `refcnt` starts at one for this reference, and `dec_ref` frees with
-    // `free_boxed`.
-    let de = unsafe { subdir::into_aref(entry) }.inspect_err(|_| vfs::ida_free(id))?;
-    // From here on dropping `de` frees the entry and its inode number.
+    // Dropping the entry, from here on, frees its inode number.
+    let de = subdir::into_aref(entry)?;
 
     let node = RBTreeNode::new(NameKey::of(&de), de.clone(), GFP_KERNEL)?;
     let mut lock = subdir::write();
@@ -499,12 +486,12 @@ pub(crate) fn remove_children(de: &ProcDirEntry) {
 /// An inode number from the dynamic range (`proc_alloc_inum`), for the inodes that
 /// have no entry (`self`, `thread-self`).
 pub(crate) fn alloc_inum() -> Result<u32> {
-    Ok(PROC_DYNAMIC_FIRST + vfs::ida_alloc(u32::MAX - PROC_DYNAMIC_FIRST)?)
+    Ok(PROC_DYNAMIC_FIRST + inode::ida_alloc(u32::MAX - PROC_DYNAMIC_FIRST)?)
 }
 
 /// Gives back a number from [`alloc_inum`] (`proc_free_inum`).
 pub(crate) fn free_inum(inum: u32) {
-    vfs::ida_free(inum - PROC_DYNAMIC_FIRST);
+    inode::ida_free(inum - PROC_DYNAMIC_FIRST);
 }
 
 // ---------------------------------------------------------------------------
@@ -525,29 +512,38 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
         }
         Kind::Dir { iops, fops } => inode.set_attrs(de.mode, de.nlink(), iops, Some(fops)),
         Kind::Single(_) | Kind::Seq(_) | Kind::Ops(_) => {
-            inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&seq::PROC_REG_FOPS))
+            inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&PROC_REG_FOPS))
         }
-        Kind::Link(target) => {
-            inode.set_attrs(de.mode, 1, vfs::simple_symlink_iops(), None);
-            inode.set_size((target.len() - 1) as i64);
-            inode.set_link(target.as_ptr());
+        Kind::Link(_) => {
+            inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, None);
+            return inode
+                .set_link_in(de, |de| match &de.kind {
+                    Kind::Link(target) => target,
+                    _ => &[],
+                })
+                .map(|()| inode);
         }
     }
-    inode.set_pde(de);
+    inode.set_data(de);
     Ok(inode)
+}
+
+/// The entry an inode of the tree shows (`PDE`).
+fn pde(inode: &Inode) -> Option<&ProcDirEntry> {
+    inode.data::<ARef<ProcDirEntry>>()
+}
+
+/// The entry of an open file or an inode being opened; `EIO` for any other inode.
+fn pde_of(inode: &Inode) -> Result<&ProcDirEntry> {
+    pde(inode).ok_or(EIO)
 }
 
 /// Looks up `dentry` among the children of `de` (`proc_lookup_de`). No negative
 /// dentries: a missing name is `ENOENT`.
-pub(crate) fn lookup_de(
-    dir: &Inode,
-    dentry: &Dentry,
-    de: &ProcDirEntry,
-) -> Result<*mut bindings::dentry> {
+pub(crate) fn lookup_de(dir: &Inode, dentry: &Dentry, de: &ProcDirEntry) -> Result<Lookup> {
     let child = de.lookup_child(dentry.name()).ok_or(ENOENT)?;
     let inode = get_inode(dir.super_block(), child)?;
-    dentry.set_ops(&PROC_MISC_DOPS);
-    dentry.splice_alias(inode)
+    dentry.splice_alias(&PROC_MISC_DOPS, inode)
 }
 
 /// Emits the children of `de` from position 2 on (`proc_readdir_de`). Returns `true`
@@ -572,176 +568,201 @@ pub(crate) fn readdir_de(ctx: &DirContext, de: &ProcDirEntry) -> bool {
     }
 }
 
-/// Inode operations of regular entry files (fs/proc: `proc_file_inode_operations`).
-static PROC_FILE_IOPS: OpsTable<bindings::inode_operations> =
-    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
-    OpsTable(unsafe { OpsTable::<bindings::inode_operations>::zeroed() });
-
-/// Inode operations of entry directories (`proc_dir_inode_operations`).
-static PROC_DIR_IOPS: OpsTable<bindings::inode_operations> = OpsTable(bindings::inode_operations {
-    lookup: Some(proc_lookup),
-    getattr: Some(proc_getattr),
-    // SAFETY: All-zero is a valid `inode_operations` (no callbacks).
-    ..unsafe { OpsTable::<bindings::inode_operations>::zeroed() }
-});
-
-/// File operations of entry directories (`proc_dir_operations`).
-static PROC_DIR_FOPS: OpsTable<bindings::file_operations> = OpsTable(bindings::file_operations {
-    llseek: Some(bindings::generic_file_llseek),
-    read: Some(bindings::generic_read_dir),
-    iterate_shared: Some(proc_readdir),
-    // SAFETY: All-zero is a valid `file_operations` (no callbacks).
-    ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
-});
-
-/// File operations of permanently empty directories (`empty_dir_operations`): only
-/// `.` and `..`, at offsets 0 and 1.
-static PROC_EMPTY_DIR_FOPS: OpsTable<bindings::file_operations> =
-    OpsTable(bindings::file_operations {
-        llseek: Some(empty_dir_llseek),
-        read: Some(bindings::generic_read_dir),
-        iterate_shared: Some(empty_dir_readdir),
-        // SAFETY: All-zero is a valid `file_operations` (no callbacks).
-        ..unsafe { OpsTable::<bindings::file_operations>::zeroed() }
-    });
-
-/// `empty_dir_llseek`.
-///
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn empty_dir_llseek(
-    file: *mut bindings::file,
-    offset: i64,
-    whence: c_int,
-) -> i64 {
-    // SAFETY: The VFS passes an open file; the two positions are `.` and `..`.
-    unsafe { bindings::generic_file_llseek_size(file, offset, whence, 2, 2) }
-}
-
-/// `empty_dir_readdir`: the dots.
-///
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn empty_dir_readdir(
-    file: *mut bindings::file,
-    ctx: *mut bindings::dir_context,
-) -> c_int {
-    // SAFETY: The VFS passes an open directory of ours and a context for this call.
-    let (inode, ctx, parent) = unsafe { vfs::readdir_args(file, ctx) };
-    ctx.emit_dots(inode.ino(), parent);
-    0
-}
-
-/// Dentry operations of entries (`proc_misc_dentry_ops`): a removed entry's dentry
-/// is invalid and not kept.
-static PROC_MISC_DOPS: OpsTable<bindings::dentry_operations> =
-    OpsTable(bindings::dentry_operations {
-        d_revalidate: Some(proc_misc_d_revalidate),
-        d_delete: Some(proc_misc_d_delete),
-        // SAFETY: All-zero is a valid `dentry_operations` (no callbacks).
-        ..unsafe { OpsTable::<bindings::dentry_operations>::zeroed() }
-    });
-
-/// `proc_lookup`: nothing but pids is visible with `subset=pid`.
-///
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn proc_lookup(
-    dir: *mut bindings::inode,
-    dentry: *mut bindings::dentry,
-    _flags: u32,
-) -> *mut bindings::dentry {
-    // SAFETY: The VFS passes the directory inode and the dentry being looked up.
-    let (dir, dentry) = unsafe { (Inode::from_raw(dir), Dentry::from_raw(dentry)) };
-    vfs::lookup_result((|| {
-        let de = dir.pde().ok_or(ENOENT)?;
-        if fs_info(dir.super_block()).pidonly() {
-            return Err(ENOENT);
-        }
-        lookup_de(dir, dentry, de)
-    })())
-}
-
-/// `proc_getattr`: the link count comes from the entry, which subdirectories change.
-///
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn proc_getattr(
-    _idmap: *mut bindings::mnt_idmap,
-    path: *const bindings::path,
-    stat: *mut bindings::kstat,
-    request_mask: u32,
-    _query_flags: u32,
-) -> c_int {
-    // SAFETY: The VFS passes a valid path and kstat to fill.
-    let stat = unsafe { Kstat::fill(path, stat, request_mask) };
-    if let Some(de) = stat.inode().pde() {
-        stat.set_nlink(de.nlink());
-    }
-    0
-}
-
-/// `proc_readdir`.
-///
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn proc_readdir(
-    file: *mut bindings::file,
-    ctx: *mut bindings::dir_context,
-) -> c_int {
-    // SAFETY: The VFS passes an open directory and a context for this call.
-    let (inode, ctx) = unsafe { (vfs::file_inode(file), DirContext::from_raw(ctx)) };
-    let Some(de) = inode.pde() else { return 0 };
-    if fs_info(inode.super_block()).pidonly() {
-        return 1;
-    }
-    if !ctx.emit_dots(inode.ino(), parent_ino(de)) {
-        return 0;
-    }
-    c_int::from(readdir_de(ctx, de))
-}
-
 /// The inode number of the parent directory of `de`.
 fn parent_ino(de: &ProcDirEntry) -> u64 {
     de.parent.as_ref().map_or(de.low_ino, |p| p.low_ino).into()
 }
 
-/// `proc_misc_d_revalidate`.
-///
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn proc_misc_d_revalidate(dentry: *mut bindings::dentry, flags: u32) -> c_int {
-    if flags & vfs::LOOKUP_RCU != 0 {
-        return ECHILD.to_errno();
+/// Inode operations of regular entry files and links (`proc_file_inode_operations`
+/// has none that procfs2 needs).
+static PROC_FILE_IOPS: InodeOps = InodeOps::empty();
+
+/// Entry directories (`proc_dir_inode_operations`, `proc_dir_operations`).
+struct EntryDir;
+
+static PROC_DIR_IOPS: InodeOps = InodeOps::new::<EntryDir>();
+static PROC_DIR_FOPS: FileOps = FileOps::new::<EntryDir>();
+
+#[vtable]
+impl InodeOperations for EntryDir {
+    /// `proc_lookup`: nothing but pids is visible with `subset=pid`.
+    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+        let de = pde(dir).ok_or(ENOENT)?;
+        if fs_info(dir.super_block())?.pidonly() {
+            return Err(ENOENT);
+        }
+        lookup_de(dir, dentry, de)
     }
-    // SAFETY: The VFS passes a positive dentry of ours.
-    let dentry = unsafe { Dentry::from_raw(dentry) };
-    c_int::from(
-        !dentry
-            .inode()
-            .and_then(Inode::pde)
-            .is_some_and(ProcDirEntry::is_removed),
-    )
+
+    /// `proc_getattr`: the link count comes from the entry, which subdirectories
+    /// change.
+    fn getattr(stat: &Kstat<'_>) -> Result {
+        if let Some(de) = pde(stat.inode()) {
+            stat.set_nlink(de.nlink());
+        }
+        Ok(())
+    }
 }
 
-/// `proc_misc_d_delete`.
-///
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn proc_misc_d_delete(dentry: *const bindings::dentry) -> c_int {
-    // SAFETY: The VFS passes a dentry of ours.
-    let dentry = unsafe { Dentry::from_raw(dentry.cast_mut()) };
-    c_int::from(
+#[vtable]
+impl FileOperations for EntryDir {
+    /// `proc_readdir`.
+    fn readdir(file: &File, ctx: &DirContext) -> Result {
+        let inode = file.inode();
+        let Some(de) = pde(inode) else {
+            return Ok(());
+        };
+        if fs_info(inode.super_block())?.pidonly() {
+            return Ok(());
+        }
+        if ctx.emit_dots(inode.ino(), parent_ino(de)) {
+            readdir_de(ctx, de);
+        }
+        Ok(())
+    }
+}
+
+/// Permanently empty directories (`empty_dir_operations`): only `.` and `..`, at
+/// offsets 0 and 1.
+struct EmptyDir;
+
+static PROC_EMPTY_DIR_FOPS: FileOps = FileOps::new::<EmptyDir>();
+
+#[vtable]
+impl FileOperations for EmptyDir {
+    /// `empty_dir_llseek`.
+    fn llseek(file: &File, offset: i64, whence: c_int) -> Result<i64> {
+        file.llseek_size(offset, whence, 2, 2)
+    }
+
+    /// `empty_dir_readdir`.
+    fn readdir(file: &File, ctx: &DirContext) -> Result {
+        ctx.emit_dots(file.inode().ino(), file.parent_ino());
+        Ok(())
+    }
+}
+
+/// Entry files (fs/proc's `proc_iter_file_ops` and `proc_reg_*`): every call but
+/// release is counted on the entry, and fails with `EIO` once the entry is removed.
+struct EntryFile;
+
+static PROC_REG_FOPS: FileOps = FileOps::new::<EntryFile>();
+
+#[vtable]
+impl FileOperations for EntryFile {
+    /// `proc_reg_open`: `single_open` or `seq_open` by the entry's kind.
+    fn open(inode: &Inode, file: &File) -> Result {
+        let de = pde_of(inode)?;
+        de.with_use(|| match de.kind {
+            Kind::Single(_) | Kind::Ops(_) => file.single_open::<Self>(),
+            Kind::Seq(_) => file.seq_open::<Self>(),
+            _ => Err(EIO),
+        })
+    }
+
+    /// `proc_reg_release`: the seq_file's own release for the kind that opened it.
+    fn release(inode: &Inode, file: &File) -> Result {
+        match pde(inode).map(|de| &de.kind) {
+            Some(Kind::Seq(_)) => file.seq_release(),
+            _ => file.single_release(),
+        }
+    }
+
+    fn read_iter(io: &Kiocb) -> Result<usize> {
+        pde_of(io.file().inode())?.with_use(|| io.seq_read())
+    }
+
+    /// `proc_reg_write`: the entry's write function gets the user's bytes in one
+    /// piece (at most a page; `EINVAL` for more); entries without one answer `EIO`.
+    fn write(file: &File, buf: UserSlice, count: usize) -> Result<usize> {
+        let de = pde_of(file.inode())?;
+        de.with_use(|| {
+            let Kind::Ops(ops) = de.kind else {
+                return Err(EIO);
+            };
+            if count >= bindings::PAGE_SIZE {
+                return Err(EINVAL);
+            }
+            let mut bytes = KVec::new();
+            buf.read_all(&mut bytes, GFP_KERNEL)?;
+            (ops.write)(de, &bytes)?;
+            Ok(count)
+        })
+    }
+
+    fn llseek(file: &File, offset: i64, whence: c_int) -> Result<i64> {
+        pde_of(file.inode())?.with_use(|| file.seq_lseek(offset, whence))
+    }
+
+    /// `proc_reg_mmap`: no entry maps, so `EIO` (`pde_mmap` without `proc_mmap`).
+    fn mmap(file: &File) -> Result {
+        pde_of(file.inode())?.with_use(|| Err(EIO))
+    }
+
+    /// `single_show` of `proc_create_single` and `proc_create` entries.
+    fn show(m: &SeqFile, inode: &Inode) -> Result {
+        let de = pde_of(inode)?;
+        match de.kind {
+            Kind::Single(show) => show(m, de),
+            Kind::Ops(ops) => (ops.show)(m, de),
+            _ => Err(EIO),
+        }
+    }
+}
+
+impl SeqRecords for EntryFile {
+    fn has_record(inode: &Inode, pos: u64) -> bool {
+        match pde(inode) {
+            Some(
+                de @ ProcDirEntry {
+                    kind: Kind::Seq(ops),
+                    ..
+                },
+            ) => (ops.has)(de, pos),
+            _ => false,
+        }
+    }
+
+    fn show_record(m: &SeqFile, inode: &Inode, pos: u64) -> Result {
+        match pde(inode) {
+            Some(
+                de @ ProcDirEntry {
+                    kind: Kind::Seq(ops),
+                    ..
+                },
+            ) => (ops.show)(m, de, pos),
+            _ => Err(EIO),
+        }
+    }
+}
+
+/// Dentries of entries (`proc_misc_dentry_ops`): a removed entry's dentry is
+/// invalid and not kept.
+struct MiscDentry;
+
+static PROC_MISC_DOPS: DentryOps = DentryOps::new::<MiscDentry>();
+
+impl MiscDentry {
+    fn removed(dentry: &Dentry) -> bool {
         dentry
             .inode()
-            .and_then(Inode::pde)
-            .is_some_and(ProcDirEntry::is_removed),
-    )
+            .and_then(pde)
+            .is_some_and(ProcDirEntry::is_removed)
+    }
+}
+
+#[vtable]
+impl DentryOperations for MiscDentry {
+    /// `proc_misc_d_revalidate`.
+    fn revalidate(dentry: &Dentry, flags: u32) -> Result<bool> {
+        if flags & LOOKUP_RCU != 0 {
+            return Err(ECHILD);
+        }
+        Ok(!Self::removed(dentry))
+    }
+
+    /// `proc_misc_d_delete`.
+    fn delete(dentry: &Dentry) -> bool {
+        Self::removed(dentry)
+    }
 }

@@ -19,78 +19,21 @@
 //! Paths are relative to the root. A write fails with the errno of the call.
 
 use crate::{
-    pde,
-    seq::{ProcOps, SeqFile, SeqOps},
+    pde::{self, ProcOps, SeqOps},
+    seq::SeqFile,
+    wrap::debugfs::ControlWrite,
     PROC_ROOT,
 };
-use core::{
-    ptr::NonNull,
-    sync::atomic::{AtomicU64, Ordering::Relaxed},
-};
-use kernel::{
-    bindings, error::from_result, ffi::c_char, fmt, prelude::*, str::BStr, uaccess::UserSlice,
-};
+use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use kernel::{fmt, prelude::*, str::BStr};
 
-#[expect(
-    improper_ctypes,
-    reason = "pointers only; the pointee structs embed an empty sched_statistics"
-)]
-extern "C" {
-    fn procfs2_debugfs_create(fops: *const bindings::file_operations) -> *mut bindings::dentry;
-    fn procfs2_debugfs_remove(dir: *mut bindings::dentry);
-}
+/// The commands of the control file.
+pub(crate) struct Control;
 
-/// The debugfs directory, removed on drop.
-pub(crate) struct Control(Option<NonNull<bindings::dentry>>);
-
-// SAFETY: The dentry pointer is only handed back to `debugfs_remove`.
-unsafe impl Send for Control {}
-// SAFETY: As above.
-unsafe impl Sync for Control {}
-
-impl Control {
-    /// Creates the control file; without debugfs the tests that need it skip.
-    pub(crate) fn new() -> Self {
-        // SAFETY: `CONTROL_FOPS` is a static table; debugfs keeps a pointer to it.
-        let dir = unsafe { procfs2_debugfs_create(CONTROL_FOPS.as_ptr()) };
-        Self(NonNull::new(dir).filter(|d| kernel::error::from_err_ptr(d.as_ptr()).is_ok()))
+impl ControlWrite for Control {
+    fn write(bytes: &[u8]) -> Result {
+        run(bytes.strip_suffix(b"\n").unwrap_or(bytes))
     }
-}
-
-impl Drop for Control {
-    fn drop(&mut self) {
-        if let Some(d) = self.0 {
-            // SAFETY: Created by `procfs2_debugfs_create`; removal waits for writers.
-            unsafe { procfs2_debugfs_remove(d.as_ptr()) };
-        }
-    }
-}
-
-static CONTROL_FOPS: crate::vfs::OpsTable<bindings::file_operations> =
-    crate::vfs::OpsTable(bindings::file_operations {
-        write: Some(control_write),
-        // SAFETY: All-zero is a valid `file_operations` (no callbacks).
-        ..unsafe { crate::vfs::OpsTable::<bindings::file_operations>::zeroed() }
-    });
-
-/// # Safety
-///
-/// Called by the kernel with the valid arguments of this callback.
-unsafe extern "C" fn control_write(
-    _file: *mut bindings::file,
-    buf: *const c_char,
-    len: usize,
-    _ppos: *mut bindings::loff_t,
-) -> isize {
-    from_result(|| {
-        if len > 4096 {
-            return Err(EINVAL);
-        }
-        let mut cmd = KVec::new();
-        UserSlice::new(buf as usize, len).read_all(&mut cmd, GFP_KERNEL)?;
-        run(cmd.strip_suffix(b"\n").unwrap_or(&cmd))?;
-        Ok(len as isize)
-    })
 }
 
 fn run(cmd: &[u8]) -> Result {

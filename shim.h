@@ -1,26 +1,42 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * shim.h - the C side of procfs2: one-line wrappers for static inlines, macros and
- * structures that Rust cannot reach in 6.12 (fs_context.h, fs_parser.h,
- * pid_namespace.h are not in the kernel crate's bindings), and the Rust callbacks
- * the C tables point at.
+ * The C side of procfs2: one-line wrappers for the static inlines, macros, bit
+ * fields and structures that Rust cannot reach in 6.12 (fs_context.h, fs_parser.h
+ * and pid_namespace.h are not in the kernel crate's bindings), and the Rust
+ * callbacks the C tables point at. wrap/shim.rs declares the same, in the same
+ * order.
  */
 #ifndef PROCFS2_SHIM_H
 #define PROCFS2_SHIM_H
 
+#include <linux/fs.h>
+#include <linux/seqlock.h>
+#include <linux/spinlock_types.h>
 #include <linux/types.h>
 
 struct completion;
+struct cred;
 struct dentry;
 struct dir_context;
-struct inode;
-struct kmem_cache;
+struct file;
+struct files_struct;
 struct fs_context;
 struct fs_parameter;
 struct fs_parameter_spec;
+struct fs_struct;
+struct inode;
+struct kmem_cache;
+struct mm_struct;
+struct path;
+struct pid;
 struct pid_namespace;
+struct sighand_struct;
 struct super_block;
-struct user_namespace;
+struct sysinfo;
+struct task_struct;
+struct timespec64;
+struct tty_struct;
+struct ucounts;
 
 /* Mount option numbers, fs/proc/root.c enum proc_param. */
 enum procfs2_param {
@@ -31,52 +47,54 @@ enum procfs2_param {
 
 extern const struct fs_parameter_spec procfs2_fs_parameters[];
 
-/* Implemented in Rust (rust_procfs.rs). */
+/* Implemented in Rust (wrap/fs.rs): the context operations. */
 int procfs2_fill_super(struct super_block *sb, struct fs_context *fc);
 int procfs2_parse_param(struct fs_context *fc, struct fs_parameter *param);
 int procfs2_reconfigure(struct fs_context *fc);
 void procfs2_fc_free(struct fs_context *fc);
 
-/* fs_context.h and fs_parser.h */
+/* fs_context.h and fs_parser.h: mounting (wrap/fs.rs) */
 void procfs2_fc_init(struct fs_context *fc, void *fs_private, struct pid_namespace *ns);
 void *procfs2_fc_private(struct fs_context *fc);
 struct super_block *procfs2_fc_root_sb(struct fs_context *fc);
 int procfs2_fs_parse(struct fs_context *fc, struct fs_parameter *param, u32 *uint_32);
+bool procfs2_param_is_string(struct fs_parameter *param);
 const char *procfs2_param_string(struct fs_parameter *param);
 int procfs2_invalf(struct fs_context *fc, const char *msg);
 
-/* pid_namespace.h, cred.h */
+/* pid_namespace.h (wrap/cred.rs) */
 struct pid_namespace *procfs2_get_pid_ns(struct pid_namespace *ns);
 struct pid_namespace *procfs2_get_current_pid_ns(void);
-struct user_namespace *procfs2_current_user_ns(void);
-void procfs2_current_fsuid_fsgid(u32 *uid, u32 *gid);
 
-/* The entry tree lock (fs/proc/generic.c proc_subdir_lock). */
+/* fs.h: readdir (wrap/file.rs) */
+bool procfs2_dir_emit(struct dir_context *ctx, const char *name, int len, u64 ino,
+		      unsigned int type);
+
+/* The entry tree lock, fs/proc/generic.c proc_subdir_lock (wrap/subdir.rs). */
 void procfs2_subdir_read_lock(void);
 void procfs2_subdir_read_unlock(void);
 void procfs2_subdir_write_lock(void);
 void procfs2_subdir_write_unlock(void);
 
-/* Inode numbers of entries (fs/proc/generic.c proc_inum_ida). */
+/* Inode numbers of entries, fs/proc/generic.c proc_inum_ida (wrap/inode.rs). */
 int procfs2_ida_alloc(unsigned int max);
 void procfs2_ida_free(unsigned int id);
 
-/* completion.h */
+/* completion.h (wrap/sync.rs) */
 void procfs2_init_completion(struct completion *c);
 
-/* slab.h: the inode cache */
+/* slab.h: the inode cache (wrap/inode.rs) */
 struct kmem_cache *procfs2_kmem_cache_create(const char *name, unsigned int size,
 					     unsigned int align, void (*ctor)(void *));
 void *procfs2_alloc_inode_sb(struct super_block *sb, struct kmem_cache *cache);
 
-/* pid.h: numbers of current as seen in @ns, 0 if invisible there */
+/* pid.h: numbers of current as seen in @ns, 0 if invisible there (wrap/cred.rs) */
 unsigned int procfs2_pid_allocated(struct pid_namespace *ns);
 unsigned long procfs2_jiffies(void);
 int procfs2_current_tgid_nr_ns(struct pid_namespace *ns);
 int procfs2_current_pid_nr_ns(struct pid_namespace *ns);
 
-/* The numbers the global files show (fs/proc/version.c, uptime.c, loadavg.c). */
-struct timespec64;
+/* The numbers the global files show (wrap/sys.rs). */
 void procfs2_utsname(const char **sysname, const char **release, const char **version);
 const char *procfs2_compile_info(void);
 void procfs2_boottime(struct timespec64 *ts);
@@ -87,11 +105,12 @@ u64 procfs2_cpu_iowait_time_us(int cpu);
 void procfs2_kcpustat(int cpu, u64 *cpustat);
 unsigned int procfs2_softirqs_cpu(unsigned int irq, int cpu);
 int procfs2_pid_ns_last_pid(struct pid_namespace *ns);
-void procfs2_count_threads(unsigned int *threads, unsigned int *running,
-			   unsigned int *iowait);
 
-/* fs/proc/meminfo.c: counters behind static inlines */
-struct sysinfo;
+/* debugfs.h: the tests' control file (wrap/debugfs.rs) */
+struct dentry *procfs2_debugfs_create(const struct file_operations *fops);
+void procfs2_debugfs_remove(struct dentry *dir);
+
+/* fs/proc/meminfo.c: counters behind static inlines (wrap/sys.rs) */
 unsigned long procfs2_node_page_state(int item);
 unsigned long procfs2_node_page_state_pages(int item);
 unsigned long procfs2_zone_page_state(int item);
@@ -99,112 +118,54 @@ unsigned long procfs2_swapcache_pages(void);
 void procfs2_si_swapinfo(struct sysinfo *i);
 unsigned long procfs2_vmalloc_total(void);
 
-/* debugfs.h: the tests' control file */
-struct file_operations;
-struct dentry *procfs2_debugfs_create(const struct file_operations *fops);
-void procfs2_debugfs_remove(struct dentry *dir);
+/* Tasks and pids: locks and inlines (wrap/lock.rs, wrap/task.rs) */
+struct pid *procfs2_get_pid(struct pid *pid);
+void procfs2_rcu_read_lock(void);
+void procfs2_rcu_read_unlock(void);
+unsigned long procfs2_siglock_irqsave(struct sighand_struct *sighand);
+void procfs2_siglock_irqrestore(struct sighand_struct *sighand, unsigned long flags);
+unsigned long procfs2_read_seqbegin_or_lock_irqsave(seqlock_t *lock, int *seq);
+bool procfs2_need_seqretry(seqlock_t *lock, int seq);
+void procfs2_done_seqretry_irqrestore(seqlock_t *lock, int seq, unsigned long flags);
+unsigned int procfs2_task_state_index(struct task_struct *t);
+unsigned int procfs2_task_cpu(struct task_struct *t);
+u64 procfs2_task_gtime(struct task_struct *t);
+bool procfs2_task_in_iowait(struct task_struct *t);
+int procfs2_task_numa_group_id(struct task_struct *t);
+bool procfs2_in_vfork(struct task_struct *t);
+u32 procfs2_tty_nr(struct tty_struct *tty);
+int procfs2_task_cpus_list(struct task_struct *t, char *buf, int size);
+int procfs2_task_cpus_mask(struct task_struct *t, char *buf, int size);
+int procfs2_pid_ns_level(struct pid_namespace *ns);
 
-/* fs.h */
-bool procfs2_dir_emit(struct dir_context *ctx, const char *name, int len, u64 ino,
-		      unsigned int type);
+/* Address spaces, credentials and the memory totals (wrap/task.rs) */
+unsigned long procfs2_mm_rss(struct mm_struct *mm);
+unsigned long procfs2_mm_counter(struct mm_struct *mm, int member);
+unsigned long procfs2_mm_counter_sum(struct mm_struct *mm, int member);
+s64 procfs2_mm_pinned_vm(struct mm_struct *mm);
+unsigned long procfs2_mm_pgtables_bytes(struct mm_struct *mm);
+bool procfs2_mm_thp_enabled(struct mm_struct *mm);
+unsigned long procfs2_mm_untag_mask(struct mm_struct *mm);
+long procfs2_ucounts_sigpending(struct ucounts *ucounts);
+unsigned long procfs2_total_pages(void);
+bool procfs2_sched_info_on(void);
+void procfs2_put_cred(const struct cred *cred);
+void procfs2_get_fs_root(struct fs_struct *fs, struct path *path);
+void procfs2_get_fs_pwd(struct fs_struct *fs, struct path *path);
+unsigned int procfs2_fs_umask(struct fs_struct *fs);
+struct task_delay_info;
+u64 procfs2_delays_blkio(struct task_delay_info *delays);
+
+/* Open files (wrap/task.rs, wrap/dentry.rs, wrap/file.rs) */
+unsigned int procfs2_files_max_fds(struct files_struct *files);
+unsigned int procfs2_files_open_count(struct files_struct *files);
+struct file *procfs2_files_lookup_fd_locked(struct files_struct *files, unsigned int fd);
+spinlock_t *procfs2_files_file_lock(struct files_struct *files);
+bool procfs2_close_on_exec(unsigned int fd, struct files_struct *files);
+void procfs2_get_file(struct file *f);
+struct file *procfs2_get_file_rcu(struct file __rcu **f);
+int procfs2_file_mnt_id(struct file *f);
+unsigned long procfs2_file_parent_ino(struct file *file);
+void procfs2_dont_mount(struct dentry *d);
 
 #endif /* PROCFS2_SHIM_H */
-
-/* Tasks and pids (see shim.c). */
-struct file;
-struct mm_struct;
-struct path;
-struct pid;
-struct task_struct;
-struct pid *procfs2_get_pid(struct pid *pid);
-void procfs2_get_task_struct(struct task_struct *t);
-void procfs2_put_task_struct(struct task_struct *t);
-struct task_struct *procfs2_find_task(struct pid_namespace *ns, int nr);
-struct task_struct *procfs2_next_tgid(struct pid_namespace *ns, unsigned int *nr);
-unsigned int procfs2_count_tgids(struct pid_namespace *ns, unsigned int *nr,
-				 unsigned int max);
-struct task_struct *procfs2_nth_thread(struct task_struct *leader, unsigned int n);
-unsigned int procfs2_nr_threads(struct task_struct *t);
-bool procfs2_pid_has_task(struct pid *pid, int type);
-void procfs2_task_comm(struct task_struct *t, char *buf);
-struct procfs2_owner_facts {
-	bool kthread;
-	u32 euid, egid;
-	int mm_dumpable;
-	u32 ns_uid, ns_gid;
-};
-void procfs2_task_owner_facts(struct task_struct *t, bool want_mm,
-			      struct procfs2_owner_facts *f);
-bool procfs2_pid_owner_facts(struct pid *pid, int type, bool want_mm,
-			     struct procfs2_owner_facts *f);
-void procfs2_task_cred_ids(struct task_struct *t, u32 *ids);
-bool procfs2_task_ns_ptrace_capable(struct task_struct *t);
-bool procfs2_task_mm_undumpable_uncapable(struct task_struct *t);
-bool procfs2_same_thread_group(struct task_struct *t);
-int procfs2_task_oom_score_adj(struct task_struct *t);
-void procfs2_mm_arg_area(struct mm_struct *mm, unsigned long *v);
-bool procfs2_task_fs_path(struct task_struct *t, bool root, struct path *path);
-struct file *procfs2_mm_exe_file(struct mm_struct *mm);
-
-/* do_task_stat()'s inputs, all as s64 so that Rust can mirror the layout. */
-struct procfs2_task_stat {
-	s64 state, ppid, pgid, sid, tty_nr, tty_pgrp, flags;
-	s64 min_flt, cmin_flt, maj_flt, cmaj_flt;
-	s64 utime, stime, cutime, cstime;
-	s64 priority, nice, num_threads, start_time_ns;
-	s64 vsize, rss, rsslim, start_code, end_code, start_stack;
-	s64 sig_pending, sig_blocked, sig_ignored, sig_caught;
-	s64 running, exit_signal, cpu, rt_priority, policy, blkio_delay_ns;
-	s64 gtime, cgtime;
-	s64 start_data, end_data, start_brk, arg_start, arg_end, env_start, env_end;
-	s64 exit_code, has_mm;
-};
-int procfs2_task_stat(struct task_struct *task, struct pid_namespace *ns, bool whole,
-		      struct procfs2_task_stat *st);
-void procfs2_mm_statm(struct mm_struct *mm, unsigned long *v);
-unsigned long procfs2_file_parent_ino(struct file *file);
-
-/* proc_pid_status()'s inputs, all as s64 so that Rust can mirror the layout. */
-struct seq_file;
-struct procfs2_task_status {
-	s64 umask, state, tgid, ngid, ppid, tracer_pid;
-	s64 uid[4], gid[4];
-	s64 fdsize, kthread, has_mm;
-	s64 hiwater_vm, total_vm, locked_vm, pinned_vm, hiwater_rss, total_rss;
-	s64 anon, file, shmem, data_vm, stack_vm, text_bytes, lib_bytes, pte_bytes, swap;
-	s64 core_dumping, thp_enabled, untag_mask;
-	s64 threads, sigq, sigq_lim;
-	s64 sig_pending, sig_shpending, sig_blocked, sig_ignored, sig_caught;
-	s64 cap[5];
-	s64 no_new_privs, nvcsw, nivcsw;
-};
-void procfs2_task_status(struct seq_file *m, struct task_struct *p, struct pid_namespace *ns,
-			 struct procfs2_task_status *st);
-int procfs2_task_groups(struct seq_file *m, struct task_struct *p, u32 *buf, int max);
-int procfs2_task_ns_ids(struct task_struct *p, struct pid *pid, struct pid_namespace *ns,
-			int kind, u32 *buf, int max);
-int procfs2_task_cpus(struct task_struct *p, bool list, char *buf, int size);
-struct file *procfs2_task_next_fd(struct task_struct *t, unsigned int *fd);
-long procfs2_task_fd_count(struct task_struct *t);
-struct file *procfs2_task_fd_flags(struct task_struct *t, unsigned int fd, unsigned int *flags);
-int procfs2_file_mnt_id(struct file *f);
-long long procfs2_file_pos(struct file *f);
-unsigned long procfs2_file_ino(struct file *f);
-unsigned int procfs2_file_mode(struct file *f);
-void procfs2_file_show_fdinfo(struct seq_file *m, struct file *f);
-struct dentry;
-void procfs2_dont_mount(struct dentry *d);
-struct rlimit;
-bool procfs2_task_rlimits(struct task_struct *t, struct rlimit *rlim);
-int procfs2_task_io(struct task_struct *t, bool whole, u64 *v);
-bool procfs2_oom_facts(struct task_struct *p, long *pages, long *adj, unsigned long *totalpages);
-bool procfs2_task_schedstat(struct task_struct *t, u64 *v);
-int procfs2_task_personality(struct task_struct *t, unsigned int *personality);
-int procfs2_mm_saved_auxv(struct mm_struct *mm, unsigned long *buf, int max);
-bool procfs2_seq_file_admin(struct seq_file *m);
-int procfs2_task_stack(struct seq_file *m, struct task_struct *t);
-bool procfs2_task_nice_capable(struct task_struct *t);
-u64 procfs2_task_timer_slack_ns(struct task_struct *t);
-bool procfs2_task_is_current(struct task_struct *t);
-void procfs2_cap_ptrace_facts(struct task_struct *t, bool *same_ns_superset, bool *ptrace_cap);
-struct task_struct *procfs2_next_thread(struct task_struct *t, bool *stale);

@@ -19,6 +19,9 @@ t_start=$(date +%s)
 stage_begin setup; "$TOP/scripts/setup.sh" $([ "$mode" = bench ] && echo gnuplot-nox); stage_end
 stage_begin "kernel ($FLAVOUR)"; "$TOP/scripts/kernel.sh"; stage_end
 stage_begin module; "$TOP/scripts/module.sh"; stage_end
+if [ "$mode" = check ]; then
+	stage_begin lint; "$TOP/scripts/lint.sh"; stage_end
+fi
 stage_begin helpers; "$TOP/scripts/helpers.sh"; stage_end
 if [ "$mode" = bench ]; then
 	stage_begin bench; "$TOP/scripts/helpers.sh" bench; stage_end

@@ -46,3 +46,14 @@ load() { loaded || insmod $KO; }
 
 # Kernel log lines since the last `dmesg -c`, without timestamps.
 klog() { dmesg | sed 's/^\[[ 0-9.]*\] //'; }
+
+# waitfor CONDITION [SECONDS]: polls the shell text CONDITION every 0.1 s until it is
+# true (status 0), or fails after SECONDS (10). Tests wait with this, not with sleep.
+waitfor() {
+	_w=0
+	until eval "$1"; do
+		_w=$((_w + 1))
+		[ $_w -gt $((${2:-10} * 10)) ] && return 1
+		usleep 100000
+	done
+}

@@ -69,7 +69,7 @@ out=$(unshare -p -f -m sh -c 'mount -t procfs2 none /tmp/ns; mount -t proc proc 
 same "self in a child pid namespace mount (/proc says $out)" "$(echo $out | wc -w)" "1"
 # A mount made in a child pid namespace, read from outside it: ENOENT as for proc.
 unshare -p -f sh -c 'mount -t procfs2 none /tmp/ns; mount -t proc proc /tmp/nsp; sleep 3' &
-sleep 1
+waitfor 'grep -q " /tmp/ns " /proc/mounts && grep -q " /tmp/nsp " /proc/mounts'
 same "self of a caller outside the mount's namespace fails as for proc" \
 	"$(errmsg stat -L /tmp/ns/self)" "$(errmsg stat -L /tmp/nsp/self)"
 wait

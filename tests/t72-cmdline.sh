@@ -6,6 +6,16 @@
 load
 mount -t procfs2 none /proc2 2>/dev/null
 P=/tests/bin/proctitle
+R=/tmp/t72.ready
+
+# start COMMAND...: runs COMMAND (proctitle) in the background as $PID, and waits
+# until it has rewritten its command line and says so.
+start() {
+	rm -f $R
+	"$@" > $R &
+	PID=$!
+	waitfor "[ -s $R ]"
+}
 
 check() { # DESCRIPTION PID
 	same "$1: cmdline is /proc's, byte for byte" \
@@ -15,16 +25,17 @@ check() { # DESCRIPTION PID
 		"$(/tests/bin/seqcheck /proc2/$2/cmdline)" "$(/tests/bin/seqcheck /proc/$2/cmdline)"
 }
 
-$P plain a b c & sleep 0.3; check "plain" $!; kill $!
-$P plain $(seq 1500) & sleep 0.3; check "longer than a page ($(($(wc -c < /proc/$!/cmdline))) bytes)" $!; kill $!
-$P short a b c & sleep 0.3; check "short setproctitle" $!; kill $!
-$P title a b c & sleep 0.3; check "setproctitle into the environment" $!; kill $!
-X=1 Y=2 $P short a & sleep 0.3; check "short setproctitle, other environment" $!; kill $!
+start $P plain a b c; check "plain" $PID; kill $PID
+start $P plain $(seq 1500)
+check "longer than a page ($(($(wc -c < /proc/$PID/cmdline))) bytes)" $PID; kill $PID
+start $P short a b c; check "short setproctitle" $PID; kill $PID
+start $P title a b c; check "setproctitle into the environment" $PID; kill $PID
+start env X=1 Y=2 $P short a; check "short setproctitle, other environment" $PID; kill $PID
 wait 2>/dev/null
 
 # The rewrite is really there; a kernel thread has no command line.
-$P title a b c & sleep 0.3
-expect "the title shows (sanity: $(head -c 27 /proc2/$!/cmdline))" grep -q "proctitle: a long new title" /proc2/$!/cmdline
-kill $!
+start $P title a b c
+expect "the title shows (sanity: $(head -c 27 /proc2/$PID/cmdline))" grep -q "proctitle: a long new title" /proc2/$PID/cmdline
+kill $PID
 same "kernel thread: empty cmdline as /proc's" "$(wc -c < /proc2/2/cmdline)" "$(wc -c < /proc/2/cmdline)"
 umount /proc2

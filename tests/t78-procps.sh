@@ -7,10 +7,11 @@
 load
 sleep 1000 &
 S1=$!
-/tests/bin/threads 3 > /dev/null &
+/tests/bin/threads 3 > /tmp/t78.threads &
 S2=$!
-su -s /bin/sh nobody -c 'sleep 1000' &
-usleep 300000
+su -s /bin/sh nobody -c 'exec sleep 1000' &
+nobody_sleeps() { for p in $(pidof sleep); do [ "$(stat -c %u /proc/$p)" = 65534 ] && echo $p; done; }
+waitfor '[ -s /tmp/t78.threads ] && [ -n "$(nobody_sleeps)" ] && grep -qx sleep /proc/$S1/comm'
 
 onproc2() { unshare -m sh -c "mount -t procfs2 none /proc && $1"; }
 workers() { sed -E 's/(kworker\/u?[0-9]+:[0-9]+H?)[-+][^] ]*/\1/g' | tr -s ' '; }

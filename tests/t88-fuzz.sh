@@ -11,13 +11,13 @@ CALLS=${FUZZ_CALLS:-100000}
 SEED=${FUZZ_SEED:-$(date +%s)}
 sleep 1000 &
 S=$!
-/tests/bin/threads 2 > /dev/null &
+/tests/bin/threads 2 > /tmp/t88.threads &
 T=$!
 sleep 1000 &
 X=$!
 kill $X
 wait $X 2>/dev/null
-usleep 300000
+waitfor '[ -s /tmp/t88.threads ] && grep -qx sleep /proc/$S/comm'
 dmesg -c > /dev/null
 for i in 0 1 2 3; do
 	seed=$((SEED + i))

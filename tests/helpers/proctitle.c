@@ -32,6 +32,8 @@ int main(int argc, char **argv, char **envp)
 		strcpy(start, "short title");
 		*end = 'x';
 	}
+	/* Tell the test that the command line is as it will stay. */
+	printf("ready\n");
 	fflush(stdout);
 	pause();
 	return 0;

@@ -4,18 +4,22 @@
 //! the global `proc_subdir_lock` and the cell it guards, tree keys that borrow their
 //! entry's name, and boxed, reference-counted entries.
 
-use core::{cell::UnsafeCell, cmp::Ordering, marker::PhantomData, ptr::NonNull};
+use core::{
+    cell::UnsafeCell,
+    cmp::Ordering,
+    marker::PhantomData,
+    ptr::NonNull,
+    sync::atomic::{fence, AtomicUsize, Ordering::*},
+};
 use kernel::{
     prelude::*,
     types::{ARef, AlwaysRefCounted},
 };
 
-extern "C" {
-    fn procfs2_subdir_read_lock();
-    fn procfs2_subdir_read_unlock();
-    fn procfs2_subdir_write_lock();
-    fn procfs2_subdir_write_unlock();
-}
+use super::shim::{
+    procfs2_subdir_read_lock, procfs2_subdir_read_unlock, procfs2_subdir_write_lock,
+    procfs2_subdir_write_unlock,
+};
 
 /// `proc_subdir_lock` held for reading. Not `Send`: it is released by its taker.
 pub(crate) struct ReadGuard(PhantomData<*mut ()>);
@@ -166,19 +170,74 @@ impl Ord for NameKey<'_> {
     }
 }
 
-/// Moves a fresh entry to the heap and hands out its first reference.
+/// The reference count of an object held through [`ARef`] that is either a `static`
+/// (never freed) or made by [`into_aref`] (freed when the count drops to zero). It
+/// starts at one: the `static` itself, or the reference `into_aref` hands out.
+pub(crate) struct RefCount(AtomicUsize);
+
+impl RefCount {
+    pub(crate) const fn new() -> Self {
+        Self(AtomicUsize::new(1))
+    }
+
+    pub(crate) fn inc(&self) {
+        self.0.fetch_add(1, Relaxed);
+    }
+
+    /// Drops one; `true` if it was the last.
+    pub(crate) fn dec_and_test(&self) -> bool {
+        if self.0.fetch_sub(1, Release) != 1 {
+            return false;
+        }
+        fence(Acquire);
+        true
+    }
+}
+
+/// Objects whose [`AlwaysRefCounted`] implementation is [`impl_boxed_refcounted!`]'s.
 ///
 /// # Safety
 ///
-/// `T`'s count must start at one for this reference, and its `dec_ref` must end the
-/// entry's life with [`free_boxed`] when the count drops to zero.
-pub(crate) unsafe fn into_aref<T: AlwaysRefCounted>(entry: T) -> Result<ARef<T>> {
+/// `dec_ref` frees the object with [`free_boxed`] when its [`RefCount`] drops to zero.
+pub(crate) unsafe trait BoxedRefCounted: AlwaysRefCounted {}
+
+/// Implements [`AlwaysRefCounted`] for `$t` with its [`RefCount`] field `$field`: a
+/// `static` `$t` is never freed (its count never drops below the one it starts
+/// with), one made by [`into_aref`] is freed, and dropped, at zero.
+macro_rules! impl_boxed_refcounted {
+    ($t:ty, $field:ident) => {
+        // SAFETY: `$field` counts the references; only objects made by `into_aref`
+        // reach zero (a `static` keeps the one it starts with), and those are boxed.
+        unsafe impl kernel::types::AlwaysRefCounted for $t {
+            fn inc_ref(&self) {
+                self.$field.inc();
+            }
+
+            unsafe fn dec_ref(obj: core::ptr::NonNull<Self>) {
+                // SAFETY: The caller owns a reference, so the object is alive.
+                if unsafe { obj.as_ref() }.$field.dec_and_test() {
+                    // SAFETY: That was the last reference of a boxed object (see above).
+                    unsafe { $crate::wrap::subdir::free_boxed(obj) };
+                }
+            }
+        }
+
+        // SAFETY: `dec_ref` above frees with `free_boxed` at zero.
+        unsafe impl $crate::wrap::subdir::BoxedRefCounted for $t {}
+    };
+}
+pub(crate) use impl_boxed_refcounted;
+
+/// Moves a fresh object to the heap and hands out its first reference (its
+/// [`RefCount`] starts at one).
+pub(crate) fn into_aref<T: BoxedRefCounted>(entry: T) -> Result<ARef<T>> {
     let raw = KBox::into_raw(KBox::new(entry, GFP_KERNEL)?);
-    // SAFETY: `KBox::into_raw` never gives NULL; the count the caller set up is ours.
+    // SAFETY: `KBox::into_raw` never gives NULL; the count starts at one for this
+    // reference, and `T`'s `dec_ref` frees the box (`BoxedRefCounted`).
     Ok(unsafe { ARef::from_raw(NonNull::new_unchecked(raw)) })
 }
 
-/// Frees an entry made by [`into_aref`] whose last reference is gone.
+/// Frees an object made by [`into_aref`] whose last reference is gone.
 ///
 /// # Safety
 ///

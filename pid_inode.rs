@@ -1,0 +1,453 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Per-process inodes, dentries and files (the part of fs/proc/base.c that fd.c
+//! shares): the rows of the per-process tables (`struct pid_entry`, `DIR`, `REG`,
+//! `ONE`, `LNK`), `proc_pid_make_inode`, `pid_revalidate`, `pid_delete_dentry`,
+//! `pid_getattr`, the single-show files and the links. The tables themselves and
+//! the directories are in pid_base.rs; fd/ and fdinfo/ in fd.rs.
+//!
+//! Inode numbers: fs/proc numbers per-process inodes with `get_next_ino()` and lets
+//! readdir instantiate a dentry per name (`proc_fill_cache`) so that it can report
+//! them; the helper that needs (`d_lookup_done`) is not exported. Here a per-process
+//! inode's number is computed from (pid number, directory kind, table index), so
+//! readdir reports the number lookup gives without instantiating anything.
+
+use crate::{
+    mount::{fs_info, FsInfo, HidePid},
+    seq::SeqFile,
+    wrap::{
+        cred::{self, PidNamespace},
+        dentry::{Dentry, Lookup},
+        file::{File, Kiocb, Link},
+        inode::{Inode, Kstat, NewInode},
+        ops::{DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps},
+        super_block::SuperBlock,
+        task::{Path, Pid, PidType, Task},
+    },
+};
+use kernel::{bindings, ffi::c_int, prelude::*, types::ARef};
+
+/// What a per-process file shows (the arguments of fs/proc's `proc_show`): the
+/// task, its pid, and the namespace the mount shows pids in.
+pub(crate) struct ProcTask<'a> {
+    pub(crate) ns: &'a PidNamespace,
+    pub(crate) pid: &'a Pid,
+    pub(crate) task: &'a Task,
+}
+
+/// Writes one per-process file (`proc_show` of a `ONE` entry).
+pub(crate) type ShowTaskFn = fn(&SeqFile, &ProcTask<'_>) -> Result;
+/// The target of a per-process link (`proc_get_link`).
+pub(crate) type LinkFn = fn(&Task) -> Option<Path>;
+
+/// What a row gives its inode's operations (`union proc_op`).
+pub(crate) enum PidOp {
+    /// Nothing: the operations know what to do.
+    None,
+    /// A directory listing this table.
+    Base(&'static [PidEntry]),
+    /// A file's content.
+    Show(ShowTaskFn),
+    /// A link's target.
+    Link(LinkFn),
+}
+
+/// A row of a per-process table (`struct pid_entry`): name, mode, operations.
+pub(crate) struct PidEntry {
+    pub(crate) name: &'static [u8],
+    pub(crate) mode: u16,
+    nlink: u32,
+    iops: &'static InodeOps,
+    fops: Option<&'static FileOps>,
+    pub(crate) op: PidOp,
+}
+
+const S_IFDIR: u16 = bindings::S_IFDIR as u16;
+const S_IFREG: u16 = bindings::S_IFREG as u16;
+const S_IFLNK: u16 = bindings::S_IFLNK as u16;
+
+/// `DIR(NAME, MODE, iops, fops)`.
+pub(crate) const fn dir(
+    name: &'static [u8],
+    mode: u16,
+    iops: &'static InodeOps,
+    fops: &'static FileOps,
+) -> PidEntry {
+    PidEntry {
+        name,
+        mode: S_IFDIR | mode,
+        nlink: 2,
+        iops,
+        fops: Some(fops),
+        op: PidOp::None,
+    }
+}
+
+/// A process or thread directory listing `table`, with the link count
+/// `pid_entry_nlink` gives, computed at build time as fs/proc computes `nlink_tgid`
+/// and `nlink_tid` once at boot (`set_proc_pid_nlink`).
+pub(crate) const fn base_dir(
+    table: &'static [PidEntry],
+    iops: &'static InodeOps,
+    fops: &'static FileOps,
+) -> PidEntry {
+    let mut nlink = 2;
+    let mut i = 0;
+    while i < table.len() {
+        if table[i].mode as u32 & bindings::S_IFMT == bindings::S_IFDIR {
+            nlink += 1;
+        }
+        i += 1;
+    }
+    PidEntry {
+        name: b"",
+        mode: S_IFDIR | 0o555,
+        nlink,
+        iops,
+        fops: Some(fops),
+        op: PidOp::Base(table),
+    }
+}
+
+/// `ONE(NAME, MODE, show)`: a seq_file shown by one call.
+pub(crate) const fn one(name: &'static [u8], mode: u16, show: ShowTaskFn) -> PidEntry {
+    reg(name, mode, &PROC_SINGLE_FOPS, show)
+}
+
+/// `REG(NAME, MODE, fops)`, with the show function the operations call.
+pub(crate) const fn reg(
+    name: &'static [u8],
+    mode: u16,
+    fops: &'static FileOps,
+    show: ShowTaskFn,
+) -> PidEntry {
+    PidEntry {
+        name,
+        mode: S_IFREG | mode,
+        nlink: 1,
+        iops: &PID_FILE_IOPS,
+        fops: Some(fops),
+        op: PidOp::Show(show),
+    }
+}
+
+/// `LNK(NAME, get_link)`.
+pub(crate) const fn lnk(name: &'static [u8], link: LinkFn) -> PidEntry {
+    PidEntry {
+        name,
+        mode: S_IFLNK | 0o777,
+        nlink: 1,
+        iops: &PID_LINK_IOPS,
+        fops: None,
+        op: PidOp::Link(link),
+    }
+}
+
+impl PidEntry {
+    /// The `d_type` readdir reports.
+    pub(crate) fn dtype(&self) -> u32 {
+        u32::from(self.mode) >> 12
+    }
+}
+
+/// Inode number of entry `index` (0: the directory itself) of the directory of pid
+/// number `nr`; `tid` for the `task/<tid>` directories. Above 2^32, clear of the
+/// entry tree's numbers.
+pub(crate) fn pid_ino(nr: u32, tid: bool, index: usize) -> u64 {
+    (1 << 32) | (u64::from(nr) << 12) | (u64::from(tid) << 11) | index as u64
+}
+
+/// Whether the inode number `ino` of [`pid_ino`] is in a `task/<tid>` directory.
+pub(crate) fn ino_is_tid(ino: u64) -> bool {
+    ino & (1 << 11) != 0
+}
+
+/// A new inode of `sb` for a file of `mode` of `task` (`proc_pid_make_inode`),
+/// owned as `task_dump_owner` says and holding the task's pid; the caller gives it
+/// its operations.
+pub(crate) fn pid_make_inode(
+    sb: &SuperBlock,
+    task: &Task,
+    mode: u16,
+    ino: u64,
+) -> Result<NewInode> {
+    let pid = task.pid().ok_or(ENOENT)?;
+    let mut inode = sb.new_inode()?;
+    inode.set_ino(ino);
+    let (uid, gid) = task.dump_owner(mode);
+    inode.set_owner(uid, gid);
+    inode.set_pid(pid);
+    Ok(inode)
+}
+
+/// Instantiates `dentry` as `ent` of `task` (`proc_pident_instantiate` and
+/// `proc_pid_instantiate`).
+pub(crate) fn instantiate(
+    dentry: &Dentry,
+    task: &Task,
+    ent: &'static PidEntry,
+    ino: u64,
+) -> Result<Lookup> {
+    let mut inode = pid_make_inode(dentry.super_block(), task, ent.mode, ino)?;
+    inode.set_attrs(ent.mode, ent.nlink, ent.iops, ent.fops);
+    inode.set_data(ent);
+    dentry.splice_alias(&PID_DOPS, inode)
+}
+
+/// The row a per-process inode shows.
+pub(crate) fn pid_entry(inode: &Inode) -> Option<&'static PidEntry> {
+    inode.data::<&'static PidEntry>()
+}
+
+/// The task a per-process inode shows, if it still runs (`get_proc_task`).
+pub(crate) fn proc_task(inode: &Inode) -> Option<ARef<Task>> {
+    inode.pid()?.task(PidType::Pid)
+}
+
+/// Whether the caller may see `task` under the mount's `hidepid=` at level `min`
+/// (`has_pid_permissions`): always below `min`, else as a member of `gid=` or when
+/// it may read the task's state; with `hidepid=ptraceable` only the latter.
+pub(crate) fn has_pid_permissions(info: &FsInfo, task: &Task, min: HidePid) -> bool {
+    let hide = info.hide_pid();
+    if hide == HidePid::NotPtraceable {
+        return task.may_read();
+    }
+    if hide < min || cred::in_group_p(info.pid_gid()) {
+        return true;
+    }
+    task.may_read()
+}
+
+/// `proc_pid_permission`: `hidepid=` first (`ENOENT` when invisible, `EPERM`
+/// otherwise), then the mode bits.
+pub(crate) fn proc_pid_permission(inode: &Inode, mask: c_int) -> Result {
+    let task = proc_task(inode).ok_or(ESRCH)?;
+    let info = fs_info(inode.super_block())?;
+    if !has_pid_permissions(info, &task, HidePid::NoAccess) {
+        return Err(if info.hide_pid() == HidePid::Invisible {
+            ENOENT
+        } else {
+            EPERM
+        });
+    }
+    inode.generic_permission(mask)
+}
+
+/// `pid_getattr`: root-owned once the task is gone, else its dump owner.
+pub(crate) fn pid_getattr(stat: &Kstat<'_>) -> Result {
+    let inode = stat.inode();
+    stat.set_owner(0, 0);
+    let info = fs_info(inode.super_block())?;
+    if info.hide_pid() < HidePid::Invisible {
+        // Everyone may see every process: only the owner to find, without a reference.
+        if let Some((uid, gid)) = inode
+            .pid()
+            .and_then(|p| p.task_dump_owner(PidType::Pid, inode.mode()))
+        {
+            stat.set_owner(uid, gid);
+        }
+        return Ok(());
+    }
+    if let Some(t) = proc_task(inode) {
+        if !has_pid_permissions(info, &t, HidePid::Invisible) {
+            // Consistent with readdir, as in fs/proc.
+            return Err(ENOENT);
+        }
+        let (uid, gid) = t.dump_owner(inode.mode());
+        stat.set_owner(uid, gid);
+    }
+    Ok(())
+}
+
+/// The target of a link of `task` as text, for callers that may read the task's
+/// state (`EACCES` otherwise); `ENOENT` when there is none. fs/proc's are "magic"
+/// links that jump to the object itself (`nd_jump_link`, not exported); these are
+/// plain ones (`proc_pid_get_link` and `proc_pid_readlink` give the same text).
+pub(crate) fn pid_link(
+    dentry: Option<&Dentry>,
+    inode: &Inode,
+    link: impl FnOnce(&Task) -> Option<Path>,
+) -> Result<Link> {
+    if dentry.is_none() {
+        return Err(ECHILD);
+    }
+    let task = proc_task(inode).ok_or(ENOENT)?;
+    if !task.may_read() {
+        return Err(EACCES);
+    }
+    let path = link(&task).ok_or(ENOENT)?;
+    let mut buf = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
+    let range = path.d_path(&mut buf)?;
+    Link::copy(&buf[range])
+}
+
+/// Per-process dentries (`pid_dentry_operations`).
+pub(crate) struct PidDentry;
+
+static PID_DOPS: DentryOps = DentryOps::new::<PidDentry>();
+
+impl PidDentry {
+    /// `pid_delete_dentry`: a dead task's dentries are not kept.
+    pub(crate) fn task_gone(dentry: &Dentry) -> bool {
+        dentry
+            .inode()
+            .and_then(Inode::pid)
+            .is_some_and(|p| !p.has_task(PidType::Pid))
+    }
+}
+
+#[vtable]
+impl DentryOperations for PidDentry {
+    /// `pid_revalidate`: valid while the task lives, with its owner re-applied. Like
+    /// fs/proc's it also answers in RCU walk mode (`LOOKUP_RCU`), which keeps path
+    /// walks through per-process directories lock- and refcount-free: nothing here
+    /// sleeps (`get_pid_task`, the task's credentials and `task_lock`), and the
+    /// inode and its pid stay readable for the walk's RCU section.
+    fn revalidate(dentry: &Dentry, _flags: u32) -> Result<bool> {
+        let Some(inode) = dentry.inode() else {
+            return Ok(false);
+        };
+        match inode
+            .pid()
+            .and_then(|p| p.task_dump_owner(PidType::Pid, inode.mode()))
+        {
+            Some((uid, gid)) => {
+                inode.update_owner(uid, gid);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    fn delete(dentry: &Dentry) -> bool {
+        Self::task_gone(dentry)
+    }
+}
+
+/// Files of the tables (`proc_def_inode_operations` with `pid_getattr`).
+struct PidFile;
+
+static PID_FILE_IOPS: InodeOps = InodeOps::new::<PidFile>();
+
+#[vtable]
+impl InodeOperations for PidFile {
+    fn getattr(stat: &Kstat<'_>) -> Result {
+        pid_getattr(stat)
+    }
+}
+
+/// Links of the tables (`proc_pid_link_inode_operations`), as plain links.
+struct PidLink;
+
+static PID_LINK_IOPS: InodeOps = InodeOps::new::<PidLink>();
+
+#[vtable]
+impl InodeOperations for PidLink {
+    fn get_link(dentry: Option<&Dentry>, inode: &Inode) -> Result<Link> {
+        let Some(PidOp::Link(link)) = pid_entry(inode).map(|e| &e.op) else {
+            return Err(EIO);
+        };
+        pid_link(dentry, inode, link)
+    }
+
+    fn getattr(stat: &Kstat<'_>) -> Result {
+        pid_getattr(stat)
+    }
+}
+
+/// `proc_single_show`: looks the task up again for every fill; `ESRCH` once gone.
+fn proc_single_show(m: &SeqFile, inode: &Inode) -> Result {
+    let pid = inode.pid().ok_or(EIO)?;
+    let Some(PidOp::Show(show)) = pid_entry(inode).map(|e| &e.op) else {
+        return Err(EIO);
+    };
+    let task = pid.task(PidType::Pid).ok_or(ESRCH)?;
+    let ns = fs_info(inode.super_block())?.pid_ns();
+    show(
+        m,
+        &ProcTask {
+            ns,
+            pid,
+            task: &task,
+        },
+    )
+}
+
+/// `mm_access(task, PTRACE_MODE_READ_FSCREDS)`, as `environ` and `auxv` are opened:
+/// `ESRCH` without an address space (kernel threads, zombies), `EACCES` for callers
+/// that may not read the task's state.
+pub(crate) fn mm_access(task: &Task) -> Result<crate::wrap::task::Mm<'_>> {
+    let mm = task.mm().ok_or(ESRCH)?;
+    if !task.may_read() {
+        return Err(EACCES);
+    }
+    Ok(mm)
+}
+
+/// The file operations of the rows' files: a seq_file filled by the row's show
+/// function on each read, with the `llseek` fs/proc gives that file, and for
+/// `mem_open`-style files `mm_access`'s checks at open time.
+macro_rules! single_file {
+    ($(#[$m:meta])* $t:ident, $table:ident, $llseek:ident, $mm_open:expr) => {
+        $(#[$m])*
+        pub(crate) struct $t;
+
+        pub(crate) static $table: FileOps = FileOps::new::<$t>();
+
+        #[vtable]
+        impl FileOperations for $t {
+            fn open(inode: &Inode, file: &File) -> Result {
+                if $mm_open {
+                    let task = proc_task(inode).ok_or(ESRCH)?;
+                    mm_access(&task)?;
+                }
+                file.single_open::<Self>()
+            }
+
+            fn read_iter(io: &Kiocb) -> Result<usize> {
+                io.seq_read()
+            }
+
+            fn llseek(file: &File, offset: i64, whence: c_int) -> Result<i64> {
+                file.$llseek(offset, whence)
+            }
+
+            fn release(_inode: &Inode, file: &File) -> Result {
+                file.single_release()
+            }
+
+            fn show(m: &SeqFile, inode: &Inode) -> Result {
+                proc_single_show(m, inode)
+            }
+        }
+    };
+}
+
+single_file!(
+    /// `proc_single_file_operations` (`ONE`).
+    ProcSingleFile,
+    PROC_SINGLE_FOPS,
+    seq_lseek,
+    false
+);
+single_file!(
+    /// The `REG` files with `generic_file_llseek` (`cmdline`, `oom_adj`).
+    RegFile,
+    PID_REG_FOPS,
+    generic_llseek,
+    false
+);
+single_file!(
+    /// The `REG` files with `default_llseek` (`oom_score_adj`).
+    RegDefaultLlseekFile,
+    PID_REG_DEFAULT_LLSEEK_FOPS,
+    default_llseek,
+    false
+);
+single_file!(
+    /// The `REG` files opened like `mem` (`environ`, `auxv`): `mm_access` at open.
+    MmFile,
+    PID_MM_FOPS,
+    generic_llseek,
+    true
+);

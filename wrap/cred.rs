@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Pid namespaces and the caller's credentials: the ids and checks mount options
+//! and `hidepid=` need.
+
+use super::shim;
+use core::ptr::NonNull;
+use kernel::{
+    bindings,
+    prelude::*,
+    types::{ARef, AlwaysRefCounted, Opaque},
+};
+
+/// A pid namespace.
+///
+/// # Invariants
+///
+/// The object is a valid `struct pid_namespace`, and while an [`ARef`] to it exists it
+/// holds a reference taken with `get_pid_ns`.
+#[repr(transparent)]
+pub(crate) struct PidNamespace(Opaque<bindings::pid_namespace>);
+
+// SAFETY: `get_pid_ns`/`put_pid_ns` may be called from any thread.
+unsafe impl Send for PidNamespace {}
+// SAFETY: Only reference counting is done through a shared reference.
+unsafe impl Sync for PidNamespace {}
+
+// SAFETY: The reference count is the one `get_pid_ns`/`put_pid_ns` manage, and the
+// namespace is freed only when it reaches zero.
+unsafe impl AlwaysRefCounted for PidNamespace {
+    fn inc_ref(&self) {
+        // SAFETY: By the type invariant `self.0` is a valid pid namespace.
+        unsafe { shim::procfs2_get_pid_ns(self.0.get()) };
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller owns one reference, which is given back here.
+        unsafe { shim::put_pid_ns(obj.cast().as_ptr()) };
+    }
+}
+
+impl PidNamespace {
+    /// The active pid namespace of the calling task (`task_active_pid_ns(current)`).
+    pub(crate) fn current() -> ARef<Self> {
+        // SAFETY: `current` is alive while it runs; the helper takes a reference.
+        let ns = unsafe { shim::procfs2_get_current_pid_ns() };
+        // INVARIANT: `ns` is valid (a running task has an active pid namespace) and
+        // carries the reference the helper took, which the `ARef` now owns.
+        // SAFETY: See above; `ns` is not null.
+        unsafe { ARef::from_raw(NonNull::new_unchecked(ns.cast())) }
+    }
+
+    /// The number of pids allocated in this namespace (`pid_allocated`): every fork
+    /// and every release of a pid changes it.
+    pub(crate) fn pid_allocated(&self) -> u32 {
+        // SAFETY: The namespace is valid.
+        unsafe { shim::procfs2_pid_allocated(self.as_ptr()) }
+    }
+
+    pub(crate) fn as_ptr(&self) -> *mut bindings::pid_namespace {
+        self.0.get()
+    }
+
+    /// The calling task's thread group id as seen in this namespace, `None` if the
+    /// task is not visible there (`task_tgid_nr_ns(current, ns)`).
+    pub(crate) fn current_tgid(&self) -> Option<u32> {
+        // SAFETY: `current` is alive and the namespace valid (type invariant).
+        let nr = unsafe { shim::procfs2_current_tgid_nr_ns(self.as_ptr()) };
+        u32::try_from(nr).ok().filter(|&n| n != 0)
+    }
+
+    /// The last pid handed out in this namespace (`idr_get_cursor(&ns->idr) - 1`).
+    pub(crate) fn last_pid(&self) -> i32 {
+        // SAFETY: The namespace is valid (type invariant); the cursor is a plain read.
+        unsafe { shim::procfs2_pid_ns_last_pid(self.as_ptr()) }
+    }
+
+    /// The calling thread's id as seen in this namespace (`task_pid_nr_ns`).
+    pub(crate) fn current_pid(&self) -> Option<u32> {
+        // SAFETY: As for `current_tgid`.
+        let nr = unsafe { shim::procfs2_current_pid_nr_ns(self.as_ptr()) };
+        u32::try_from(nr).ok().filter(|&n| n != 0)
+    }
+}
+
+/// Calls `f` with the calling task's credentials (`current_cred()`).
+pub(super) fn with_current_cred<R>(f: impl FnOnce(&bindings::cred) -> R) -> R {
+    // SAFETY: `current` is valid while it runs, and so are its own credentials,
+    // which only it can replace; the borrow ends with `f`.
+    f(unsafe { &*(*bindings::get_current()).cred })
+}
+
+/// The user namespace of the calling task's credentials (`current_user_ns()`).
+fn current_user_ns() -> *mut bindings::user_namespace {
+    with_current_cred(|c| c.user_ns)
+}
+
+/// A group id as the kernel stores it.
+pub(crate) type Kgid = u32;
+
+/// The kernel gid for `gid` as seen in the calling task's user namespace
+/// (`make_kgid(current_user_ns(), gid)`); `u32::MAX` (`INVALID_GID`) if unmapped.
+pub(crate) fn make_kgid_current(gid: u32) -> Kgid {
+    // SAFETY: The user namespace of `current` is valid while it runs.
+    unsafe { bindings::make_kgid(current_user_ns(), gid).val }
+}
+
+/// `gid` as seen from the initial user namespace, `overflowgid` if unmapped.
+pub(crate) fn from_kgid_munged_init(gid: Kgid) -> u32 {
+    // SAFETY: `init_user_ns` is a static object; only its address is taken.
+    unsafe {
+        bindings::from_kgid_munged(
+            &raw mut bindings::init_user_ns,
+            bindings::kgid_t { val: gid },
+        )
+    }
+}
+
+/// Whether the caller is in group `gid` (`in_group_p`).
+pub(crate) fn in_group_p(gid: Kgid) -> bool {
+    // SAFETY: Reads the caller's credentials.
+    unsafe { bindings::in_group_p(bindings::kgid_t { val: gid }) != 0 }
+}
+
+/// The caller's fsuid and fsgid.
+pub(crate) fn current_fsuid_fsgid() -> (u32, u32) {
+    with_current_cred(|c| (c.fsuid.val, c.fsgid.val))
+}
+
+/// Parses `s` like the kernel's `kstrtouint(s, base, ...)`; `None` if it is not a
+/// number that fits.
+pub(crate) fn kstrtouint(s: &CStr, base: u32) -> Option<u32> {
+    let mut v = 0;
+    // SAFETY: `s` is a valid NUL-terminated string and `v` a valid output location.
+    let r = unsafe { bindings::kstrtouint(s.as_char_ptr(), base, &mut v) };
+    (r == 0).then_some(v)
+}

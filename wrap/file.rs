@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Open files as the file operations see them ([`File`], [`Kiocb`]), directories
+//! being read ([`DirContext`]), and the targets `get_link` hands back ([`Link`]).
+
+use super::{inode::Inode, ops, shim};
+use kernel::{
+    bindings,
+    error::to_result,
+    ffi::{c_char, c_int, c_void},
+    prelude::*,
+    types::Opaque,
+};
+
+/// An open file of procfs2, during one of its operations.
+///
+/// # Invariants
+///
+/// The object is a valid, open `struct file` of a procfs2 superblock for the
+/// duration of the callback that received it.
+#[repr(transparent)]
+pub(crate) struct File(Opaque<bindings::file>);
+
+impl File {
+    /// # Safety
+    ///
+    /// `ptr` must be an open procfs2 file, used only during the callback.
+    pub(super) unsafe fn from_raw<'a>(ptr: *mut bindings::file) -> &'a Self {
+        // SAFETY: Transparent over the C struct; validity per the caller.
+        unsafe { &*ptr.cast() }
+    }
+
+    fn as_ptr(&self) -> *mut bindings::file {
+        self.0.get()
+    }
+
+    /// The file's inode (`file_inode`).
+    pub(crate) fn inode(&self) -> &Inode {
+        // SAFETY: An open file pins its inode, one of ours.
+        unsafe { Inode::from_raw((*self.as_ptr()).f_inode) }
+    }
+
+    /// The inode number of the directory's parent (`parent_ino`).
+    pub(crate) fn parent_ino(&self) -> u64 {
+        // SAFETY: An open file pins its dentry, whose parent is valid under `d_lock`.
+        unsafe { shim::procfs2_file_parent_ino(self.as_ptr()) as u64 }
+    }
+
+    /// Opens the file as a seq_file whose whole content `T::show` writes
+    /// (`single_open`), with the inode as the seq_file's private data.
+    pub(crate) fn single_open<T: ops::FileOperations>(&self) -> Result {
+        let inode = self.inode().as_ptr().cast::<c_void>();
+        // SAFETY: The file is being opened; `single_open` keeps the inode, which the
+        // open file pins, as the private data `single_show::<T>` reads.
+        to_result(unsafe {
+            bindings::single_open(self.as_ptr(), Some(ops::single_show::<T>), inode)
+        })
+    }
+
+    /// Opens the file as a seq_file read record by record through `T`'s
+    /// [`ops::SeqRecords`] (`seq_open`), with the inode as its private data.
+    pub(crate) fn seq_open<T: ops::SeqRecords>(&self) -> Result {
+        let inode = self.inode().as_ptr().cast::<c_void>();
+        // SAFETY: The file is being opened; `seq_open` makes its seq_file the file's
+        // private data, whose `private` is set as `seq_open_private` would, to the
+        // inode the open file pins.
+        unsafe {
+            to_result(bindings::seq_open(
+                self.as_ptr(),
+                ops::seq_operations::<T>(),
+            ))?;
+            (*(*self.as_ptr()).private_data.cast::<bindings::seq_file>()).private = inode;
+        }
+        Ok(())
+    }
+
+    /// Releases a file opened by [`File::single_open`] (`single_release`).
+    pub(crate) fn single_release(&self) -> Result {
+        // SAFETY: The file was opened by `single_open`, per the caller's pairing.
+        to_result(unsafe { bindings::single_release(self.inode().as_ptr(), self.as_ptr()) })
+    }
+
+    /// Releases a file opened by [`File::seq_open`] (`seq_release`).
+    pub(crate) fn seq_release(&self) -> Result {
+        // SAFETY: The file was opened by `seq_open`, per the caller's pairing.
+        to_result(unsafe { bindings::seq_release(self.inode().as_ptr(), self.as_ptr()) })
+    }
+
+    /// `seq_lseek`, for files opened as seq_files.
+    pub(crate) fn seq_lseek(&self, offset: i64, whence: c_int) -> Result<i64> {
+        // SAFETY: The file is open and was opened as a seq_file by its `open`.
+        to_len(unsafe { bindings::seq_lseek(self.as_ptr(), offset, whence) })
+    }
+
+    /// `generic_file_llseek`.
+    pub(crate) fn generic_llseek(&self, offset: i64, whence: c_int) -> Result<i64> {
+        // SAFETY: The file is open.
+        to_len(unsafe { bindings::generic_file_llseek(self.as_ptr(), offset, whence) })
+    }
+
+    /// `default_llseek`.
+    pub(crate) fn default_llseek(&self, offset: i64, whence: c_int) -> Result<i64> {
+        // SAFETY: The file is open.
+        to_len(unsafe { bindings::default_llseek(self.as_ptr(), offset, whence) })
+    }
+
+    /// `generic_file_llseek_size` with maximum `max` and end `eof`.
+    pub(crate) fn llseek_size(
+        &self,
+        offset: i64,
+        whence: c_int,
+        max: i64,
+        eof: i64,
+    ) -> Result<i64> {
+        // SAFETY: The file is open.
+        to_len(unsafe {
+            bindings::generic_file_llseek_size(self.as_ptr(), offset, whence, max, eof)
+        })
+    }
+}
+
+/// `ENAMETOOLONG`, which the kernel crate does not name.
+fn enametoolong() -> Error {
+    Error::from_errno(-(bindings::ENAMETOOLONG as c_int))
+}
+
+/// A raw errno or length as a `Result`.
+fn to_len(v: i64) -> Result<i64> {
+    if v < 0 {
+        Err(Error::from_errno(v as c_int))
+    } else {
+        Ok(v)
+    }
+}
+
+/// A read in progress (`struct kiocb` and its `iov_iter`).
+///
+/// # Invariants
+///
+/// Both are the valid arguments of one `read_iter` call, used only during it.
+pub(crate) struct Kiocb {
+    iocb: *mut bindings::kiocb,
+    iter: *mut bindings::iov_iter,
+}
+
+impl Kiocb {
+    /// # Safety
+    ///
+    /// The arguments of a `read_iter` call on a procfs2 file.
+    pub(super) unsafe fn new(iocb: *mut bindings::kiocb, iter: *mut bindings::iov_iter) -> Self {
+        // INVARIANT: Per the caller.
+        Self { iocb, iter }
+    }
+
+    /// The file being read.
+    pub(crate) fn file(&self) -> &File {
+        // SAFETY: A kiocb of a read names its open file (type invariant).
+        unsafe { File::from_raw((*self.iocb).ki_filp) }
+    }
+
+    /// Reads through the file's seq_file (`seq_read_iter`).
+    pub(crate) fn seq_read(&self) -> Result<usize> {
+        // SAFETY: Valid arguments (type invariant); the file was opened as a seq_file.
+        let n = unsafe { bindings::seq_read_iter(self.iocb, self.iter) };
+        to_len(n as i64).map(|n| n as usize)
+    }
+}
+
+/// A directory being read (`struct dir_context`).
+///
+/// # Invariants
+///
+/// The object is a valid `dir_context` for the duration of `iterate_shared`.
+#[repr(transparent)]
+pub(crate) struct DirContext(Opaque<bindings::dir_context>);
+
+impl DirContext {
+    /// # Safety
+    ///
+    /// `ptr` must be the valid context handed to `iterate_shared`, used only during it.
+    pub(super) unsafe fn from_raw<'a>(ptr: *mut bindings::dir_context) -> &'a Self {
+        // SAFETY: Transparent over the C struct; validity per the caller.
+        unsafe { &*ptr.cast() }
+    }
+
+    /// The readdir position.
+    pub(crate) fn pos(&self) -> i64 {
+        // SAFETY: Valid by the type invariant; only the reader of this directory
+        // touches it.
+        unsafe { (*self.0.get()).pos }
+    }
+
+    /// Moves the readdir position.
+    pub(crate) fn set_pos(&self, pos: i64) {
+        // SAFETY: As for `pos`.
+        unsafe { (*self.0.get()).pos = pos };
+    }
+
+    /// Passes one entry to the reader (`dir_emit`); `false` once its buffer is full.
+    /// The position is not advanced.
+    pub(crate) fn emit(&self, name: &[u8], ino: u64, dtype: u32) -> bool {
+        let Ok(len) = c_int::try_from(name.len()) else {
+            return false;
+        };
+        // SAFETY: The context is valid; `name` is valid for `len` bytes (it need not
+        // be NUL-terminated).
+        unsafe {
+            shim::procfs2_dir_emit(
+                self.0.get(),
+                name.as_ptr().cast::<c_char>(),
+                len,
+                ino,
+                dtype,
+            )
+        }
+    }
+
+    /// Emits `.` (ino `ino`) and `..` (ino `parent_ino`) at positions 0 and 1, as
+    /// `dir_emit_dots` does; `false` if the reader's buffer filled up.
+    pub(crate) fn emit_dots(&self, ino: u64, parent_ino: u64) -> bool {
+        if self.pos() == 0 {
+            if !self.emit(b".", ino, super::DT_DIR) {
+                return false;
+            }
+            self.set_pos(1);
+        }
+        if self.pos() == 1 {
+            if !self.emit(b"..", parent_ino, super::DT_DIR) {
+                return false;
+            }
+            self.set_pos(2);
+        }
+        true
+    }
+}
+
+/// A symlink's target for `get_link`: NUL-terminated bytes in a `kmalloc` buffer that
+/// the VFS frees with `kfree_link` when it is done.
+pub(crate) struct Link(KVec<u8>);
+
+impl Link {
+    /// The target `args` formats to, at most 31 bytes (the `self` and `thread-self`
+    /// links). In RCU walk mode (`rcu`) the buffer is allocated without sleeping
+    /// (`GFP_ATOMIC`, as fs/proc's `self` does); only if that fails is the caller
+    /// asked to retry in ref-walk mode (`ECHILD`).
+    pub(crate) fn format(rcu: bool, args: core::fmt::Arguments<'_>) -> Result<Self> {
+        const MAX: usize = 32;
+        let flags = if rcu { GFP_ATOMIC } else { GFP_KERNEL };
+        let v = KVec::with_capacity(MAX, flags).map_err(|_| if rcu { ECHILD } else { ENOMEM })?;
+        let mut w = LinkWriter(v);
+        core::fmt::write(&mut w, args).map_err(|_| enametoolong())?;
+        let mut v = w.0;
+        if v.len() >= MAX {
+            return Err(enametoolong());
+        }
+        v.push(0, flags)?;
+        Ok(Self(v))
+    }
+
+    /// A copy of `target`.
+    pub(crate) fn copy(target: &[u8]) -> Result<Self> {
+        let mut v = KVec::with_capacity(target.len() + 1, GFP_KERNEL)?;
+        v.extend_from_slice(target, GFP_KERNEL)?;
+        v.push(0, GFP_KERNEL)?;
+        Ok(Self(v))
+    }
+
+    /// Hands the buffer to the VFS: the pointer `get_link` returns.
+    ///
+    /// # Safety
+    ///
+    /// `done` must be the argument of the `get_link` call being answered.
+    pub(super) unsafe fn into_raw(self, done: *mut bindings::delayed_call) -> *const c_char {
+        let (p, _, _) = self.0.into_raw_parts();
+        // SAFETY: `done` is valid per the caller; `kfree_link` frees `p`, which
+        // `kmalloc` allocated.
+        unsafe {
+            (*done).fn_ = Some(bindings::kfree_link);
+            (*done).arg = p.cast();
+        }
+        p.cast()
+    }
+}
+
+/// Appends to a buffer that already has the room it needs, without allocating.
+struct LinkWriter(KVec<u8>);
+
+impl core::fmt::Write for LinkWriter {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        if self.0.len() + s.len() >= self.0.capacity() {
+            return Err(core::fmt::Error);
+        }
+        self.0
+            .extend_from_slice(s.as_bytes(), GFP_ATOMIC)
+            .map_err(|_| core::fmt::Error)
+    }
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Lock guards over the kernel's locks that procfs2 takes: the RCU read side, a
+//! task's `alloc_lock` (`task_lock`), its signal handlers' `siglock`
+//! (`lock_task_sighand`), its `exec_update_lock` for reading, and the reader side of
+//! the `stats_lock` seqlock. Each guard releases what it took when dropped; none is
+//! `Send`, since each is released by the thread that took it.
+
+use super::shim;
+use core::marker::PhantomData;
+use kernel::{bindings, error::to_result, ffi::c_ulong, prelude::*};
+
+/// An RCU read-side critical section (`rcu_read_lock`): what is read under it stays
+/// valid until the guard is dropped. 6.12's kernel crate has no such guard.
+pub(crate) struct Rcu(PhantomData<*mut ()>);
+
+impl Rcu {
+    pub(crate) fn read_lock() -> Self {
+        // SAFETY: Enters an RCU read-side section, left in `drop`.
+        unsafe { shim::procfs2_rcu_read_lock() };
+        Self(PhantomData)
+    }
+}
+
+impl Drop for Rcu {
+    fn drop(&mut self) {
+        // SAFETY: Entered by `read_lock`.
+        unsafe { shim::procfs2_rcu_read_unlock() };
+    }
+}
+
+/// A spinlock held (`spin_lock`), such as a task's `alloc_lock` (`task_lock`).
+///
+/// # Invariants
+///
+/// `lock` is held by this thread and valid until the guard is dropped.
+pub(crate) struct SpinGuard<'a> {
+    lock: *mut bindings::spinlock_t,
+    _p: PhantomData<(&'a (), *mut ())>,
+}
+
+impl SpinGuard<'_> {
+    /// # Safety
+    ///
+    /// `lock` must be a valid spinlock that outlives `'a`.
+    pub(super) unsafe fn lock<'a>(lock: *mut bindings::spinlock_t) -> SpinGuard<'a> {
+        // SAFETY: Valid per the caller; released in `drop`.
+        unsafe { bindings::spin_lock(lock) };
+        // INVARIANT: Just taken.
+        SpinGuard {
+            lock,
+            _p: PhantomData,
+        }
+    }
+}
+
+impl Drop for SpinGuard<'_> {
+    fn drop(&mut self) {
+        // SAFETY: Held by this thread (type invariant).
+        unsafe { bindings::spin_unlock(self.lock) };
+    }
+}
+
+/// A task's signal handlers locked (`lock_task_sighand`), interrupts off.
+///
+/// # Invariants
+///
+/// `sighand` is the task's `sighand_struct`, whose `siglock` this thread holds with
+/// the interrupt state `flags` saved.
+pub(crate) struct Sighand<'a> {
+    sighand: *mut bindings::sighand_struct,
+    flags: c_ulong,
+    _p: PhantomData<(&'a (), *mut ())>,
+}
+
+impl<'a> Sighand<'a> {
+    /// Locks `task`'s signal handlers, or `None` once it has none (it is being
+    /// released). `__lock_task_sighand` is not exported: the same retry, in case the
+    /// handlers change between the read and the lock.
+    ///
+    /// # Safety
+    ///
+    /// `task` must be a valid task that outlives `'a`.
+    pub(super) unsafe fn lock(task: *mut bindings::task_struct) -> Option<Self> {
+        let _rcu = Rcu::read_lock();
+        loop {
+            // SAFETY: The task is valid; `sighand` is read as `rcu_dereference` does.
+            let sighand = unsafe { core::ptr::addr_of!((*task).sighand).read_volatile() };
+            if sighand.is_null() {
+                return None;
+            }
+            // SAFETY: Under RCU the handlers (SLAB_TYPESAFE_BY_RCU) stay a valid
+            // `sighand_struct` to lock.
+            let flags = unsafe { shim::procfs2_siglock_irqsave(sighand) };
+            // SAFETY: As above.
+            let now = unsafe { core::ptr::addr_of!((*task).sighand).read_volatile() };
+            if now == sighand {
+                // INVARIANT: Locked, and still the task's.
+                return Some(Self {
+                    sighand,
+                    flags,
+                    _p: PhantomData,
+                });
+            }
+            // SAFETY: Locked just above with these flags.
+            unsafe { shim::procfs2_siglock_irqrestore(sighand, flags) };
+        }
+    }
+
+    /// The bits of the signals whose handler is `SIG_IGN`, and of those with a
+    /// handler of their own (`collect_sigign_sigcatch`).
+    pub(crate) fn ignored_caught(&self) -> (u64, u64) {
+        let (mut ign, mut caught) = (0, 0);
+        // SAFETY: The handlers are locked (type invariant); `action` has `_NSIG`
+        // entries.
+        let actions = unsafe { &(*self.sighand).action };
+        for (i, k) in actions.iter().enumerate() {
+            // `SIG_DFL` is 0 and `SIG_IGN` 1, as pointers: read as a plain word.
+            // SAFETY: The field is a function pointer, the size of a `usize`.
+            let handler = unsafe { core::ptr::addr_of!(k.sa.sa_handler).cast::<usize>().read() };
+            if handler == 1 {
+                ign |= 1 << i;
+            } else if handler != 0 {
+                caught |= 1 << i;
+            }
+        }
+        (ign, caught)
+    }
+}
+
+impl Drop for Sighand<'_> {
+    fn drop(&mut self) {
+        // SAFETY: Locked by this thread with these flags (type invariant).
+        unsafe { shim::procfs2_siglock_irqrestore(self.sighand, self.flags) };
+    }
+}
+
+/// A task's `signal->exec_update_lock` held for reading (`lock_trace`,
+/// `do_task_stat`, `do_io_accounting`): the task does not exec meanwhile.
+///
+/// # Invariants
+///
+/// `sem` is held for reading by this thread and valid until the guard is dropped.
+pub(crate) struct ExecUpdate<'a> {
+    sem: *mut bindings::rw_semaphore,
+    _p: PhantomData<(&'a (), *mut ())>,
+}
+
+impl ExecUpdate<'_> {
+    /// Takes the lock; fails if a fatal signal interrupts the wait.
+    ///
+    /// # Safety
+    ///
+    /// `sem` must be a valid `exec_update_lock` that outlives `'a`.
+    pub(super) unsafe fn read_killable<'a>(
+        sem: *mut bindings::rw_semaphore,
+    ) -> Result<ExecUpdate<'a>> {
+        // SAFETY: Valid per the caller; released in `drop`.
+        to_result(unsafe { bindings::down_read_killable(sem) })?;
+        // INVARIANT: Just taken.
+        Ok(ExecUpdate {
+            sem,
+            _p: PhantomData,
+        })
+    }
+}
+
+impl Drop for ExecUpdate<'_> {
+    fn drop(&mut self) {
+        // SAFETY: Held for reading by this thread (type invariant).
+        unsafe { bindings::up_read(self.sem) };
+    }
+}
+
+/// Reads what a seqlock guards (`read_seqbegin_or_lock_irqsave`): first without the
+/// lock, and if a writer came in between, again with the lock held. `read` may run
+/// twice; what the last run returns is the answer.
+///
+/// # Safety
+///
+/// `lock` must be a valid seqlock for the duration of the call.
+pub(super) unsafe fn seqlock_read<R>(
+    lock: *mut bindings::seqlock_t,
+    mut read: impl FnMut() -> R,
+) -> R {
+    let mut next = 0;
+    loop {
+        let mut seq = next;
+        // SAFETY: Valid per the caller; `seq` even reads locklessly, odd locks.
+        let flags = unsafe { shim::procfs2_read_seqbegin_or_lock_irqsave(lock, &mut seq) };
+        let r = read();
+        next = 1;
+        // SAFETY: As above, with the `seq` the begin left.
+        if !unsafe { shim::procfs2_need_seqretry(lock, seq) } {
+            // SAFETY: Releases the lock if this pass took it.
+            unsafe { shim::procfs2_done_seqretry_irqrestore(lock, seq, flags) };
+            return r;
+        }
+    }
+}

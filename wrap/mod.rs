@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The wrapper layer: one safe type per kernel object procfs2 touches, lock guards,
+//! and the operation traits whose generic trampolines the VFS calls. Every `unsafe`
+//! block of procfs2 but seq.rs's lives here; nothing here imports a feature module.
+//!
+//! | file            | objects                                                     |
+//! |-----------------|-------------------------------------------------------------|
+//! | `shim.rs`       | the C shim's declarations (shim.h)                          |
+//! | `fs.rs`         | `file_system_type`, `fs_context`, `fs_parameter`            |
+//! | `super_block.rs`| `super_block`                                               |
+//! | `inode.rs`      | `proc_inode` and its slab cache, `inode`, `kstat`           |
+//! | `dentry.rs`     | `dentry`, the result of `lookup`                            |
+//! | `file.rs`       | open `file`, `dir_context`, `kiocb`, link targets           |
+//! | `ops.rs`        | inode, file and dentry operation traits and their tables    |
+//! | `cred.rs`       | `pid_namespace`, credentials, ids                           |
+//! | `lock.rs`       | guards: RCU, `task_lock`, `siglock`, `exec_update_lock`, seqlock |
+//! | `sync.rs`       | use counts with rundown, completion, RCU grace periods, jiffies |
+//! | `subdir.rs`     | the entry tree's lock and keys (`proc_subdir_lock`)         |
+//! | `task.rs`       | `task_struct`, `pid`, `mm_struct`, open files, `path`       |
+//! | `sys.rs`        | system-wide counters of the global files                    |
+//! | `debugfs.rs`    | the tests' debugfs control file                             |
+
+pub(crate) mod cred;
+pub(crate) mod debugfs;
+pub(crate) mod dentry;
+pub(crate) mod file;
+pub(crate) mod fs;
+pub(crate) mod inode;
+pub(crate) mod lock;
+pub(crate) mod ops;
+mod shim;
+pub(crate) mod subdir;
+pub(crate) mod super_block;
+pub(crate) mod sync;
+pub(crate) mod sys;
+pub(crate) mod task;
+
+/// `LOOKUP_RCU` from `include/linux/namei.h`, which the bindings do not include
+/// (`shim.c` checks it).
+pub(crate) const LOOKUP_RCU: u32 = 0x40;
+
+/// `DT_*` directory entry types for [`file::DirContext::emit`].
+pub(crate) const DT_DIR: u32 = kernel::bindings::DT_DIR;
+pub(crate) const DT_LNK: u32 = kernel::bindings::DT_LNK;
+pub(crate) const DT_REG: u32 = kernel::bindings::DT_REG;

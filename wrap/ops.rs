@@ -1,0 +1,530 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The operations layer: the VFS callbacks procfs2 implements, as traits. A feature
+//! type implements a trait (`impl InodeOperations for PidBaseDir`), and the table the
+//! kernel calls is built from it at compile time (`InodeOps::new::<PidBaseDir>()`),
+//! with only the methods the type implements set. The generic trampolines below
+//! turn the kernel's raw arguments into the safe wrappers, and `Result` into the
+//! errno or error pointer the kernel expects, in this one place.
+
+use super::{
+    dentry::{Dentry, Lookup},
+    file::{DirContext, File, Kiocb, Link},
+    inode::{self, Inode, Kstat},
+};
+use crate::seq::SeqFile;
+use core::marker::PhantomData;
+use kernel::{
+    bindings, build_error,
+    error::{from_result, VTABLE_DEFAULT_ERROR},
+    ffi::{c_char, c_int, c_void},
+    prelude::*,
+    uaccess::UserSlice,
+};
+
+/// Inode operations (`struct inode_operations`).
+#[vtable]
+pub(crate) trait InodeOperations: Sized + 'static {
+    /// Finds `dentry`'s name in the directory `dir` (`lookup`).
+    fn lookup(_dir: &Inode, _dentry: &Dentry) -> Result<Lookup> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Adjusts the attributes `generic_fillattr` filled in (`getattr`).
+    fn getattr(_stat: &Kstat<'_>) -> Result {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Whether the caller may access the inode for `mask` (`permission`).
+    fn permission(_inode: &Inode, _mask: c_int) -> Result {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// A symlink's target (`get_link`); `dentry` is `None` in RCU walk mode.
+    fn get_link(_dentry: Option<&Dentry>, _inode: &Inode) -> Result<Link> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+}
+
+/// File operations (`struct file_operations`).
+#[vtable]
+pub(crate) trait FileOperations: Sized + 'static {
+    fn open(_inode: &Inode, _file: &File) -> Result {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    fn release(_inode: &Inode, _file: &File) -> Result {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    fn read_iter(_io: &Kiocb) -> Result<usize> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Takes `count` bytes the user wrote at `buf`.
+    fn write(_file: &File, _buf: UserSlice, _count: usize) -> Result<usize> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    fn llseek(_file: &File, _offset: i64, _whence: c_int) -> Result<i64> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    fn mmap(_file: &File) -> Result {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Emits the directory's entries from `ctx`'s position on (`iterate_shared`;
+    /// `read` then answers `EISDIR` as `generic_read_dir`, and without an `llseek` of
+    /// its own the directory seeks with `generic_file_llseek`, as every directory of
+    /// fs/proc does).
+    fn readdir(_file: &File, _ctx: &DirContext) -> Result {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Writes the whole content of a file opened with [`File::single_open`].
+    fn show(_m: &SeqFile, _inode: &Inode) -> Result {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+}
+
+/// A file read record by record ([`File::seq_open`]). Records are addressed by their
+/// position, so no lock is held from `start` to `stop`: each call finds its record
+/// again, and a reader that resumes at a position sees what is there now.
+pub(crate) trait SeqRecords: Sized + 'static {
+    /// Whether there is a record at `pos`.
+    fn has_record(inode: &Inode, pos: u64) -> bool;
+    /// Writes the record at `pos`.
+    fn show_record(m: &SeqFile, inode: &Inode, pos: u64) -> Result;
+}
+
+/// Dentry operations (`struct dentry_operations`).
+#[vtable]
+pub(crate) trait DentryOperations: Sized + 'static {
+    /// Whether a cached dentry is still valid (`d_revalidate`). `flags` has
+    /// [`super::LOOKUP_RCU`] in RCU walk mode, where nothing may sleep and `ECHILD`
+    /// asks for ref-walk mode.
+    fn revalidate(_dentry: &Dentry, _flags: u32) -> Result<bool> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Whether to drop the dentry when its last reference goes (`d_delete`).
+    fn delete(_dentry: &Dentry) -> bool {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+}
+
+/// Superblock operations (`struct super_operations`) beyond the inode life cycle,
+/// which the wrapper layer owns.
+pub(crate) trait SuperOperations: Sized + 'static {
+    /// Appends the mount's options to a line of `/proc/mounts` (`show_options`).
+    fn show_options(m: &SeqFile, root: &Dentry) -> Result;
+}
+
+macro_rules! table {
+    ($(#[$m:meta])* $name:ident, $c:ty) => {
+        $(#[$m])*
+        #[repr(transparent)]
+        pub(crate) struct $name($c);
+
+        // SAFETY: The table is immutable once built and holds only function pointers.
+        unsafe impl Sync for $name {}
+
+        impl $name {
+            pub(crate) const fn as_ptr(&'static self) -> *const $c {
+                &self.0
+            }
+
+            /// A table with no callbacks.
+            pub(crate) const fn empty() -> Self {
+                // SAFETY: All-zero is a valid table: null pointers, no callbacks.
+                Self(unsafe { core::mem::zeroed() })
+            }
+        }
+    };
+}
+
+table!(
+    /// An `inode_operations` table built from an [`InodeOperations`] type.
+    InodeOps,
+    bindings::inode_operations
+);
+table!(
+    /// A `file_operations` table built from a [`FileOperations`] type.
+    FileOps,
+    bindings::file_operations
+);
+table!(
+    /// A `dentry_operations` table built from a [`DentryOperations`] type.
+    DentryOps,
+    bindings::dentry_operations
+);
+table!(
+    /// A `super_operations` table: procfs2's inode life cycle and `T`'s options.
+    SuperOps,
+    bindings::super_operations
+);
+
+impl InodeOps {
+    pub(crate) const fn new<T: InodeOperations>() -> Self {
+        let mut t = Self::empty().0;
+        if T::HAS_LOOKUP {
+            t.lookup = Some(lookup::<T>);
+        }
+        if T::HAS_GETATTR {
+            t.getattr = Some(getattr::<T>);
+        }
+        if T::HAS_PERMISSION {
+            t.permission = Some(permission::<T>);
+        }
+        if T::HAS_GET_LINK {
+            t.get_link = Some(get_link::<T>);
+        }
+        Self(t)
+    }
+}
+
+impl FileOps {
+    pub(crate) const fn new<T: FileOperations>() -> Self {
+        let mut t = Self::empty().0;
+        if T::HAS_OPEN {
+            t.open = Some(open::<T>);
+        }
+        if T::HAS_RELEASE {
+            t.release = Some(release::<T>);
+        }
+        if T::HAS_READ_ITER {
+            t.read_iter = Some(read_iter::<T>);
+        }
+        if T::HAS_WRITE {
+            t.write = Some(write::<T>);
+        }
+        if T::HAS_LLSEEK {
+            t.llseek = Some(llseek::<T>);
+        }
+        if T::HAS_MMAP {
+            t.mmap = Some(mmap::<T>);
+        }
+        if T::HAS_READDIR {
+            t.read = Some(bindings::generic_read_dir);
+            t.iterate_shared = Some(readdir::<T>);
+            if !T::HAS_LLSEEK {
+                t.llseek = Some(bindings::generic_file_llseek);
+            }
+        }
+        Self(t)
+    }
+}
+
+impl DentryOps {
+    pub(crate) const fn new<T: DentryOperations>() -> Self {
+        let mut t = Self::empty().0;
+        if T::HAS_REVALIDATE {
+            t.d_revalidate = Some(d_revalidate::<T>);
+        }
+        if T::HAS_DELETE {
+            t.d_delete = Some(d_delete::<T>);
+        }
+        Self(t)
+    }
+}
+
+impl SuperOps {
+    pub(crate) const fn new<T: SuperOperations>() -> Self {
+        let mut t = Self::empty().0;
+        t.alloc_inode = Some(inode::alloc_inode);
+        t.free_inode = Some(inode::free_inode);
+        t.evict_inode = Some(inode::evict_inode);
+        t.drop_inode = Some(bindings::generic_delete_inode);
+        t.statfs = Some(bindings::simple_statfs);
+        t.show_options = Some(show_options::<T>);
+        Self(t)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Trampolines. Each one's safety contract is the kernel's for that callback: it is
+// called with the valid arguments the callback's documentation names, on objects
+// of a procfs2 superblock (or, for `single_show` and the record iterators, on a
+// seq_file opened by `File::single_open`/`File::seq_open`).
+// ---------------------------------------------------------------------------
+
+/// # Safety
+///
+/// `inode_operations.lookup` of a procfs2 directory.
+unsafe extern "C" fn lookup<T: InodeOperations>(
+    dir: *mut bindings::inode,
+    dentry: *mut bindings::dentry,
+    _flags: u32,
+) -> *mut bindings::dentry {
+    // SAFETY: The VFS passes the directory inode and the dentry being looked up,
+    // both valid for the call.
+    let (dir, dentry) = unsafe { (Inode::from_raw(dir), Dentry::from_raw(dentry)) };
+    match T::lookup(dir, dentry) {
+        Ok(Lookup(d)) => d,
+        Err(e) => e.to_ptr(),
+    }
+}
+
+/// # Safety
+///
+/// `inode_operations.getattr` of a procfs2 inode.
+unsafe extern "C" fn getattr<T: InodeOperations>(
+    _idmap: *mut bindings::mnt_idmap,
+    path: *const bindings::path,
+    stat: *mut bindings::kstat,
+    request_mask: u32,
+    _query_flags: u32,
+) -> c_int {
+    // SAFETY: The VFS passes a valid path and kstat to fill.
+    let stat = unsafe { Kstat::fill(path, stat, request_mask) };
+    from_result(|| T::getattr(&stat).map(|()| 0))
+}
+
+/// # Safety
+///
+/// `inode_operations.permission` of a procfs2 inode.
+unsafe extern "C" fn permission<T: InodeOperations>(
+    _idmap: *mut bindings::mnt_idmap,
+    inode: *mut bindings::inode,
+    mask: c_int,
+) -> c_int {
+    // SAFETY: The VFS passes an inode of ours, pinned for the call.
+    let inode = unsafe { Inode::from_raw(inode) };
+    from_result(|| T::permission(inode, mask).map(|()| 0))
+}
+
+/// # Safety
+///
+/// `inode_operations.get_link` of a procfs2 symlink.
+unsafe extern "C" fn get_link<T: InodeOperations>(
+    dentry: *mut bindings::dentry,
+    inode: *mut bindings::inode,
+    done: *mut bindings::delayed_call,
+) -> *const c_char {
+    // SAFETY: The VFS passes the link's inode, and its dentry outside RCU walk mode.
+    let (dentry, inode) = unsafe {
+        (
+            (!dentry.is_null()).then(|| Dentry::from_raw(dentry)),
+            Inode::from_raw(inode),
+        )
+    };
+    match T::get_link(dentry, inode) {
+        // SAFETY: `done` is this call's argument.
+        Ok(link) => unsafe { link.into_raw(done) },
+        Err(e) => e.to_ptr(),
+    }
+}
+
+/// # Safety
+///
+/// `file_operations.open` of a procfs2 inode.
+unsafe extern "C" fn open<T: FileOperations>(
+    inode: *mut bindings::inode,
+    file: *mut bindings::file,
+) -> c_int {
+    // SAFETY: The VFS passes the inode being opened and its new file.
+    let (inode, file) = unsafe { (Inode::from_raw(inode), File::from_raw(file)) };
+    from_result(|| T::open(inode, file).map(|()| 0))
+}
+
+/// # Safety
+///
+/// `file_operations.release` of a procfs2 file.
+unsafe extern "C" fn release<T: FileOperations>(
+    inode: *mut bindings::inode,
+    file: *mut bindings::file,
+) -> c_int {
+    // SAFETY: The VFS passes the inode and the file being released.
+    let (inode, file) = unsafe { (Inode::from_raw(inode), File::from_raw(file)) };
+    from_result(|| T::release(inode, file).map(|()| 0))
+}
+
+/// # Safety
+///
+/// `file_operations.read_iter` of a procfs2 file.
+unsafe extern "C" fn read_iter<T: FileOperations>(
+    iocb: *mut bindings::kiocb,
+    iter: *mut bindings::iov_iter,
+) -> isize {
+    // SAFETY: The VFS passes a valid kiocb of an open file of ours and its iterator.
+    let io = unsafe { Kiocb::new(iocb, iter) };
+    from_result(|| T::read_iter(&io).map(|n| n as isize))
+}
+
+/// # Safety
+///
+/// `file_operations.write` of a procfs2 file.
+unsafe extern "C" fn write<T: FileOperations>(
+    file: *mut bindings::file,
+    buf: *const c_char,
+    count: usize,
+    _ppos: *mut bindings::loff_t,
+) -> isize {
+    // SAFETY: The VFS passes an open file of ours.
+    let file = unsafe { File::from_raw(file) };
+    let buf = UserSlice::new(buf as usize, count);
+    from_result(|| T::write(file, buf, count).map(|n| n as isize))
+}
+
+/// # Safety
+///
+/// `file_operations.llseek` of a procfs2 file.
+unsafe extern "C" fn llseek<T: FileOperations>(
+    file: *mut bindings::file,
+    offset: i64,
+    whence: c_int,
+) -> i64 {
+    // SAFETY: The VFS passes an open file of ours.
+    let file = unsafe { File::from_raw(file) };
+    from_result(|| T::llseek(file, offset, whence))
+}
+
+/// # Safety
+///
+/// `file_operations.mmap` of a procfs2 file.
+unsafe extern "C" fn mmap<T: FileOperations>(
+    file: *mut bindings::file,
+    _vma: *mut bindings::vm_area_struct,
+) -> c_int {
+    // SAFETY: The VFS passes an open file of ours.
+    let file = unsafe { File::from_raw(file) };
+    from_result(|| T::mmap(file).map(|()| 0))
+}
+
+/// # Safety
+///
+/// `file_operations.iterate_shared` of a procfs2 directory.
+unsafe extern "C" fn readdir<T: FileOperations>(
+    file: *mut bindings::file,
+    ctx: *mut bindings::dir_context,
+) -> c_int {
+    // SAFETY: The VFS passes an open directory of ours and a context for this call.
+    let (file, ctx) = unsafe { (File::from_raw(file), DirContext::from_raw(ctx)) };
+    from_result(|| T::readdir(file, ctx).map(|()| 0))
+}
+
+/// The show callback of [`File::single_open`].
+///
+/// # Safety
+///
+/// `seq_operations.show` of a seq_file opened by `File::single_open::<T>`.
+pub(super) unsafe extern "C" fn single_show<T: FileOperations>(
+    m: *mut bindings::seq_file,
+    _v: *mut c_void,
+) -> c_int {
+    // SAFETY: `single_open` made `private` the inode, pinned by the open file, and
+    // the seq_file core passes its valid seq_file.
+    let (seq, inode) = unsafe { (SeqFile::from_raw(m), Inode::from_raw((*m).private.cast())) };
+    from_result(|| T::show(seq, inode).map(|()| 0))
+}
+
+/// The seq_file operations of `T`'s records: the iterator cookie is the position
+/// plus one, so that position 0 is not NULL.
+pub(super) fn seq_operations<T: SeqRecords>() -> &'static bindings::seq_operations {
+    &SeqTable::<T>::TABLE
+}
+
+struct SeqTable<T>(PhantomData<T>);
+
+impl<T: SeqRecords> SeqTable<T> {
+    const TABLE: bindings::seq_operations = bindings::seq_operations {
+        start: Some(seq_start::<T>),
+        next: Some(seq_next::<T>),
+        stop: Some(seq_stop),
+        show: Some(seq_show::<T>),
+    };
+}
+
+/// The inode a seq_file opened by `File::seq_open` reads.
+///
+/// # Safety
+///
+/// `m` must be such a seq_file, during one of its callbacks.
+unsafe fn seq_inode<'a>(m: *mut bindings::seq_file) -> &'a Inode {
+    // SAFETY: `seq_open` made `private` the inode, pinned by the open file.
+    unsafe { Inode::from_raw((*m).private.cast()) }
+}
+
+/// The cookie of the record at `pos`, or NULL past the last one.
+fn seq_cookie<T: SeqRecords>(inode: &Inode, pos: i64) -> *mut c_void {
+    match u64::try_from(pos) {
+        Ok(p) if p < u64::MAX && T::has_record(inode, p) => (p as usize + 1) as *mut c_void,
+        _ => core::ptr::null_mut(),
+    }
+}
+
+/// # Safety
+///
+/// `seq_operations.start` of a seq_file opened by `File::seq_open::<T>`.
+unsafe extern "C" fn seq_start<T: SeqRecords>(
+    m: *mut bindings::seq_file,
+    pos: *mut bindings::loff_t,
+) -> *mut c_void {
+    // SAFETY: The seq_file core passes our seq_file and its position.
+    unsafe { seq_cookie::<T>(seq_inode(m), *pos) }
+}
+
+/// # Safety
+///
+/// `seq_operations.next` of a seq_file opened by `File::seq_open::<T>`.
+unsafe extern "C" fn seq_next<T: SeqRecords>(
+    m: *mut bindings::seq_file,
+    _v: *mut c_void,
+    pos: *mut bindings::loff_t,
+) -> *mut c_void {
+    // SAFETY: The seq_file core passes our seq_file and its position, which `next`
+    // must always advance.
+    unsafe {
+        *pos += 1;
+        seq_cookie::<T>(seq_inode(m), *pos)
+    }
+}
+
+/// # Safety
+///
+/// `seq_operations.stop`: nothing is held between `start` and `stop`.
+unsafe extern "C" fn seq_stop(_m: *mut bindings::seq_file, _v: *mut c_void) {}
+
+/// # Safety
+///
+/// `seq_operations.show` of a seq_file opened by `File::seq_open::<T>`.
+unsafe extern "C" fn seq_show<T: SeqRecords>(m: *mut bindings::seq_file, v: *mut c_void) -> c_int {
+    // SAFETY: The seq_file core passes our seq_file and a cookie from `start`/`next`.
+    let (seq, inode) = unsafe { (SeqFile::from_raw(m), seq_inode(m)) };
+    from_result(|| T::show_record(seq, inode, v as u64 - 1).map(|()| 0))
+}
+
+/// # Safety
+///
+/// `dentry_operations.d_revalidate` of a procfs2 dentry.
+unsafe extern "C" fn d_revalidate<T: DentryOperations>(
+    dentry: *mut bindings::dentry,
+    flags: u32,
+) -> c_int {
+    // SAFETY: The VFS passes a dentry of ours; in RCU walk mode it may be killed
+    // meanwhile, but stays readable (see `Dentry::inode`).
+    let dentry = unsafe { Dentry::from_raw(dentry) };
+    from_result(|| T::revalidate(dentry, flags).map(c_int::from))
+}
+
+/// # Safety
+///
+/// `dentry_operations.d_delete` of a procfs2 dentry.
+unsafe extern "C" fn d_delete<T: DentryOperations>(dentry: *const bindings::dentry) -> c_int {
+    // SAFETY: The VFS passes a dentry of ours, under its `d_lock`.
+    let dentry = unsafe { Dentry::from_raw(dentry.cast_mut()) };
+    c_int::from(T::delete(dentry))
+}
+
+/// # Safety
+///
+/// `super_operations.show_options` of a procfs2 superblock.
+unsafe extern "C" fn show_options<T: SuperOperations>(
+    m: *mut bindings::seq_file,
+    root: *mut bindings::dentry,
+) -> c_int {
+    // SAFETY: The VFS passes a valid seq_file and the mount's root dentry.
+    let (m, root) = unsafe { (SeqFile::from_raw(m), Dentry::from_raw(root)) };
+    from_result(|| T::show_options(m, root).map(|()| 0))
+}

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The C shim (`shim.c`, `shim.h`) as Rust sees it: one declaration per helper, in
+//! shim.h's order and groups, plus the exported kernel symbols whose headers the
+//! kernel crate's bindings do not include. Only the wrapper layer calls these.
+
+use kernel::{
+    bindings,
+    ffi::{c_char, c_int, c_long, c_uint, c_ulong, c_void},
+};
+
+#[expect(
+    improper_ctypes,
+    reason = "pointers only; the pointee structs embed an empty sched_statistics"
+)]
+extern "C" {
+    pub(crate) static procfs2_fs_parameters: bindings::fs_parameter_spec;
+
+    // fs_context.h and fs_parser.h: mounting (wrap/fs.rs)
+    pub(crate) fn procfs2_fc_init(
+        fc: *mut bindings::fs_context,
+        fs_private: *mut c_void,
+        ns: *mut bindings::pid_namespace,
+    );
+    pub(crate) fn procfs2_fc_private(fc: *mut bindings::fs_context) -> *mut c_void;
+    pub(crate) fn procfs2_fc_root_sb(fc: *mut bindings::fs_context) -> *mut bindings::super_block;
+    pub(crate) fn procfs2_fs_parse(
+        fc: *mut bindings::fs_context,
+        param: *mut bindings::fs_parameter,
+        uint_32: *mut u32,
+    ) -> c_int;
+    pub(crate) fn procfs2_param_is_string(param: *mut bindings::fs_parameter) -> bool;
+    pub(crate) fn procfs2_param_string(param: *mut bindings::fs_parameter) -> *const c_char;
+    pub(crate) fn procfs2_invalf(fc: *mut bindings::fs_context, msg: *const c_char) -> c_int;
+
+    // pid_namespace.h (wrap/cred.rs)
+    pub(crate) fn procfs2_get_pid_ns(
+        ns: *mut bindings::pid_namespace,
+    ) -> *mut bindings::pid_namespace;
+    pub(crate) fn procfs2_get_current_pid_ns() -> *mut bindings::pid_namespace;
+    // Exported by kernel/pid_namespace.c; declared in pid_namespace.h.
+    pub(crate) fn put_pid_ns(ns: *mut bindings::pid_namespace);
+
+    // fs.h: readdir (wrap/file.rs)
+    pub(crate) fn procfs2_dir_emit(
+        ctx: *mut bindings::dir_context,
+        name: *const c_char,
+        len: c_int,
+        ino: u64,
+        dtype: c_uint,
+    ) -> bool;
+
+    // The entry tree lock (wrap/subdir.rs)
+    pub(crate) fn procfs2_subdir_read_lock();
+    pub(crate) fn procfs2_subdir_read_unlock();
+    pub(crate) fn procfs2_subdir_write_lock();
+    pub(crate) fn procfs2_subdir_write_unlock();
+
+    // Inode numbers of entries (wrap/inode.rs)
+    pub(crate) fn procfs2_ida_alloc(max: c_uint) -> c_int;
+    pub(crate) fn procfs2_ida_free(id: c_uint);
+
+    // completion.h (wrap/sync.rs)
+    pub(crate) fn procfs2_init_completion(c: *mut bindings::completion);
+
+    // slab.h: the inode cache (wrap/inode.rs)
+    pub(crate) fn procfs2_kmem_cache_create(
+        name: *const c_char,
+        size: c_uint,
+        align: c_uint,
+        ctor: Option<unsafe extern "C" fn(*mut c_void)>,
+    ) -> *mut bindings::kmem_cache;
+    pub(crate) fn procfs2_alloc_inode_sb(
+        sb: *mut bindings::super_block,
+        cache: *mut bindings::kmem_cache,
+    ) -> *mut c_void;
+
+    // pid.h (wrap/cred.rs)
+    pub(crate) fn procfs2_pid_allocated(ns: *mut bindings::pid_namespace) -> c_uint;
+    pub(crate) fn procfs2_jiffies() -> c_ulong;
+    pub(crate) fn procfs2_current_tgid_nr_ns(ns: *mut bindings::pid_namespace) -> c_int;
+    pub(crate) fn procfs2_current_pid_nr_ns(ns: *mut bindings::pid_namespace) -> c_int;
+
+    // The numbers the global files show (wrap/sys.rs)
+    pub(crate) fn procfs2_utsname(
+        sysname: *mut *const c_char,
+        release: *mut *const c_char,
+        version: *mut *const c_char,
+    );
+    pub(crate) fn procfs2_compile_info() -> *const c_char;
+    pub(crate) fn procfs2_boottime(ts: *mut bindings::timespec64);
+    pub(crate) fn procfs2_next_possible_cpu(cpu: c_int) -> c_int;
+    pub(crate) fn procfs2_cpu_online(cpu: c_int) -> bool;
+    pub(crate) fn procfs2_cpu_idle_time_us(cpu: c_int) -> u64;
+    pub(crate) fn procfs2_cpu_iowait_time_us(cpu: c_int) -> u64;
+    pub(crate) fn procfs2_kcpustat(cpu: c_int, cpustat: *mut u64);
+    pub(crate) fn procfs2_softirqs_cpu(irq: c_uint, cpu: c_int) -> c_uint;
+    pub(crate) fn procfs2_pid_ns_last_pid(ns: *mut bindings::pid_namespace) -> c_int;
+
+    // debugfs.h: the tests' control file (wrap/debugfs.rs)
+    pub(crate) fn procfs2_debugfs_create(
+        fops: *const bindings::file_operations,
+    ) -> *mut bindings::dentry;
+    pub(crate) fn procfs2_debugfs_remove(dir: *mut bindings::dentry);
+
+    // fs/proc/meminfo.c: counters behind static inlines (wrap/sys.rs)
+    pub(crate) fn procfs2_node_page_state(item: c_int) -> c_ulong;
+    pub(crate) fn procfs2_node_page_state_pages(item: c_int) -> c_ulong;
+    pub(crate) fn procfs2_zone_page_state(item: c_int) -> c_ulong;
+    pub(crate) fn procfs2_swapcache_pages() -> c_ulong;
+    pub(crate) fn procfs2_si_swapinfo(i: *mut bindings::sysinfo);
+    pub(crate) fn procfs2_vmalloc_total() -> c_ulong;
+    // Exported by mm/util.c; declared in mman.h, which the bindings lack.
+    pub(crate) fn vm_memory_committed() -> c_ulong;
+    // Exported by kernel/sched/loadavg.c.
+    #[link_name = "avenrun"]
+    pub(crate) static AVENRUN: [c_ulong; 3];
+
+    // Tasks and pids: locks and inlines (wrap/lock.rs, wrap/task.rs)
+    pub(crate) fn procfs2_get_pid(pid: *mut bindings::pid) -> *mut bindings::pid;
+    pub(crate) fn procfs2_rcu_read_lock();
+    pub(crate) fn procfs2_rcu_read_unlock();
+    pub(crate) fn procfs2_siglock_irqsave(sighand: *mut bindings::sighand_struct) -> c_ulong;
+    pub(crate) fn procfs2_siglock_irqrestore(
+        sighand: *mut bindings::sighand_struct,
+        flags: c_ulong,
+    );
+    pub(crate) fn procfs2_read_seqbegin_or_lock_irqsave(
+        lock: *mut bindings::seqlock_t,
+        seq: *mut c_int,
+    ) -> c_ulong;
+    pub(crate) fn procfs2_need_seqretry(lock: *mut bindings::seqlock_t, seq: c_int) -> bool;
+    pub(crate) fn procfs2_done_seqretry_irqrestore(
+        lock: *mut bindings::seqlock_t,
+        seq: c_int,
+        flags: c_ulong,
+    );
+    pub(crate) fn procfs2_task_state_index(t: *mut bindings::task_struct) -> c_uint;
+    pub(crate) fn procfs2_task_cpu(t: *mut bindings::task_struct) -> c_uint;
+    pub(crate) fn procfs2_task_gtime(t: *mut bindings::task_struct) -> u64;
+    pub(crate) fn procfs2_task_in_iowait(t: *mut bindings::task_struct) -> bool;
+    pub(crate) fn procfs2_task_numa_group_id(t: *mut bindings::task_struct) -> c_int;
+    pub(crate) fn procfs2_in_vfork(t: *mut bindings::task_struct) -> bool;
+    pub(crate) fn procfs2_tty_nr(tty: *mut bindings::tty_struct) -> u32;
+    pub(crate) fn procfs2_task_cpus_list(
+        t: *mut bindings::task_struct,
+        buf: *mut c_char,
+        size: c_int,
+    ) -> c_int;
+    pub(crate) fn procfs2_task_cpus_mask(
+        t: *mut bindings::task_struct,
+        buf: *mut c_char,
+        size: c_int,
+    ) -> c_int;
+    pub(crate) fn procfs2_pid_ns_level(ns: *mut bindings::pid_namespace) -> c_int;
+
+    // Address spaces, credentials and the memory totals (wrap/task.rs)
+    pub(crate) fn procfs2_mm_rss(mm: *mut bindings::mm_struct) -> c_ulong;
+    pub(crate) fn procfs2_mm_counter(mm: *mut bindings::mm_struct, member: c_int) -> c_ulong;
+    pub(crate) fn procfs2_mm_counter_sum(mm: *mut bindings::mm_struct, member: c_int) -> c_ulong;
+    pub(crate) fn procfs2_mm_pinned_vm(mm: *mut bindings::mm_struct) -> i64;
+    pub(crate) fn procfs2_mm_pgtables_bytes(mm: *mut bindings::mm_struct) -> c_ulong;
+    pub(crate) fn procfs2_mm_thp_enabled(mm: *mut bindings::mm_struct) -> bool;
+    pub(crate) fn procfs2_mm_untag_mask(mm: *mut bindings::mm_struct) -> c_ulong;
+    pub(crate) fn procfs2_ucounts_sigpending(ucounts: *mut bindings::ucounts) -> c_long;
+    pub(crate) fn procfs2_total_pages() -> c_ulong;
+    pub(crate) fn procfs2_sched_info_on() -> bool;
+    pub(crate) fn procfs2_put_cred(cred: *const bindings::cred);
+    pub(crate) fn procfs2_get_fs_root(fs: *mut bindings::fs_struct, path: *mut bindings::path);
+    pub(crate) fn procfs2_get_fs_pwd(fs: *mut bindings::fs_struct, path: *mut bindings::path);
+    pub(crate) fn procfs2_fs_umask(fs: *mut bindings::fs_struct) -> c_uint;
+    pub(crate) fn procfs2_delays_blkio(delays: *mut bindings::task_delay_info) -> u64;
+    // Exported; declared in headers the bindings do not include.
+    pub(crate) fn tty_get_pgrp(tty: *mut bindings::tty_struct) -> *mut bindings::pid;
+    pub(crate) fn task_cputime_adjusted(t: *mut bindings::task_struct, ut: *mut u64, st: *mut u64);
+
+    // Open files (wrap/task.rs, wrap/dentry.rs, wrap/file.rs)
+    pub(crate) fn procfs2_files_max_fds(files: *mut bindings::files_struct) -> c_uint;
+    pub(crate) fn procfs2_files_open_count(files: *mut bindings::files_struct) -> c_uint;
+    pub(crate) fn procfs2_files_lookup_fd_locked(
+        files: *mut bindings::files_struct,
+        fd: c_uint,
+    ) -> *mut bindings::file;
+    pub(crate) fn procfs2_files_file_lock(
+        files: *mut bindings::files_struct,
+    ) -> *mut bindings::spinlock_t;
+    pub(crate) fn procfs2_close_on_exec(fd: c_uint, files: *mut bindings::files_struct) -> bool;
+    pub(crate) fn procfs2_get_file(f: *mut bindings::file);
+    // Exported by fs/file.c; declared in fdtable.h.
+    pub(crate) fn task_lookup_next_fdget_rcu(
+        t: *mut bindings::task_struct,
+        fd: *mut c_uint,
+    ) -> *mut bindings::file;
+    pub(crate) fn procfs2_get_file_rcu(f: *mut *mut bindings::file) -> *mut bindings::file;
+    pub(crate) fn procfs2_file_mnt_id(f: *mut bindings::file) -> c_int;
+    pub(crate) fn procfs2_file_parent_ino(file: *mut bindings::file) -> c_ulong;
+    pub(crate) fn procfs2_dont_mount(d: *mut bindings::dentry);
+}

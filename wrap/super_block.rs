@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The superblock (`struct super_block`) of a procfs2 mount.
+
+use super::{dentry::Dentry, inode::NewInode, ops::SuperOps};
+use core::{any::TypeId, ptr::NonNull};
+use kernel::{bindings, error::to_result, ffi::c_int, prelude::*, types::Opaque};
+
+/// `SB_*` flags from `include/linux/fs.h`, which bindgen cannot evaluate (`BIT()`);
+/// `shim.c` asserts at build time that they match.
+pub(crate) const SB_NOSUID: usize = 1 << 1;
+pub(crate) const SB_NOEXEC: usize = 1 << 3;
+pub(crate) const SB_NODIRATIME: usize = 1 << 11;
+
+/// What `s_fs_info` points to: the file system's state, tagged with its type so that
+/// it is read back only as what it is.
+#[repr(C)]
+struct Tagged<T> {
+    ty: TypeId,
+    info: T,
+}
+
+/// A superblock.
+///
+/// # Invariants
+///
+/// The object is a valid `struct super_block` of procfs2 while a reference to it
+/// exists; its `s_fs_info` is null or a [`Tagged`] value set by
+/// [`SuperBlock::set_info`].
+#[repr(transparent)]
+pub(crate) struct SuperBlock(Opaque<bindings::super_block>);
+
+impl SuperBlock {
+    /// # Safety
+    ///
+    /// `ptr` must be a valid procfs2 superblock that outlives `'a`.
+    pub(super) unsafe fn from_raw<'a>(ptr: *mut bindings::super_block) -> &'a Self {
+        // SAFETY: Transparent over the C struct; validity per the caller.
+        unsafe { &*ptr.cast() }
+    }
+
+    fn as_ptr(&self) -> *mut bindings::super_block {
+        self.0.get()
+    }
+
+    /// Sets up the fields `proc_fill_super` sets: flags, block size, magic, time
+    /// granularity and stacking depth. Called from `fill_super`, before the
+    /// superblock is visible to anyone else.
+    pub(crate) fn setup(&self, flags: usize, iflags: usize, blocksize_bits: u8, magic: usize) {
+        let sb = self.as_ptr();
+        // SAFETY: `fill_super` runs with the superblock locked and not yet live, so
+        // these plain writes race with nothing; `s_shrink` is allocated by `sget_fc`
+        // before `fill_super` is called.
+        unsafe {
+            (*sb).s_flags |= flags;
+            (*sb).s_iflags |= iflags;
+            (*sb).s_blocksize_bits = blocksize_bits;
+            (*sb).s_blocksize = 1 << blocksize_bits;
+            (*sb).s_magic = magic;
+            (*sb).s_time_gran = 1;
+            (*sb).s_stack_depth = bindings::FILESYSTEM_MAX_STACK_DEPTH as c_int;
+            // Nothing here needs I/O to recreate.
+            (*(*sb).s_shrink).seeks = 0;
+        }
+    }
+
+    /// Installs the superblock operations (`s_op`), from `fill_super`.
+    pub(super) fn set_ops(&self, ops: &'static SuperOps) {
+        // SAFETY: `fill_super` runs before the superblock is live.
+        unsafe { (*self.as_ptr()).s_op = ops.as_ptr() };
+    }
+
+    /// Hands `info` to the superblock as its state; `kill_sb` takes it back.
+    pub(super) fn set_info<T: Send + Sync + 'static>(&self, info: T) -> Result {
+        let b = KBox::new(
+            Tagged {
+                ty: TypeId::of::<T>(),
+                info,
+            },
+            GFP_KERNEL,
+        )?;
+        // SAFETY: Called once from `fill_super`, before anything reads `s_fs_info`.
+        unsafe { (*self.as_ptr()).s_fs_info = KBox::into_raw(b).cast() };
+        Ok(())
+    }
+
+    /// The superblock's state, if it is a `T`.
+    pub(crate) fn info<T: 'static>(&self) -> Option<&T> {
+        // SAFETY: `s_fs_info` is null or a `Tagged` (type invariant) freed only in
+        // `kill_sb`, after the last user of the superblock; `ty` is its first field
+        // whatever the payload type.
+        unsafe {
+            let p = (*self.as_ptr()).s_fs_info.cast::<Tagged<T>>();
+            if p.is_null() || (*p.cast::<TypeId>()) != TypeId::of::<T>() {
+                return None;
+            }
+            Some(&(*p).info)
+        }
+    }
+
+    /// Takes back the state set by [`SuperBlock::set_info`], if it is a `T`.
+    ///
+    /// # Safety
+    ///
+    /// Only from `kill_sb`: no other user of the state is left.
+    pub(super) unsafe fn take_info<T: 'static>(&self) -> Option<T> {
+        self.info::<T>()?;
+        let sb = self.as_ptr();
+        // SAFETY: The state is a `Tagged<T>` (checked above) made by `KBox::into_raw`,
+        // and the caller is its last user.
+        unsafe {
+            let p = core::mem::take(&mut (*sb).s_fs_info);
+            Some(KBox::into_inner(KBox::from_raw(p.cast::<Tagged<T>>())).info)
+        }
+    }
+
+    /// A new inode of this superblock (`new_inode`).
+    pub(crate) fn new_inode(&self) -> Result<NewInode> {
+        // SAFETY: The superblock is valid.
+        let inode = NonNull::new(unsafe { bindings::new_inode(self.as_ptr()) }).ok_or(ENOMEM)?;
+        // SAFETY: `new_inode` returns an inode we hold the only reference to, made by
+        // `alloc_inode`.
+        Ok(unsafe { NewInode::from_raw(inode) })
+    }
+
+    /// Makes `inode` the root (`d_make_root`).
+    pub(crate) fn make_root(&self, inode: NewInode) -> Result<&Dentry> {
+        let raw = inode.into_raw();
+        // SAFETY: `d_make_root` consumes our reference to `raw`, also on failure.
+        let root = unsafe { bindings::d_make_root(raw) };
+        if root.is_null() {
+            return Err(ENOMEM);
+        }
+        // SAFETY: `fill_super` owns the superblock; the VFS drops `s_root` on teardown,
+        // and the root lives as long as the superblock.
+        unsafe {
+            (*self.as_ptr()).s_root = root;
+            Ok(Dentry::from_raw(root))
+        }
+    }
+
+    /// Ends the superblock (`kill_anon_super`).
+    ///
+    /// # Safety
+    ///
+    /// Only from `kill_sb`; the superblock must not be used afterwards.
+    pub(super) unsafe fn kill_anon(&self) {
+        // SAFETY: Per the caller.
+        unsafe { bindings::kill_anon_super(self.as_ptr()) };
+    }
+
+    /// Writes back whatever is dirty (`sync_filesystem`); nothing is, for procfs2, but
+    /// fs/proc calls it on reconfiguration too.
+    pub(crate) fn sync(&self) -> Result {
+        // SAFETY: The superblock is valid and `s_umount` is held by the reconfigure path.
+        to_result(unsafe { bindings::sync_filesystem(self.as_ptr()) })
+    }
+}

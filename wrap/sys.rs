@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The system-wide numbers the global files show (fs/proc/version.c, uptime.c,
+//! loadavg.c, meminfo.c, stat.c, softirqs.c), each behind a safe function.
+
+use super::shim::*;
+use kernel::{bindings, ffi::c_int, str::CStr};
+
+/// `utsname()` fields of the caller's UTS namespace: sysname, release, version.
+pub(crate) fn utsname() -> (&'static CStr, &'static CStr, &'static CStr) {
+    // SAFETY: The caller's UTS namespace stays alive while it runs (the show
+    // callback runs in the reader's context and returns before it could change);
+    // the fields are NUL-terminated arrays.
+    unsafe {
+        let (mut s, mut r, mut v) = (core::ptr::null(), core::ptr::null(), core::ptr::null());
+        procfs2_utsname(&mut s, &mut r, &mut v);
+        (
+            CStr::from_char_ptr(s),
+            CStr::from_char_ptr(r),
+            CStr::from_char_ptr(v),
+        )
+    }
+}
+
+/// "(user@host) (compiler)" of the kernel build the module was built against.
+pub(crate) fn compile_info() -> &'static CStr {
+    // SAFETY: A string literal in `shim.c`.
+    unsafe { CStr::from_char_ptr(procfs2_compile_info()) }
+}
+
+/// Time since boot, suspend included (`ktime_get_boottime_ts64`).
+pub(crate) fn boottime() -> (i64, i64) {
+    let mut ts = bindings::timespec64::default();
+    // SAFETY: `ts` is a valid output location.
+    unsafe { procfs2_boottime(&mut ts) };
+    (ts.tv_sec, ts.tv_nsec as i64)
+}
+
+/// The possible CPUs (`for_each_possible_cpu`).
+pub(crate) fn possible_cpus() -> impl Iterator<Item = c_int> {
+    // SAFETY: Reads the possible mask, which is fixed after boot.
+    core::iter::successors(Some(unsafe { procfs2_next_possible_cpu(-1) }), |&c| {
+        // SAFETY: As above.
+        Some(unsafe { procfs2_next_possible_cpu(c) })
+    })
+    // SAFETY: `nr_cpu_ids` is fixed after boot.
+    .take_while(|&c| (c as u32) < unsafe { bindings::nr_cpu_ids })
+}
+
+pub(crate) fn cpu_online(cpu: c_int) -> bool {
+    // SAFETY: Reads the online mask.
+    unsafe { procfs2_cpu_online(cpu) }
+}
+
+/// `get_cpu_idle_time_us(cpu, NULL)`: `u64::MAX` where the tick does not track it.
+pub(crate) fn cpu_idle_time_us(cpu: c_int) -> u64 {
+    // SAFETY: `cpu` is a possible CPU.
+    unsafe { procfs2_cpu_idle_time_us(cpu) }
+}
+
+/// `get_cpu_iowait_time_us(cpu, NULL)`: `u64::MAX` where the tick does not track it.
+pub(crate) fn cpu_iowait_time_us(cpu: c_int) -> u64 {
+    // SAFETY: `cpu` is a possible CPU.
+    unsafe { procfs2_cpu_iowait_time_us(cpu) }
+}
+
+/// The CPU time counters of `cpu` in nanoseconds (`kcpustat_cpu_fetch`), indexed
+/// by `enum cpu_usage_stat`.
+pub(crate) fn kcpustat(cpu: c_int) -> [u64; bindings::cpu_usage_stat_NR_STATS as usize] {
+    let mut s = [0; bindings::cpu_usage_stat_NR_STATS as usize];
+    // SAFETY: `cpu` is a possible CPU and `s` has room for `NR_STATS` counters.
+    unsafe { procfs2_kcpustat(cpu, s.as_mut_ptr()) };
+    s
+}
+
+/// `kstat_softirqs_cpu(irq, cpu)`.
+pub(crate) fn softirqs_cpu(irq: u32, cpu: c_int) -> u32 {
+    // SAFETY: `irq` is below `NR_SOFTIRQS` and `cpu` is a possible CPU.
+    unsafe { procfs2_softirqs_cpu(irq, cpu) }
+}
+
+pub(crate) use super::task::count_threads;
+
+/// The wall-clock time of boot, in seconds (`getboottime64`).
+pub(crate) fn boot_seconds() -> i64 {
+    let mut ts = bindings::timespec64::default();
+    // SAFETY: `ts` is a valid output location.
+    unsafe { bindings::getboottime64(&mut ts) };
+    ts.tv_sec
+}
+
+/// `si_meminfo` and `si_swapinfo` (0 swap without `CONFIG_SWAP`).
+pub(crate) fn sysinfo() -> bindings::sysinfo {
+    // SAFETY: All-zero is a valid `sysinfo`; both calls fill it in.
+    let mut i: bindings::sysinfo = unsafe { core::mem::zeroed() };
+    // SAFETY: `i` is a valid output location.
+    unsafe {
+        bindings::si_meminfo(&mut i);
+        procfs2_si_swapinfo(&mut i);
+    }
+    i
+}
+
+/// `global_node_page_state(item)`.
+pub(crate) fn node_state(item: u32) -> u64 {
+    // SAFETY: Reads a global counter; `item` is a `node_stat_item`.
+    unsafe { procfs2_node_page_state(item as c_int) as u64 }
+}
+
+/// `global_node_page_state_pages(item)`, for the byte-counted items.
+pub(crate) fn node_state_pages(item: u32) -> u64 {
+    // SAFETY: As above.
+    unsafe { procfs2_node_page_state_pages(item as c_int) as u64 }
+}
+
+/// `global_zone_page_state(item)`.
+pub(crate) fn zone_state(item: u32) -> u64 {
+    // SAFETY: Reads a global counter; `item` is a `zone_stat_item`.
+    unsafe { procfs2_zone_page_state(item as c_int) as u64 }
+}
+
+/// `total_swapcache_pages()`.
+pub(crate) fn swapcache_pages() -> u64 {
+    // SAFETY: Reads a global counter.
+    unsafe { procfs2_swapcache_pages() as u64 }
+}
+
+/// `si_mem_available()`.
+pub(crate) fn mem_available() -> i64 {
+    // SAFETY: Reads global counters.
+    unsafe { bindings::si_mem_available() as i64 }
+}
+
+/// `vm_memory_committed()`.
+pub(crate) fn memory_committed() -> u64 {
+    // SAFETY: Reads a global counter.
+    unsafe { vm_memory_committed() as u64 }
+}
+
+/// `VMALLOC_TOTAL` in bytes.
+pub(crate) fn vmalloc_total() -> u64 {
+    // SAFETY: A constant of the running kernel's layout.
+    unsafe { procfs2_vmalloc_total() as u64 }
+}
+
+/// The load averages (`avenrun`), fixed point with 11 fractional bits.
+pub(crate) fn avenrun() -> [u64; 3] {
+    // SAFETY: Plain words updated by the scheduler; torn reads are impossible on
+    // 64-bit and fs/proc reads them the same unlocked way.
+    unsafe { core::ptr::read_volatile(&raw const AVENRUN) }.map(|v| v as u64)
+}

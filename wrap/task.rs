@@ -1,0 +1,1457 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Tasks, pids, address spaces, open files and paths behind safe, reference-counted
+//! types: what the per-process directories (pid_base.rs, array.rs, fd.rs) read.
+//! The fields are read here, in Rust, under the locks fs/proc takes for them
+//! (wrap/lock.rs); shim.c only supplies the static inlines that read or lock one
+//! thing. What to make of the values is decided here and by the callers.
+
+use super::{
+    cred::{self, PidNamespace},
+    lock::{self, ExecUpdate, Rcu, Sighand, SpinGuard},
+    shim,
+};
+use crate::seq::SeqFile;
+use core::{marker::PhantomData, mem::offset_of, ptr::NonNull};
+use kernel::{
+    bindings,
+    ffi::{c_char, c_int, c_void},
+    prelude::*,
+    types::{ARef, AlwaysRefCounted, Opaque},
+};
+
+/// What `stat` shows of a task (`do_task_stat`'s values), read by [`Task::stat`].
+#[derive(Default)]
+pub(crate) struct TaskStat {
+    pub(crate) state: i64,
+    pub(crate) ppid: i64,
+    pub(crate) pgid: i64,
+    pub(crate) sid: i64,
+    pub(crate) tty_nr: i64,
+    pub(crate) tty_pgrp: i64,
+    pub(crate) flags: i64,
+    pub(crate) min_flt: i64,
+    pub(crate) cmin_flt: i64,
+    pub(crate) maj_flt: i64,
+    pub(crate) cmaj_flt: i64,
+    pub(crate) utime: i64,
+    pub(crate) stime: i64,
+    pub(crate) cutime: i64,
+    pub(crate) cstime: i64,
+    pub(crate) priority: i64,
+    pub(crate) nice: i64,
+    pub(crate) num_threads: i64,
+    pub(crate) start_time_ns: i64,
+    pub(crate) vsize: i64,
+    pub(crate) rss: i64,
+    pub(crate) rsslim: i64,
+    pub(crate) start_code: i64,
+    pub(crate) end_code: i64,
+    pub(crate) start_stack: i64,
+    pub(crate) sig_pending: i64,
+    pub(crate) sig_blocked: i64,
+    pub(crate) sig_ignored: i64,
+    pub(crate) sig_caught: i64,
+    pub(crate) running: i64,
+    pub(crate) exit_signal: i64,
+    pub(crate) cpu: i64,
+    pub(crate) rt_priority: i64,
+    pub(crate) policy: i64,
+    pub(crate) blkio_delay_ns: i64,
+    pub(crate) gtime: i64,
+    pub(crate) cgtime: i64,
+    pub(crate) start_data: i64,
+    pub(crate) end_data: i64,
+    pub(crate) start_brk: i64,
+    pub(crate) arg_start: i64,
+    pub(crate) arg_end: i64,
+    pub(crate) env_start: i64,
+    pub(crate) env_end: i64,
+    pub(crate) exit_code: i64,
+    pub(crate) has_mm: i64,
+}
+
+/// What `status` shows of a task (`proc_pid_status`'s values), read by
+/// [`Task::status`]; ids are as the reader's user namespace sees them.
+#[derive(Default)]
+pub(crate) struct TaskStatus {
+    pub(crate) umask: i64,
+    pub(crate) state: i64,
+    pub(crate) tgid: i64,
+    pub(crate) ngid: i64,
+    pub(crate) ppid: i64,
+    pub(crate) tracer_pid: i64,
+    pub(crate) uid: [i64; 4],
+    pub(crate) gid: [i64; 4],
+    pub(crate) fdsize: i64,
+    pub(crate) kthread: i64,
+    pub(crate) has_mm: i64,
+    pub(crate) hiwater_vm: i64,
+    pub(crate) total_vm: i64,
+    pub(crate) locked_vm: i64,
+    pub(crate) pinned_vm: i64,
+    pub(crate) hiwater_rss: i64,
+    pub(crate) total_rss: i64,
+    pub(crate) anon: i64,
+    pub(crate) file: i64,
+    pub(crate) shmem: i64,
+    pub(crate) data_vm: i64,
+    pub(crate) stack_vm: i64,
+    pub(crate) text_bytes: i64,
+    pub(crate) lib_bytes: i64,
+    pub(crate) pte_bytes: i64,
+    pub(crate) swap: i64,
+    pub(crate) core_dumping: i64,
+    pub(crate) thp_enabled: i64,
+    pub(crate) untag_mask: i64,
+    pub(crate) threads: i64,
+    pub(crate) sigq: i64,
+    pub(crate) sigq_lim: i64,
+    pub(crate) sig_pending: i64,
+    pub(crate) sig_shpending: i64,
+    pub(crate) sig_blocked: i64,
+    pub(crate) sig_ignored: i64,
+    pub(crate) sig_caught: i64,
+    pub(crate) cap: [i64; 5],
+    pub(crate) no_new_privs: i64,
+    pub(crate) nvcsw: i64,
+    pub(crate) nivcsw: i64,
+}
+
+/// Which id the `NS*` lines of `status` show.
+#[derive(Clone, Copy)]
+pub(crate) enum NsIdKind {
+    Tgid,
+    Pid,
+    Pgrp,
+    Session,
+}
+
+impl NsIdKind {
+    fn pid_type(self) -> bindings::pid_type {
+        match self {
+            Self::Tgid => bindings::pid_type_PIDTYPE_TGID,
+            Self::Pid => bindings::pid_type_PIDTYPE_PID,
+            Self::Pgrp => bindings::pid_type_PIDTYPE_PGID,
+            Self::Session => bindings::pid_type_PIDTYPE_SID,
+        }
+    }
+}
+
+/// `MAX_PID_NS_LEVEL`: the most namespaces a pid can be seen from.
+const MAX_PID_NS_LEVEL: usize = 32;
+
+/// `GLOBAL_ROOT_UID` and `GLOBAL_ROOT_GID`.
+const GLOBAL_ROOT: u32 = 0;
+/// `INVALID_UID`.
+const INVALID_ID: u32 = u32::MAX;
+/// `SUID_DUMP_USER`.
+const SUID_DUMP_USER: c_int = bindings::SUID_DUMP_USER as c_int;
+/// `PAGE_SIZE` and `PAGE_MASK`.
+const PAGE_SIZE: usize = bindings::PAGE_SIZE;
+const PAGE_MASK: usize = !(PAGE_SIZE - 1);
+
+/// `READ_ONCE(*p)`.
+///
+/// # Safety
+///
+/// `p` must be valid for reads.
+unsafe fn read_once<T: Copy>(p: *const T) -> T {
+    // SAFETY: Per the caller.
+    unsafe { p.read_volatile() }
+}
+
+/// Which of a pid's task lists to look at (`enum pid_type`).
+#[derive(Clone, Copy)]
+pub(crate) enum PidType {
+    Pid = bindings::pid_type_PIDTYPE_PID as isize,
+}
+
+/// A `struct pid`.
+///
+/// # Invariants
+///
+/// The object is a valid `struct pid`; an [`ARef`] owns one `get_pid` reference.
+#[repr(transparent)]
+pub(crate) struct Pid(Opaque<bindings::pid>);
+
+// SAFETY: `get_pid`/`put_pid` may be called from any thread.
+unsafe impl Send for Pid {}
+// SAFETY: Shared references only read through RCU-safe exported calls.
+unsafe impl Sync for Pid {}
+
+// SAFETY: The count is the pid's own, managed by `get_pid`/`put_pid`.
+unsafe impl AlwaysRefCounted for Pid {
+    fn inc_ref(&self) {
+        // SAFETY: Valid by the type invariant.
+        unsafe { shim::procfs2_get_pid(self.0.get()) };
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller gives back one reference.
+        unsafe { bindings::put_pid(obj.cast().as_ptr()) };
+    }
+}
+
+impl Pid {
+    fn as_ptr(&self) -> *mut bindings::pid {
+        self.0.get()
+    }
+
+    /// The task of this pid in list `ty` while `rcu` lasts (`pid_task`).
+    fn task_rcu<'r>(&self, ty: PidType, _rcu: &'r Rcu) -> Option<&'r Task> {
+        // SAFETY: The pid is valid; under RCU the task found stays valid.
+        let t = unsafe { bindings::pid_task(self.as_ptr(), ty as bindings::pid_type) };
+        // SAFETY: As above.
+        (!t.is_null()).then(|| unsafe { Task::from_raw(t) })
+    }
+
+    /// The task of this pid in list `ty`, counted (`get_pid_task`); `None` once
+    /// it is gone.
+    pub(crate) fn task(&self, ty: PidType) -> Option<ARef<Task>> {
+        // SAFETY: The pid is valid; a non-NULL result carries a reference.
+        let t = unsafe { bindings::get_pid_task(self.as_ptr(), ty as bindings::pid_type) };
+        // SAFETY: As above.
+        NonNull::new(t).map(|t| unsafe { ARef::from_raw(t.cast()) })
+    }
+
+    /// The owner fs/proc gives the files of `mode` of this pid's task of list `ty`
+    /// (`task_dump_owner`), or `None` once it has none. The task is read under RCU
+    /// with no reference taken, as fs/proc's `pid_revalidate` and `pid_getattr` do.
+    pub(crate) fn task_dump_owner(&self, ty: PidType, mode: u16) -> Option<(u32, u32)> {
+        let rcu = Rcu::read_lock();
+        let t = self.task_rcu(ty, &rcu)?;
+        Some(t.dump_owner(mode))
+    }
+
+    /// Whether the pid still has a task in list `ty` (`pid_task` under RCU).
+    pub(crate) fn has_task(&self, ty: PidType) -> bool {
+        let rcu = Rcu::read_lock();
+        self.task_rcu(ty, &rcu).is_some()
+    }
+
+    /// The number of this pid in `ns`, 0 if it has none there (`pid_nr_ns`).
+    pub(crate) fn nr_ns(&self, ns: &PidNamespace) -> u32 {
+        // SAFETY: Both are valid.
+        unsafe { bindings::pid_nr_ns(self.as_ptr(), ns.as_ptr().cast()) as u32 }
+    }
+}
+
+/// A `struct task_struct`.
+///
+/// # Invariants
+///
+/// The object is a valid task: while an [`ARef`] owns one `get_task_struct`
+/// reference, or for the lifetime of a shared reference handed out under RCU.
+#[repr(transparent)]
+pub(crate) struct Task(Opaque<bindings::task_struct>);
+
+// SAFETY: Task references may be taken and dropped on any thread.
+unsafe impl Send for Task {}
+// SAFETY: Shared references only read, under the locks the fields need.
+unsafe impl Sync for Task {}
+
+// SAFETY: The count is the task's usage count (`get_task_struct`/`put_task_struct`).
+unsafe impl AlwaysRefCounted for Task {
+    fn inc_ref(&self) {
+        // SAFETY: Valid by the type invariant.
+        unsafe { bindings::get_task_struct(self.as_ptr()) };
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller gives back one reference.
+        unsafe { bindings::put_task_struct(obj.cast().as_ptr()) };
+    }
+}
+
+/// The threads of a group, in thread-list order (`__for_each_thread`), while an RCU
+/// read-side section lasts.
+struct Threads<'r> {
+    head: *mut bindings::list_head,
+    pos: *mut bindings::list_head,
+    _rcu: PhantomData<&'r Rcu>,
+}
+
+impl<'r> Iterator for Threads<'r> {
+    type Item = &'r Task;
+
+    fn next(&mut self) -> Option<&'r Task> {
+        // SAFETY: Under RCU the list is walked as `list_for_each_entry_rcu` does: each
+        // `next` read once, and every entry but the head a task's `thread_node`.
+        unsafe {
+            let next = read_once(&raw const (*self.pos).next);
+            if next == self.head {
+                return None;
+            }
+            self.pos = next;
+            Some(Task::from_raw(
+                next.byte_sub(offset_of!(bindings::task_struct, thread_node))
+                    .cast(),
+            ))
+        }
+    }
+}
+
+/// The task with number `nr` in `ns`, thread or leader (`find_task_by_pid_ns`).
+pub(crate) fn find_task(ns: &PidNamespace, nr: u32) -> Option<ARef<Task>> {
+    let nr = c_int::try_from(nr).ok()?;
+    let _rcu = Rcu::read_lock();
+    // SAFETY: The namespace is valid; `pid_task` takes NULL; under RCU the task
+    // found stays valid until it is counted.
+    unsafe {
+        let t = bindings::pid_task(
+            bindings::find_pid_ns(nr, ns.as_ptr()),
+            bindings::pid_type_PIDTYPE_PID,
+        );
+        (!t.is_null()).then(|| ARef::from(Task::from_raw(t)))
+    }
+}
+
+/// The thread-group leader with the lowest tgid at or above `nr` in `ns`, with that
+/// tgid (`next_tgid`). Costs one `find_ge_pid` (O(log n)) per pid skipped.
+pub(crate) fn next_tgid(ns: &PidNamespace, nr: u32) -> Option<(u32, ARef<Task>)> {
+    let _rcu = Rcu::read_lock();
+    let mut n = nr;
+    loop {
+        // SAFETY: The namespace is valid; under RCU the pid and task found stay
+        // valid until the task is counted.
+        unsafe {
+            let pid = bindings::find_ge_pid(c_int::try_from(n).ok()?, ns.as_ptr());
+            if pid.is_null() {
+                return None;
+            }
+            n = bindings::pid_nr_ns(pid, ns.as_ptr()) as u32;
+            let t = bindings::pid_task(pid, bindings::pid_type_PIDTYPE_TGID);
+            if !t.is_null() {
+                return Some((n, ARef::from(Task::from_raw(t))));
+            }
+        }
+        n += 1;
+    }
+}
+
+/// The number of thread-group leaders in `ns`. The walk holds the RCU read lock for
+/// at most 1,024 pids at a time and may reschedule between batches; no task is
+/// referenced.
+pub(crate) fn count_tgids(ns: &PidNamespace) -> u32 {
+    const BATCH: u32 = 1024;
+    let (mut count, mut nr) = (0u32, 1u32);
+    loop {
+        {
+            let _rcu = Rcu::read_lock();
+            for _ in 0..BATCH {
+                let Ok(n) = c_int::try_from(nr) else {
+                    return count;
+                };
+                // SAFETY: The namespace is valid; the pid found stays valid under RCU.
+                unsafe {
+                    let pid = bindings::find_ge_pid(n, ns.as_ptr());
+                    if pid.is_null() {
+                        return count;
+                    }
+                    if !bindings::pid_task(pid, bindings::pid_type_PIDTYPE_TGID).is_null() {
+                        count += 1;
+                    }
+                    nr = bindings::pid_nr_ns(pid, ns.as_ptr()) as u32 + 1;
+                }
+            }
+        }
+        // SAFETY: Process context, no lock held.
+        unsafe { bindings::__cond_resched() };
+    }
+}
+
+/// Threads in the system, those running, and those blocked on I/O (`nr_threads`,
+/// `nr_running()`, `nr_iowait()` are not exported): one walk of every thread
+/// (`for_each_process_thread`) under RCU.
+pub(crate) fn count_threads() -> (u32, u32, u32) {
+    let rcu = Rcu::read_lock();
+    let (mut n, mut running, mut iowait) = (0, 0, 0);
+    let init = &raw mut bindings::init_task;
+    let mut p = init;
+    loop {
+        // SAFETY: Under RCU the process list is walked as `next_task` does; every
+        // entry but `init_task`'s is a live task's `tasks`.
+        p = unsafe {
+            read_once(&raw const (*p).tasks.next)
+                .byte_sub(offset_of!(bindings::task_struct, tasks))
+                .cast()
+        };
+        if p == init {
+            return (n, running, iowait);
+        }
+        // SAFETY: A task of the list, valid under RCU.
+        for t in unsafe { Task::from_raw(p) }.threads(&rcu) {
+            n += 1;
+            if t.is_running() {
+                running += 1;
+            } else if t.in_iowait() {
+                iowait += 1;
+            }
+        }
+    }
+}
+
+/// Whether whoever opened the file `m` reads had CAP_SYS_ADMIN over the initial
+/// user namespace (`file_ns_capable(m->file, &init_user_ns, CAP_SYS_ADMIN)`).
+pub(crate) fn opener_is_admin(m: &SeqFile) -> bool {
+    // SAFETY: The seq_file belongs to an open file; `init_user_ns` is static.
+    unsafe {
+        bindings::file_ns_capable(
+            (*m.as_ptr()).file,
+            &raw mut bindings::init_user_ns,
+            bindings::CAP_SYS_ADMIN as c_int,
+        )
+    }
+}
+
+/// The user namespace of whoever opened the file `m` reads (`seq_user_ns`).
+fn seq_user_ns(m: &SeqFile) -> *mut bindings::user_namespace {
+    // SAFETY: The seq_file belongs to an open file, whose credentials live as long.
+    unsafe { (*(*(*m.as_ptr()).file).f_cred).user_ns }
+}
+
+impl Task {
+    /// # Safety
+    ///
+    /// `ptr` must be a valid task for `'a` (counted by the caller, or under RCU for
+    /// no longer than the RCU section).
+    unsafe fn from_raw<'a>(ptr: *mut bindings::task_struct) -> &'a Self {
+        // SAFETY: Transparent over the C struct; validity per the caller.
+        unsafe { &*ptr.cast() }
+    }
+
+    /// The C task. A cast rather than `Opaque::get`: the kernel crate's own
+    /// `Opaque<task_struct>` instance is shared, not inlined, and this is called on
+    /// every per-process path.
+    #[inline]
+    fn as_ptr(&self) -> *mut bindings::task_struct {
+        core::ptr::from_ref(self).cast_mut().cast()
+    }
+
+    /// `task->signal`, which lives as long as the task struct.
+    fn signal(&self) -> *mut bindings::signal_struct {
+        // SAFETY: The task is valid; `signal` is set at fork and never changes.
+        unsafe { (*self.as_ptr()).signal }
+    }
+
+    /// `task_lock`: the task's `alloc_lock`, which guards `mm`, `fs`, `files` and
+    /// the task's plain fields.
+    fn lock(&self) -> SpinGuard<'_> {
+        // SAFETY: The lock is part of the task, valid while `self` is.
+        unsafe { SpinGuard::lock(&raw mut (*self.as_ptr()).alloc_lock) }
+    }
+
+    /// `lock_task_sighand`: `None` once the task is being released.
+    fn lock_sighand(&self) -> Option<Sighand<'_>> {
+        // SAFETY: The task is valid while `self` is.
+        unsafe { Sighand::lock(self.as_ptr()) }
+    }
+
+    /// `exec_update_lock` for reading; fails if a fatal signal interrupts the wait.
+    fn exec_update_read(&self) -> Result<ExecUpdate<'_>> {
+        // SAFETY: The lock is part of the task's `signal`, valid while `self` is.
+        unsafe { ExecUpdate::read_killable(&raw mut (*self.signal()).exec_update_lock) }
+    }
+
+    /// The task's credentials (`__task_cred`) while `rcu` lasts.
+    fn cred<'r>(&self, _rcu: &'r Rcu) -> &'r bindings::cred {
+        // SAFETY: `real_cred` is read as `rcu_dereference` does; the credentials it
+        // points to are freed only after a grace period.
+        unsafe { &*read_once(&raw const (*self.as_ptr()).real_cred) }
+    }
+
+    /// The threads of the task's group while `rcu` lasts (`for_each_thread`).
+    fn threads<'r>(&self, _rcu: &'r Rcu) -> Threads<'r> {
+        // SAFETY: The list head is part of the task's `signal`.
+        let head = unsafe { &raw mut (*self.signal()).thread_head };
+        Threads {
+            head,
+            pos: head,
+            _rcu: PhantomData,
+        }
+    }
+
+    /// Whether the task has not been released yet (`pid_alive`).
+    fn pid_alive(&self) -> bool {
+        // SAFETY: The task is valid; `thread_pid` is cleared once, on release.
+        !unsafe { read_once(&raw const (*self.as_ptr()).thread_pid) }.is_null()
+    }
+
+    /// `task_is_running`.
+    fn is_running(&self) -> bool {
+        // SAFETY: The task is valid; `__state` is read once, as fs/proc does.
+        unsafe { read_once(&raw const (*self.as_ptr()).__state) == 0 }
+    }
+
+    /// Whether the task sleeps waiting for I/O (`in_iowait`, a bit field).
+    fn in_iowait(&self) -> bool {
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_task_in_iowait(self.as_ptr()) }
+    }
+
+    /// Whether `PF_KTHREAD` is set.
+    fn is_kthread(&self) -> bool {
+        // SAFETY: The task is valid; `flags` is a plain word.
+        (unsafe { (*self.as_ptr()).flags } & bindings::PF_KTHREAD) != 0
+    }
+
+    /// The task's own pid, counted (`get_task_pid(task, PIDTYPE_PID)`); `None` once
+    /// the task has been released.
+    pub(crate) fn pid(&self) -> Option<ARef<Pid>> {
+        // SAFETY: The task is valid; the result carries a reference.
+        let p = unsafe { bindings::get_task_pid(self.as_ptr(), bindings::pid_type_PIDTYPE_PID) };
+        // SAFETY: As above.
+        NonNull::new(p).map(|p| unsafe { ARef::from_raw(p.cast()) })
+    }
+
+    /// The task's id of list `ty` in `ns`, 0 if not visible there.
+    fn nr_ns(&self, ty: bindings::pid_type, ns: *mut bindings::pid_namespace) -> u32 {
+        // SAFETY: The task is valid; `ns` is a valid namespace.
+        unsafe { bindings::__task_pid_nr_ns(self.as_ptr(), ty, ns) as u32 }
+    }
+
+    /// The task's thread id in `ns`, 0 if not visible there.
+    pub(crate) fn pid_nr_ns(&self, ns: &PidNamespace) -> u32 {
+        self.nr_ns(bindings::pid_type_PIDTYPE_PID, ns.as_ptr())
+    }
+
+    /// The task's thread-group id in `ns`, 0 if not visible there.
+    pub(crate) fn tgid_nr_ns(&self, ns: &PidNamespace) -> u32 {
+        self.nr_ns(bindings::pid_type_PIDTYPE_TGID, ns.as_ptr())
+    }
+
+    /// The tgid of the task's parent in `ns` (`task_ppid_nr_ns`).
+    fn ppid_nr_ns(&self, ns: *mut bindings::pid_namespace) -> u32 {
+        let _rcu = Rcu::read_lock();
+        if !self.pid_alive() {
+            return 0;
+        }
+        // SAFETY: `real_parent` is read as `rcu_dereference` does; the parent stays
+        // valid under RCU.
+        let parent = unsafe { Task::from_raw(read_once(&raw const (*self.as_ptr()).real_parent)) };
+        parent.nr_ns(bindings::pid_type_PIDTYPE_TGID, ns)
+    }
+
+    /// The task's name (`__get_task_comm`), without the NUL.
+    pub(crate) fn comm(&self) -> Comm {
+        let mut buf = [0u8; bindings::TASK_COMM_LEN as usize];
+        // SAFETY: `buf` has room for `TASK_COMM_LEN` bytes.
+        unsafe { bindings::__get_task_comm(buf.as_mut_ptr().cast(), buf.len(), self.as_ptr()) };
+        let len = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        Comm { buf, len }
+    }
+
+    /// Threads in the task's group (`get_nr_threads`).
+    pub(crate) fn nr_threads(&self) -> u32 {
+        // SAFETY: The task's `signal` is valid; `nr_threads` is read once.
+        unsafe { read_once(&raw const (*self.signal()).nr_threads) as u32 }
+    }
+
+    /// The thread after this one in its group: `Ok(None)` after the last, `Err(())`
+    /// when this thread has left the group meanwhile (find the place again with
+    /// [`Task::nth_thread`]).
+    pub(crate) fn next_thread(&self) -> core::result::Result<Option<ARef<Task>>, ()> {
+        let _rcu = Rcu::read_lock();
+        if !self.pid_alive() {
+            return Err(());
+        }
+        // SAFETY: `__next_thread` under RCU: the node after ours, unless it is the
+        // list head in the task's `signal`; entries are live tasks' `thread_node`.
+        unsafe {
+            let next = read_once(&raw const (*self.as_ptr()).thread_node.next);
+            if next == &raw mut (*self.signal()).thread_head {
+                return Ok(None);
+            }
+            let t = next
+                .byte_sub(offset_of!(bindings::task_struct, thread_node))
+                .cast();
+            Ok(Some(ARef::from(Task::from_raw(t))))
+        }
+    }
+
+    /// The `n`-th thread of the group this leader leads, in thread-list order.
+    pub(crate) fn nth_thread(&self, n: u32) -> Option<ARef<Task>> {
+        let rcu = Rcu::read_lock();
+        if !self.pid_alive() {
+            return None;
+        }
+        self.threads(&rcu).nth(n as usize).map(ARef::from)
+    }
+
+    /// The owner fs/proc gives the task's files of `mode` (`task_dump_owner`): root
+    /// for kernel threads; else the task's euid/egid, but root (of the mm's user
+    /// namespace) for files other than 0555 directories when the task is not
+    /// dumpable or has no mm. Like fs/proc it reads no more than the answer needs:
+    /// a directory's owner never looks at the mm. Nothing here sleeps.
+    pub(crate) fn dump_owner(&self, mode: u16) -> (u32, u32) {
+        if self.is_kthread() {
+            return (GLOBAL_ROOT, GLOBAL_ROOT);
+        }
+        let (euid, egid) = {
+            let rcu = Rcu::read_lock();
+            let c = self.cred(&rcu);
+            (c.euid.val, c.egid.val)
+        };
+        if is_pid_dir(mode) {
+            return (euid, egid);
+        }
+        let _lock = self.lock();
+        // SAFETY: `mm` is stable under `task_lock`, and its `user_ns` with it.
+        unsafe {
+            let mm = (*self.as_ptr()).mm;
+            if mm.is_null() {
+                return (GLOBAL_ROOT, GLOBAL_ROOT);
+            }
+            if get_dumpable(mm) == SUID_DUMP_USER {
+                return (euid, egid);
+            }
+            let ns = (*mm).__bindgen_anon_1.user_ns;
+            let or_root = |id: u32| if id == INVALID_ID { GLOBAL_ROOT } else { id };
+            (
+                or_root(bindings::make_kuid(ns, 0).val),
+                or_root(bindings::make_kgid(ns, 0).val),
+            )
+        }
+    }
+
+    /// Whether the caller may read this task's private state, as
+    /// `ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS)` decides with no LSM but
+    /// the capability one: the same thread group; or fsuid/fsgid equal to all of the
+    /// target's uids and gids, or CAP_SYS_PTRACE in its user namespace; then, for a
+    /// task that is not dumpable, CAP_SYS_PTRACE over its mm's user namespace; then
+    /// `cap_ptrace_access_check`: the same user namespace and every capability the
+    /// target has permitted, or CAP_SYS_PTRACE over the target's user namespace.
+    pub(crate) fn may_read(&self) -> bool {
+        if self.is_current_group() {
+            return true;
+        }
+        let (fsuid, fsgid, caller_ns, caller_caps) =
+            cred::with_current_cred(|c| (c.fsuid.val, c.fsgid.val, c.user_ns, c.cap_effective.val));
+        {
+            let rcu = Rcu::read_lock();
+            let c = self.cred(&rcu);
+            let creds_match = [c.uid, c.euid, c.suid].iter().all(|u| u.val == fsuid)
+                && [c.gid, c.egid, c.sgid].iter().all(|g| g.val == fsgid);
+            if !creds_match && !ns_capable_noaudit(c.user_ns, bindings::CAP_SYS_PTRACE) {
+                return false;
+            }
+        }
+        {
+            let _lock = self.lock();
+            // SAFETY: `mm` is stable under `task_lock`, and its `user_ns` with it.
+            unsafe {
+                let mm = (*self.as_ptr()).mm;
+                if !mm.is_null()
+                    && get_dumpable(mm) != SUID_DUMP_USER
+                    && !ns_capable_noaudit((*mm).__bindgen_anon_1.user_ns, bindings::CAP_SYS_PTRACE)
+                {
+                    return false;
+                }
+            }
+        }
+        // The capability LSM's own check (`cap_ptrace_access_check`).
+        let rcu = Rcu::read_lock();
+        let t = self.cred(&rcu);
+        let superset = t.cap_permitted.val & !caller_caps == 0;
+        (caller_ns == t.user_ns && superset)
+            || ns_capable_noaudit(t.user_ns, bindings::CAP_SYS_PTRACE)
+    }
+
+    /// `task->signal->oom_score_adj`.
+    pub(crate) fn oom_score_adj(&self) -> i32 {
+        // SAFETY: The task's `signal` is valid; the value is read once.
+        i32::from(unsafe { read_once(&raw const (*self.signal()).oom_score_adj) })
+    }
+
+    /// What `stat` shows of the task, seen from `ns`; the whole group's counters
+    /// when `whole` (`do_task_stat`). Fails only if a fatal signal interrupts the
+    /// wait for `exec_update_lock`.
+    pub(crate) fn stat(&self, ns: &PidNamespace, whole: bool) -> Result<TaskStat> {
+        let _exec = self.exec_update_read()?;
+        let (t, sig, ns) = (self.as_ptr(), self.signal(), ns.as_ptr());
+        let mut st = TaskStat {
+            pgid: -1,
+            sid: -1,
+            tty_pgrp: -1,
+            ..Default::default()
+        };
+        // SAFETY: The task and its `signal` are valid; the fields are read under the
+        // locks fs/proc reads them under (the guards below), or once, as it does.
+        unsafe {
+            st.state = i64::from(shim::procfs2_task_state_index(t));
+            st.exit_code = i64::from((*t).exit_code);
+            if let Some(mm) = self.mm() {
+                let m = &(*mm.as_ptr()).__bindgen_anon_1;
+                st.has_mm = 1;
+                st.vsize = (PAGE_SIZE * m.total_vm) as i64;
+                st.rss = shim::procfs2_mm_rss(mm.as_ptr()) as i64;
+                st.start_code = m.start_code as i64;
+                st.end_code = m.end_code as i64;
+                st.start_stack = m.start_stack as i64;
+                st.start_data = m.start_data as i64;
+                st.end_data = m.end_data as i64;
+                st.start_brk = m.start_brk as i64;
+                st.arg_start = m.arg_start as i64;
+                st.arg_end = m.arg_end as i64;
+                st.env_start = m.env_start as i64;
+                st.env_end = m.env_end as i64;
+            }
+            if let Some(sighand) = self.lock_sighand() {
+                let tty = (*sig).tty;
+                if !tty.is_null() {
+                    let pgrp = shim::tty_get_pgrp(tty);
+                    st.tty_pgrp = i64::from(bindings::pid_nr_ns(pgrp, ns));
+                    bindings::put_pid(pgrp);
+                    st.tty_nr = i64::from(shim::procfs2_tty_nr(tty));
+                }
+                st.num_threads = i64::from(self.nr_threads());
+                let (ign, caught) = sighand.ignored_caught();
+                st.sig_ignored = ign as i64;
+                st.sig_caught = caught as i64;
+                st.rsslim =
+                    read_once(&raw const (*sig).rlim[bindings::RLIMIT_RSS as usize].rlim_cur)
+                        as i64;
+                let exiting = bindings::SIGNAL_GROUP_EXIT | bindings::SIGNAL_STOP_STOPPED;
+                if whole && (*sig).flags & exiting != 0 {
+                    st.exit_code = i64::from((*sig).group_exit_code);
+                }
+                st.sid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_SID, ns));
+                st.ppid = i64::from(self.ppid_nr_ns(ns));
+                st.pgid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_PGID, ns));
+            }
+            st.running = i64::from(self.is_running());
+            lock::seqlock_read(&raw mut (*sig).stats_lock, || {
+                st.cmin_flt = (*sig).cmin_flt as i64;
+                st.cmaj_flt = (*sig).cmaj_flt as i64;
+                st.cutime = (*sig).cutime as i64;
+                st.cstime = (*sig).cstime as i64;
+                st.cgtime = (*sig).cgtime as i64;
+                if whole {
+                    let (mut min, mut maj, mut gtime) =
+                        ((*sig).min_flt, (*sig).maj_flt, (*sig).gtime);
+                    let rcu = Rcu::read_lock();
+                    for th in self.threads(&rcu) {
+                        min += (*th.as_ptr()).min_flt;
+                        maj += (*th.as_ptr()).maj_flt;
+                        gtime += shim::procfs2_task_gtime(th.as_ptr());
+                    }
+                    (st.min_flt, st.maj_flt, st.gtime) = (min as i64, maj as i64, gtime as i64);
+                }
+            });
+            if whole {
+                // `thread_group_cputime_adjusted` is not exported: the exited threads'
+                // times plus each live thread's `task_cputime_adjusted`.
+                let mut ut = read_once(&raw const (*sig).utime);
+                let mut stime = read_once(&raw const (*sig).stime);
+                let rcu = Rcu::read_lock();
+                for th in self.threads(&rcu) {
+                    let (tu, ts) = th.cputime_adjusted();
+                    ut += tu;
+                    stime += ts;
+                }
+                (st.utime, st.stime) = (ut as i64, stime as i64);
+            } else {
+                let (ut, stime) = self.cputime_adjusted();
+                (st.utime, st.stime) = (ut as i64, stime as i64);
+                st.min_flt = (*t).min_flt as i64;
+                st.maj_flt = (*t).maj_flt as i64;
+                st.gtime = shim::procfs2_task_gtime(t) as i64;
+            }
+            st.flags = i64::from((*t).flags);
+            st.priority = i64::from((*t).prio) - i64::from(bindings::MAX_RT_PRIO);
+            st.nice = i64::from((*t).static_prio) - 120;
+            st.start_time_ns = (*t).start_boottime as i64;
+            st.sig_pending = (*t).pending.signal.sig[0] as i64;
+            st.sig_blocked = (*t).blocked.sig[0] as i64;
+            st.exit_signal = i64::from((*t).exit_signal);
+            st.cpu = i64::from(shim::procfs2_task_cpu(t));
+            st.rt_priority = i64::from((*t).rt_priority);
+            st.policy = i64::from((*t).policy);
+            let delays = (*t).delays;
+            if !delays.is_null() {
+                st.blkio_delay_ns = shim::procfs2_delays_blkio(delays) as i64;
+            }
+        }
+        Ok(st)
+    }
+
+    /// User and system time, adjusted (`task_cputime_adjusted`).
+    fn cputime_adjusted(&self) -> (u64, u64) {
+        let (mut ut, mut st) = (0, 0);
+        // SAFETY: The task is valid; the outputs are valid locations.
+        unsafe { shim::task_cputime_adjusted(self.as_ptr(), &mut ut, &mut st) };
+        (ut, st)
+    }
+
+    /// What `status` shows of the task, seen from `ns` by the opener of `m`
+    /// (`task_state`, `task_mem`, `task_sig`, `task_cap`, ...). The speculation lines
+    /// need `arch_prctl_spec_ctrl_get`, which is not exported.
+    pub(crate) fn status(&self, m: &SeqFile, ns: &PidNamespace) -> TaskStatus {
+        let user_ns = seq_user_ns(m);
+        let (t, ns) = (self.as_ptr(), ns.as_ptr());
+        let mut st = TaskStatus {
+            umask: -1,
+            ..Default::default()
+        };
+        // SAFETY: The task and its `signal` are valid; the fields are read under the
+        // locks fs/proc reads them under (the guards below), or once, as it does.
+        unsafe {
+            {
+                let rcu = Rcu::read_lock();
+                st.ppid = i64::from(self.ppid_nr_ns(ns));
+                if (*t).ptrace != 0 {
+                    let tracer = Task::from_raw(read_once(&raw const (*t).parent));
+                    st.tracer_pid = i64::from(tracer.nr_ns(bindings::pid_type_PIDTYPE_PID, ns));
+                }
+                st.tgid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_TGID, ns));
+                st.ngid = i64::from(shim::procfs2_task_numa_group_id(t));
+                let c = self.cred(&rcu);
+                for (i, id) in [c.uid, c.euid, c.suid, c.fsuid].iter().enumerate() {
+                    st.uid[i] = i64::from(bindings::from_kuid_munged(user_ns, *id));
+                }
+                for (i, id) in [c.gid, c.egid, c.sgid, c.fsgid].iter().enumerate() {
+                    st.gid[i] = i64::from(bindings::from_kgid_munged(user_ns, *id));
+                }
+                let caps = [
+                    c.cap_inheritable,
+                    c.cap_permitted,
+                    c.cap_effective,
+                    c.cap_bset,
+                    c.cap_ambient,
+                ];
+                for (i, cap) in caps.iter().enumerate() {
+                    st.cap[i] = cap.val as i64;
+                }
+                let _lock = self.lock();
+                let fs = (*t).fs;
+                if !fs.is_null() {
+                    st.umask = i64::from(shim::procfs2_fs_umask(fs));
+                }
+                let files = (*t).files;
+                if !files.is_null() {
+                    st.fdsize = i64::from(shim::procfs2_files_max_fds(files));
+                }
+            }
+            st.state = i64::from(shim::procfs2_task_state_index(t));
+            st.kthread = i64::from(self.is_kthread());
+            if let Some(mm) = self.mm() {
+                let p = mm.as_ptr();
+                let m = &(*p).__bindgen_anon_1;
+                let counter = |c| shim::procfs2_mm_counter_sum(p, c as c_int);
+                let anon = counter(bindings::MM_ANONPAGES);
+                let file = counter(bindings::MM_FILEPAGES);
+                let shmem = counter(bindings::MM_SHMEMPAGES);
+                let rss = anon + file + shmem;
+                st.has_mm = 1;
+                st.total_vm = m.total_vm as i64;
+                st.hiwater_vm = m.total_vm.max(m.hiwater_vm) as i64;
+                st.total_rss = rss as i64;
+                st.hiwater_rss = rss.max(m.hiwater_rss) as i64;
+                st.anon = anon as i64;
+                st.file = file as i64;
+                st.shmem = shmem as i64;
+                st.locked_vm = m.locked_vm as i64;
+                st.pinned_vm = shim::procfs2_mm_pinned_vm(p);
+                st.data_vm = m.data_vm as i64;
+                st.stack_vm = m.stack_vm as i64;
+                let exec = m.exec_vm << bindings::PAGE_SHIFT;
+                let text = (page_align(m.end_code) - (m.start_code & PAGE_MASK)).min(exec);
+                st.text_bytes = text as i64;
+                st.lib_bytes = (exec - text) as i64;
+                st.pte_bytes = shim::procfs2_mm_pgtables_bytes(p) as i64;
+                st.swap = counter(bindings::MM_SWAPENTS) as i64;
+                st.core_dumping = i64::from(!(*self.signal()).core_state.is_null());
+                st.thp_enabled = i64::from(shim::procfs2_mm_thp_enabled(p));
+                st.untag_mask = shim::procfs2_mm_untag_mask(p) as i64;
+            }
+            if let Some(sighand) = self.lock_sighand() {
+                let sig = self.signal();
+                st.sig_pending = (*t).pending.signal.sig[0] as i64;
+                st.sig_shpending = (*sig).shared_pending.signal.sig[0] as i64;
+                st.sig_blocked = (*t).blocked.sig[0] as i64;
+                let (ign, caught) = sighand.ignored_caught();
+                st.sig_ignored = ign as i64;
+                st.sig_caught = caught as i64;
+                st.threads = i64::from(self.nr_threads());
+                {
+                    let rcu = Rcu::read_lock();
+                    st.sigq = shim::procfs2_ucounts_sigpending(self.cred(&rcu).ucounts) as i64;
+                }
+                st.sigq_lim = read_once(
+                    &raw const (*sig).rlim[bindings::RLIMIT_SIGPENDING as usize].rlim_cur,
+                ) as i64;
+            }
+            let atomic_flags = read_once(&raw const (*t).atomic_flags);
+            st.no_new_privs = i64::from(atomic_flags & (1 << bindings::PFA_NO_NEW_PRIVS) != 0);
+            st.nvcsw = (*t).nvcsw as i64;
+            st.nivcsw = (*t).nivcsw as i64;
+        }
+        st
+    }
+
+    /// Calls `f` with the supplementary groups, as the opener of `m` sees them. Up to
+    /// 32 are mapped into a buffer on the stack; more need an allocation.
+    pub(crate) fn with_groups(&self, m: &SeqFile, f: impl FnOnce(&[u32])) -> Result {
+        const ON_STACK: usize = 32;
+        let user_ns = seq_user_ns(m);
+        // SAFETY: The task is valid; `get_task_cred` returns a counted reference,
+        // given back by `CredRef`'s drop.
+        let cred = CredRef(unsafe { bindings::get_task_cred(self.as_ptr()) });
+        // SAFETY: A counted `cred` keeps its `group_info`, whose `gid` has `ngroups`
+        // entries.
+        let gids = unsafe {
+            let gi = (*cred.0).group_info;
+            core::slice::from_raw_parts((*gi).gid.as_ptr(), (*gi).ngroups as usize)
+        };
+        // SAFETY: `user_ns` is the opener's, valid while the file is open.
+        let map = |g: &bindings::kgid_t| unsafe { bindings::from_kgid_munged(user_ns, *g) };
+        if gids.len() <= ON_STACK {
+            let mut small = [0u32; ON_STACK];
+            for (d, g) in small.iter_mut().zip(gids) {
+                *d = map(g);
+            }
+            f(&small[..gids.len()]);
+        } else {
+            let mut v = KVec::with_capacity(gids.len(), GFP_KERNEL)?;
+            for g in gids {
+                v.push(map(g), GFP_KERNEL)?;
+            }
+            f(&v);
+        }
+        Ok(())
+    }
+
+    /// The task's ids of `kind` in `ns` and each namespace below it down to the
+    /// level of `pid` (the `NS*` lines).
+    pub(crate) fn ns_ids(
+        &self,
+        pid: &Pid,
+        ns: &PidNamespace,
+        kind: NsIdKind,
+    ) -> ([u32; MAX_PID_NS_LEVEL], usize) {
+        let mut buf = [0u32; MAX_PID_NS_LEVEL];
+        let p = pid.as_ptr();
+        // SAFETY: Both valid; a pid has `level + 1` numbers, each naming the
+        // namespace it is seen from.
+        let (from, to) = unsafe {
+            (
+                shim::procfs2_pid_ns_level(ns.as_ptr()) as usize,
+                (*p).level as usize,
+            )
+        };
+        let mut n = 0;
+        for level in from..=to {
+            if n == buf.len() {
+                break;
+            }
+            // SAFETY: `level` is at most the pid's own (see above).
+            let in_ns = unsafe { (*(*p).numbers.as_ptr().add(level)).ns };
+            buf[n] = self.nr_ns(kind.pid_type(), in_ns);
+            n += 1;
+        }
+        (buf, n)
+    }
+
+    /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.
+    pub(crate) fn cpus_allowed<'b>(&self, list: bool, buf: &'b mut [u8]) -> &'b [u8] {
+        let size = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
+        let (t, b) = (self.as_ptr(), buf.as_mut_ptr().cast::<c_char>());
+        // SAFETY: `buf` is writable for `size` bytes; `scnprintf` returns what it wrote.
+        let n = unsafe {
+            if list {
+                shim::procfs2_task_cpus_list(t, b, size)
+            } else {
+                shim::procfs2_task_cpus_mask(t, b, size)
+            }
+        };
+        &buf[..usize::try_from(n).unwrap_or(0)]
+    }
+
+    /// The resource limits (`task->signal->rlim`), copied under the signal lock as
+    /// `proc_pid_limits` does; `None` once the task is being released.
+    pub(crate) fn rlimits(&self) -> Option<[bindings::rlimit; bindings::RLIM_NLIMITS as usize]> {
+        let _sighand = self.lock_sighand()?;
+        // SAFETY: The limits are guarded by the signal lock, which is held.
+        Some(unsafe { (*self.signal()).rlim })
+    }
+
+    /// The I/O counters of `io`, the group's when `whole`: rchar, wchar, syscr,
+    /// syscw, read_bytes, write_bytes, cancelled_write_bytes (`do_io_accounting`).
+    pub(crate) fn io(&self, whole: bool) -> Result<[u64; 7]> {
+        let _exec = self.exec_update_read()?;
+        let sig = self.signal();
+        // SAFETY: The task and its `signal` are valid; the group's counters are read
+        // under the stats seqlock with the threads under RCU, as fs/proc does.
+        let acct = unsafe {
+            if whole {
+                lock::seqlock_read(&raw mut (*sig).stats_lock, || {
+                    let mut acct = (*sig).ioac;
+                    let rcu = Rcu::read_lock();
+                    for th in self.threads(&rcu) {
+                        io_add(&mut acct, &(*th.as_ptr()).ioac);
+                    }
+                    acct
+                })
+            } else {
+                (*self.as_ptr()).ioac
+            }
+        };
+        Ok([
+            acct.rchar,
+            acct.wchar,
+            acct.syscr,
+            acct.syscw,
+            acct.read_bytes,
+            acct.write_bytes,
+            acct.cancelled_write_bytes,
+        ])
+    }
+
+    /// `oom_badness()` (not exported) and the page total it scales by; `None` for
+    /// tasks the OOM killer never picks (init, kernel threads, no thread with an mm,
+    /// OOM-skipped or in vfork, `OOM_SCORE_ADJ_MIN`): the pages of one thread with
+    /// an mm (`find_lock_task_mm`: rss, swap entries, page tables) plus its
+    /// `oom_score_adj` in thousandths of the total.
+    pub(crate) fn oom_badness(&self) -> (Option<i64>, u64) {
+        const OOM_SCORE_ADJ_MIN: i64 = -1000;
+        // SAFETY: Reads global counters.
+        let total = unsafe { shim::procfs2_total_pages() } as u64;
+        // SAFETY: The task is valid; `tgid` is set at fork.
+        let init = unsafe { (*self.as_ptr()).tgid } == 1;
+        if init || self.is_kthread() {
+            return (None, total);
+        }
+        let rcu = Rcu::read_lock();
+        let Some((t, _lock)) = self.threads(&rcu).find_map(|t| {
+            let lock = t.lock();
+            // SAFETY: `mm` is stable under `task_lock`.
+            (!unsafe { (*t.as_ptr()).mm }.is_null()).then_some((t, lock))
+        }) else {
+            return (None, total);
+        };
+        // SAFETY: `t` is locked with an mm, which stays while the lock is held.
+        unsafe {
+            let mm = (*t.as_ptr()).mm;
+            let adj = i64::from(read_once(&raw const (*t.signal()).oom_score_adj));
+            let flags = read_once(&raw const (*mm).__bindgen_anon_1.flags);
+            if flags & (1 << bindings::MMF_OOM_SKIP) != 0
+                || shim::procfs2_in_vfork(t.as_ptr())
+                || adj == OOM_SCORE_ADJ_MIN
+            {
+                return (None, total);
+            }
+            let pages = shim::procfs2_mm_rss(mm) as i64
+                + shim::procfs2_mm_counter(mm, bindings::MM_SWAPENTS as c_int) as i64
+                + (shim::procfs2_mm_pgtables_bytes(mm) / PAGE_SIZE) as i64;
+            (Some(pages + adj * (total / 1000) as i64), total)
+        }
+    }
+
+    /// Run time (ns), run-queue wait (ns) and timeslices, if `sched_info` is on.
+    pub(crate) fn schedstat(&self) -> Option<[u64; 3]> {
+        // SAFETY: Reads a static key.
+        if !unsafe { shim::procfs2_sched_info_on() } {
+            return None;
+        }
+        let t = self.as_ptr();
+        // SAFETY: The task is valid; plain counters read unlocked, as fs/proc does.
+        unsafe {
+            Some([
+                (*t).se.sum_exec_runtime,
+                (*t).sched_info.run_delay,
+                (*t).sched_info.pcount as u64,
+            ])
+        }
+    }
+
+    /// `task->personality`, read under `exec_update_lock` (`lock_trace`).
+    pub(crate) fn personality(&self) -> Result<u32> {
+        let _exec = self.exec_update_read()?;
+        // SAFETY: The task is valid; exec, which changes it, is held off.
+        Ok(unsafe { (*self.as_ptr()).personality })
+    }
+
+    /// Whether this is the calling task itself.
+    pub(crate) fn is_current(&self) -> bool {
+        // SAFETY: `current` is valid while it runs.
+        self.as_ptr() == unsafe { bindings::get_current() }
+    }
+
+    /// Whether the caller belongs to this task's thread group (`same_thread_group`).
+    pub(crate) fn is_current_group(&self) -> bool {
+        // SAFETY: `current` is valid while it runs; `signal` never changes.
+        self.signal() == unsafe { (*bindings::get_current()).signal }
+    }
+
+    /// Whether the caller has CAP_SYS_NICE in the task's user namespace.
+    pub(crate) fn nice_capable(&self) -> bool {
+        let rcu = Rcu::read_lock();
+        let ns = self.cred(&rcu).user_ns;
+        // SAFETY: The namespace is valid under RCU, with the credentials naming it.
+        unsafe { bindings::ns_capable(ns, bindings::CAP_SYS_NICE as c_int) }
+    }
+
+    /// `task->timer_slack_ns`, under `task_lock`.
+    pub(crate) fn timer_slack_ns(&self) -> u64 {
+        let _lock = self.lock();
+        // SAFETY: The task is valid and locked.
+        unsafe { (*self.as_ptr()).timer_slack_ns }
+    }
+
+    /// Appends the task's kernel stack to `m`, one `[<0>] symbol+off/len` line per
+    /// frame, under `exec_update_lock`. The caller has checked the permissions.
+    pub(crate) fn show_stack(&self, m: &SeqFile) -> Result {
+        const MAX_STACK_TRACE_DEPTH: usize = 64;
+        let mut entries = KVec::from_elem(0usize, MAX_STACK_TRACE_DEPTH, GFP_KERNEL)?;
+        let _exec = self.exec_update_read()?;
+        // SAFETY: The task is valid; `entries` has room for the depth asked for.
+        let n = unsafe {
+            bindings::stack_trace_save_tsk(
+                self.as_ptr(),
+                entries.as_mut_ptr(),
+                MAX_STACK_TRACE_DEPTH as u32,
+                0,
+            )
+        };
+        for &e in entries.iter().take(n as usize) {
+            // SAFETY: A NUL-terminated format taking one pointer, and that pointer
+            // (`%pB` prints a kernel text address symbolically).
+            unsafe {
+                bindings::seq_printf(m.as_ptr(), c"[<0>] %pB\n".as_ptr().cast(), e as *mut c_void)
+            };
+        }
+        Ok(())
+    }
+
+    /// The open file with the lowest fd at or above `fd`, with that fd
+    /// (`task_lookup_next_fdget_rcu`).
+    pub(crate) fn next_fd(&self, fd: u32) -> Option<(u32, FileRef)> {
+        let mut n = fd;
+        let f = {
+            let _rcu = Rcu::read_lock();
+            // SAFETY: The task is valid; a non-NULL result carries a file reference.
+            unsafe { shim::task_lookup_next_fdget_rcu(self.as_ptr(), &mut n) }
+        };
+        Some((n, FileRef(NonNull::new(f)?)))
+    }
+
+    /// The file open at exactly `fd`.
+    pub(crate) fn fd_file(&self, fd: u32) -> Option<FileRef> {
+        self.next_fd(fd).filter(|(n, _)| *n == fd).map(|(_, f)| f)
+    }
+
+    /// How many fds are open (`proc_readfd_count`); `None` without a file table.
+    pub(crate) fn fd_count(&self) -> Option<u64> {
+        let _lock = self.lock();
+        // SAFETY: `files` is stable under `task_lock`.
+        let files = unsafe { (*self.as_ptr()).files };
+        if files.is_null() {
+            return None;
+        }
+        let _rcu = Rcu::read_lock();
+        // SAFETY: A live file table, its fd table read under RCU.
+        Some(unsafe { shim::procfs2_files_open_count(files) } as u64)
+    }
+
+    /// The file open at `fd` and its flags, `O_CLOEXEC` included.
+    pub(crate) fn fd_flags(&self, fd: u32) -> Option<(FileRef, u32)> {
+        let _lock = self.lock();
+        // SAFETY: `files` is stable under `task_lock`.
+        let files = unsafe { (*self.as_ptr()).files };
+        if files.is_null() {
+            return None;
+        }
+        // SAFETY: A live file table; its `file_lock` guards the lookup and the
+        // close-on-exec bit; the file found is counted before the lock goes.
+        unsafe {
+            let _files = SpinGuard::lock(shim::procfs2_files_file_lock(files));
+            let f = shim::procfs2_files_lookup_fd_locked(files, fd);
+            if f.is_null() {
+                return None;
+            }
+            let mut flags = (*f).f_flags;
+            if shim::procfs2_close_on_exec(fd, files) {
+                flags |= bindings::O_CLOEXEC;
+            }
+            shim::procfs2_get_file(f);
+            Some((FileRef(NonNull::new_unchecked(f)), flags))
+        }
+    }
+
+    /// The task's address space, counted (`get_task_mm`); `None` for kernel threads
+    /// and exited tasks.
+    pub(crate) fn mm(&self) -> Option<Mm<'_>> {
+        // SAFETY: The task is valid; the result carries an mm_users reference.
+        let mm = NonNull::new(unsafe { bindings::get_task_mm(self.as_ptr()) })?;
+        Some(Mm { mm, task: self })
+    }
+
+    /// The task's working directory (`root` false) or root, counted
+    /// (`get_fs_pwd`, `get_fs_root`).
+    pub(crate) fn fs_path(&self, root: bool) -> Option<Path> {
+        let _lock = self.lock();
+        // SAFETY: `fs` is stable under `task_lock`.
+        let fs = unsafe { (*self.as_ptr()).fs };
+        if fs.is_null() {
+            return None;
+        }
+        // SAFETY: All-zero is an empty `struct path`, filled and counted below.
+        let mut p: bindings::path = unsafe { core::mem::zeroed() };
+        // SAFETY: A live `fs_struct`; the helpers count the path they copy.
+        unsafe {
+            if root {
+                shim::procfs2_get_fs_root(fs, &mut p);
+            } else {
+                shim::procfs2_get_fs_pwd(fs, &mut p);
+            }
+        }
+        Some(Path(p))
+    }
+}
+
+/// `task_io_accounting_add`.
+fn io_add(dst: &mut bindings::task_io_accounting, src: &bindings::task_io_accounting) {
+    dst.rchar += src.rchar;
+    dst.wchar += src.wchar;
+    dst.syscr += src.syscr;
+    dst.syscw += src.syscw;
+    dst.read_bytes += src.read_bytes;
+    dst.write_bytes += src.write_bytes;
+    dst.cancelled_write_bytes += src.cancelled_write_bytes;
+}
+
+/// `get_dumpable(mm)`.
+///
+/// # Safety
+///
+/// `mm` must be a valid mm.
+unsafe fn get_dumpable(mm: *mut bindings::mm_struct) -> c_int {
+    // SAFETY: Per the caller; `flags` changes with atomic bit operations.
+    let flags = unsafe { read_once(&raw const (*mm).__bindgen_anon_1.flags) };
+    (flags & bindings::MMF_DUMPABLE_MASK as usize) as c_int
+}
+
+/// `ns_capable_noaudit(ns, cap)`.
+fn ns_capable_noaudit(ns: *mut bindings::user_namespace, cap: u32) -> bool {
+    // SAFETY: Callers pass a namespace they keep alive (under RCU or a lock).
+    unsafe { bindings::ns_capable_noaudit(ns, cap as c_int) }
+}
+
+/// `PAGE_ALIGN`.
+fn page_align(addr: usize) -> usize {
+    (addr + PAGE_SIZE - 1) & PAGE_MASK
+}
+
+/// Whether `mode` is that of a per-process directory (0555), whose owner
+/// `task_dump_owner` takes from the credentials alone.
+fn is_pid_dir(mode: u16) -> bool {
+    u32::from(mode) == bindings::S_IFDIR | 0o555
+}
+
+/// Counted credentials (`get_task_cred`), dropped with `put_cred`.
+struct CredRef(*const bindings::cred);
+
+impl Drop for CredRef {
+    fn drop(&mut self) {
+        // SAFETY: We own the reference `get_task_cred` took.
+        unsafe { shim::procfs2_put_cred(self.0) };
+    }
+}
+
+/// A counted open file, dropped with `fput`.
+pub(crate) struct FileRef(NonNull<bindings::file>);
+
+impl FileRef {
+    fn as_ptr(&self) -> *mut bindings::file {
+        self.0.as_ptr()
+    }
+
+    /// `f_mode` (`FMODE_*`).
+    pub(crate) fn mode(&self) -> u32 {
+        // SAFETY: The file is counted; `f_mode` is a plain word.
+        unsafe { (*self.as_ptr()).f_mode }
+    }
+
+    /// `f_pos`.
+    pub(crate) fn pos(&self) -> i64 {
+        // SAFETY: The file is counted; `f_pos` is read unlocked, as fs/proc does.
+        unsafe { (*self.as_ptr()).f_pos }
+    }
+
+    /// The number of the file's inode.
+    pub(crate) fn ino(&self) -> u64 {
+        // SAFETY: The file is counted and pins its inode.
+        unsafe { (*(*self.as_ptr()).f_inode).i_ino as u64 }
+    }
+
+    /// The id of the mount the file was opened on.
+    pub(crate) fn mnt_id(&self) -> i32 {
+        // SAFETY: The file is counted and pins its mount.
+        unsafe { shim::procfs2_file_mnt_id(self.as_ptr()) }
+    }
+
+    /// The file's path, counted.
+    pub(crate) fn path(&self) -> Path {
+        // SAFETY: An open file's `f_path` is valid; `path_get` counts our copy.
+        unsafe {
+            let p = (*self.as_ptr()).f_path;
+            bindings::path_get(&p);
+            Path(p)
+        }
+    }
+
+    /// Appends what the file's own `show_fdinfo` says, if it has one.
+    pub(crate) fn show_fdinfo(&self, m: &SeqFile) {
+        // SAFETY: The file is counted, and its operations with it; `m` is the
+        // seq_file being filled, which is what `show_fdinfo` takes.
+        unsafe {
+            if let Some(show) = (*(*self.as_ptr()).f_op).show_fdinfo {
+                show(m.as_ptr(), self.as_ptr());
+            }
+        }
+    }
+}
+
+impl Drop for FileRef {
+    fn drop(&mut self) {
+        // SAFETY: We own one reference.
+        unsafe { bindings::fput(self.as_ptr()) };
+    }
+}
+
+/// A counted reference on a task's address space, dropped with `mmput`.
+pub(crate) struct Mm<'a> {
+    mm: NonNull<bindings::mm_struct>,
+    task: &'a Task,
+}
+
+impl Mm<'_> {
+    fn as_ptr(&self) -> *mut bindings::mm_struct {
+        self.mm.as_ptr()
+    }
+
+    /// `arg_start`, `arg_end`, `env_start`, `env_end`, under `arg_lock`.
+    pub(crate) fn arg_area(&self) -> [usize; 4] {
+        // SAFETY: The mm is counted; its `arg_lock` guards the four fields.
+        unsafe {
+            let m = &raw mut (*self.as_ptr()).__bindgen_anon_1;
+            let _lock = SpinGuard::lock(&raw mut (*m).arg_lock);
+            [(*m).arg_start, (*m).arg_end, (*m).env_start, (*m).env_end]
+        }
+    }
+
+    /// `saved_auxv` up to and including the `AT_NULL` pair (`auxv_read`), as the
+    /// words of the returned array before the returned count.
+    pub(crate) fn saved_auxv(&self) -> ([usize; bindings::AT_VECTOR_SIZE as usize], usize) {
+        // SAFETY: The mm is counted; `saved_auxv` is written once, at exec.
+        let v = unsafe { (*self.as_ptr()).__bindgen_anon_1.saved_auxv };
+        let mut n = 0;
+        loop {
+            n += 2;
+            if n >= v.len() || v[n - 2] == 0 {
+                break;
+            }
+        }
+        (v, n.min(v.len()))
+    }
+
+    /// `task_statm`: size, resident, shared, text and data, in pages.
+    pub(crate) fn statm(&self) -> [usize; 5] {
+        let p = self.as_ptr();
+        // SAFETY: The mm is counted; the counters are read as fs/proc reads them.
+        unsafe {
+            let m = &(*p).__bindgen_anon_1;
+            let sum = |c| shim::procfs2_mm_counter_sum(p, c as c_int);
+            let shared = sum(bindings::MM_FILEPAGES) + sum(bindings::MM_SHMEMPAGES);
+            let text =
+                (page_align(m.end_code) - (m.start_code & PAGE_MASK)) >> bindings::PAGE_SHIFT;
+            [
+                m.total_vm,
+                shared + sum(bindings::MM_ANONPAGES),
+                shared,
+                text,
+                m.data_vm + m.stack_vm,
+            ]
+        }
+    }
+
+    /// Copies `buf.len()` bytes of the task's memory at `addr` into `buf`
+    /// (`access_process_vm` with `FOLL_ANON`, as fs/proc's cmdline and environ
+    /// readers); returns how many were read.
+    pub(crate) fn read(&self, addr: usize, buf: &mut [u8]) -> usize {
+        let len = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
+        // SAFETY: The task is valid and `buf` writable for `len` bytes.
+        let n = unsafe {
+            bindings::access_process_vm(
+                self.task.as_ptr(),
+                addr,
+                buf.as_mut_ptr().cast(),
+                len,
+                bindings::FOLL_ANON,
+            )
+        };
+        usize::try_from(n).unwrap_or(0)
+    }
+
+    /// The executable's path (`get_mm_exe_file`), counted.
+    pub(crate) fn exe_path(&self) -> Option<Path> {
+        let f = {
+            let _rcu = Rcu::read_lock();
+            // SAFETY: The mm is counted; `exe_file` is read and counted under RCU.
+            NonNull::new(unsafe {
+                shim::procfs2_get_file_rcu(&raw mut (*self.as_ptr()).__bindgen_anon_1.exe_file)
+            })?
+        };
+        Some(FileRef(f).path())
+    }
+}
+
+impl Drop for Mm<'_> {
+    fn drop(&mut self) {
+        // SAFETY: We own one mm_users reference.
+        unsafe { bindings::mmput(self.as_ptr()) };
+    }
+}
+
+/// A counted `struct path`, dropped with `path_put`.
+pub(crate) struct Path(bindings::path);
+
+// SAFETY: `path_put` may be called from any thread.
+unsafe impl Send for Path {}
+
+impl Path {
+    /// Writes the path as text (`d_path`) into `buf` and returns where in `buf` it
+    /// is; `ENAMETOOLONG` if it does not fit.
+    pub(crate) fn d_path(&self, buf: &mut [u8]) -> Result<core::ops::Range<usize>> {
+        let len = c_int::try_from(buf.len()).map_err(|_| EINVAL)?;
+        // SAFETY: The path is counted; `buf` is writable for `len` bytes, and `d_path`
+        // returns a pointer into it or an error pointer.
+        let p = unsafe { bindings::d_path(&self.0, buf.as_mut_ptr().cast::<c_char>(), len) };
+        let p = kernel::error::from_err_ptr(p)?;
+        let start = (p as usize) - (buf.as_ptr() as usize);
+        // `d_path` writes the name at the end of the buffer, NUL-terminated.
+        Ok(start..buf.len() - 1)
+    }
+}
+
+impl Drop for Path {
+    fn drop(&mut self) {
+        // SAFETY: We own the references taken for this path.
+        unsafe { bindings::path_put(&self.0) };
+    }
+}
+
+/// A task's name as `__get_task_comm` copies it: at most `TASK_COMM_LEN - 1` bytes.
+pub(crate) struct Comm {
+    buf: [u8; bindings::TASK_COMM_LEN as usize],
+    len: usize,
+}
+
+impl core::ops::Deref for Comm {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
