@@ -265,20 +265,26 @@ impl FileOperations for TaskDir {
         let Ok(mut n) = u32::try_from(ctx.pos() - 2) else {
             return Ok(());
         };
-        // The position's thread is found by counting once; then each step goes to
-        // the next thread, and counts again only if the thread it stands on has
-        // exited.
+        // The position's thread is found by counting once; then the threads are read
+        // in batches from the one after the last batch, counting again only if that
+        // one has exited meanwhile. Nothing is held while the names are emitted.
         let mut cur = leader.nth_thread(n);
         while let Some(t) = cur {
-            let tid = t.pid_nr_ns(ns);
-            let mut name = [0u8; 20];
-            let name = seq::decimal(&mut name, tid.into());
-            if tid != 0 && !ctx.emit(name, pid_ino(tid, true, 0), DT_DIR) {
-                return Ok(());
+            let mut tids = [0u32; 16];
+            let Ok((count, next)) = t.thread_ids(ns, &mut tids) else {
+                cur = leader.nth_thread(n);
+                continue;
+            };
+            for &tid in &tids[..count] {
+                let mut name = [0u8; 20];
+                let name = seq::decimal(&mut name, tid.into());
+                if tid != 0 && !ctx.emit(name, pid_ino(tid, true, 0), DT_DIR) {
+                    return Ok(());
+                }
+                n += 1;
+                ctx.set_pos(ctx.pos() + 1);
             }
-            n += 1;
-            ctx.set_pos(ctx.pos() + 1);
-            cur = t.next_thread().unwrap_or_else(|()| leader.nth_thread(n));
+            cur = next;
         }
         Ok(())
     }

@@ -236,7 +236,15 @@ impl DirContext {
 
 /// A symlink's target for `get_link`: NUL-terminated bytes in a `kmalloc` buffer that
 /// the VFS frees with `kfree_link` when it is done.
-pub(crate) struct Link(KVec<u8>);
+pub(crate) enum Link {
+    /// A short target in a fixed buffer (`self`, `thread-self`).
+    Short(KBox<[u8; LINK_SHORT]>),
+    /// A target of any length.
+    Long(KVec<u8>),
+}
+
+/// The size of a [`Link::Short`] buffer, NUL included.
+const LINK_SHORT: usize = 32;
 
 impl Link {
     /// The target `args` formats to, at most 31 bytes (the `self` and `thread-self`
@@ -244,17 +252,15 @@ impl Link {
     /// (`GFP_ATOMIC`, as fs/proc's `self` does); only if that fails is the caller
     /// asked to retry in ref-walk mode (`ECHILD`).
     pub(crate) fn format(rcu: bool, args: core::fmt::Arguments<'_>) -> Result<Self> {
-        const MAX: usize = 32;
         let flags = if rcu { GFP_ATOMIC } else { GFP_KERNEL };
-        let v = KVec::with_capacity(MAX, flags).map_err(|_| if rcu { ECHILD } else { ENOMEM })?;
-        let mut w = LinkWriter(v);
+        let mut buf =
+            KBox::new([0u8; LINK_SHORT], flags).map_err(|_| if rcu { ECHILD } else { ENOMEM })?;
+        let mut w = LinkWriter {
+            buf: &mut buf[..LINK_SHORT - 1],
+            len: 0,
+        };
         core::fmt::write(&mut w, args).map_err(|_| enametoolong())?;
-        let mut v = w.0;
-        if v.len() >= MAX {
-            return Err(enametoolong());
-        }
-        v.push(0, flags)?;
-        Ok(Self(v))
+        Ok(Self::Short(buf))
     }
 
     /// A copy of `target`.
@@ -262,7 +268,7 @@ impl Link {
         let mut v = KVec::with_capacity(target.len() + 1, GFP_KERNEL)?;
         v.extend_from_slice(target, GFP_KERNEL)?;
         v.push(0, GFP_KERNEL)?;
-        Ok(Self(v))
+        Ok(Self::Long(v))
     }
 
     /// Hands the buffer to the VFS: the pointer `get_link` returns.
@@ -271,7 +277,10 @@ impl Link {
     ///
     /// `done` must be the argument of the `get_link` call being answered.
     pub(super) unsafe fn into_raw(self, done: *mut bindings::delayed_call) -> *const c_char {
-        let (p, _, _) = self.0.into_raw_parts();
+        let p: *mut u8 = match self {
+            Self::Short(b) => KBox::into_raw(b).cast(),
+            Self::Long(v) => v.into_raw_parts().0,
+        };
         // SAFETY: `done` is valid per the caller; `kfree_link` frees `p`, which
         // `kmalloc` allocated.
         unsafe {
@@ -282,16 +291,21 @@ impl Link {
     }
 }
 
-/// Appends to a buffer that already has the room it needs, without allocating.
-struct LinkWriter(KVec<u8>);
+/// Writes formatted text into a zeroed buffer, failing when it does not fit (the
+/// byte after the buffer's end stays the NUL).
+struct LinkWriter<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
 
-impl core::fmt::Write for LinkWriter {
+impl core::fmt::Write for LinkWriter<'_> {
     fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        if self.0.len() + s.len() >= self.0.capacity() {
-            return Err(core::fmt::Error);
-        }
-        self.0
-            .extend_from_slice(s.as_bytes(), GFP_ATOMIC)
-            .map_err(|_| core::fmt::Error)
+        let end = self.len + s.len();
+        self.buf
+            .get_mut(self.len..end)
+            .ok_or(core::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }

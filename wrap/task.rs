@@ -221,7 +221,7 @@ impl Pid {
     pub(crate) fn task_dump_owner(&self, ty: PidType, mode: u16) -> Option<(u32, u32)> {
         let rcu = Rcu::read_lock();
         let t = self.task_rcu(ty, &rcu)?;
-        Some(t.dump_owner(mode))
+        Some(t.dump_owner_rcu(mode, &rcu))
     }
 
     /// Whether the pid still has a task in list `ty` (`pid_task` under RCU).
@@ -335,24 +335,23 @@ pub(crate) fn next_tgid(ns: &PidNamespace, nr: u32) -> Option<(u32, ARef<Task>)>
 /// referenced.
 pub(crate) fn count_tgids(ns: &PidNamespace) -> u32 {
     const BATCH: u32 = 1024;
-    let (mut count, mut nr) = (0u32, 1u32);
+    let (mut count, mut nr): (u32, c_int) = (0, 1);
     loop {
         {
             let _rcu = Rcu::read_lock();
-            for _ in 0..BATCH {
-                let Ok(n) = c_int::try_from(nr) else {
-                    return count;
-                };
+            let mut left = BATCH;
+            while left != 0 {
+                left -= 1;
                 // SAFETY: The namespace is valid; the pid found stays valid under RCU.
                 unsafe {
-                    let pid = bindings::find_ge_pid(n, ns.as_ptr());
+                    let pid = bindings::find_ge_pid(nr, ns.as_ptr());
                     if pid.is_null() {
                         return count;
                     }
                     if !bindings::pid_task(pid, bindings::pid_type_PIDTYPE_TGID).is_null() {
-                        count += 1;
+                        count = count.wrapping_add(1);
                     }
-                    nr = bindings::pid_nr_ns(pid, ns.as_ptr()) as u32 + 1;
+                    nr = bindings::pid_nr_ns(pid, ns.as_ptr()).wrapping_add(1);
                 }
             }
         }
@@ -548,25 +547,48 @@ impl Task {
         unsafe { read_once(&raw const (*self.signal()).nr_threads) as u32 }
     }
 
-    /// The thread after this one in its group: `Ok(None)` after the last, `Err(())`
-    /// when this thread has left the group meanwhile (find the place again with
-    /// [`Task::nth_thread`]).
-    pub(crate) fn next_thread(&self) -> core::result::Result<Option<ARef<Task>>, ()> {
-        let _rcu = Rcu::read_lock();
+    /// The thread ids in `ns` of this thread and the ones after it in its group, up
+    /// to `out.len()` of them, read in one RCU section; with how many there are and
+    /// the thread after the last one read, counted (`None` past the end of the
+    /// group). `Err(())` when this thread has left the group meanwhile (find the
+    /// place again with [`Task::nth_thread`]).
+    pub(crate) fn thread_ids(
+        &self,
+        ns: &PidNamespace,
+        out: &mut [u32],
+    ) -> core::result::Result<(usize, Option<ARef<Task>>), ()> {
+        let rcu = Rcu::read_lock();
         if !self.pid_alive() {
             return Err(());
         }
-        // SAFETY: `__next_thread` under RCU: the node after ours, unless it is the
-        // list head in the task's `signal`; entries are live tasks' `thread_node`.
+        let mut n = 0;
+        let mut next = Some(self);
+        while let Some(t) = next {
+            if n == out.len() {
+                break;
+            }
+            out[n] = t.pid_nr_ns(ns);
+            n += 1;
+            next = t.next_in_group(&rcu);
+        }
+        Ok((n, next.map(ARef::from)))
+    }
+
+    /// The thread after this one in its group (`__next_thread`), while `rcu` lasts;
+    /// this one must still be in the group when the section began.
+    fn next_in_group<'r>(&self, _rcu: &'r Rcu) -> Option<&'r Task> {
+        // SAFETY: Under RCU, as `list_next_or_null_rcu` does: the node after ours,
+        // unless it is the list head in the task's `signal`; entries are live tasks'
+        // `thread_node`.
         unsafe {
             let next = read_once(&raw const (*self.as_ptr()).thread_node.next);
             if next == &raw mut (*self.signal()).thread_head {
-                return Ok(None);
+                return None;
             }
-            let t = next
-                .byte_sub(offset_of!(bindings::task_struct, thread_node))
-                .cast();
-            Ok(Some(ARef::from(Task::from_raw(t))))
+            Some(Task::from_raw(
+                next.byte_sub(offset_of!(bindings::task_struct, thread_node))
+                    .cast(),
+            ))
         }
     }
 
@@ -585,14 +607,16 @@ impl Task {
     /// dumpable or has no mm. Like fs/proc it reads no more than the answer needs:
     /// a directory's owner never looks at the mm. Nothing here sleeps.
     pub(crate) fn dump_owner(&self, mode: u16) -> (u32, u32) {
+        self.dump_owner_rcu(mode, &Rcu::read_lock())
+    }
+
+    /// [`Task::dump_owner`] inside an RCU section the caller holds.
+    fn dump_owner_rcu(&self, mode: u16, rcu: &Rcu) -> (u32, u32) {
         if self.is_kthread() {
             return (GLOBAL_ROOT, GLOBAL_ROOT);
         }
-        let (euid, egid) = {
-            let rcu = Rcu::read_lock();
-            let c = self.cred(&rcu);
-            (c.euid.val, c.egid.val)
-        };
+        let c = self.cred(rcu);
+        let (euid, egid) = (c.euid.val, c.egid.val);
         if is_pid_dir(mode) {
             return (euid, egid);
         }
