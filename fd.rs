@@ -14,9 +14,12 @@ use crate::{
     seq::{self, SeqFile},
     wrap::{
         dentry::{Dentry, Lookup},
-        file::{DirContext, File, Kiocb, Link},
+        file::{DirContext, File, Link},
         inode::{Inode, Kstat},
-        ops::{DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps},
+        ops::{
+            DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps,
+            SeqFileOperations, SeqOpened,
+        },
         task::Task,
         DT_LNK, DT_REG, LOOKUP_RCU,
     },
@@ -206,7 +209,7 @@ impl InodeOperations for FdLink {
 struct FdInfoFile;
 
 static PROC_FDINFO_FILE_IOPS: InodeOps = InodeOps::new::<FdInfoFile>();
-static PROC_FDINFO_FILE_FOPS: FileOps = FileOps::new::<FdInfoFile>();
+static PROC_FDINFO_FILE_FOPS: FileOps = FileOps::seq::<FdInfoFile>();
 
 #[vtable]
 impl InodeOperations for FdInfoFile {
@@ -216,21 +219,9 @@ impl InodeOperations for FdInfoFile {
 }
 
 #[vtable]
-impl FileOperations for FdInfoFile {
-    fn open(_inode: &Inode, file: &File) -> Result {
+impl SeqFileOperations for FdInfoFile {
+    fn open(_inode: &Inode, file: &File) -> Result<SeqOpened> {
         file.single_open::<Self>()
-    }
-
-    fn read_iter(io: &Kiocb) -> Result<usize> {
-        io.seq_read()
-    }
-
-    fn llseek(file: &File, offset: i64, whence: c_int) -> Result<i64> {
-        file.seq_lseek(offset, whence)
-    }
-
-    fn release(_inode: &Inode, file: &File) -> Result {
-        file.single_release()
     }
 
     /// fd.c's `seq_show`: `ENOENT` for a task or fd that is gone.

@@ -14,11 +14,11 @@ use crate::{
     seq::SeqFile,
     wrap::{
         dentry::{Dentry, Lookup},
-        file::{DirContext, File, Kiocb},
+        file::{DirContext, File},
         inode::{self, Inode, Kstat, NewInode},
         ops::{
             DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps,
-            SeqRecords,
+            SeqFileOperations, SeqOpened, SeqRecords,
         },
         subdir::{self, Guarded, NameKey, Named, RefCount},
         super_block::SuperBlock,
@@ -646,57 +646,17 @@ impl FileOperations for EmptyDir {
 /// release is counted on the entry, and fails with `EIO` once the entry is removed.
 struct EntryFile;
 
-static PROC_REG_FOPS: FileOps = FileOps::new::<EntryFile>();
+static PROC_REG_FOPS: FileOps = FileOps::seq::<EntryFile>();
 
 #[vtable]
-impl FileOperations for EntryFile {
+impl SeqFileOperations for EntryFile {
     /// `proc_reg_open`: `single_open` or `seq_open` by the entry's kind.
-    fn open(inode: &Inode, file: &File) -> Result {
-        let de = pde_of(inode)?;
-        de.with_use(|| match de.kind {
+    fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
+        match pde_of(inode)?.kind {
             Kind::Single(_) | Kind::Ops(_) => file.single_open::<Self>(),
             Kind::Seq(_) => file.seq_open::<Self>(),
             _ => Err(EIO),
-        })
-    }
-
-    /// `proc_reg_release`: the seq_file's own release for the kind that opened it.
-    fn release(inode: &Inode, file: &File) -> Result {
-        match pde(inode).map(|de| &de.kind) {
-            Some(Kind::Seq(_)) => file.seq_release(),
-            _ => file.single_release(),
         }
-    }
-
-    fn read_iter(io: &Kiocb) -> Result<usize> {
-        pde_of(io.file().inode())?.with_use(|| io.seq_read())
-    }
-
-    /// `proc_reg_write`: the entry's write function gets the user's bytes in one
-    /// piece (at most a page; `EINVAL` for more); entries without one answer `EIO`.
-    fn write(file: &File, buf: UserSlice, count: usize) -> Result<usize> {
-        let de = pde_of(file.inode())?;
-        de.with_use(|| {
-            let Kind::Ops(ops) = de.kind else {
-                return Err(EIO);
-            };
-            if count >= bindings::PAGE_SIZE {
-                return Err(EINVAL);
-            }
-            let mut bytes = KVec::new();
-            buf.read_all(&mut bytes, GFP_KERNEL)?;
-            (ops.write)(de, &bytes)?;
-            Ok(count)
-        })
-    }
-
-    fn llseek(file: &File, offset: i64, whence: c_int) -> Result<i64> {
-        pde_of(file.inode())?.with_use(|| file.seq_lseek(offset, whence))
-    }
-
-    /// `proc_reg_mmap`: no entry maps, so `EIO` (`pde_mmap` without `proc_mmap`).
-    fn mmap(file: &File) -> Result {
-        pde_of(file.inode())?.with_use(|| Err(EIO))
     }
 
     /// `single_show` of `proc_create_single` and `proc_create` entries.
@@ -707,6 +667,33 @@ impl FileOperations for EntryFile {
             Kind::Ops(ops) => (ops.show)(m, de),
             _ => Err(EIO),
         }
+    }
+
+    /// `proc_reg_write`: the entry's write function gets the user's bytes in one
+    /// piece (at most a page; `EINVAL` for more); entries without one answer `EIO`.
+    fn write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
+        let de = pde_of(inode)?;
+        let Kind::Ops(ops) = de.kind else {
+            return Err(EIO);
+        };
+        if count >= bindings::PAGE_SIZE {
+            return Err(EINVAL);
+        }
+        let mut bytes = KVec::new();
+        buf.read_all(&mut bytes, GFP_KERNEL)?;
+        (ops.write)(de, &bytes)?;
+        Ok(count)
+    }
+
+    /// `proc_reg_mmap`: no entry maps, so `EIO` (`pde_mmap` without `proc_mmap`).
+    fn mmap(_inode: &Inode) -> Result {
+        Err(EIO)
+    }
+
+    /// Every call but release is counted on the entry (`use_pde`), and fails with
+    /// `EIO` once the entry is removed.
+    fn call<R>(inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
+        pde_of(inode)?.with_use(f)
     }
 }
 

@@ -18,9 +18,12 @@ use crate::{
     wrap::{
         cred::{self, PidNamespace},
         dentry::{Dentry, Lookup},
-        file::{File, Kiocb, Link},
+        file::{File, Link},
         inode::{Inode, Kstat, NewInode},
-        ops::{DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps},
+        ops::{
+            DentryOperations, DentryOps, FileOps, InodeOperations, InodeOps, Seek,
+            SeqFileOperations, SeqOpened,
+        },
         super_block::SuperBlock,
         task::{Path, Pid, PidType, Task},
     },
@@ -388,32 +391,22 @@ pub(crate) fn mm_access(task: &Task) -> Result<crate::wrap::task::Mm<'_>> {
 /// function on each read, with the `llseek` fs/proc gives that file, and for
 /// `mem_open`-style files `mm_access`'s checks at open time.
 macro_rules! single_file {
-    ($(#[$m:meta])* $t:ident, $table:ident, $llseek:ident, $mm_open:expr) => {
+    ($(#[$m:meta])* $t:ident, $table:ident, $seek:ident, $mm_open:expr) => {
         $(#[$m])*
         pub(crate) struct $t;
 
-        pub(crate) static $table: FileOps = FileOps::new::<$t>();
+        pub(crate) static $table: FileOps = FileOps::seq::<$t>();
 
         #[vtable]
-        impl FileOperations for $t {
-            fn open(inode: &Inode, file: &File) -> Result {
+        impl SeqFileOperations for $t {
+            const SEEK: Seek = Seek::$seek;
+
+            fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
                 if $mm_open {
                     let task = proc_task(inode).ok_or(ESRCH)?;
                     mm_access(&task)?;
                 }
                 file.single_open::<Self>()
-            }
-
-            fn read_iter(io: &Kiocb) -> Result<usize> {
-                io.seq_read()
-            }
-
-            fn llseek(file: &File, offset: i64, whence: c_int) -> Result<i64> {
-                file.$llseek(offset, whence)
-            }
-
-            fn release(_inode: &Inode, file: &File) -> Result {
-                file.single_release()
             }
 
             fn show(m: &SeqFile, inode: &Inode) -> Result {
@@ -427,27 +420,27 @@ single_file!(
     /// `proc_single_file_operations` (`ONE`).
     ProcSingleFile,
     PROC_SINGLE_FOPS,
-    seq_lseek,
+    Seq,
     false
 );
 single_file!(
     /// The `REG` files with `generic_file_llseek` (`cmdline`, `oom_adj`).
     RegFile,
     PID_REG_FOPS,
-    generic_llseek,
+    Generic,
     false
 );
 single_file!(
     /// The `REG` files with `default_llseek` (`oom_score_adj`).
     RegDefaultLlseekFile,
     PID_REG_DEFAULT_LLSEEK_FOPS,
-    default_llseek,
+    Default,
     false
 );
 single_file!(
     /// The `REG` files opened like `mem` (`environ`, `auxv`): `mm_access` at open.
     MmFile,
     PID_MM_FOPS,
-    generic_llseek,
+    Generic,
     true
 );

@@ -48,18 +48,21 @@ impl File {
 
     /// Opens the file as a seq_file whose whole content `T::show` writes
     /// (`single_open`), with the inode as the seq_file's private data.
-    pub(crate) fn single_open<T: ops::FileOperations>(&self) -> Result {
+    pub(crate) fn single_open<T: ops::SeqFileOperations>(&self) -> Result<ops::SeqOpened> {
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: The file is being opened; `single_open` keeps the inode, which the
         // open file pins, as the private data `single_show::<T>` reads.
         to_result(unsafe {
             bindings::single_open(self.as_ptr(), Some(ops::single_show::<T>), inode)
-        })
+        })?;
+        Ok(ops::SeqOpened::new())
     }
 
     /// Opens the file as a seq_file read record by record through `T`'s
     /// [`ops::SeqRecords`] (`seq_open`), with the inode as its private data.
-    pub(crate) fn seq_open<T: ops::SeqRecords>(&self) -> Result {
+    pub(crate) fn seq_open<T: ops::SeqFileOperations + ops::SeqRecords>(
+        &self,
+    ) -> Result<ops::SeqOpened> {
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: The file is being opened; `seq_open` makes its seq_file the file's
         // private data, whose `private` is set as `seq_open_private` would, to the
@@ -71,24 +74,40 @@ impl File {
             ))?;
             (*(*self.as_ptr()).private_data.cast::<bindings::seq_file>()).private = inode;
         }
-        Ok(())
+        Ok(ops::SeqOpened::new())
     }
 
-    /// Releases a file opened by [`File::single_open`] (`single_release`).
-    pub(crate) fn single_release(&self) -> Result {
-        // SAFETY: The file was opened by `single_open`, per the caller's pairing.
-        to_result(unsafe { bindings::single_release(self.inode().as_ptr(), self.as_ptr()) })
+    /// Releases a file opened by [`File::single_open::<T>`] (`single_release`) or
+    /// [`File::seq_open::<T>`] (`seq_release`), whichever it was.
+    ///
+    /// # Safety
+    ///
+    /// The file was opened by one of the two, with this `T`.
+    pub(super) unsafe fn seq_release<T: ops::SeqFileOperations>(&self) -> Result {
+        let (inode, file) = (self.inode().as_ptr(), self.as_ptr());
+        // SAFETY: Per the caller the private data is a seq_file, whose `op` is the
+        // table `single_open` made around `single_show::<T>` or `T`'s own table; the
+        // kernel builds Rust with one codegen unit, so `single_show::<T>` has one
+        // address and the comparison tells the two apart.
+        unsafe {
+            let show = (*(*(*file).private_data.cast::<bindings::seq_file>()).op).show;
+            let single: unsafe extern "C" fn(*mut bindings::seq_file, *mut c_void) -> c_int =
+                ops::single_show::<T>;
+            if show.map(|f| f as usize) == Some(single as usize) {
+                to_result(bindings::single_release(inode, file))
+            } else {
+                to_result(bindings::seq_release(inode, file))
+            }
+        }
     }
 
-    /// Releases a file opened by [`File::seq_open`] (`seq_release`).
-    pub(crate) fn seq_release(&self) -> Result {
-        // SAFETY: The file was opened by `seq_open`, per the caller's pairing.
-        to_result(unsafe { bindings::seq_release(self.inode().as_ptr(), self.as_ptr()) })
-    }
-
-    /// `seq_lseek`, for files opened as seq_files.
-    pub(crate) fn seq_lseek(&self, offset: i64, whence: c_int) -> Result<i64> {
-        // SAFETY: The file is open and was opened as a seq_file by its `open`.
+    /// `seq_lseek`.
+    ///
+    /// # Safety
+    ///
+    /// The file was opened as a seq_file.
+    pub(super) unsafe fn seq_lseek(&self, offset: i64, whence: c_int) -> Result<i64> {
+        // SAFETY: Per the caller.
         to_len(unsafe { bindings::seq_lseek(self.as_ptr(), offset, whence) })
     }
 
@@ -159,8 +178,12 @@ impl Kiocb {
     }
 
     /// Reads through the file's seq_file (`seq_read_iter`).
-    pub(crate) fn seq_read(&self) -> Result<usize> {
-        // SAFETY: Valid arguments (type invariant); the file was opened as a seq_file.
+    ///
+    /// # Safety
+    ///
+    /// The file was opened as a seq_file.
+    pub(super) unsafe fn seq_read(&self) -> Result<usize> {
+        // SAFETY: Valid arguments (type invariant); a seq_file per the caller.
         let n = unsafe { bindings::seq_read_iter(self.iocb, self.iter) };
         to_len(n as i64).map(|n| n as usize)
     }

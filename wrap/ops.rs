@@ -46,31 +46,11 @@ pub(crate) trait InodeOperations: Sized + 'static {
     }
 }
 
-/// File operations (`struct file_operations`).
+/// File operations (`struct file_operations`) of files that are not seq_files:
+/// procfs2's directories.
 #[vtable]
 pub(crate) trait FileOperations: Sized + 'static {
-    fn open(_inode: &Inode, _file: &File) -> Result {
-        build_error!(VTABLE_DEFAULT_ERROR)
-    }
-
-    fn release(_inode: &Inode, _file: &File) -> Result {
-        build_error!(VTABLE_DEFAULT_ERROR)
-    }
-
-    fn read_iter(_io: &Kiocb) -> Result<usize> {
-        build_error!(VTABLE_DEFAULT_ERROR)
-    }
-
-    /// Takes `count` bytes the user wrote at `buf`.
-    fn write(_file: &File, _buf: UserSlice, _count: usize) -> Result<usize> {
-        build_error!(VTABLE_DEFAULT_ERROR)
-    }
-
     fn llseek(_file: &File, _offset: i64, _whence: c_int) -> Result<i64> {
-        build_error!(VTABLE_DEFAULT_ERROR)
-    }
-
-    fn mmap(_file: &File) -> Result {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
 
@@ -81,10 +61,60 @@ pub(crate) trait FileOperations: Sized + 'static {
     fn readdir(_file: &File, _ctx: &DirContext) -> Result {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
+}
+
+/// How a seq_file seeks (`llseek` of its `file_operations`).
+pub(crate) enum Seek {
+    /// `seq_lseek`.
+    Seq,
+    /// `generic_file_llseek`.
+    Generic,
+    /// `default_llseek`.
+    Default,
+}
+
+/// Proof that a file was opened as a seq_file by [`File::single_open`] or
+/// [`File::seq_open`]: what [`SeqFileOperations::open`] must return, so that every
+/// later call on the file finds a seq_file.
+pub(crate) struct SeqOpened(());
+
+impl SeqOpened {
+    /// Made by [`File::single_open`] and [`File::seq_open`] only.
+    pub(super) fn new() -> Self {
+        Self(())
+    }
+}
+
+/// File operations of a seq_file (fs/proc's `proc_single_file_operations`,
+/// `proc_reg_*`): the file is opened as a seq_file by `open`, and read, seeked and
+/// released by the wrapper, through `call` (all but release).
+#[vtable]
+pub(crate) trait SeqFileOperations: Sized + 'static {
+    /// How the file seeks.
+    const SEEK: Seek = Seek::Seq;
+
+    /// Opens the file: checks, then [`File::single_open`] or [`File::seq_open`].
+    fn open(inode: &Inode, file: &File) -> Result<SeqOpened>;
 
     /// Writes the whole content of a file opened with [`File::single_open`].
     fn show(_m: &SeqFile, _inode: &Inode) -> Result {
         build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Takes `count` bytes the user wrote at `buf`.
+    fn write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Maps the file (fs/proc's entries answer `EIO`).
+    fn mmap(_inode: &Inode) -> Result {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Runs one call on the file (open, read, write, seek, mmap; not release): by
+    /// default just `f`; fs/proc's entries count their calls here (`use_pde`).
+    fn call<R>(_inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
+        f()
     }
 }
 
@@ -187,23 +217,8 @@ impl InodeOps {
 impl FileOps {
     pub(crate) const fn new<T: FileOperations>() -> Self {
         let mut t = Self::empty().0;
-        if T::HAS_OPEN {
-            t.open = Some(open::<T>);
-        }
-        if T::HAS_RELEASE {
-            t.release = Some(release::<T>);
-        }
-        if T::HAS_READ_ITER {
-            t.read_iter = Some(read_iter::<T>);
-        }
-        if T::HAS_WRITE {
-            t.write = Some(write::<T>);
-        }
         if T::HAS_LLSEEK {
             t.llseek = Some(llseek::<T>);
-        }
-        if T::HAS_MMAP {
-            t.mmap = Some(mmap::<T>);
         }
         if T::HAS_READDIR {
             t.read = Some(bindings::generic_read_dir);
@@ -211,6 +226,22 @@ impl FileOps {
             if !T::HAS_LLSEEK {
                 t.llseek = Some(bindings::generic_file_llseek);
             }
+        }
+        Self(t)
+    }
+
+    /// The table of a seq_file: `open`, and read, seek and release by the wrapper.
+    pub(crate) const fn seq<T: SeqFileOperations>() -> Self {
+        let mut t = Self::empty().0;
+        t.open = Some(seq_open::<T>);
+        t.read_iter = Some(seq_read_iter::<T>);
+        t.llseek = Some(seq_llseek::<T>);
+        t.release = Some(seq_release::<T>);
+        if T::HAS_WRITE {
+            t.write = Some(seq_write::<T>);
+        }
+        if T::HAS_MMAP {
+            t.mmap = Some(seq_mmap::<T>);
         }
         Self(t)
     }
@@ -318,58 +349,7 @@ unsafe extern "C" fn get_link<T: InodeOperations>(
 
 /// # Safety
 ///
-/// `file_operations.open` of a procfs2 inode.
-unsafe extern "C" fn open<T: FileOperations>(
-    inode: *mut bindings::inode,
-    file: *mut bindings::file,
-) -> c_int {
-    // SAFETY: The VFS passes the inode being opened and its new file.
-    let (inode, file) = unsafe { (Inode::from_raw(inode), File::from_raw(file)) };
-    from_result(|| T::open(inode, file).map(|()| 0))
-}
-
-/// # Safety
-///
-/// `file_operations.release` of a procfs2 file.
-unsafe extern "C" fn release<T: FileOperations>(
-    inode: *mut bindings::inode,
-    file: *mut bindings::file,
-) -> c_int {
-    // SAFETY: The VFS passes the inode and the file being released.
-    let (inode, file) = unsafe { (Inode::from_raw(inode), File::from_raw(file)) };
-    from_result(|| T::release(inode, file).map(|()| 0))
-}
-
-/// # Safety
-///
-/// `file_operations.read_iter` of a procfs2 file.
-unsafe extern "C" fn read_iter<T: FileOperations>(
-    iocb: *mut bindings::kiocb,
-    iter: *mut bindings::iov_iter,
-) -> isize {
-    // SAFETY: The VFS passes a valid kiocb of an open file of ours and its iterator.
-    let io = unsafe { Kiocb::new(iocb, iter) };
-    from_result(|| T::read_iter(&io).map(|n| n as isize))
-}
-
-/// # Safety
-///
-/// `file_operations.write` of a procfs2 file.
-unsafe extern "C" fn write<T: FileOperations>(
-    file: *mut bindings::file,
-    buf: *const c_char,
-    count: usize,
-    _ppos: *mut bindings::loff_t,
-) -> isize {
-    // SAFETY: The VFS passes an open file of ours.
-    let file = unsafe { File::from_raw(file) };
-    let buf = UserSlice::new(buf as usize, count);
-    from_result(|| T::write(file, buf, count).map(|n| n as isize))
-}
-
-/// # Safety
-///
-/// `file_operations.llseek` of a procfs2 file.
+/// `file_operations.llseek` of a procfs2 directory.
 unsafe extern "C" fn llseek<T: FileOperations>(
     file: *mut bindings::file,
     offset: i64,
@@ -382,14 +362,88 @@ unsafe extern "C" fn llseek<T: FileOperations>(
 
 /// # Safety
 ///
-/// `file_operations.mmap` of a procfs2 file.
-unsafe extern "C" fn mmap<T: FileOperations>(
+/// `file_operations.open` of a procfs2 seq_file.
+unsafe extern "C" fn seq_open<T: SeqFileOperations>(
+    inode: *mut bindings::inode,
+    file: *mut bindings::file,
+) -> c_int {
+    // SAFETY: The VFS passes the inode being opened and its new file.
+    let (inode, file) = unsafe { (Inode::from_raw(inode), File::from_raw(file)) };
+    from_result(|| T::call(inode, || T::open(inode, file)).map(|SeqOpened(())| 0))
+}
+
+/// # Safety
+///
+/// `file_operations.read_iter` of a file `seq_open::<T>` opened.
+unsafe extern "C" fn seq_read_iter<T: SeqFileOperations>(
+    iocb: *mut bindings::kiocb,
+    iter: *mut bindings::iov_iter,
+) -> isize {
+    // SAFETY: The VFS passes a valid kiocb of the open file and its iterator.
+    let io = unsafe { Kiocb::new(iocb, iter) };
+    let inode = io.file().inode();
+    // SAFETY: `open` returned `SeqOpened`, so the file is a seq_file.
+    from_result(|| T::call(inode, || unsafe { io.seq_read() }).map(|n| n as isize))
+}
+
+/// # Safety
+///
+/// `file_operations.llseek` of a file `seq_open::<T>` opened.
+unsafe extern "C" fn seq_llseek<T: SeqFileOperations>(
+    file: *mut bindings::file,
+    offset: i64,
+    whence: c_int,
+) -> i64 {
+    // SAFETY: The VFS passes an open file of ours.
+    let file = unsafe { File::from_raw(file) };
+    from_result(|| {
+        T::call(file.inode(), || match T::SEEK {
+            // SAFETY: `open` returned `SeqOpened`, so the file is a seq_file.
+            Seek::Seq => unsafe { file.seq_lseek(offset, whence) },
+            Seek::Generic => file.generic_llseek(offset, whence),
+            Seek::Default => file.default_llseek(offset, whence),
+        })
+    })
+}
+
+/// # Safety
+///
+/// `file_operations.release` of a file `seq_open::<T>` opened.
+unsafe extern "C" fn seq_release<T: SeqFileOperations>(
+    _inode: *mut bindings::inode,
+    file: *mut bindings::file,
+) -> c_int {
+    // SAFETY: The VFS passes the file being released, which `open` opened as a
+    // seq_file (it returned `SeqOpened`) with `single_open::<T>` or
+    // `seq_open::<T>`.
+    from_result(|| unsafe { File::from_raw(file).seq_release::<T>() }.map(|()| 0))
+}
+
+/// # Safety
+///
+/// `file_operations.write` of a file `seq_open::<T>` opened.
+unsafe extern "C" fn seq_write<T: SeqFileOperations>(
+    file: *mut bindings::file,
+    buf: *const c_char,
+    count: usize,
+    _ppos: *mut bindings::loff_t,
+) -> isize {
+    // SAFETY: The VFS passes an open file of ours.
+    let inode = unsafe { File::from_raw(file) }.inode();
+    let buf = UserSlice::new(buf as usize, count);
+    from_result(|| T::call(inode, || T::write(inode, buf, count)).map(|n| n as isize))
+}
+
+/// # Safety
+///
+/// `file_operations.mmap` of a file `seq_open::<T>` opened.
+unsafe extern "C" fn seq_mmap<T: SeqFileOperations>(
     file: *mut bindings::file,
     _vma: *mut bindings::vm_area_struct,
 ) -> c_int {
     // SAFETY: The VFS passes an open file of ours.
-    let file = unsafe { File::from_raw(file) };
-    from_result(|| T::mmap(file).map(|()| 0))
+    let inode = unsafe { File::from_raw(file) }.inode();
+    from_result(|| T::call(inode, || T::mmap(inode)).map(|()| 0))
 }
 
 /// # Safety
@@ -409,7 +463,7 @@ unsafe extern "C" fn readdir<T: FileOperations>(
 /// # Safety
 ///
 /// `seq_operations.show` of a seq_file opened by `File::single_open::<T>`.
-pub(super) unsafe extern "C" fn single_show<T: FileOperations>(
+pub(super) unsafe extern "C" fn single_show<T: SeqFileOperations>(
     m: *mut bindings::seq_file,
     _v: *mut c_void,
 ) -> c_int {
