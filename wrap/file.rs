@@ -85,10 +85,10 @@ impl File {
     /// The file was opened by one of the two, with this `T`.
     pub(super) unsafe fn seq_release<T: ops::SeqFileOperations>(&self) -> Result {
         let (inode, file) = (self.inode().as_ptr(), self.as_ptr());
+        // The kernel builds Rust with one codegen unit, so `single_show::<T>` has one
+        // address, and comparing the seq_file's `show` with it tells the two apart.
         // SAFETY: Per the caller the private data is a seq_file, whose `op` is the
-        // table `single_open` made around `single_show::<T>` or `T`'s own table; the
-        // kernel builds Rust with one codegen unit, so `single_show::<T>` has one
-        // address and the comparison tells the two apart.
+        // table `single_open` made around `single_show::<T>` or `T`'s own table.
         unsafe {
             let show = (*(*(*file).private_data.cast::<bindings::seq_file>()).op).show;
             let single: unsafe extern "C" fn(*mut bindings::seq_file, *mut c_void) -> c_int =
