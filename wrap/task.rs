@@ -471,6 +471,24 @@ impl Task {
         }
     }
 
+    /// The threads after this one in its group while `rcu` lasts (`__next_thread`
+    /// step by step); this one must still be in the group when the section began.
+    fn threads_after<'r>(&self, _rcu: &'r Rcu) -> Threads<'r> {
+        // SAFETY: The list head is part of the task's `signal`, and the node part of
+        // the task, which is in the list (per the caller).
+        let (head, pos) = unsafe {
+            (
+                &raw mut (*self.signal()).thread_head,
+                &raw mut (*self.as_ptr()).thread_node,
+            )
+        };
+        Threads {
+            head,
+            pos,
+            _rcu: PhantomData,
+        }
+    }
+
     /// Whether the task has not been released yet (`pid_alive`).
     fn pid_alive(&self) -> bool {
         // SAFETY: The task is valid; `thread_pid` is cleared once, on release.
@@ -563,33 +581,16 @@ impl Task {
         }
         let mut n = 0;
         let mut next = Some(self);
+        let mut after = self.threads_after(&rcu);
         while let Some(t) = next {
             if n == out.len() {
                 break;
             }
             out[n] = t.pid_nr_ns(ns);
             n += 1;
-            next = t.next_in_group(&rcu);
+            next = after.next();
         }
         Ok((n, next.map(ARef::from)))
-    }
-
-    /// The thread after this one in its group (`__next_thread`), while `rcu` lasts;
-    /// this one must still be in the group when the section began.
-    fn next_in_group<'r>(&self, _rcu: &'r Rcu) -> Option<&'r Task> {
-        // SAFETY: Under RCU, as `list_next_or_null_rcu` does: the node after ours,
-        // unless it is the list head in the task's `signal`; entries are live tasks'
-        // `thread_node`.
-        unsafe {
-            let next = read_once(&raw const (*self.as_ptr()).thread_node.next);
-            if next == &raw mut (*self.signal()).thread_head {
-                return None;
-            }
-            Some(Task::from_raw(
-                next.byte_sub(offset_of!(bindings::task_struct, thread_node))
-                    .cast(),
-            ))
-        }
     }
 
     /// The `n`-th thread of the group this leader leads, in thread-list order.
