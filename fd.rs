@@ -10,7 +10,10 @@
 use crate::{
     mount::fs_info,
     pde::name_to_int,
-    pid_inode::{ino_is_tid, pid_getattr, pid_link, pid_make_inode, proc_task, PidDentry},
+    pid_inode::{
+        ino_is_tid, pid_getattr, pid_ino_of, pid_link, pid_make_inode, proc_task, InoKind,
+        PidDentry,
+    },
     seq::{self, SeqFile},
     wrap::{
         dentry::{Dentry, Lookup},
@@ -26,13 +29,10 @@ use crate::{
 };
 use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 
-/// Inode number of `fd/N` (`info` false) or `fdinfo/N` of pid number `nr`: clear of
-/// the table entries' numbers (see `pid_inode::pid_ino`) by bit 60 or 61.
+/// Inode number of `fd/N` (`info` false) or `fdinfo/N` of pid number `nr`.
 fn fd_ino(nr: u32, tid: bool, info: bool, fd: u32) -> u64 {
-    (1u64 << (60 + u32::from(info)))
-        | (u64::from(tid) << 59)
-        | (u64::from(nr) << 32)
-        | u64::from(fd)
+    let kind = if info { InoKind::FdInfo } else { InoKind::Fd };
+    pid_ino_of(kind, nr, tid, fd)
 }
 
 /// `FMODE_READ` and `FMODE_WRITE` (bindgen cannot see them; shim.c checks them).

@@ -11,10 +11,11 @@ use crate::{
     pde::name_to_int,
     pid_inode::{
         base_dir, dir, has_pid_permissions, instantiate, lnk, mm_access, one, pid_entry,
-        pid_getattr, pid_ino, proc_pid_permission, proc_task, reg, PidEntry, PidOp, ProcTask,
-        PID_MM_FOPS, PID_REG_DEFAULT_LLSEEK_FOPS, PID_REG_FOPS,
+        pid_getattr, pid_ino, proc_pid_permission, proc_task, reg, reg_ops, PidEntry, PidOp,
+        ProcTask, PID_MM_FOPS, PID_REG_DEFAULT_LLSEEK_FOPS, PID_REG_FOPS,
     },
     seq::{self, SeqFile},
+    task_mmu,
     wrap::{
         dentry::{Dentry, Lookup},
         file::{DirContext, File},
@@ -28,7 +29,7 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 22] = [
+static TGID_BASE_STUFF: [PidEntry; 23] = [
     dir(b"task", 0o555, &PROC_TASK_IOPS, &PROC_TASK_FOPS),
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
@@ -46,6 +47,7 @@ static TGID_BASE_STUFF: [PidEntry; 22] = [
     reg(b"cmdline", 0o444, &PID_REG_FOPS, cmdline_show),
     one(b"stat", 0o444, array::proc_tgid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
+    reg_ops(b"maps", 0o444, &task_mmu::PROC_PID_MAPS_FOPS),
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
@@ -64,7 +66,7 @@ static TGID_BASE_STUFF: [PidEntry; 22] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 20] = [
+static TID_BASE_STUFF: [PidEntry; 21] = [
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
         b"fdinfo",
@@ -81,6 +83,7 @@ static TID_BASE_STUFF: [PidEntry; 20] = [
     reg(b"cmdline", 0o444, &PID_REG_FOPS, cmdline_show),
     one(b"stat", 0o444, array::proc_tid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
+    reg_ops(b"maps", 0o444, &task_mmu::PROC_PID_MAPS_FOPS),
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),

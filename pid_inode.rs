@@ -134,6 +134,18 @@ pub(crate) const fn reg(
     }
 }
 
+/// `REG(NAME, MODE, fops)` whose operations need nothing from the row.
+pub(crate) const fn reg_ops(name: &'static [u8], mode: u16, fops: &'static FileOps) -> PidEntry {
+    PidEntry {
+        name,
+        mode: S_IFREG | mode,
+        nlink: 1,
+        iops: &PID_FILE_IOPS,
+        fops: Some(fops),
+        op: PidOp::None,
+    }
+}
+
 /// `LNK(NAME, get_link)`.
 pub(crate) const fn lnk(name: &'static [u8], link: LinkFn) -> PidEntry {
     PidEntry {
@@ -153,16 +165,34 @@ impl PidEntry {
     }
 }
 
-/// Inode number of entry `index` (0: the directory itself) of the directory of pid
-/// number `nr`; `tid` for the `task/<tid>` directories. Above 2^32, clear of the
-/// entry tree's numbers.
-pub(crate) fn pid_ino(nr: u32, tid: bool, index: usize) -> u64 {
-    (1 << 32) | (u64::from(nr) << 12) | (u64::from(tid) << 11) | index as u64
+/// What a per-process inode number names (bits 56..59 of it, see [`pid_ino_of`]).
+#[derive(Clone, Copy)]
+pub(crate) enum InoKind {
+    /// The directory itself or an entry of its table.
+    Entry = 1,
+    /// A link in `fd/`.
+    Fd = 2,
+    /// A file in `fdinfo/`.
+    FdInfo = 3,
 }
 
-/// Whether the inode number `ino` of [`pid_ino`] is in a `task/<tid>` directory.
+/// Inode number `low` of `kind` in the directory of pid number `nr` (`tid` for the
+/// `task/<tid>` directories). Pid numbers are below `PID_MAX_LIMIT` (2^22), so the
+/// fields never overlap: `kind << 56 | tid << 55 | nr << 32 | low`, all above the
+/// entry tree's 32-bit numbers.
+pub(crate) fn pid_ino_of(kind: InoKind, nr: u32, tid: bool, low: u32) -> u64 {
+    ((kind as u64) << 56) | (u64::from(tid) << 55) | (u64::from(nr) << 32) | u64::from(low)
+}
+
+/// Inode number of entry `index` (0: the directory itself) of the directory of pid
+/// number `nr`.
+pub(crate) fn pid_ino(nr: u32, tid: bool, index: usize) -> u64 {
+    pid_ino_of(InoKind::Entry, nr, tid, index as u32)
+}
+
+/// Whether the inode number `ino` of [`pid_ino_of`] is in a `task/<tid>` directory.
 pub(crate) fn ino_is_tid(ino: u64) -> bool {
-    ino & (1 << 11) != 0
+    ino & (1 << 55) != 0
 }
 
 /// A new inode of `sb` for a file of `mode` of `task` (`proc_pid_make_inode`),

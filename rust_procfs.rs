@@ -10,7 +10,7 @@
 //!   rust_procfs  (root.c: module, fs type, root directory)
 //!   globals      (version, uptime, loadavg, meminfo, stat, softirqs)   selftest
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
-//!   fd           (fd.c: fd/, fdinfo/)
+//!   fd           (fd.c: fd/, fdinfo/)  task_mmu (task_mmu.c: maps)
 //!   pid_inode    (base.c: per-process inodes and dentries)
 //!   pde          (generic.c, inode.c: the entry tree)
 //!   mount        (root.c: options, proc_fs_info)
@@ -30,6 +30,7 @@ mod pid_base;
 mod pid_inode;
 mod selftest;
 mod seq;
+mod task_mmu;
 mod wrap;
 
 use mount::{fs_info, FsInfo, MountContext};

@@ -82,6 +82,27 @@ impl SeqFile {
         self.write(&buf[start..]);
     }
 
+    /// `seq_setwidth`: [`SeqFile::pad`] pads up to `width` bytes from here.
+    pub(crate) fn set_width(&self, width: usize) {
+        let m = self.0.get();
+        // SAFETY: The seq_file is valid and only this show callback writes to it.
+        unsafe { (*m).pad_until = (*m).count + width };
+    }
+
+    /// `seq_pad(m, c)`: spaces up to the width [`SeqFile::set_width`] set, then `c`.
+    pub(crate) fn pad(&self, c: u8) {
+        const SPACES: [u8; 32] = [b' '; 32];
+        let m = self.0.get();
+        // SAFETY: As in `set_width`.
+        let mut size = unsafe { (*m).pad_until.saturating_sub((*m).count) };
+        while size > 0 {
+            let n = size.min(SPACES.len());
+            self.write(&SPACES[..n]);
+            size -= n;
+        }
+        self.write(&[c]);
+    }
+
     /// Appends formatted text, as `seq_printf` does.
     pub(crate) fn print(&self, args: fmt::Arguments<'_>) {
         let _ = fmt::write(&mut Writer(self), args);

@@ -568,3 +568,58 @@ void procfs2_dont_mount(struct dentry *d)
 {
 	dont_mount(d);
 }
+
+void procfs2_mmgrab(struct mm_struct *mm)
+{
+	mmgrab(mm);
+}
+
+void procfs2_mmdrop(struct mm_struct *mm)
+{
+	mmdrop(mm);
+}
+
+bool procfs2_mmget_not_zero(struct mm_struct *mm)
+{
+	return mmget_not_zero(mm);
+}
+
+int procfs2_mmap_read_lock_killable(struct mm_struct *mm)
+{
+	return mmap_read_lock_killable(mm);
+}
+
+void procfs2_mmap_read_unlock(struct mm_struct *mm)
+{
+	mmap_read_unlock(mm);
+}
+
+void procfs2_vma_iter_init(struct vma_iterator *vmi, struct mm_struct *mm, unsigned long addr)
+{
+	vma_iter_init(vmi, mm, addr);
+}
+
+struct vm_area_struct *procfs2_vma_next(struct vma_iterator *vmi)
+{
+	return vma_next(vmi);
+}
+
+bool procfs2_vma_is_initial_heap(const struct vm_area_struct *vma)
+{
+	return vma_is_initial_heap(vma);
+}
+
+bool procfs2_vma_is_initial_stack(const struct vm_area_struct *vma)
+{
+	return vma_is_initial_stack(vma);
+}
+
+const struct path *procfs2_file_user_path(struct file *f)
+{
+	return file_user_path(f);
+}
+
+const struct inode *procfs2_file_user_inode(struct file *f)
+{
+	return file_user_inode(f);
+}

@@ -168,4 +168,18 @@ int procfs2_file_mnt_id(struct file *f);
 unsigned long procfs2_file_parent_ino(struct file *file);
 void procfs2_dont_mount(struct dentry *d);
 
+/* Address spaces held by open files, and their mappings (wrap/mm.rs) */
+struct vma_iterator;
+void procfs2_mmgrab(struct mm_struct *mm);
+void procfs2_mmdrop(struct mm_struct *mm);
+bool procfs2_mmget_not_zero(struct mm_struct *mm);
+int procfs2_mmap_read_lock_killable(struct mm_struct *mm);
+void procfs2_mmap_read_unlock(struct mm_struct *mm);
+void procfs2_vma_iter_init(struct vma_iterator *vmi, struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *procfs2_vma_next(struct vma_iterator *vmi);
+bool procfs2_vma_is_initial_heap(const struct vm_area_struct *vma);
+bool procfs2_vma_is_initial_stack(const struct vm_area_struct *vma);
+const struct path *procfs2_file_user_path(struct file *f);
+const struct inode *procfs2_file_user_inode(struct file *f);
+
 #endif /* PROCFS2_SHIM_H */

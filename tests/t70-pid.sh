@@ -21,6 +21,7 @@ FSTYPE=$(awk -v m="$P2" '$2 == m { t = $3 } END { print t }' /proc/mounts)
 W=/tests/bin/dirwalk
 SNAP=/tests/bin/pidsnap
 THREADS=/tests/bin/threads
+MAPPINGS=/tests/bin/mappings
 if [ "$FSTYPE" = proc ]; then
 	MISSING=${MISSING:-/dev/null} MISSING_STATUS=${MISSING_STATUS:-/dev/null}
 fi
@@ -64,6 +65,8 @@ unshare -p -f sleep 1000 &
 UNSHARE=$!
 sh -c 'sleep 0 & exec sleep 1000' &
 ZPARENT=$!
+$MAPPINGS 200 $D > $D/mappings &
+MAPS=$!
 waitfor '[ -s $D/threads ]'
 TIDS=$(cat $D/threads)
 TID=$(echo $TIDS | cut -d' ' -f2)
@@ -74,6 +77,7 @@ waitfor '[ -n "$(child $ZPARENT)" ] && grep -q ") Z " /proc/$(child $ZPARENT)/st
 ZOMBIE=$(child $ZPARENT)
 waitfor '[ "$(stat -c %u /proc/$NOBODY 2>&1)" = 65534 ] && grep -qx sleep /proc/$NOBODY/comm'
 waitfor 'grep -qx sleep /proc/$SLEEPER/comm'
+waitfor '[ -s $D/mappings ]'
 KWORKER=
 for d in /proc/[0-9]*; do
 	c=
@@ -236,6 +240,31 @@ check_dir "kthreadd" 2 sched
 check_dir "a kworker" $KWORKER sched
 check_dir "a process in a child pid namespace" $NSPID
 check_dir "a zombie" $ZOMBIE
+check_dir "a process with 200 anonymous, file, shared and deleted mappings" $MAPS
+
+# Inode numbers are unique for every pid below PID_MAX_LIMIT (2^22): processes made
+# at pids 2^20 + 1, 2^21 + 1, 3 * 2^20 + 1 and 2^22 - 1 (ns_last_pid), whose numbers
+# once wrapped onto pid 1's, against init's and each other's.
+old_max=$(cat /proc/sys/kernel/pid_max)
+echo 4194304 > /proc/sys/kernel/pid_max
+HIGH=
+for want in 1048577 2097153 3145729 4194303; do
+	echo $((want - 1)) > /proc/sys/kernel/ns_last_pid
+	sleep 1000 &
+	HIGH="$HIGH $!"
+done
+echo $old_max > /proc/sys/kernel/pid_max
+inos() {
+	for p in "$@"; do
+		stat -c '%i %n' $P2/$p $P2/$p/* $P2/$p/task/$p $P2/$p/task/$p/* \
+			$P2/$p/fd/* $P2/$p/fdinfo/* $P2/$p/task/$p/fd/* $P2/$p/task/$p/fdinfo/*
+	done 2>/dev/null
+}
+inos 1 $HIGH > $D/inos
+same "inode numbers of pid 1 and pids$HIGH are unique ($(wc -l < $D/inos) files)" \
+	"$(awk '{ print $1 }' $D/inos | sort | uniq -d)" ""
+kill $HIGH
+wait $HIGH 2>/dev/null
 
 # A process that exits while its files and directory are open.
 sleep 1000 &
@@ -284,7 +313,7 @@ same "... and its stat" "$(cat $D/ns.xt)" "$(cat $D/ns.yt)"
 
 # The namespace's init ignores signals it has no handler for, but SIGKILL.
 kill -9 $NSPID
-kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT 2>/dev/null
+kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS 2>/dev/null
 wait
 [ "$P2" = /proc2 ] && umount /proc2
 rm -rf $D

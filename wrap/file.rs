@@ -3,7 +3,7 @@
 //! Open files as the file operations see them ([`File`], [`Kiocb`]), directories
 //! being read ([`DirContext`]), and the targets `get_link` hands back ([`Link`]).
 
-use super::{inode::Inode, ops, shim};
+use super::{inode::Inode, mm, ops, shim};
 use kernel::{
     bindings,
     error::to_result,
@@ -30,7 +30,7 @@ impl File {
         unsafe { &*ptr.cast() }
     }
 
-    fn as_ptr(&self) -> *mut bindings::file {
+    pub(super) fn as_ptr(&self) -> *mut bindings::file {
         self.0.get()
     }
 
@@ -77,23 +77,39 @@ impl File {
         Ok(ops::SeqOpened::new())
     }
 
-    /// Releases a file opened by [`File::single_open::<T>`] (`single_release`) or
-    /// [`File::seq_open::<T>`] (`seq_release`), whichever it was.
+    /// Opens the file as a seq_file walking the mappings of `mm` with `walk`
+    /// (`proc_maps_open`); without an mm the file reads empty.
+    pub(crate) fn maps_open(
+        &self,
+        mm: Option<mm::MmGrab>,
+        walk: &'static mm::VmaWalk,
+    ) -> Result<ops::SeqOpened> {
+        mm::open(self, mm, walk)?;
+        Ok(ops::SeqOpened::new())
+    }
+
+    /// Releases a file opened by [`File::single_open::<T>`] (`single_release`),
+    /// [`File::seq_open::<T>`] (`seq_release`) or [`File::maps_open`], whichever
+    /// it was.
     ///
     /// # Safety
     ///
     /// The file was opened by one of the two, with this `T`.
     pub(super) unsafe fn seq_release<T: ops::SeqFileOperations>(&self) -> Result {
         let (inode, file) = (self.inode().as_ptr(), self.as_ptr());
+        // SAFETY: Per the caller the file is an open seq_file.
+        if unsafe { mm::is_maps(self) } {
+            // SAFETY: `maps_open` opened it.
+            return unsafe { mm::release(self) };
+        }
         // The kernel builds Rust with one codegen unit, so `single_show::<T>` has one
         // address, and comparing the seq_file's `show` with it tells the two apart.
         // SAFETY: Per the caller the private data is a seq_file, whose `op` is the
         // table `single_open` made around `single_show::<T>` or `T`'s own table.
         unsafe {
             let show = (*(*(*file).private_data.cast::<bindings::seq_file>()).op).show;
-            let single: unsafe extern "C" fn(*mut bindings::seq_file, *mut c_void) -> c_int =
-                ops::single_show::<T>;
-            if show.map(|f| f as usize) == Some(single as usize) {
+            let single = ops::SingleShow::<T>::FN;
+            if single.is_some() && show.map(|f| f as usize) == single.map(|f| f as usize) {
                 to_result(bindings::single_release(inode, file))
             } else {
                 to_result(bindings::seq_release(inode, file))

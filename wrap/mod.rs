@@ -17,6 +17,7 @@
 //! | `lock.rs`       | guards: RCU, `task_lock`, `siglock`, `exec_update_lock`, seqlock |
 //! | `sync.rs`       | use counts with rundown, completion, RCU grace periods, jiffies |
 //! | `subdir.rs`     | the entry tree's lock and keys (`proc_subdir_lock`)         |
+//! | `mm.rs`         | address spaces held by open files, the walk over mappings |
 //! | `task.rs`       | `task_struct`, `pid`, `mm_struct`, open files, `path`       |
 //! | `sys.rs`        | system-wide counters of the global files                    |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
@@ -28,6 +29,7 @@ pub(crate) mod file;
 pub(crate) mod fs;
 pub(crate) mod inode;
 pub(crate) mod lock;
+pub(crate) mod mm;
 pub(crate) mod ops;
 mod shim;
 pub(crate) mod subdir;

@@ -460,6 +460,21 @@ unsafe extern "C" fn readdir<T: FileOperations>(
 
 /// The show callback of [`File::single_open`].
 ///
+/// `single_show::<T>` if `T` has a `show` (evaluated at build time, so that types
+/// without one never instantiate it).
+pub(super) struct SingleShow<T>(PhantomData<T>);
+
+/// A `seq_operations.show` callback.
+type ShowFn = unsafe extern "C" fn(*mut bindings::seq_file, *mut c_void) -> c_int;
+
+impl<T: SeqFileOperations> SingleShow<T> {
+    pub(super) const FN: Option<ShowFn> = if T::HAS_SHOW {
+        Some(single_show::<T>)
+    } else {
+        None
+    };
+}
+
 /// # Safety
 ///
 /// `seq_operations.show` of a seq_file opened by `File::single_open::<T>`.

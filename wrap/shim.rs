@@ -195,4 +195,23 @@ extern "C" {
     pub(crate) fn procfs2_file_mnt_id(f: *mut bindings::file) -> c_int;
     pub(crate) fn procfs2_file_parent_ino(file: *mut bindings::file) -> c_ulong;
     pub(crate) fn procfs2_dont_mount(d: *mut bindings::dentry);
+
+    // Address spaces held by open files, and their mappings (wrap/mm.rs)
+    pub(crate) fn procfs2_mmgrab(mm: *mut bindings::mm_struct);
+    pub(crate) fn procfs2_mmdrop(mm: *mut bindings::mm_struct);
+    pub(crate) fn procfs2_mmget_not_zero(mm: *mut bindings::mm_struct) -> bool;
+    pub(crate) fn procfs2_mmap_read_lock_killable(mm: *mut bindings::mm_struct) -> c_int;
+    pub(crate) fn procfs2_mmap_read_unlock(mm: *mut bindings::mm_struct);
+    pub(crate) fn procfs2_vma_iter_init(
+        vmi: *mut bindings::vma_iterator,
+        mm: *mut bindings::mm_struct,
+        addr: c_ulong,
+    );
+    pub(crate) fn procfs2_vma_next(
+        vmi: *mut bindings::vma_iterator,
+    ) -> *mut bindings::vm_area_struct;
+    pub(crate) fn procfs2_vma_is_initial_heap(vma: *const bindings::vm_area_struct) -> bool;
+    pub(crate) fn procfs2_vma_is_initial_stack(vma: *const bindings::vm_area_struct) -> bool;
+    pub(crate) fn procfs2_file_user_path(f: *mut bindings::file) -> *const bindings::path;
+    pub(crate) fn procfs2_file_user_inode(f: *mut bindings::file) -> *const bindings::inode;
 }

@@ -1419,6 +1419,13 @@ impl Mm<'_> {
         usize::try_from(n).unwrap_or(0)
     }
 
+    /// Holds the address space beyond this reference without pinning its memory
+    /// (`mmgrab`), as an open file of fs/proc does (`proc_mem_open`).
+    pub(crate) fn grab(&self) -> super::mm::MmGrab {
+        // SAFETY: The mm is counted for the call.
+        unsafe { super::mm::MmGrab::grab(self.mm) }
+    }
+
     /// The executable's path (`get_mm_exe_file`), counted.
     pub(crate) fn exe_path(&self) -> Option<Path> {
         let f = {

@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Address spaces held by open files, and the walk over their mappings
+//! (fs/proc/task_mmu.c's `proc_maps_private` with `m_start`, `m_next`, `m_stop`):
+//! the file keeps the mm from open to release without pinning its memory
+//! (`mmgrab`), and each read takes `mm_users` and the mmap lock from `start` to
+//! `stop`, positioned by address, as fs/proc does.
+
+use super::{file::File, inode::Inode, shim};
+use crate::seq::SeqFile;
+use core::{ffi::CStr, ptr::NonNull};
+use kernel::{
+    bindings,
+    error::{from_result, to_result},
+    ffi::{c_int, c_void},
+    prelude::*,
+};
+
+/// An address space an open file holds (`mmgrab`), dropped with `mmdrop`. Its
+/// memory may be gone: only [`MmGrab`]'s walk, which takes `mm_users` first, reads it.
+pub(crate) struct MmGrab(NonNull<bindings::mm_struct>);
+
+// SAFETY: `mmdrop` may be called from any thread.
+unsafe impl Send for MmGrab {}
+// SAFETY: The handle is only read.
+unsafe impl Sync for MmGrab {}
+
+impl MmGrab {
+    /// Takes an `mm_count` reference on `mm`.
+    ///
+    /// # Safety
+    ///
+    /// `mm` must be a valid mm (counted by the caller for the call).
+    pub(super) unsafe fn grab(mm: NonNull<bindings::mm_struct>) -> Self {
+        // SAFETY: Per the caller.
+        unsafe { shim::procfs2_mmgrab(mm.as_ptr()) };
+        Self(mm)
+    }
+
+    fn into_raw(self) -> *mut bindings::mm_struct {
+        let p = self.0.as_ptr();
+        core::mem::forget(self);
+        p
+    }
+}
+
+impl Drop for MmGrab {
+    fn drop(&mut self) {
+        // SAFETY: We own one `mm_count` reference.
+        unsafe { shim::procfs2_mmdrop(self.0.as_ptr()) };
+    }
+}
+
+/// `VSYSCALL_ADDR`: where the vsyscall page is in every 64-bit process.
+const VSYSCALL_ADDR: u64 = 0xffff_ffff_ff60_0000;
+
+/// One mapping of an address space being walked, valid while the walk holds the
+/// mmap lock: a VMA, or the vsyscall page (`gate_vma`).
+pub(crate) enum Vma<'a> {
+    /// A mapping of the mm's tree.
+    Area(&'a bindings::vm_area_struct),
+    /// The vsyscall page, which `get_gate_vma` adds after the last mapping.
+    Gate,
+}
+
+impl<'a> Vma<'a> {
+    /// `vm_start`.
+    pub(crate) fn start(&self) -> u64 {
+        match self {
+            // SAFETY: The walk holds the mmap lock, which keeps the VMA.
+            Vma::Area(v) => unsafe { v.__bindgen_anon_1.__bindgen_anon_1.vm_start as u64 },
+            Vma::Gate => VSYSCALL_ADDR,
+        }
+    }
+
+    /// `vm_end`.
+    pub(crate) fn end(&self) -> u64 {
+        match self {
+            // SAFETY: As in `start`.
+            Vma::Area(v) => unsafe { v.__bindgen_anon_1.__bindgen_anon_1.vm_end as u64 },
+            Vma::Gate => VSYSCALL_ADDR + bindings::PAGE_SIZE as u64,
+        }
+    }
+
+    /// `vm_flags` (`VM_*`).
+    pub(crate) fn flags(&self) -> u64 {
+        match self {
+            // SAFETY: As in `start`; the flags change under the write lock only.
+            Vma::Area(v) => unsafe { v.__bindgen_anon_2.vm_flags as u64 },
+            // `map_vsyscall` in XONLY mode, the configured default.
+            Vma::Gate => u64::from(bindings::VM_EXEC),
+        }
+    }
+
+    /// The file mapped, if any.
+    pub(crate) fn file(&self) -> Option<VmaFile<'a>> {
+        match self {
+            Vma::Area(v) => {
+                // SAFETY: A VMA's file is counted by it.
+                let file = unsafe { v.vm_file.as_ref() }?;
+                Some(VmaFile {
+                    file,
+                    pgoff: (v.vm_pgoff as u64) << bindings::PAGE_SHIFT,
+                })
+            }
+            Vma::Gate => None,
+        }
+    }
+
+    /// What the mapping's `vm_ops->name` says (`[vdso]`, `[vvar]`, ...).
+    pub(crate) fn ops_name(&self) -> Option<&'a CStr> {
+        match self {
+            Vma::Area(v) => {
+                let vma = core::ptr::from_ref(*v).cast_mut();
+                // SAFETY: The VMA is valid under the walk's lock; its operations live
+                // as long as it; `name` takes the VMA and returns a string that lives
+                // as long as the mapping, or NULL.
+                unsafe {
+                    let name = v.vm_ops.as_ref()?.name?(vma);
+                    (!name.is_null()).then(|| CStr::from_ptr(name.cast()))
+                }
+            }
+            Vma::Gate => Some(c"[vsyscall]"),
+        }
+    }
+
+    /// Whether the mapping belongs to an mm (not so for the gate).
+    pub(crate) fn has_mm(&self) -> bool {
+        match self {
+            Vma::Area(v) => !v.vm_mm.is_null(),
+            Vma::Gate => false,
+        }
+    }
+
+    /// `vma_is_initial_heap`.
+    pub(crate) fn is_initial_heap(&self) -> bool {
+        match self {
+            // SAFETY: A VMA of an mm the walk holds, under its mmap lock.
+            Vma::Area(v) => unsafe { shim::procfs2_vma_is_initial_heap(*v) },
+            Vma::Gate => false,
+        }
+    }
+
+    /// `vma_is_initial_stack`.
+    pub(crate) fn is_initial_stack(&self) -> bool {
+        match self {
+            // SAFETY: As in `is_initial_heap`.
+            Vma::Area(v) => unsafe { shim::procfs2_vma_is_initial_stack(*v) },
+            Vma::Gate => false,
+        }
+    }
+}
+
+/// The file a mapping maps.
+pub(crate) struct VmaFile<'a> {
+    file: &'a bindings::file,
+    pgoff: u64,
+}
+
+impl VmaFile<'_> {
+    fn as_ptr(&self) -> *mut bindings::file {
+        core::ptr::from_ref(self.file).cast_mut()
+    }
+
+    fn inode(&self) -> &bindings::inode {
+        // SAFETY: The mapping counts the file, which pins its inode.
+        unsafe { &*shim::procfs2_file_user_inode(self.as_ptr()) }
+    }
+
+    /// The offset into the file, in bytes.
+    pub(crate) fn pgoff(&self) -> u64 {
+        self.pgoff
+    }
+
+    /// The device of the file's superblock (`s_dev`): major and minor.
+    pub(crate) fn dev(&self) -> (u32, u32) {
+        // SAFETY: The inode's superblock lives as long as the inode.
+        let dev = unsafe { (*self.inode().i_sb).s_dev };
+        (
+            dev >> bindings::MINORBITS,
+            dev & ((1 << bindings::MINORBITS) - 1),
+        )
+    }
+
+    /// The file's inode number.
+    pub(crate) fn ino(&self) -> u64 {
+        self.inode().i_ino as u64
+    }
+
+    /// Appends the file's path (`seq_path(m, file_user_path(file), "\n")`).
+    pub(crate) fn show_path(&self, m: &SeqFile) {
+        // SAFETY: The file's path is valid while the file is; `m` is being filled.
+        unsafe {
+            bindings::seq_path(
+                m.as_ptr(),
+                shim::procfs2_file_user_path(self.as_ptr()),
+                c"\n".as_ptr().cast(),
+            )
+        };
+    }
+}
+
+/// What a file walking mappings does: `check` at each `start` (fs/proc's
+/// `get_proc_task`: `ESRCH` once the task is gone), `show` for each mapping.
+pub(crate) struct VmaWalk {
+    /// Checks that the file may still be read.
+    pub(crate) check: fn(&Inode) -> Result,
+    /// Writes one mapping.
+    pub(crate) show: fn(&SeqFile, &Vma<'_>) -> Result,
+}
+
+/// The seq_file's private data (`proc_maps_private`).
+#[repr(C)]
+struct MapsPrivate {
+    inode: *mut bindings::inode,
+    /// The mm held since open (an `mm_count` reference), or NULL.
+    mm: *mut bindings::mm_struct,
+    walk: *const VmaWalk,
+    /// Whether `start` took `mm_users` and the mmap lock, which `stop` drops.
+    locked: bool,
+    iter: bindings::vma_iterator,
+}
+
+/// The cookie of the gate mapping (no VMA of ours: `get_gate_vma` is not exported).
+static GATE: u8 = 0;
+
+fn gate_cookie() -> *mut c_void {
+    core::ptr::from_ref(&GATE).cast_mut().cast()
+}
+
+/// Whether `get_gate_vma(mm)` gives the vsyscall page. `vsyscall_mode` is private
+/// to arch/x86: this is its configured default, and a `vsyscall=` boot parameter is
+/// not seen (README).
+fn has_gate(mm: *mut bindings::mm_struct) -> bool {
+    #[cfg(CONFIG_COMPAT)]
+    {
+        // SAFETY: The walk holds `mm_users`; the flag bits are read atomically
+        // enough for a bit set at exec.
+        let flags = unsafe { (*mm).context.flags };
+        if flags & (1 << bindings::MM_CONTEXT_HAS_VSYSCALL) == 0 {
+            return false;
+        }
+    }
+    let _ = mm;
+    cfg!(CONFIG_X86_VSYSCALL_EMULATION) && cfg!(CONFIG_LEGACY_VSYSCALL_XONLY)
+}
+
+static VMA_SEQ_OPS: bindings::seq_operations = bindings::seq_operations {
+    start: Some(m_start),
+    next: Some(m_next),
+    stop: Some(m_stop),
+    show: Some(m_show),
+};
+
+/// # Safety
+///
+/// `m` must be a seq_file opened by [`open`], during one of its callbacks.
+unsafe fn private<'a>(m: *mut bindings::seq_file) -> &'a mut MapsPrivate {
+    // SAFETY: `open` made `private` a `MapsPrivate`; the seq_file's mutex
+    // serializes the callbacks.
+    unsafe { &mut *(*m).private.cast::<MapsPrivate>() }
+}
+
+/// `proc_get_vma`: the next mapping, and its start as the position; after the
+/// last, the gate at position -2.
+fn next_vma(p: &mut MapsPrivate, pos: &mut i64) -> *mut c_void {
+    // SAFETY: `start` initialised the iterator over the locked mm.
+    let vma = unsafe { shim::procfs2_vma_next(&mut p.iter) };
+    if !vma.is_null() {
+        // SAFETY: A VMA of the locked mm.
+        *pos = unsafe { (*vma).__bindgen_anon_1.__bindgen_anon_1.vm_start } as i64;
+        return vma.cast();
+    }
+    *pos = -2;
+    if has_gate(p.mm) {
+        gate_cookie()
+    } else {
+        core::ptr::null_mut()
+    }
+}
+
+/// # Safety
+///
+/// `seq_operations.start` of a seq_file opened by [`open`].
+unsafe extern "C" fn m_start(
+    m: *mut bindings::seq_file,
+    ppos: *mut bindings::loff_t,
+) -> *mut c_void {
+    // SAFETY: The seq_file core passes our seq_file and its position.
+    let (p, pos) = unsafe { (private(m), &mut *ppos) };
+    // See `m_next`: -1 is the end.
+    if *pos == -1 {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: `open` stored a `'static` walk and the inode the open file pins.
+    let (walk, inode) = unsafe { (&*p.walk, Inode::from_raw(p.inode)) };
+    if let Err(e) = (walk.check)(inode) {
+        return e.to_ptr();
+    }
+    // SAFETY: `mm` is NULL or held since open; `mmget_not_zero` then pins its memory.
+    if p.mm.is_null() || !unsafe { shim::procfs2_mmget_not_zero(p.mm) } {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: The mm is counted.
+    if unsafe { shim::procfs2_mmap_read_lock_killable(p.mm) } != 0 {
+        // SAFETY: We own the `mm_users` reference just taken.
+        unsafe { bindings::mmput(p.mm) };
+        return EINTR.to_ptr();
+    }
+    p.locked = true;
+    // SAFETY: The mm is counted and read-locked.
+    unsafe { shim::procfs2_vma_iter_init(&mut p.iter, p.mm, *pos as u64 as usize) };
+    if *pos == -2 {
+        return if has_gate(p.mm) {
+            gate_cookie()
+        } else {
+            core::ptr::null_mut()
+        };
+    }
+    next_vma(p, pos)
+}
+
+/// # Safety
+///
+/// `seq_operations.next` of a seq_file opened by [`open`].
+unsafe extern "C" fn m_next(
+    m: *mut bindings::seq_file,
+    _v: *mut c_void,
+    ppos: *mut bindings::loff_t,
+) -> *mut c_void {
+    // SAFETY: The seq_file core passes our seq_file and its position.
+    let (p, pos) = unsafe { (private(m), &mut *ppos) };
+    if *pos == -2 {
+        *pos = -1;
+        return core::ptr::null_mut();
+    }
+    next_vma(p, pos)
+}
+
+/// # Safety
+///
+/// `seq_operations.stop` of a seq_file opened by [`open`].
+unsafe extern "C" fn m_stop(m: *mut bindings::seq_file, _v: *mut c_void) {
+    // SAFETY: The seq_file core passes our seq_file.
+    let p = unsafe { private(m) };
+    if !p.locked {
+        return;
+    }
+    p.locked = false;
+    // SAFETY: `start` took the read lock and an `mm_users` reference.
+    unsafe {
+        shim::procfs2_mmap_read_unlock(p.mm);
+        bindings::mmput(p.mm);
+    }
+}
+
+/// # Safety
+///
+/// `seq_operations.show` of a seq_file opened by [`open`].
+unsafe extern "C" fn m_show(m: *mut bindings::seq_file, v: *mut c_void) -> c_int {
+    // SAFETY: The seq_file core passes our seq_file and a cookie from `start` or
+    // `next`: the gate's, or a VMA of the mm locked since `start`.
+    let (p, seq) = unsafe { (private(m), SeqFile::from_raw(m)) };
+    let vma = if v == gate_cookie() {
+        Vma::Gate
+    } else {
+        // SAFETY: See above.
+        Vma::Area(unsafe { &*v.cast::<bindings::vm_area_struct>() })
+    };
+    // SAFETY: `open` stored a `'static` walk.
+    let walk = unsafe { &*p.walk };
+    from_result(|| (walk.show)(seq, &vma).map(|()| 0))
+}
+
+/// Opens `file` as a seq_file walking the mappings of `mm` (none: the file reads
+/// empty) with `walk` (`proc_maps_open`).
+pub(super) fn open(file: &File, mm: Option<MmGrab>, walk: &'static VmaWalk) -> Result {
+    // SAFETY: The file is being opened; `__seq_open_private` makes its seq_file with
+    // a zeroed private area of the size asked for.
+    let p = unsafe {
+        bindings::__seq_open_private(
+            file.as_ptr(),
+            &VMA_SEQ_OPS,
+            core::mem::size_of::<MapsPrivate>() as c_int,
+        )
+    }
+    .cast::<MapsPrivate>();
+    if p.is_null() {
+        return Err(ENOMEM);
+    }
+    // SAFETY: A zeroed `MapsPrivate` that this open owns until release; the inode is
+    // pinned by the open file.
+    unsafe {
+        (*p).inode = file.inode().as_ptr();
+        (*p).walk = walk;
+        (*p).mm = mm.map_or(core::ptr::null_mut(), MmGrab::into_raw);
+    }
+    Ok(())
+}
+
+/// Whether `file`'s seq_file was made by [`open`].
+///
+/// # Safety
+///
+/// The file must be an open seq_file.
+pub(super) unsafe fn is_maps(file: &File) -> bool {
+    // SAFETY: Per the caller the private data is a seq_file.
+    unsafe { (*(*file.as_ptr()).private_data.cast::<bindings::seq_file>()).op == &VMA_SEQ_OPS }
+}
+
+/// Releases a file [`open`] opened (`proc_map_release`).
+///
+/// # Safety
+///
+/// [`is_maps`] must hold for the file.
+pub(super) unsafe fn release(file: &File) -> Result {
+    // SAFETY: Per the caller the private data is a seq_file with a `MapsPrivate`,
+    // whose mm reference is ours to drop; `seq_release_private` frees the rest.
+    unsafe {
+        let p = (*(*file.as_ptr()).private_data.cast::<bindings::seq_file>())
+            .private
+            .cast::<MapsPrivate>();
+        if !(*p).mm.is_null() {
+            shim::procfs2_mmdrop((*p).mm);
+        }
+        to_result(bindings::seq_release_private(
+            file.inode().as_ptr(),
+            file.as_ptr(),
+        ))
+    }
+}
