@@ -21,6 +21,7 @@ use crate::{
         file::{DirContext, File},
         inode::{Inode, Kstat},
         ops::{FileOperations, FileOps, InodeOperations, InodeOps},
+        sys,
         task::{self, opener_is_admin, Mm, Path, Task},
         DT_DIR,
     },
@@ -29,7 +30,7 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 23] = [
+static TGID_BASE_STUFF: [PidEntry; 25] = [
     dir(b"task", 0o555, &PROC_TASK_IOPS, &PROC_TASK_FOPS),
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
@@ -44,6 +45,7 @@ static TGID_BASE_STUFF: [PidEntry; 23] = [
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
     one(b"comm", 0o644, comm_show),
+    one(b"syscall", 0o400, syscall_show),
     reg(b"cmdline", 0o444, &PID_REG_FOPS, cmdline_show),
     one(b"stat", 0o444, array::proc_tgid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
@@ -51,6 +53,7 @@ static TGID_BASE_STUFF: [PidEntry; 23] = [
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
+    one(b"wchan", 0o444, wchan_show),
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
     one(b"oom_score", 0o444, oom_score_show),
@@ -66,7 +69,7 @@ static TGID_BASE_STUFF: [PidEntry; 23] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 21] = [
+static TID_BASE_STUFF: [PidEntry; 23] = [
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
         b"fdinfo",
@@ -80,6 +83,7 @@ static TID_BASE_STUFF: [PidEntry; 21] = [
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
     one(b"comm", 0o644, comm_show),
+    one(b"syscall", 0o400, syscall_show),
     reg(b"cmdline", 0o444, &PID_REG_FOPS, cmdline_show),
     one(b"stat", 0o444, array::proc_tid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
@@ -87,6 +91,7 @@ static TID_BASE_STUFF: [PidEntry; 21] = [
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
+    one(b"wchan", 0o444, wchan_show),
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
     one(b"oom_score", 0o444, oom_score_show),
@@ -504,6 +509,44 @@ fn stack_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
         return Err(EPERM);
     }
     task.show_stack(m)
+}
+
+/// `proc_pid_wchan`: the function a blocked task sleeps in; `0` when it runs, and
+/// for callers that may not read the task.
+fn wchan_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    let wchan = if task.may_read() { task.wchan() } else { 0 };
+    let mut buf = [0u8; 1024];
+    match sys::symbol_name(wchan, &mut buf) {
+        Some(name) if wchan != 0 => m.write(name),
+        _ => m.write(b"0"),
+    }
+    Ok(())
+}
+
+/// `proc_pid_syscall`: the system call number, arguments, stack pointer and
+/// instruction pointer of a blocked task, under `lock_trace`.
+fn syscall_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    let _trace = task.lock_trace()?;
+    match task.current_syscall() {
+        None => m.write(b"running\n"),
+        Some(i) if i.nr < 0 => m.print(fmt!("{} {:#x} {:#x}\n", i.nr as i32, i.sp, i.ip)),
+        Some(i) => {
+            let a = i.args;
+            m.print(fmt!(
+                "{} {:#x} {:#x} {:#x} {:#x} {:#x} {:#x} {:#x} {:#x}\n",
+                i.nr as i32,
+                a[0],
+                a[1],
+                a[2],
+                a[3],
+                a[4],
+                a[5],
+                i.sp,
+                i.ip
+            ))
+        }
+    }
+    Ok(())
 }
 
 /// `timerslack_ns_show`: another task's value needs CAP_SYS_NICE in its user

@@ -55,6 +55,8 @@
 #include <linux/resource.h>
 #include <linux/stacktrace.h>
 #include <linux/auxvec.h>
+#include <linux/sched/task_stack.h>
+#include <asm/syscall.h>
 #include "mount.h"
 #include "shim.h"
 
@@ -622,4 +624,20 @@ const struct path *procfs2_file_user_path(struct file *f)
 const struct inode *procfs2_file_user_inode(struct file *f)
 {
 	return file_user_inode(f);
+}
+
+unsigned long procfs2_pt_regs_offset(void)
+{
+	return THREAD_SIZE - TOP_OF_KERNEL_STACK_PADDING - sizeof(struct pt_regs);
+}
+
+long procfs2_syscall_get_nr(struct task_struct *t, struct pt_regs *regs)
+{
+	return syscall_get_nr(t, regs);
+}
+
+void procfs2_syscall_get_arguments(struct task_struct *t, struct pt_regs *regs,
+				   unsigned long *args)
+{
+	syscall_get_arguments(t, regs, args);
 }

@@ -182,4 +182,11 @@ bool procfs2_vma_is_initial_stack(const struct vm_area_struct *vma);
 const struct path *procfs2_file_user_path(struct file *f);
 const struct inode *procfs2_file_user_inode(struct file *f);
 
+/* The registers a blocked task entered the kernel with (wrap/task.rs) */
+struct pt_regs;
+unsigned long procfs2_pt_regs_offset(void);
+long procfs2_syscall_get_nr(struct task_struct *t, struct pt_regs *regs);
+void procfs2_syscall_get_arguments(struct task_struct *t, struct pt_regs *regs,
+				   unsigned long *args);
+
 #endif /* PROCFS2_SHIM_H */

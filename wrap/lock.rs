@@ -61,6 +61,40 @@ impl Drop for SpinGuard<'_> {
     }
 }
 
+/// A raw spinlock held with interrupts off (`raw_spin_lock_irq`), such as a task's
+/// `pi_lock`.
+///
+/// # Invariants
+///
+/// `lock` is held by this thread, with interrupts off, until the guard is dropped.
+pub(crate) struct RawSpinIrqGuard<'a> {
+    lock: *mut bindings::raw_spinlock_t,
+    _p: PhantomData<(&'a (), *mut ())>,
+}
+
+impl RawSpinIrqGuard<'_> {
+    /// # Safety
+    ///
+    /// `lock` must be a valid raw spinlock that outlives `'a`, taken where
+    /// interrupts are on.
+    pub(super) unsafe fn lock<'a>(lock: *mut bindings::raw_spinlock_t) -> RawSpinIrqGuard<'a> {
+        // SAFETY: Valid per the caller; released in `drop`.
+        unsafe { bindings::_raw_spin_lock_irq(lock) };
+        // INVARIANT: Just taken.
+        RawSpinIrqGuard {
+            lock,
+            _p: PhantomData,
+        }
+    }
+}
+
+impl Drop for RawSpinIrqGuard<'_> {
+    fn drop(&mut self) {
+        // SAFETY: Held by this thread (type invariant).
+        unsafe { bindings::_raw_spin_unlock_irq(self.lock) };
+    }
+}
+
 /// A task's signal handlers locked (`lock_task_sighand`), interrupts off.
 ///
 /// # Invariants

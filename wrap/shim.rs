@@ -214,4 +214,16 @@ extern "C" {
     pub(crate) fn procfs2_vma_is_initial_stack(vma: *const bindings::vm_area_struct) -> bool;
     pub(crate) fn procfs2_file_user_path(f: *mut bindings::file) -> *const bindings::path;
     pub(crate) fn procfs2_file_user_inode(f: *mut bindings::file) -> *const bindings::inode;
+
+    // The registers a blocked task entered the kernel with (wrap/task.rs)
+    pub(crate) fn procfs2_pt_regs_offset() -> c_ulong;
+    pub(crate) fn procfs2_syscall_get_nr(
+        t: *mut bindings::task_struct,
+        regs: *mut bindings::pt_regs,
+    ) -> c_long;
+    pub(crate) fn procfs2_syscall_get_arguments(
+        t: *mut bindings::task_struct,
+        regs: *mut bindings::pt_regs,
+        args: *mut c_ulong,
+    );
 }

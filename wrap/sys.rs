@@ -149,3 +149,18 @@ pub(crate) fn avenrun() -> [u64; 3] {
     // 64-bit and fs/proc reads them the same unlocked way.
     unsafe { core::ptr::read_volatile(&raw const AVENRUN) }.map(|v| v as u64)
 }
+
+/// The name of the kernel symbol at `addr` without offset or module
+/// (`lookup_symbol_name`, which is not exported: `sprint_symbol_no_offset` up to
+/// its first space); `None` when no symbol covers it.
+pub(crate) fn symbol_name(addr: usize, buf: &mut [u8; 1024]) -> Option<&[u8]> {
+    // SAFETY: `buf` holds more than KSYM_SYMBOL_LEN bytes, the most
+    // `sprint_symbol_no_offset` writes, NUL included.
+    let n = unsafe { bindings::sprint_symbol_no_offset(buf.as_mut_ptr().cast(), addr) };
+    let s = &buf[..usize::try_from(n).ok()?.min(buf.len())];
+    // Without a symbol, the address is printed in hex.
+    if s.is_empty() || s.starts_with(b"0x") {
+        return None;
+    }
+    Some(s.split(|&c| c == b' ').next().unwrap_or(s))
+}

@@ -8,7 +8,7 @@
 
 use super::{
     cred::{self, PidNamespace},
-    lock::{self, ExecUpdate, Rcu, Sighand, SpinGuard},
+    lock::{self, ExecUpdate, RawSpinIrqGuard, Rcu, Sighand, SpinGuard},
     shim,
 };
 use crate::seq::SeqFile;
@@ -19,6 +19,16 @@ use kernel::{
     prelude::*,
     types::{ARef, AlwaysRefCounted, Opaque},
 };
+
+/// A system call a task is in (`struct syscall_info`), read by
+/// [`Task::current_syscall`].
+#[derive(Default)]
+pub(crate) struct SyscallInfo {
+    pub(crate) nr: i64,
+    pub(crate) args: [u64; 6],
+    pub(crate) sp: u64,
+    pub(crate) ip: u64,
+}
 
 /// What `stat` shows of a task (`do_task_stat`'s values), read by [`Task::stat`].
 #[derive(Default)]
@@ -1147,6 +1157,116 @@ impl Task {
             };
         }
         Ok(())
+    }
+
+    /// Where the task sleeps (`get_wchan`): the first return address of its kernel
+    /// stack outside the scheduler, read under `pi_lock` so that a blocked task
+    /// stays blocked; 0 for the caller itself and for tasks that are running or on
+    /// a run queue. (`stack_trace_save_tsk` skips the scheduler's functions as
+    /// x86's `__get_wchan` does.)
+    pub(crate) fn wchan(&self) -> usize {
+        if self.is_current() {
+            return 0;
+        }
+        let p = self.as_ptr();
+        // SAFETY: `pi_lock` is part of the task, valid while `self` is.
+        let _pi = unsafe { RawSpinIrqGuard::lock(&raw mut (*p).pi_lock) };
+        // SAFETY: The task is valid; `__state` and `on_rq` are read as `get_wchan`
+        // reads them, under `pi_lock`.
+        let (state, on_rq) = unsafe { (read_once(&raw const (*p).__state), (*p).on_rq) };
+        if state == bindings::TASK_RUNNING || state == bindings::TASK_WAKING || on_rq != 0 {
+            return 0;
+        }
+        let mut entry = 0usize;
+        // SAFETY: The task is valid and cannot wake while `pi_lock` is held; one
+        // entry of room.
+        let n = unsafe { bindings::stack_trace_save_tsk(p, &mut entry, 1, 0) };
+        if n == 1 {
+            entry
+        } else {
+            0
+        }
+    }
+
+    /// `lock_trace`: `exec_update_lock` for reading (`EINTR` if killed while
+    /// waiting), and the ptrace check (`EPERM`), held while the caller reads.
+    pub(crate) fn lock_trace(&self) -> Result<ExecUpdate<'_>> {
+        let exec = self.exec_update_read()?;
+        if !self.may_read() {
+            return Err(EPERM);
+        }
+        Ok(exec)
+    }
+
+    /// The system call the task is blocked in (`task_current_syscall`), or `None`
+    /// when it is running. fs/proc waits for a task that is just going to sleep to
+    /// be off its CPU (`wait_task_inactive`, not exported); this reads a task that
+    /// is asleep and off its CPU, and counts it as running if it moved meanwhile
+    /// (state, CPU, run queue or context switch count changed).
+    pub(crate) fn current_syscall(&self) -> Option<SyscallInfo> {
+        if self.is_current() {
+            // SAFETY: The caller's own stack holds its registers while it runs.
+            return Some(unsafe { self.collect_syscall() });
+        }
+        let p = self.as_ptr();
+        // SAFETY: The task is valid; the fields are read as the scheduler's
+        // lockless readers read them.
+        let snapshot = || unsafe {
+            (
+                read_once(&raw const (*p).__state),
+                read_once(&raw const (*p).on_cpu),
+                read_once(&raw const (*p).on_rq),
+                read_once(&raw const (*p).nvcsw),
+            )
+        };
+        let before = snapshot();
+        if before.0 == bindings::TASK_RUNNING || before.1 != 0 || before.2 != 0 {
+            return None;
+        }
+        let info = {
+            let _rcu = Rcu::read_lock();
+            // SAFETY: A task's stack is freed after an RCU grace period
+            // (`thread_stack_delayed_free`), so it stays readable in this section.
+            unsafe { self.collect_syscall() }
+        };
+        (snapshot() == before).then_some(info)
+    }
+
+    /// `collect_syscall`: the registers saved at the top of the task's stack.
+    ///
+    /// # Safety
+    ///
+    /// The task's stack must stay allocated for the call: the caller is the task,
+    /// or holds an RCU read lock.
+    unsafe fn collect_syscall(&self) -> SyscallInfo {
+        let p = self.as_ptr();
+        // SAFETY: The task is valid; `stack` is NULL once released.
+        let stack = unsafe { read_once(&raw const (*p).stack) };
+        if stack.is_null() {
+            return SyscallInfo {
+                nr: -1,
+                ..SyscallInfo::default()
+            };
+        }
+        // SAFETY: `task_pt_regs`: the registers are at this offset of an allocated
+        // stack (per the caller); the helpers read them.
+        unsafe {
+            let regs = stack
+                .byte_add(shim::procfs2_pt_regs_offset())
+                .cast::<bindings::pt_regs>();
+            let mut info = SyscallInfo {
+                nr: shim::procfs2_syscall_get_nr(p, regs) as i64,
+                args: [0; 6],
+                sp: (*regs).sp as u64,
+                ip: (*regs).ip as u64,
+            };
+            if info.nr != -1 {
+                let mut args = [0usize; 6];
+                shim::procfs2_syscall_get_arguments(p, regs, args.as_mut_ptr());
+                info.args = args.map(|a| a as u64);
+            }
+            info
+        }
     }
 
     /// The open file with the lowest fd at or above `fd`, with that fd
