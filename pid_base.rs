@@ -10,23 +10,28 @@ use crate::{
     mount::{fs_info, FsInfo, HidePid},
     pde::name_to_int,
     pid_inode::{
-        base_dir, dir, has_pid_permissions, instantiate, lnk, mm_access, one, pid_entry,
-        pid_getattr, pid_ino, proc_pid_permission, proc_task, reg, reg_ops, PidEntry, PidOp,
-        ProcTask, PID_MM_FOPS, PID_REG_DEFAULT_LLSEEK_FOPS, PID_REG_FOPS,
+        base_dir, dir, has_pid_permissions, instantiate, lnk, mm_access, nod, one, pid_entry,
+        pid_getattr, pid_ino, proc_pid_permission, proc_task, reg, reg_ops, single_file, PidEntry,
+        PidOp, ProcTask, PID_MM_FOPS, PID_REG_FOPS,
     },
     seq::{self, SeqFile},
     task_mmu,
     wrap::{
+        cred,
         dentry::{Dentry, Lookup},
         file::{DirContext, File},
         inode::{Inode, Kstat},
-        ops::{FileOperations, FileOps, InodeOperations, InodeOps},
+        lock::MutexGuard,
+        ops::{
+            FileOperations, FileOps, InodeOperations, InodeOps, Seek, SeqFileOperations, SeqOpened,
+        },
         sys,
         task::{self, opener_is_admin, Mm, Path, Task},
         DT_DIR,
     },
 };
-use kernel::{bindings, ffi::c_int, fmt, prelude::*};
+use core::sync::atomic::{AtomicBool, Ordering};
+use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, uaccess::UserSlice};
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
@@ -44,7 +49,7 @@ static TGID_BASE_STUFF: [PidEntry; 25] = [
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
-    one(b"comm", 0o644, comm_show),
+    reg(b"comm", 0o644, &COMM_FOPS, comm_show),
     one(b"syscall", 0o400, syscall_show),
     reg(b"cmdline", 0o444, &PID_REG_FOPS, cmdline_show),
     one(b"stat", 0o444, array::proc_tgid_stat),
@@ -57,15 +62,20 @@ static TGID_BASE_STUFF: [PidEntry; 25] = [
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
     one(b"oom_score", 0o444, oom_score_show),
-    reg(b"oom_adj", 0o644, &PID_REG_FOPS, oom_adj_show),
+    reg(b"oom_adj", 0o644, &OOM_ADJ_FOPS, oom_adj_show),
     reg(
         b"oom_score_adj",
         0o644,
-        &PID_REG_DEFAULT_LLSEEK_FOPS,
+        &OOM_SCORE_ADJ_FOPS,
         oom_score_adj_show,
     ),
     one(b"io", 0o400, tgid_io_show),
-    one(b"timerslack_ns", 0o666, timerslack_ns_show),
+    reg(
+        b"timerslack_ns",
+        0o666,
+        &TIMERSLACK_NS_FOPS,
+        timerslack_ns_show,
+    ),
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
@@ -82,7 +92,7 @@ static TID_BASE_STUFF: [PidEntry; 23] = [
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
-    one(b"comm", 0o644, comm_show),
+    nod(b"comm", 0o644, &PROC_TID_COMM_IOPS, &COMM_FOPS, comm_show),
     one(b"syscall", 0o400, syscall_show),
     reg(b"cmdline", 0o444, &PID_REG_FOPS, cmdline_show),
     one(b"stat", 0o444, array::proc_tid_stat),
@@ -95,11 +105,11 @@ static TID_BASE_STUFF: [PidEntry; 23] = [
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
     one(b"oom_score", 0o444, oom_score_show),
-    reg(b"oom_adj", 0o644, &PID_REG_FOPS, oom_adj_show),
+    reg(b"oom_adj", 0o644, &OOM_ADJ_FOPS, oom_adj_show),
     reg(
         b"oom_score_adj",
         0o644,
-        &PID_REG_DEFAULT_LLSEEK_FOPS,
+        &OOM_SCORE_ADJ_FOPS,
         oom_score_adj_show,
     ),
     one(b"io", 0o400, tid_io_show),
@@ -569,4 +579,173 @@ fn environ_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
         return Ok(());
     }
     copy_task_memory(m, &mm, env_start, env_end)
+}
+
+// ---------------------------------------------------------------------------
+// Files that take writes: comm, oom_adj, oom_score_adj, timerslack_ns
+// ---------------------------------------------------------------------------
+
+single_file!(
+    /// `proc_pid_set_comm_operations`.
+    CommFile,
+    COMM_FOPS,
+    Seq,
+    false,
+    write: comm_write
+);
+single_file!(
+    /// `proc_oom_adj_operations`.
+    OomAdjFile,
+    OOM_ADJ_FOPS,
+    Generic,
+    false,
+    write: oom_adj_write
+);
+single_file!(
+    /// `proc_oom_score_adj_operations`.
+    OomScoreAdjFile,
+    OOM_SCORE_ADJ_FOPS,
+    Default,
+    false,
+    write: oom_score_adj_write
+);
+single_file!(
+    /// `proc_pid_set_timerslack_ns_operations`.
+    TimerSlackNsFile,
+    TIMERSLACK_NS_FOPS,
+    Seq,
+    false,
+    write: timerslack_ns_write
+);
+
+/// `task/<tid>/comm` (`proc_tid_comm_inode_operations`): the caller's own thread
+/// group may always read and write it.
+struct TidComm;
+
+static PROC_TID_COMM_IOPS: InodeOps = InodeOps::new::<TidComm>();
+
+#[vtable]
+impl InodeOperations for TidComm {
+    fn getattr(stat: &Kstat<'_>) -> Result {
+        pid_getattr(stat)
+    }
+
+    fn permission(inode: &Inode, mask: c_int) -> Result {
+        const MAY_EXEC: c_int = 1;
+        let task = proc_task(inode).ok_or(ESRCH)?;
+        if task.is_current_group() && mask & MAY_EXEC == 0 {
+            return Ok(());
+        }
+        inode.generic_permission(mask)
+    }
+}
+
+/// `comm_write`: renames a thread of the caller's own group (`EINVAL` for others),
+/// with at most `TASK_COMM_LEN - 1` bytes of what was written.
+fn comm_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
+    let mut name = [0u8; bindings::TASK_COMM_LEN as usize];
+    let n = count.min(name.len() - 1);
+    buf.reader().read_slice(&mut name[..n])?;
+    let task = proc_task(inode).ok_or(ESRCH)?;
+    if !task.is_current_group() {
+        return Err(EINVAL);
+    }
+    task.set_comm(&name[..n]);
+    Ok(count)
+}
+
+const OOM_DISABLE: i32 = -17;
+const OOM_ADJUST_MIN: i32 = -16;
+const OOM_ADJUST_MAX: i32 = 15;
+const OOM_SCORE_ADJ_MIN: i32 = -1000;
+const OOM_SCORE_ADJ_MAX: i32 = 1000;
+
+/// The number written to an oom file: `kstrtoint(strstrip(...), 0)` of at most
+/// `PROC_NUMBUF - 1` bytes, and the count the write returns.
+fn read_oom_number(buf: UserSlice, count: usize) -> Result<(i32, usize)> {
+    const PROC_NUMBUF: usize = 13;
+    let mut b = [0u8; PROC_NUMBUF];
+    let count = count.min(PROC_NUMBUF - 1);
+    buf.reader().read_slice(&mut b[..count])?;
+    Ok((cred::kstrtoint_stripped(&mut b)?, count))
+}
+
+/// `oom_adj_write`: -16..15 or -17 (`OOM_DISABLE`), scaled to the score's range.
+fn oom_adj_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
+    let (adj, count) = read_oom_number(buf, count)?;
+    if !(OOM_ADJUST_MIN..=OOM_ADJUST_MAX).contains(&adj) && adj != OOM_DISABLE {
+        return Err(EINVAL);
+    }
+    let adj = if adj == OOM_ADJUST_MAX {
+        OOM_SCORE_ADJ_MAX
+    } else {
+        adj * OOM_SCORE_ADJ_MAX / -OOM_DISABLE
+    };
+    set_oom_adj(inode, adj, true)?;
+    Ok(count)
+}
+
+/// `oom_score_adj_write`: -1000..1000.
+fn oom_score_adj_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
+    let (adj, count) = read_oom_number(buf, count)?;
+    if !(OOM_SCORE_ADJ_MIN..=OOM_SCORE_ADJ_MAX).contains(&adj) {
+        return Err(EINVAL);
+    }
+    set_oom_adj(inode, adj, false)?;
+    Ok(count)
+}
+
+/// `__set_oom_adj`: lowering the score below the old value (`legacy`) or below
+/// `oom_score_adj_min` needs CAP_SYS_RESOURCE (`EACCES`); the processes that share
+/// the mm (not vfork children) get the same value; a writer with CAP_SYS_RESOURCE
+/// also sets the minimum. (The `oom_score_adj_update` tracepoint is not fired.)
+fn set_oom_adj(inode: &Inode, adj: i32, legacy: bool) -> Result {
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    let task = proc_task(inode).ok_or(ESRCH)?;
+    let _lock = MutexGuard::oom_adj();
+    if legacy {
+        if adj < task.oom_score_adj() && !cred::capable(bindings::CAP_SYS_RESOURCE) {
+            return Err(EACCES);
+        }
+        if !WARNED.swap(true, Ordering::Relaxed) {
+            let nr = task.global_pid();
+            Task::with_current(|cur| {
+                pr_warn!(
+                    "{} ({}): /proc/{}/oom_adj is deprecated, please use /proc/{}/oom_score_adj instead.\n",
+                    BStr::from_bytes(&cur.comm()),
+                    cur.global_pid(),
+                    nr,
+                    nr
+                )
+            });
+        }
+    } else if i32::from(adj as i16) < task.oom_score_adj_min()
+        && !cred::capable(bindings::CAP_SYS_RESOURCE)
+    {
+        return Err(EACCES);
+    }
+    let mm = task.multiprocess_mm();
+    let set_min = !legacy && cred::current_has_capability_noaudit(bindings::CAP_SYS_RESOURCE);
+    task.set_oom_score_adj(adj as i16, set_min);
+    if let Some(mm) = mm {
+        task.for_each_sharing_mm(&mm, |p| p.set_oom_score_adj(adj as i16, set_min));
+    }
+    Ok(())
+}
+
+/// `timerslack_ns_write`: another task's slack needs CAP_SYS_NICE in its user
+/// namespace (`EPERM`) and the LSMs' `security_task_setscheduler`, which is not
+/// exported: with LSMs built in, procfs2 cannot ask them and refuses (`EPERM`).
+fn timerslack_ns_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
+    // kstrtoull_from_user(buf, count, 10, ...)
+    let mut b = [0u8; 1 + 64 + 1 + 1];
+    let n = count.min(b.len() - 1);
+    buf.reader().read_slice(&mut b[..n])?;
+    let slack_ns = cred::kstrtoull(&b[..=n], 10)?;
+    let task = proc_task(inode).ok_or(ESRCH)?;
+    if !task.is_current() && (!task.nice_capable() || cfg!(CONFIG_SECURITY)) {
+        return Err(EPERM);
+    }
+    task.set_timer_slack_ns(slack_ns);
+    Ok(count)
 }

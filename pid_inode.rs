@@ -134,6 +134,25 @@ pub(crate) const fn reg(
     }
 }
 
+/// `NOD(NAME, MODE, iops, fops)` of a regular file with its own inode operations
+/// and the show function its file operations call.
+pub(crate) const fn nod(
+    name: &'static [u8],
+    mode: u16,
+    iops: &'static InodeOps,
+    fops: &'static FileOps,
+    show: ShowTaskFn,
+) -> PidEntry {
+    PidEntry {
+        name,
+        mode: S_IFREG | mode,
+        nlink: 1,
+        iops,
+        fops: Some(fops),
+        op: PidOp::Show(show),
+    }
+}
+
 /// `REG(NAME, MODE, fops)` whose operations need nothing from the row.
 pub(crate) const fn reg_ops(name: &'static [u8], mode: u16, fops: &'static FileOps) -> PidEntry {
     PidEntry {
@@ -389,7 +408,7 @@ impl InodeOperations for PidLink {
 }
 
 /// `proc_single_show`: looks the task up again for every fill; `ESRCH` once gone.
-fn proc_single_show(m: &SeqFile, inode: &Inode) -> Result {
+pub(crate) fn proc_single_show(m: &SeqFile, inode: &Inode) -> Result {
     let pid = inode.pid().ok_or(EIO)?;
     let Some(PidOp::Show(show)) = pid_entry(inode).map(|e| &e.op) else {
         return Err(EIO);
@@ -421,7 +440,7 @@ pub(crate) fn mm_access(task: &Task) -> Result<crate::wrap::task::Mm<'_>> {
 /// function on each read, with the `llseek` fs/proc gives that file, and for
 /// `mem_open`-style files `mm_access`'s checks at open time.
 macro_rules! single_file {
-    ($(#[$m:meta])* $t:ident, $table:ident, $seek:ident, $mm_open:expr) => {
+    ($(#[$m:meta])* $t:ident, $table:ident, $seek:ident, $mm_open:expr $(, write: $write:path)?) => {
         $(#[$m])*
         pub(crate) struct $t;
 
@@ -440,11 +459,18 @@ macro_rules! single_file {
             }
 
             fn show(m: &SeqFile, inode: &Inode) -> Result {
-                proc_single_show(m, inode)
+                $crate::pid_inode::proc_single_show(m, inode)
             }
+
+            $(
+                fn write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
+                    $write(inode, buf, count)
+                }
+            )?
         }
     };
 }
+pub(crate) use single_file;
 
 single_file!(
     /// `proc_single_file_operations` (`ONE`).
@@ -454,17 +480,10 @@ single_file!(
     false
 );
 single_file!(
-    /// The `REG` files with `generic_file_llseek` (`cmdline`, `oom_adj`).
+    /// The `REG` files with `generic_file_llseek` (`cmdline`).
     RegFile,
     PID_REG_FOPS,
     Generic,
-    false
-);
-single_file!(
-    /// The `REG` files with `default_llseek` (`oom_score_adj`).
-    RegDefaultLlseekFile,
-    PID_REG_DEFAULT_LLSEEK_FOPS,
-    Default,
     false
 );
 single_file!(

@@ -56,6 +56,7 @@
 #include <linux/stacktrace.h>
 #include <linux/auxvec.h>
 #include <linux/sched/task_stack.h>
+#include <linux/sched/rt.h>
 #include <asm/syscall.h>
 #include "mount.h"
 #include "shim.h"
@@ -640,4 +641,21 @@ void procfs2_syscall_get_arguments(struct task_struct *t, struct pt_regs *regs,
 				   unsigned long *args)
 {
 	syscall_get_arguments(t, regs, args);
+}
+
+static DEFINE_MUTEX(procfs2_oom_adj_lock);
+
+struct mutex *procfs2_oom_adj_mutex(void)
+{
+	return &procfs2_oom_adj_lock;
+}
+
+void procfs2_mutex_lock(struct mutex *lock)
+{
+	mutex_lock(lock);
+}
+
+bool procfs2_rt_or_dl_task_policy(struct task_struct *t)
+{
+	return rt_or_dl_task_policy(t);
 }

@@ -189,4 +189,9 @@ long procfs2_syscall_get_nr(struct task_struct *t, struct pt_regs *regs);
 void procfs2_syscall_get_arguments(struct task_struct *t, struct pt_regs *regs,
 				   unsigned long *args);
 
+/* procfs2's own oom_adj_mutex (wrap/lock.rs) */
+struct mutex *procfs2_oom_adj_mutex(void);
+void procfs2_mutex_lock(struct mutex *lock);
+bool procfs2_rt_or_dl_task_policy(struct task_struct *t);
+
 #endif /* PROCFS2_SHIM_H */

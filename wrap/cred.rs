@@ -135,3 +135,42 @@ pub(crate) fn kstrtouint(s: &CStr, base: u32) -> Option<u32> {
     let r = unsafe { bindings::kstrtouint(s.as_char_ptr(), base, &mut v) };
     (r == 0).then_some(v)
 }
+
+/// Whether the caller has `cap` over the initial user namespace (`capable`; audited).
+pub(crate) fn capable(cap: u32) -> bool {
+    // SAFETY: Reads the caller's own credentials.
+    unsafe { bindings::capable(cap as kernel::ffi::c_int) }
+}
+
+/// Whether the caller has `cap` (`has_capability_noaudit(current, cap)`).
+pub(crate) fn current_has_capability_noaudit(cap: u32) -> bool {
+    // SAFETY: `current` is valid while it runs.
+    unsafe { bindings::has_capability_noaudit(bindings::get_current(), cap as kernel::ffi::c_int) }
+}
+
+/// `kstrtoint(strstrip(buf), 0, ...)`, as fs/proc parses a number written to a
+/// file: `buf` holds the bytes written, NUL-terminated by the caller.
+pub(crate) fn kstrtoint_stripped(buf: &mut [u8]) -> Result<i32> {
+    if buf.last() != Some(&0) {
+        return Err(EINVAL);
+    }
+    let mut v = 0;
+    // SAFETY: `buf` is NUL-terminated; `strim` strips it in place and returns a
+    // pointer into it, which `kstrtoint` reads up to the NUL.
+    kernel::error::to_result(unsafe {
+        let s = bindings::strim(buf.as_mut_ptr().cast());
+        bindings::kstrtoint(s, 0, &mut v)
+    })?;
+    Ok(v)
+}
+
+/// `kstrtoull(buf, base, ...)` of a NUL-terminated `buf`.
+pub(crate) fn kstrtoull(buf: &[u8], base: u32) -> Result<u64> {
+    if buf.last() != Some(&0) {
+        return Err(EINVAL);
+    }
+    let mut v = 0;
+    // SAFETY: `buf` is NUL-terminated.
+    kernel::error::to_result(unsafe { bindings::kstrtoull(buf.as_ptr().cast(), base, &mut v) })?;
+    Ok(v)
+}

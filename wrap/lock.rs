@@ -95,6 +95,40 @@ impl Drop for RawSpinIrqGuard<'_> {
     }
 }
 
+/// A mutex held (`mutex_lock`).
+///
+/// # Invariants
+///
+/// `lock` is held by this thread until the guard is dropped.
+pub(crate) struct MutexGuard<'a> {
+    lock: *mut bindings::mutex,
+    _p: PhantomData<(&'a (), *mut ())>,
+}
+
+impl MutexGuard<'static> {
+    /// procfs2's `oom_adj_mutex`, which orders its writers of `oom_score_adj` (fs/proc's
+    /// own is not exported, so writers through /proc are not ordered with these).
+    pub(crate) fn oom_adj() -> Self {
+        // SAFETY: A static mutex of the shim, taken in process context.
+        unsafe {
+            let lock = shim::procfs2_oom_adj_mutex();
+            shim::procfs2_mutex_lock(lock);
+            // INVARIANT: Just taken.
+            MutexGuard {
+                lock,
+                _p: PhantomData,
+            }
+        }
+    }
+}
+
+impl Drop for MutexGuard<'_> {
+    fn drop(&mut self) {
+        // SAFETY: Held by this thread (type invariant).
+        unsafe { bindings::mutex_unlock(self.lock) };
+    }
+}
+
 /// A task's signal handlers locked (`lock_task_sighand`), interrupts off.
 ///
 /// # Invariants

@@ -37,6 +37,10 @@ impl MmGrab {
         Self(mm)
     }
 
+    pub(super) fn as_non_null(&self) -> NonNull<bindings::mm_struct> {
+        self.0
+    }
+
     fn into_raw(self) -> *mut bindings::mm_struct {
         let p = self.0.as_ptr();
         core::mem::forget(self);

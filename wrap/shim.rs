@@ -226,4 +226,9 @@ extern "C" {
         regs: *mut bindings::pt_regs,
         args: *mut c_ulong,
     );
+
+    // procfs2's own oom_adj_mutex (wrap/lock.rs)
+    pub(crate) fn procfs2_oom_adj_mutex() -> *mut bindings::mutex;
+    pub(crate) fn procfs2_mutex_lock(lock: *mut bindings::mutex);
+    pub(crate) fn procfs2_rt_or_dl_task_policy(t: *mut bindings::task_struct) -> bool;
 }

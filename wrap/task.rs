@@ -370,27 +370,44 @@ pub(crate) fn count_tgids(ns: &PidNamespace) -> u32 {
     }
 }
 
+/// The processes of the system while an RCU section lasts (`for_each_process`).
+struct Processes<'r> {
+    p: *mut bindings::task_struct,
+    _rcu: PhantomData<&'r Rcu>,
+}
+
+impl<'r> Iterator for Processes<'r> {
+    type Item = &'r Task;
+
+    fn next(&mut self) -> Option<&'r Task> {
+        let init = &raw mut bindings::init_task;
+        // SAFETY: Under RCU the process list is walked as `next_task` does; every
+        // entry but `init_task`'s is a live task's `tasks`.
+        self.p = unsafe {
+            read_once(&raw const (*self.p).tasks.next)
+                .byte_sub(offset_of!(bindings::task_struct, tasks))
+                .cast()
+        };
+        // SAFETY: A task of the list, valid under RCU.
+        (self.p != init).then(|| unsafe { Task::from_raw(self.p) })
+    }
+}
+
+fn processes(_rcu: &Rcu) -> Processes<'_> {
+    Processes {
+        p: &raw mut bindings::init_task,
+        _rcu: PhantomData,
+    }
+}
+
 /// Threads in the system, those running, and those blocked on I/O (`nr_threads`,
 /// `nr_running()`, `nr_iowait()` are not exported): one walk of every thread
 /// (`for_each_process_thread`) under RCU.
 pub(crate) fn count_threads() -> (u32, u32, u32) {
     let rcu = Rcu::read_lock();
     let (mut n, mut running, mut iowait) = (0, 0, 0);
-    let init = &raw mut bindings::init_task;
-    let mut p = init;
-    loop {
-        // SAFETY: Under RCU the process list is walked as `next_task` does; every
-        // entry but `init_task`'s is a live task's `tasks`.
-        p = unsafe {
-            read_once(&raw const (*p).tasks.next)
-                .byte_sub(offset_of!(bindings::task_struct, tasks))
-                .cast()
-        };
-        if p == init {
-            return (n, running, iowait);
-        }
-        // SAFETY: A task of the list, valid under RCU.
-        for t in unsafe { Task::from_raw(p) }.threads(&rcu) {
+    for p in processes(&rcu) {
+        for t in p.threads(&rcu) {
             n += 1;
             if t.is_running() {
                 running += 1;
@@ -399,6 +416,7 @@ pub(crate) fn count_threads() -> (u32, u32, u32) {
             }
         }
     }
+    (n, running, iowait)
 }
 
 /// Whether whoever opened the file `m` reads had CAP_SYS_ADMIN over the initial
@@ -697,6 +715,136 @@ impl Task {
     pub(crate) fn oom_score_adj(&self) -> i32 {
         // SAFETY: The task's `signal` is valid; the value is read once.
         i32::from(unsafe { read_once(&raw const (*self.signal()).oom_score_adj) })
+    }
+
+    /// `signal->oom_score_adj_min`.
+    pub(crate) fn oom_score_adj_min(&self) -> i32 {
+        // SAFETY: The task's `signal` is valid; the value is read once.
+        i32::from(unsafe { read_once(&raw const (*self.signal()).oom_score_adj_min) })
+    }
+
+    /// Sets `signal->oom_score_adj`, and `oom_score_adj_min` too when `min`. The
+    /// caller holds [`lock::MutexGuard::oom_adj`].
+    pub(crate) fn set_oom_score_adj(&self, adj: i16, min: bool) {
+        let s = self.signal();
+        // SAFETY: The task's `signal` is valid; the fields are plain shorts that
+        // readers read once.
+        unsafe {
+            core::ptr::write_volatile(&raw mut (*s).oom_score_adj, adj);
+            if min {
+                core::ptr::write_volatile(&raw mut (*s).oom_score_adj_min, adj);
+            }
+        }
+    }
+
+    /// The task's mm if other processes share it (`MMF_MULTIPROCESS`) and the task
+    /// is no vfork child, held (`__set_oom_adj` with `find_lock_task_mm`).
+    pub(crate) fn multiprocess_mm(&self) -> Option<super::mm::MmGrab> {
+        // SAFETY: The task is valid; `vfork_done` is read once, as fs/proc does.
+        if !unsafe { read_once(&raw const (*self.as_ptr()).vfork_done) }.is_null() {
+            return None;
+        }
+        let rcu = Rcu::read_lock();
+        for t in self.threads(&rcu) {
+            let _lock = t.lock();
+            // SAFETY: `mm` is stable under `task_lock`.
+            let mm = NonNull::new(unsafe { (*t.as_ptr()).mm });
+            if let Some(mm) = mm {
+                // SAFETY: The mm is live while its task holds it under `task_lock`;
+                // `flags` changes with atomic bit operations.
+                let flags = unsafe { read_once(&raw const (*mm.as_ptr()).__bindgen_anon_1.flags) };
+                if flags & (1 << bindings::MMF_MULTIPROCESS) == 0 {
+                    return None;
+                }
+                // SAFETY: As above.
+                return Some(unsafe { super::mm::MmGrab::grab(mm) });
+            }
+        }
+        None
+    }
+
+    /// Calls `f` on every process outside this one's group, not a kernel thread nor
+    /// the global init, that uses `mm` and is no vfork child, each under its
+    /// `task_lock` (`__set_oom_adj`'s walk with `process_shares_mm`).
+    pub(crate) fn for_each_sharing_mm(&self, mm: &super::mm::MmGrab, mut f: impl FnMut(&Task)) {
+        let rcu = Rcu::read_lock();
+        for p in processes(&rcu) {
+            // SAFETY: A task valid under RCU; `flags` and `signal` are read as
+            // fs/proc reads them.
+            let (kthread, init) = unsafe {
+                (
+                    (*p.as_ptr()).flags & bindings::PF_KTHREAD != 0,
+                    // `is_global_init`
+                    (*p.as_ptr()).tgid == 1,
+                )
+            };
+            if p.signal() == self.signal() || kthread || init {
+                continue;
+            }
+            let _lock = p.lock();
+            // SAFETY: `vfork_done` is read under `task_lock`.
+            if !unsafe { (*p.as_ptr()).vfork_done }.is_null() {
+                continue;
+            }
+            let shares = p.threads(&rcu).find_map(|t| {
+                // SAFETY: `mm` is read once, as `process_shares_mm` does.
+                NonNull::new(unsafe { read_once(&raw const (*t.as_ptr()).mm) })
+            });
+            if shares == Some(mm.as_non_null()) {
+                f(p);
+            }
+        }
+    }
+
+    /// Sets the task's name (`__set_task_comm`): up to the first NUL or
+    /// `TASK_COMM_LEN - 1` bytes, the rest zeroed, under `task_lock`. (The rename
+    /// tracepoint and `perf_event_comm` are not exported: they are not told.)
+    pub(crate) fn set_comm(&self, name: &[u8]) {
+        const LEN: usize = bindings::TASK_COMM_LEN as usize;
+        let len = name
+            .iter()
+            .position(|&c| c == 0)
+            .unwrap_or(name.len())
+            .min(LEN - 1);
+        let _lock = self.lock();
+        // SAFETY: The task is locked; `comm` is an array of `LEN` bytes that
+        // lockless readers read byte by byte.
+        unsafe {
+            let comm = (&raw mut (*self.as_ptr()).comm).cast::<u8>();
+            let bytes = Iterator::chain(name[..len].iter().copied(), core::iter::repeat(0));
+            for (i, c) in bytes.take(LEN).enumerate() {
+                core::ptr::write_volatile(comm.add(i), c);
+            }
+        }
+    }
+
+    /// Sets `timer_slack_ns` as `timerslack_ns_write` does under `task_lock`: 0 for
+    /// real-time tasks, the default for 0.
+    pub(crate) fn set_timer_slack_ns(&self, ns: u64) {
+        let _lock = self.lock();
+        let p = self.as_ptr();
+        // SAFETY: The task is valid and locked.
+        unsafe {
+            (*p).timer_slack_ns = if shim::procfs2_rt_or_dl_task_policy(p) {
+                0
+            } else if ns == 0 {
+                (*p).default_timer_slack_ns
+            } else {
+                ns
+            };
+        }
+    }
+
+    /// Runs `f` on the calling task.
+    pub(crate) fn with_current<R>(f: impl FnOnce(&Task) -> R) -> R {
+        // SAFETY: `current` is valid while it runs, which outlasts `f`.
+        f(unsafe { Task::from_raw(bindings::get_current()) })
+    }
+
+    /// The task's pid in the initial namespace (`task_pid_nr`).
+    pub(crate) fn global_pid(&self) -> i32 {
+        // SAFETY: `pid` is set at fork and never changes.
+        unsafe { (*self.as_ptr()).pid }
     }
 
     /// What `stat` shows of the task, seen from `ns`; the whole group's counters

@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: GPL-2.0
+# Writes to the per-process files that take them (comm, oom_adj, oom_score_adj,
+# timerslack_ns) against /proc's: each case runs once through /proc and once through
+# procfs2, each time on a fresh process, as root or as nobody, and must give the
+# same result (success or errno) and leave the same value behind, as /proc reads it.
+# Processes sharing an address space (CLONE_VM without CLONE_THREAD) get the same
+# oom_score_adj from one write.
+. /tests/lib.sh
+load
+mount -t procfs2 none /proc2 2>/dev/null
+D=/tmp/t74
+rm -rf $D
+mkdir -p $D
+
+W=/tests/bin/writefile
+
+# case_on TREE WHO FILE BYTES: writes BYTES (a printf format) in one write to
+# TREE/PID/FILE of a new sleeping process of user nobody, as WHO (root or nobody;
+# self: a process of nobody writes its own file); prints the write's result, then
+# the file as /proc shows it.
+case_on() {
+	tree=$1 who=$2 file=$3 bytes=$4
+	if [ $who = self ]; then
+		su -s /bin/sh nobody -c "printf '$bytes' | $W $tree/self/$file /proc/self/$file"
+		return
+	fi
+	su -s /bin/sh nobody -c 'exec sleep 1000' &
+	pid=$!
+	waitfor "[ \"\$(stat -c %u /proc/$pid 2>&1)\" = 65534 ] && grep -qx sleep /proc/$pid/comm"
+	if [ $who = root ]; then
+		printf "$bytes" | $W $tree/$pid/$file
+	else
+		su -s /bin/sh nobody -c "printf '$bytes' | $W $tree/$pid/$file"
+	fi
+	cat /proc/$pid/$file
+	kill $pid
+	wait $pid 2>/dev/null
+}
+check() { # WHO FILE BYTES
+	same "$1 writes '$3' to $2: as /proc ($(case_on /proc "$@" | tr '\n' ' '))" \
+		"$(case_on /proc2 "$@")" "$(case_on /proc "$@")"
+}
+
+for v in 100 ' 200 \n' +5 0x10 010 -1000 1000 1001 -1001 abc '' 0000000000000005 '12 34'; do
+	check root oom_score_adj "$v"
+done
+for v in 500 -1 0; do
+	check nobody oom_score_adj "$v"
+done
+for v in -17 -16 15 16 3 -18 x; do
+	check root oom_adj "$v"
+done
+for v in 3 -1; do
+	check nobody oom_adj "$v"
+done
+for v in 1000 0 abc -1 '123\n' 18446744073709551615 18446744073709551616; do
+	check root timerslack_ns "$v"
+	check self timerslack_ns "$v"
+done
+check nobody timerslack_ns 1000
+for v in newname 'newname\n' 0123456789abcdefghij '' 'a\0b'; do
+	check self comm "$v"
+done
+check root comm other
+check nobody comm other
+
+# A sequence on one process: root's write sets the minimum nobody may go down to.
+sequence_on() { # TREE
+	su -s /bin/sh nobody -c 'exec sleep 1000' &
+	pid=$!
+	waitfor "[ \"\$(stat -c %u /proc/$pid 2>&1)\" = 65534 ] && grep -qx sleep /proc/$pid/comm"
+	echo -500 | $W $1/$pid/oom_score_adj
+	for v in -600 -400 -500 -501 700; do
+		su -s /bin/sh nobody -c "echo $v | $W $1/$pid/oom_score_adj"
+		cat /proc/$pid/oom_score_adj
+	done
+	echo 5 | $W $1/$pid/oom_adj
+	su -s /bin/sh nobody -c "echo 4 | $W $1/$pid/oom_adj; echo 6 | $W $1/$pid/oom_adj"
+	cat /proc/$pid/oom_score_adj
+	kill $pid
+	wait $pid 2>/dev/null
+}
+same "root sets oom_score_adj -500, then nobody writes -600 -400 -500 -501 700, and oom_adj: as /proc" \
+	"$(sequence_on /proc2)" "$(sequence_on /proc)"
+
+# Processes sharing one mm: a write to either sets both.
+share_on() { # TREE
+	/tests/bin/vmshare > $D/share &
+	waitfor '[ -s $D/share ]'
+	set -- $1 $(cat $D/share)
+	echo 321 > $1/$2/oom_score_adj
+	cat /proc/$2/oom_score_adj /proc/$3/oom_score_adj
+	echo -50 > $1/$3/oom_score_adj
+	cat /proc/$2/oom_score_adj /proc/$3/oom_score_adj
+	kill $2 $3
+	wait
+	rm -f $D/share
+}
+same "oom_score_adj written to one of two processes sharing an mm sets both, as /proc ($(share_on /proc | tr '\n' ' '))" \
+	"$(share_on /proc2)" "$(share_on /proc)"
+
+umount /proc2
+rm -rf $D
