@@ -122,6 +122,18 @@ fn fdinfo_permission(inode: &Inode, mask: c_int) -> Result {
     inode.generic_permission(mask)
 }
 
+/// `proc_fd_permission`: the mode bits, or the task's own thread group.
+pub(crate) fn proc_fd_permission(inode: &Inode, mask: c_int) -> Result {
+    let rv = inode.generic_permission(mask);
+    if rv.is_ok() {
+        return rv;
+    }
+    match proc_task(inode) {
+        Some(t) if t.is_current_group() => Ok(()),
+        _ => rv,
+    }
+}
+
 /// `fd/` (`proc_fd_inode_operations`, `proc_fd_operations`).
 pub(crate) struct FdDir;
 
@@ -134,16 +146,8 @@ impl InodeOperations for FdDir {
         lookupfd(dir, dentry, false)
     }
 
-    /// `proc_fd_permission`: the mode bits, or the task's own thread group.
     fn permission(inode: &Inode, mask: c_int) -> Result {
-        let rv = inode.generic_permission(mask);
-        if rv.is_ok() {
-            return rv;
-        }
-        match proc_task(inode) {
-            Some(t) if t.is_current_group() => Ok(()),
-            _ => rv,
-        }
+        proc_fd_permission(inode, mask)
     }
 
     /// `proc_fd_getattr`: the size of `fd/` is the number of open fds.

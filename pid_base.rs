@@ -6,7 +6,7 @@
 //! are in pid_inode.rs; the contents of fs/proc/array.c's files are in array.rs.
 
 use crate::{
-    array, fd,
+    array, fd, map_files,
     mount::{fs_info, FsInfo, HidePid},
     pde::name_to_int,
     pid_inode::{
@@ -35,9 +35,15 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, uaccess::UserSlic
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 25] = [
+static TGID_BASE_STUFF: [PidEntry; 26] = [
     dir(b"task", 0o555, &PROC_TASK_IOPS, &PROC_TASK_FOPS),
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
+    dir(
+        b"map_files",
+        0o500,
+        &map_files::PROC_MAP_FILES_IOPS,
+        &map_files::PROC_MAP_FILES_FOPS,
+    ),
     dir(
         b"fdinfo",
         0o555,

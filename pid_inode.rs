@@ -203,6 +203,13 @@ pub(crate) fn pid_ino_of(kind: InoKind, nr: u32, tid: bool, low: u32) -> u64 {
     ((kind as u64) << 56) | (u64::from(tid) << 55) | (u64::from(nr) << 32) | u64::from(low)
 }
 
+/// Inode number of `map_files/<start>-<end>` of pid number `nr`: bit 63 (clear in
+/// every [`pid_ino_of`] number), the pid from bit 35 and the start's page number
+/// below, which 47-bit user addresses keep within 35 bits.
+pub(crate) fn map_files_ino(nr: u32, start: u64) -> u64 {
+    (1 << 63) | (u64::from(nr) << 35) | ((start >> bindings::PAGE_SHIFT) & ((1 << 35) - 1))
+}
+
 /// Inode number of entry `index` (0: the directory itself) of the directory of pid
 /// number `nr`.
 pub(crate) fn pid_ino(nr: u32, tid: bool, index: usize) -> u64 {

@@ -10,7 +10,8 @@
 //!   rust_procfs  (root.c: module, fs type, root directory)
 //!   globals      (version, uptime, loadavg, meminfo, stat, softirqs)   selftest
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
-//!   fd           (fd.c: fd/, fdinfo/)  task_mmu (task_mmu.c: maps)
+//!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)
+//!   task_mmu     (task_mmu.c: maps)
 //!   pid_inode    (base.c: per-process inodes and dentries)
 //!   pde          (generic.c, inode.c: the entry tree)
 //!   mount        (root.c: options, proc_fs_info)
@@ -24,6 +25,7 @@ use kernel::{bindings, c_str, fmt, prelude::*, types::ARef};
 mod array;
 mod fd;
 mod globals;
+mod map_files;
 mod mount;
 mod pde;
 mod pid_base;

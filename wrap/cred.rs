@@ -174,3 +174,14 @@ pub(crate) fn kstrtoull(buf: &[u8], base: u32) -> Result<u64> {
     kernel::error::to_result(unsafe { bindings::kstrtoull(buf.as_ptr().cast(), base, &mut v) })?;
     Ok(v)
 }
+
+/// `checkpoint_restore_ns_capable(&init_user_ns)`: CAP_SYS_ADMIN or
+/// CAP_CHECKPOINT_RESTORE over the initial user namespace.
+pub(crate) fn checkpoint_restore_capable() -> bool {
+    let ns = &raw mut bindings::init_user_ns;
+    // SAFETY: The initial user namespace is static.
+    unsafe {
+        bindings::ns_capable(ns, bindings::CAP_SYS_ADMIN as kernel::ffi::c_int)
+            || bindings::ns_capable(ns, bindings::CAP_CHECKPOINT_RESTORE as kernel::ffi::c_int)
+    }
+}

@@ -310,6 +310,15 @@ impl Link {
         Ok(Self::Long(v))
     }
 
+    /// The target, without its NUL.
+    pub(crate) fn text(&self) -> &[u8] {
+        let b: &[u8] = match self {
+            Self::Short(b) => &b[..],
+            Self::Long(v) => v,
+        };
+        &b[..b.iter().position(|&c| c == 0).unwrap_or(b.len())]
+    }
+
     /// Hands the buffer to the VFS: the pointer `get_link` returns.
     ///
     /// # Safety

@@ -6,9 +6,9 @@
 //! (`mmgrab`), and each read takes `mm_users` and the mmap lock from `start` to
 //! `stop`, positioned by address, as fs/proc does.
 
-use super::{file::File, inode::Inode, shim};
+use super::{file::File, inode::Inode, shim, task::Path};
 use crate::seq::SeqFile;
-use core::{ffi::CStr, ptr::NonNull};
+use core::{ffi::CStr, marker::PhantomData, ptr::NonNull};
 use kernel::{
     bindings,
     error::{from_result, to_result},
@@ -155,6 +155,78 @@ impl<'a> Vma<'a> {
     }
 }
 
+/// An mm's mmap lock held for reading (`mmap_read_lock_killable`), by a holder of
+/// `mm_users`.
+///
+/// # Invariants
+///
+/// The lock is held until the guard is dropped; the mm outlives `'a`.
+pub(crate) struct MmapRead<'a> {
+    mm: NonNull<bindings::mm_struct>,
+    _p: PhantomData<(&'a (), *mut ())>,
+}
+
+impl<'a> MmapRead<'a> {
+    /// Takes the lock; `EINTR` if a fatal signal interrupts the wait.
+    ///
+    /// # Safety
+    ///
+    /// The caller holds `mm_users` on `mm` for `'a`.
+    pub(super) unsafe fn lock(mm: NonNull<bindings::mm_struct>) -> Result<Self> {
+        // SAFETY: Per the caller.
+        to_result(unsafe { shim::procfs2_mmap_read_lock_killable(mm.as_ptr()) })?;
+        // INVARIANT: Just taken.
+        Ok(Self {
+            mm,
+            _p: PhantomData,
+        })
+    }
+
+    /// The mapping that spans exactly `start..end` (`find_exact_vma`).
+    pub(crate) fn find_exact_vma(&self, start: u64, end: u64) -> Option<Vma<'_>> {
+        // SAFETY: The mm is locked (type invariant); `find_vma` returns a VMA of it
+        // or NULL.
+        let vma = unsafe { bindings::find_vma(self.mm.as_ptr(), start as usize).as_ref() }?;
+        let vma = Vma::Area(vma);
+        (vma.start() == start && vma.end() == end).then_some(vma)
+    }
+
+    /// The mappings in address order (`for_each_vma`).
+    pub(crate) fn vmas(&self) -> Vmas<'_> {
+        // SAFETY: All-zero is a valid iterator, initialised below.
+        let mut iter: bindings::vma_iterator = unsafe { core::mem::zeroed() };
+        // SAFETY: The mm is locked.
+        unsafe { shim::procfs2_vma_iter_init(&mut iter, self.mm.as_ptr(), 0) };
+        Vmas {
+            iter,
+            _p: PhantomData,
+        }
+    }
+}
+
+impl Drop for MmapRead<'_> {
+    fn drop(&mut self) {
+        // SAFETY: Held (type invariant).
+        unsafe { shim::procfs2_mmap_read_unlock(self.mm.as_ptr()) };
+    }
+}
+
+/// The mappings of a locked mm, in address order.
+pub(crate) struct Vmas<'a> {
+    iter: bindings::vma_iterator,
+    _p: PhantomData<&'a ()>,
+}
+
+impl<'a> Iterator for Vmas<'a> {
+    type Item = Vma<'a>;
+
+    fn next(&mut self) -> Option<Vma<'a>> {
+        // SAFETY: The iterator walks an mm locked for `'a`.
+        let vma = unsafe { shim::procfs2_vma_next(&mut self.iter).as_ref() }?;
+        Some(Vma::Area(vma))
+    }
+}
+
 /// The file a mapping maps.
 pub(crate) struct VmaFile<'a> {
     file: &'a bindings::file,
@@ -189,6 +261,17 @@ impl VmaFile<'_> {
     /// The file's inode number.
     pub(crate) fn ino(&self) -> u64 {
         self.inode().i_ino as u64
+    }
+
+    /// How the file was opened (`f_mode`, `FMODE_*`).
+    pub(crate) fn mode(&self) -> u32 {
+        self.file.f_mode
+    }
+
+    /// The file's path (`file_user_path`), counted.
+    pub(crate) fn path(&self) -> Path {
+        // SAFETY: The file's path is valid while the file is.
+        unsafe { Path::get(shim::procfs2_file_user_path(self.as_ptr())) }
     }
 
     /// Appends the file's path (`seq_path(m, file_user_path(file), "\n")`).

@@ -44,6 +44,12 @@ pub(crate) trait InodeOperations: Sized + 'static {
     fn get_link(_dentry: Option<&Dentry>, _inode: &Inode) -> Result<Link> {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
+
+    /// The text `readlink(2)` reads, where it is not what `get_link` gives
+    /// (`readlink`; the wrapper copies it as `readlink_copy` does).
+    fn readlink(_dentry: &Dentry) -> Result<Link> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
 }
 
 /// File operations (`struct file_operations`) of files that are not seq_files:
@@ -210,6 +216,9 @@ impl InodeOps {
         if T::HAS_GET_LINK {
             t.get_link = Some(get_link::<T>);
         }
+        if T::HAS_READLINK {
+            t.readlink = Some(readlink::<T>);
+        }
         Self(t)
     }
 }
@@ -345,6 +354,27 @@ unsafe extern "C" fn get_link<T: InodeOperations>(
         Ok(link) => unsafe { link.into_raw(done) },
         Err(e) => e.to_ptr(),
     }
+}
+
+/// # Safety
+///
+/// `inode_operations.readlink` of a procfs2 symlink.
+unsafe extern "C" fn readlink<T: InodeOperations>(
+    dentry: *mut bindings::dentry,
+    buffer: *mut c_char,
+    buflen: c_int,
+) -> c_int {
+    // SAFETY: The VFS passes the link's dentry, pinned for the call.
+    let dentry = unsafe { Dentry::from_raw(dentry) };
+    from_result(|| {
+        let link = T::readlink(dentry)?;
+        let text = link.text();
+        let n = text.len().min(usize::try_from(buflen).unwrap_or(0));
+        UserSlice::new(buffer as usize, n)
+            .writer()
+            .write_slice(&text[..n])?;
+        Ok(n as c_int)
+    })
 }
 
 /// # Safety

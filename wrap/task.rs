@@ -1687,6 +1687,12 @@ impl Mm<'_> {
         usize::try_from(n).unwrap_or(0)
     }
 
+    /// Locks the address space for reading (`mmap_read_lock_killable`; `EINTR`).
+    pub(crate) fn read_lock(&self) -> Result<super::mm::MmapRead<'_>> {
+        // SAFETY: This reference holds `mm_users` while the guard borrows it.
+        unsafe { super::mm::MmapRead::lock(self.mm) }
+    }
+
     /// Holds the address space beyond this reference without pinning its memory
     /// (`mmgrab`), as an open file of fs/proc does (`proc_mem_open`).
     pub(crate) fn grab(&self) -> super::mm::MmGrab {
@@ -1721,6 +1727,19 @@ pub(crate) struct Path(bindings::path);
 unsafe impl Send for Path {}
 
 impl Path {
+    /// A counted copy of `*p` (`path_get`).
+    ///
+    /// # Safety
+    ///
+    /// `p` must be a valid path.
+    pub(super) unsafe fn get(p: *const bindings::path) -> Self {
+        // SAFETY: Per the caller; `path_get` counts our copy.
+        unsafe {
+            bindings::path_get(p);
+            Path(*p)
+        }
+    }
+
     /// Writes the path as text (`d_path`) into `buf` and returns where in `buf` it
     /// is; `ENAMETOOLONG` if it does not fit.
     pub(crate) fn d_path(&self, buf: &mut [u8]) -> Result<core::ops::Range<usize>> {
