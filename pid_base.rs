@@ -8,6 +8,7 @@
 use crate::{
     array, fd, map_files,
     mount::{fs_info, FsInfo, HidePid},
+    namespaces,
     pde::name_to_int,
     pid_inode::{
         base_dir, dir, has_pid_permissions, instantiate, lnk, mm_access, nod, one, pid_entry,
@@ -35,7 +36,7 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, uaccess::UserSlic
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 26] = [
+static TGID_BASE_STUFF: [PidEntry; 27] = [
     dir(b"task", 0o555, &PROC_TASK_IOPS, &PROC_TASK_FOPS),
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
@@ -49,6 +50,12 @@ static TGID_BASE_STUFF: [PidEntry; 26] = [
         0o555,
         &fd::PROC_FDINFO_IOPS,
         &fd::PROC_FDINFO_FOPS,
+    ),
+    dir(
+        b"ns",
+        0o511,
+        &namespaces::PROC_NS_DIR_IOPS,
+        &namespaces::PROC_NS_DIR_FOPS,
     ),
     reg(b"environ", 0o400, &PID_MM_FOPS, environ_show),
     reg(b"auxv", 0o400, &PID_MM_FOPS, auxv_show),
@@ -85,13 +92,19 @@ static TGID_BASE_STUFF: [PidEntry; 26] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 23] = [
+static TID_BASE_STUFF: [PidEntry; 24] = [
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
         b"fdinfo",
         0o555,
         &fd::PROC_FDINFO_IOPS,
         &fd::PROC_FDINFO_FOPS,
+    ),
+    dir(
+        b"ns",
+        0o511,
+        &namespaces::PROC_NS_DIR_IOPS,
+        &namespaces::PROC_NS_DIR_FOPS,
     ),
     reg(b"environ", 0o400, &PID_MM_FOPS, environ_show),
     reg(b"auxv", 0o400, &PID_MM_FOPS, auxv_show),

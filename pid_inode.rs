@@ -193,6 +193,8 @@ pub(crate) enum InoKind {
     Fd = 2,
     /// A file in `fdinfo/`.
     FdInfo = 3,
+    /// A link in `ns/`.
+    Ns = 5,
 }
 
 /// Inode number `low` of `kind` in the directory of pid number `nr` (`tid` for the
@@ -250,6 +252,12 @@ pub(crate) fn instantiate(
     let mut inode = pid_make_inode(dentry.super_block(), task, ent.mode, ino)?;
     inode.set_attrs(ent.mode, ent.nlink, ent.iops, ent.fops);
     inode.set_data(ent);
+    dentry.splice_alias(&PID_DOPS, inode)
+}
+
+/// Gives `dentry` the per-process dentry operations and `inode`
+/// (`d_set_d_op(dentry, &pid_dentry_operations)`, `d_splice_alias`).
+pub(crate) fn pid_splice(dentry: &Dentry, inode: NewInode) -> Result<Lookup> {
     dentry.splice_alias(&PID_DOPS, inode)
 }
 

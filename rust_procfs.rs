@@ -11,7 +11,7 @@
 //!   globals      (version, uptime, loadavg, meminfo, stat, softirqs)   selftest
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
 //!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)
-//!   task_mmu     (task_mmu.c: maps)
+//!   task_mmu     (task_mmu.c: maps)  namespaces (namespaces.c: ns/)
 //!   pid_inode    (base.c: per-process inodes and dentries)
 //!   pde          (generic.c, inode.c: the entry tree)
 //!   mount        (root.c: options, proc_fs_info)
@@ -27,6 +27,7 @@ mod fd;
 mod globals;
 mod map_files;
 mod mount;
+mod namespaces;
 mod pde;
 mod pid_base;
 mod pid_inode;

@@ -58,6 +58,9 @@
 #include <linux/sched/task_stack.h>
 #include <linux/sched/rt.h>
 #include <asm/syscall.h>
+#include <linux/ipc_namespace.h>
+#include <linux/time_namespace.h>
+#include <net/net_namespace.h>
 #include "mount.h"
 #include "shim.h"
 
@@ -659,3 +662,35 @@ bool procfs2_rt_or_dl_task_policy(struct task_struct *t)
 {
 	return rt_or_dl_task_policy(t);
 }
+
+unsigned int procfs2_uts_ns_inum(struct uts_namespace *ns)
+{
+	return ns->ns.inum;
+}
+
+unsigned int procfs2_ipc_ns_inum(struct ipc_namespace *ns)
+{
+	return ns->ns.inum;
+}
+
+unsigned int procfs2_net_inum(struct net *net)
+{
+	return net->ns.inum;
+}
+
+unsigned int procfs2_pid_ns_inum(struct pid_namespace *ns)
+{
+	return ns->ns.inum;
+}
+
+struct task_struct *procfs2_pid_ns_child_reaper(struct pid_namespace *ns)
+{
+	return READ_ONCE(ns->child_reaper);
+}
+
+#ifdef CONFIG_TIME_NS
+unsigned int procfs2_time_ns_inum(struct time_namespace *ns)
+{
+	return ns->ns.inum;
+}
+#endif

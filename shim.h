@@ -194,4 +194,16 @@ struct mutex *procfs2_oom_adj_mutex(void);
 void procfs2_mutex_lock(struct mutex *lock);
 bool procfs2_rt_or_dl_task_policy(struct task_struct *t);
 
+/* Namespaces' inode numbers, for ns/ (wrap/task.rs) */
+struct uts_namespace;
+struct ipc_namespace;
+struct net;
+struct time_namespace;
+unsigned int procfs2_uts_ns_inum(struct uts_namespace *ns);
+unsigned int procfs2_ipc_ns_inum(struct ipc_namespace *ns);
+unsigned int procfs2_net_inum(struct net *net);
+unsigned int procfs2_pid_ns_inum(struct pid_namespace *ns);
+struct task_struct *procfs2_pid_ns_child_reaper(struct pid_namespace *ns);
+unsigned int procfs2_time_ns_inum(struct time_namespace *ns);
+
 #endif /* PROCFS2_SHIM_H */

@@ -31,6 +31,12 @@ FILENAME == C { vc[k] = v }
 function base(p) { sub(/.*\//, "", p); return p }
 function child(p, nm) { return p == "." ? nm : p "/" nm }
 function pidlike(p) { return p == "." || p ~ /^task\/[0-9]+$/ }
+# Whether NAME in directory P is listed as missing: as NAME in a process or thread
+# directory, as DIR/NAME in its subdirectory DIR (ns/mnt).
+function listed(p, nm,   r) {
+	r = p; sub(/^task\/[0-9]+\/?/, "", r); if (r == ".") r = ""
+	return (r == "" ? nm : r "/" nm) in miss
+}
 function category(p, t) {
 	if (p ~ /(^|\/)fd(info)?(\/|$)/) return "fd"
 	if (p == "task") return "task"
@@ -105,7 +111,7 @@ function names(p, k,   nx, ny, i, j, nm, ty, lost) {
 	j = 1; lost = 0
 	for (i = 1; i <= nx; i++) {
 		nm = xs[i]; ty = substr(nm, length(nm)); sub(/:.$/, "", nm); inb[nm] = 1
-		if (nm in miss) fail("stale", child(p, nm))
+		if (listed(p, nm)) fail("stale", child(p, nm))
 		if (!(nm in tya)) { fail("names", child(p, nm) ": not in /proc"); continue }
 		if (ty != tya[nm]) fail("stat", child(p, nm) ": d_type " ty ", /proc " tya[nm])
 		if (lost) continue
@@ -113,7 +119,7 @@ function names(p, k,   nx, ny, i, j, nm, ty, lost) {
 		if (j > ny) { fail("names", child(p, nm) ": not in /proc's order"); lost = 1 } else j++
 	}
 	for (j = 1; j <= ny; j++)
-		if (!(yn[j] in inb) && !(yn[j] in miss)) fail("missing", child(p, yn[j]))
+		if (!(yn[j] in inb) && !listed(p, yn[j])) fail("missing", child(p, yn[j]))
 }
 # The directory itself: nlink is 2 + its subdirectories (in /proc too), the rest
 # as /proc's.
@@ -153,7 +159,7 @@ END {
 	for (i = 1; i <= nb; i++) {
 		k = kb[i]; split(k, kk, SUBSEP); p = kk[1]; t = kk[2]
 		if (t == "dir") dtypes(p, k)
-		if (t == "dir" && pidlike(p)) { names(p, k); continue }
+		if (t == "dir" && (pidlike(p) || base(p) == "ns")) { names(p, k); continue }
 		if (t == "stat" && pidlike(p)) { pidstat(p, k); continue }
 		if (base(p) == "children" && t != "stat") { if (t == "end") children(p); continue }
 		if (base(p) == "sched" && vb[k] ~ /^clock-delta/) continue

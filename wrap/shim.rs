@@ -231,4 +231,17 @@ extern "C" {
     pub(crate) fn procfs2_oom_adj_mutex() -> *mut bindings::mutex;
     pub(crate) fn procfs2_mutex_lock(lock: *mut bindings::mutex);
     pub(crate) fn procfs2_rt_or_dl_task_policy(t: *mut bindings::task_struct) -> bool;
+
+    // Namespaces' inode numbers, for ns/ (wrap/task.rs)
+    pub(crate) fn procfs2_uts_ns_inum(ns: *mut bindings::uts_namespace) -> c_uint;
+    pub(crate) fn procfs2_ipc_ns_inum(ns: *mut bindings::ipc_namespace) -> c_uint;
+    pub(crate) fn procfs2_net_inum(net: *mut bindings::net) -> c_uint;
+    pub(crate) fn procfs2_pid_ns_inum(ns: *mut bindings::pid_namespace) -> c_uint;
+    pub(crate) fn procfs2_pid_ns_child_reaper(
+        ns: *mut bindings::pid_namespace,
+    ) -> *mut bindings::task_struct;
+    pub(crate) fn task_active_pid_ns(t: *mut bindings::task_struct)
+        -> *mut bindings::pid_namespace;
+    #[cfg(CONFIG_TIME_NS)]
+    pub(crate) fn procfs2_time_ns_inum(ns: *mut bindings::time_namespace) -> c_uint;
 }

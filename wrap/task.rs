@@ -148,6 +148,22 @@ impl NsIdKind {
     }
 }
 
+/// The namespaces of a task that `ns/` names.
+#[derive(Clone, Copy)]
+pub(crate) enum NsKind {
+    Net,
+    Uts,
+    Ipc,
+    Pid,
+    PidForChildren,
+    User,
+    Cgroup,
+    #[cfg(CONFIG_TIME_NS)]
+    Time,
+    #[cfg(CONFIG_TIME_NS)]
+    TimeForChildren,
+}
+
 /// `MAX_PID_NS_LEVEL`: the most namespaces a pid can be seen from.
 const MAX_PID_NS_LEVEL: usize = 32;
 
@@ -1134,6 +1150,55 @@ impl Task {
             n += 1;
         }
         (buf, n)
+    }
+
+    /// The inode number of the task's namespace of `kind`, as the namespace's
+    /// `get` operation finds it: `None` when there is none (an exited task; a
+    /// `pid_for_children` namespace without its first process yet).
+    pub(crate) fn ns_inum(&self, kind: NsKind) -> Option<u32> {
+        let p = self.as_ptr();
+        match kind {
+            NsKind::Pid => {
+                let _rcu = Rcu::read_lock();
+                // SAFETY: The task is valid; its pid's namespace lives while the pid
+                // does, under RCU.
+                unsafe {
+                    let ns = shim::task_active_pid_ns(p);
+                    (!ns.is_null()).then(|| shim::procfs2_pid_ns_inum(ns))
+                }
+            }
+            NsKind::User => {
+                let rcu = Rcu::read_lock();
+                // SAFETY: The credentials pin their user namespace.
+                Some(unsafe { (*self.cred(&rcu).user_ns).ns.inum })
+            }
+            _ => {
+                let _lock = self.lock();
+                // SAFETY: `nsproxy` and the namespaces it holds are stable under
+                // `task_lock`.
+                unsafe {
+                    let nsp = (*p).nsproxy.as_ref()?;
+                    Some(match kind {
+                        NsKind::Net => shim::procfs2_net_inum(nsp.net_ns.as_mut()?),
+                        NsKind::Uts => shim::procfs2_uts_ns_inum(nsp.uts_ns.as_mut()?),
+                        NsKind::Ipc => shim::procfs2_ipc_ns_inum(nsp.ipc_ns.as_mut()?),
+                        NsKind::PidForChildren => {
+                            let ns = nsp.pid_ns_for_children.as_mut()?;
+                            shim::procfs2_pid_ns_child_reaper(ns).as_ref()?;
+                            shim::procfs2_pid_ns_inum(ns)
+                        }
+                        NsKind::Cgroup => nsp.cgroup_ns.as_ref()?.ns.inum,
+                        #[cfg(CONFIG_TIME_NS)]
+                        NsKind::Time => shim::procfs2_time_ns_inum(nsp.time_ns.as_mut()?),
+                        #[cfg(CONFIG_TIME_NS)]
+                        NsKind::TimeForChildren => {
+                            shim::procfs2_time_ns_inum(nsp.time_ns_for_children.as_mut()?)
+                        }
+                        NsKind::Pid | NsKind::User => return None,
+                    })
+                }
+            }
+        }
     }
 
     /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! `/proc2/<pid>/ns/` (fs/proc/namespaces.c): one link per namespace of the task,
+//! reading `<type>:[<inode number>]`.
+//!
+//! fs/proc's links are magic: following one opens the namespace's nsfs file
+//! (`ns_get_path` with `nd_jump_link`, neither exported), which `setns` and the
+//! `stat` of ps and lsns use. These are plain links with the same text, so they
+//! resolve to nothing (`ENOENT`). `mnt` is missing: its inode number is in the
+//! private `struct mnt_namespace` (fs/mount.h; `from_mnt_ns` is not exported).
+
+use crate::{
+    mount::fs_info,
+    pid_inode::{
+        ino_is_tid, pid_getattr, pid_ino_of, pid_make_inode, pid_splice, proc_task, InoKind,
+    },
+    wrap::{
+        dentry::{Dentry, Lookup},
+        file::{DirContext, File, Link},
+        inode::{Inode, Kstat},
+        ops::{FileOperations, FileOps, InodeOperations, InodeOps},
+        task::NsKind,
+        DT_LNK,
+    },
+};
+use kernel::{bindings, fmt, prelude::*};
+
+/// A link of `ns/` (`struct proc_ns_operations`: name and what `get` finds).
+struct NsEntry {
+    /// The link's name.
+    name: &'static [u8],
+    /// The type the link's text names (`real_ns`'s name where it has one).
+    label: &'static str,
+    kind: NsKind,
+}
+
+/// `ns_entries`, in fs/proc's order, less `mnt` (see above).
+static NS_ENTRIES: &[NsEntry] = &[
+    NsEntry {
+        name: b"net",
+        label: "net",
+        kind: NsKind::Net,
+    },
+    NsEntry {
+        name: b"uts",
+        label: "uts",
+        kind: NsKind::Uts,
+    },
+    NsEntry {
+        name: b"ipc",
+        label: "ipc",
+        kind: NsKind::Ipc,
+    },
+    NsEntry {
+        name: b"pid",
+        label: "pid",
+        kind: NsKind::Pid,
+    },
+    NsEntry {
+        name: b"pid_for_children",
+        label: "pid",
+        kind: NsKind::PidForChildren,
+    },
+    NsEntry {
+        name: b"user",
+        label: "user",
+        kind: NsKind::User,
+    },
+    NsEntry {
+        name: b"cgroup",
+        label: "cgroup",
+        kind: NsKind::Cgroup,
+    },
+    #[cfg(CONFIG_TIME_NS)]
+    NsEntry {
+        name: b"time",
+        label: "time",
+        kind: NsKind::Time,
+    },
+    #[cfg(CONFIG_TIME_NS)]
+    NsEntry {
+        name: b"time_for_children",
+        label: "time",
+        kind: NsKind::TimeForChildren,
+    },
+];
+
+/// Inode number of link `i` of the `ns/` directory `dir`.
+fn ns_ino(dir: &Inode, i: usize) -> Result<u64> {
+    let nr = dir
+        .pid()
+        .ok_or(ENOENT)?
+        .nr_ns(fs_info(dir.super_block())?.pid_ns());
+    Ok(pid_ino_of(InoKind::Ns, nr, ino_is_tid(dir.ino()), i as u32))
+}
+
+/// `ns/` (`proc_ns_dir_inode_operations`, `proc_ns_dir_operations`).
+pub(crate) struct NsDir;
+
+pub(crate) static PROC_NS_DIR_IOPS: InodeOps = InodeOps::new::<NsDir>();
+pub(crate) static PROC_NS_DIR_FOPS: FileOps = FileOps::new::<NsDir>();
+
+#[vtable]
+impl InodeOperations for NsDir {
+    /// `proc_ns_dir_lookup` with `proc_ns_instantiate`.
+    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+        let task = proc_task(dir).ok_or(ENOENT)?;
+        let (i, ent) = NS_ENTRIES
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.name == dentry.name())
+            .ok_or(ENOENT)?;
+        let mode = (bindings::S_IFLNK | 0o777) as u16;
+        let mut inode = pid_make_inode(dentry.super_block(), &task, mode, ns_ino(dir, i)?)?;
+        inode.set_attrs(mode, 1, &PROC_NS_LINK_IOPS, None);
+        inode.set_data(ent);
+        pid_splice(dentry, inode)
+    }
+
+    fn getattr(stat: &Kstat<'_>) -> Result {
+        pid_getattr(stat)
+    }
+}
+
+#[vtable]
+impl FileOperations for NsDir {
+    /// `proc_ns_dir_readdir`.
+    fn readdir(file: &File, ctx: &DirContext) -> Result {
+        let inode = file.inode();
+        if proc_task(inode).is_none() {
+            return Err(ENOENT);
+        }
+        if !ctx.emit_dots(inode.ino(), file.parent_ino()) {
+            return Ok(());
+        }
+        let Ok(start) = usize::try_from(ctx.pos() - 2) else {
+            return Ok(());
+        };
+        for (i, ent) in NS_ENTRIES.iter().enumerate().skip(start) {
+            if !ctx.emit(ent.name, ns_ino(inode, i)?, DT_LNK) {
+                return Ok(());
+            }
+            ctx.set_pos(ctx.pos() + 1);
+        }
+        Ok(())
+    }
+}
+
+/// A link of `ns/` (`proc_ns_link_inode_operations`).
+struct NsLink;
+
+static PROC_NS_LINK_IOPS: InodeOps = InodeOps::new::<NsLink>();
+
+#[vtable]
+impl InodeOperations for NsLink {
+    /// `proc_ns_readlink` (and `proc_ns_get_link`, which here gives the same text):
+    /// `EACCES` once the task is gone or for callers that may not read it,
+    /// `ENOENT` when it has no such namespace (`ns_get_name`).
+    fn get_link(dentry: Option<&Dentry>, inode: &Inode) -> Result<Link> {
+        if dentry.is_none() {
+            return Err(ECHILD);
+        }
+        let ent = inode.data::<&'static NsEntry>().ok_or(EIO)?;
+        let task = proc_task(inode).ok_or(EACCES)?;
+        if !task.may_read() {
+            return Err(EACCES);
+        }
+        let inum = task.ns_inum(ent.kind).ok_or(ENOENT)?;
+        Link::format(false, fmt!("{}:[{}]", ent.label, inum))
+    }
+}
