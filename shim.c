@@ -658,6 +658,16 @@ void procfs2_mutex_lock(struct mutex *lock)
 	mutex_lock(lock);
 }
 
+void procfs2_raw_spin_lock_irq(raw_spinlock_t *lock)
+{
+	raw_spin_lock_irq(lock);
+}
+
+void procfs2_raw_spin_unlock_irq(raw_spinlock_t *lock)
+{
+	raw_spin_unlock_irq(lock);
+}
+
 bool procfs2_rt_or_dl_task_policy(struct task_struct *t)
 {
 	return rt_or_dl_task_policy(t);

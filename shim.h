@@ -192,6 +192,8 @@ void procfs2_syscall_get_arguments(struct task_struct *t, struct pt_regs *regs,
 /* procfs2's own oom_adj_mutex (wrap/lock.rs) */
 struct mutex *procfs2_oom_adj_mutex(void);
 void procfs2_mutex_lock(struct mutex *lock);
+void procfs2_raw_spin_lock_irq(raw_spinlock_t *lock);
+void procfs2_raw_spin_unlock_irq(raw_spinlock_t *lock);
 bool procfs2_rt_or_dl_task_policy(struct task_struct *t);
 
 /* Namespaces' inode numbers, for ns/ (wrap/task.rs) */

@@ -57,6 +57,7 @@ fi
 if [ "$mode" = bench ]; then
 	echo "BENCH_REPS='${BENCH_REPS:-5}'" >> "$root/etc/procfs2/job"
 	echo "BENCH_POPS='${BENCH_POPS:-100 1000 10000}'" >> "$root/etc/procfs2/job"
+	echo "BENCH_WORKLOADS='${BENCH_WORKLOADS:-}'" >> "$root/etc/procfs2/job"
 	echo "BENCH_PROFILE='${BENCH_PROFILE:-}'" >> "$root/etc/procfs2/job"
 	echo "BENCH_PROFILE_FILTER='${BENCH_PROFILE_FILTER:-}'" >> "$root/etc/procfs2/job"
 	echo "BENCH_PROFILE_LINES='${BENCH_PROFILE_LINES:-60}'" >> "$root/etc/procfs2/job"

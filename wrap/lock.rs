@@ -79,7 +79,7 @@ impl RawSpinIrqGuard<'_> {
     /// interrupts are on.
     pub(super) unsafe fn lock<'a>(lock: *mut bindings::raw_spinlock_t) -> RawSpinIrqGuard<'a> {
         // SAFETY: Valid per the caller; released in `drop`.
-        unsafe { bindings::_raw_spin_lock_irq(lock) };
+        unsafe { shim::procfs2_raw_spin_lock_irq(lock) };
         // INVARIANT: Just taken.
         RawSpinIrqGuard {
             lock,
@@ -91,7 +91,7 @@ impl RawSpinIrqGuard<'_> {
 impl Drop for RawSpinIrqGuard<'_> {
     fn drop(&mut self) {
         // SAFETY: Held by this thread (type invariant).
-        unsafe { bindings::_raw_spin_unlock_irq(self.lock) };
+        unsafe { shim::procfs2_raw_spin_unlock_irq(self.lock) };
     }
 }
 

@@ -230,6 +230,8 @@ extern "C" {
     // procfs2's own oom_adj_mutex (wrap/lock.rs)
     pub(crate) fn procfs2_oom_adj_mutex() -> *mut bindings::mutex;
     pub(crate) fn procfs2_mutex_lock(lock: *mut bindings::mutex);
+    pub(crate) fn procfs2_raw_spin_lock_irq(lock: *mut bindings::raw_spinlock_t);
+    pub(crate) fn procfs2_raw_spin_unlock_irq(lock: *mut bindings::raw_spinlock_t);
     pub(crate) fn procfs2_rt_or_dl_task_policy(t: *mut bindings::task_struct) -> bool;
 
     // Namespaces' inode numbers, for ns/ (wrap/task.rs)
