@@ -8,9 +8,12 @@
  *
  * The paths: the root entries both trees have, and for each PID given, its directory
  * and everything below it (task/, fd/, fdinfo/), plus hostile names. Links are never
- * followed (fs/proc's are magic links, procfs2's plain ones: README, Differences), and
- * nothing is written to a file that anyone may write to (that would change the
- * system); writes go to read-only files only, where both must refuse.
+ * followed (fs/proc's are magic links, procfs2's plain ones: README, Differences).
+ * Writes go to read-only files, where both must refuse, and to the writable files
+ * (comm, oom_adj, oom_score_adj, timerslack_ns) of the scratch processes listed in
+ * FUZZ_WRITABLE only: through /proc first, then through /proc2, with a value from a
+ * list of good and bad ones or random bytes, so that each pair of writes meets the
+ * same checks (nothing else of the system is changed).
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -27,9 +30,12 @@
 #include <unistd.h>
 
 #define MAX_PATHS 20000
+#define MAX_WPATHS 256
 
 static char *paths[MAX_PATHS];
 static int npaths;
+static char *wpaths[MAX_WPATHS];
+static int nwpaths;
 static uint64_t state;
 
 static uint64_t rnd(void)
@@ -200,8 +206,69 @@ static struct outcome call(int op, const char *path, uint64_t arg, uint64_t arg2
 	return o;
 }
 
+/* A write to a writable file of a scratch process: a listed value or random bytes. */
+static struct outcome write_value(const char *path, uint64_t arg, uint64_t arg2)
+{
+	static const char *values[] = { "0", "1", "-1", "15", "-16", "-17", "16", "-1000",
+		"1000", "1001", "500\n", " 12 ", "+5", "0x10", "010", "abc", "", "1000000",
+		"18446744073709551615", "18446744073709551616", "99999999999999999999",
+		"newname", "0123456789abcdefghij", "a\nb" };
+	struct outcome o = { 0 };
+	char buf[64];
+	size_t len;
+	int fd;
+
+	if (arg % 4) {
+		len = strlen(values[arg2 % (sizeof(values) / sizeof(values[0]))]);
+		memcpy(buf, values[arg2 % (sizeof(values) / sizeof(values[0]))], len);
+	} else {
+		len = arg2 % sizeof(buf);
+		for (size_t i = 0; i < len; i++)
+			buf[i] = (char)(arg2 >> (i % 8 * 8)) | 0x20;
+	}
+	fd = open(path, O_WRONLY | O_NOFOLLOW);
+	if (fd < 0 || write(fd, buf, len) < 0)
+		o.err = errno;
+	if (fd >= 0)
+		close(fd);
+	return o;
+}
+
+/* The writable files of the scratch processes in FUZZ_WRITABLE, threads included. */
+static void add_writable(void)
+{
+	static const char *names[] = { "comm", "oom_adj", "oom_score_adj", "timerslack_ns" };
+	char *list = getenv("FUZZ_WRITABLE"), *save = NULL, *pid;
+
+	if (!list || !(list = strdup(list)))
+		return;
+	for (pid = strtok_r(list, " ", &save); pid; pid = strtok_r(NULL, " ", &save)) {
+		char dir[64], rel[512];
+		struct dirent *e;
+		DIR *d;
+
+		snprintf(dir, sizeof(dir), "/proc/%s/task", pid);
+		d = opendir(dir);
+		for (size_t i = 0; i < 4 && nwpaths < MAX_WPATHS; i++) {
+			snprintf(rel, sizeof(rel), "%s/%s", pid, names[i]);
+			wpaths[nwpaths++] = strdup(rel);
+		}
+		while (d && (e = readdir(d))) {
+			if (e->d_name[0] == '.')
+				continue;
+			for (size_t i = 0; i < 4 && nwpaths < MAX_WPATHS; i++) {
+				snprintf(rel, sizeof(rel), "%s/task/%s/%s", pid, e->d_name, names[i]);
+				wpaths[nwpaths++] = strdup(rel);
+			}
+		}
+		if (d)
+			closedir(d);
+	}
+	free(list);
+}
+
 static const char *op_names[] = { "open", "read", "pread", "lseek+read", "getdents64",
-	"readlink", "stat", "write", "mmap", "ioctl" };
+	"readlink", "stat", "write", "mmap", "ioctl", "write-scratch" };
 
 int main(int argc, char **argv)
 {
@@ -241,13 +308,18 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++)
 		paths[npaths < MAX_PATHS ? npaths++ : npaths - 1] = strdup(hostile[i]);
 
+	add_writable();
+
 	/* FUZZ_ONLY_B=1: calls on /proc2 only, nothing compared (the storm's readers). */
 	int only_b = getenv("FUZZ_ONLY_B") != NULL;
 
 	for (long n = 0; n < count; n++) {
 		const char *rel = paths[rnd() % npaths];
-		int op = rnd() % 10;
+		int op = rnd() % (nwpaths ? 11 : 10);
 		uint64_t arg = rnd(), arg2 = rnd();
+
+		if (op == 10)
+			rel = wpaths[arg % nwpaths];
 		char a[4096], b[4096];
 		struct stat st;
 		int is_link;
@@ -256,11 +328,14 @@ int main(int argc, char **argv)
 		snprintf(b, sizeof(b), "/proc2/%s", rel);
 		is_link = lstat(a, &st) == 0 && S_ISLNK(st.st_mode);
 		if (only_b) {
-			call(op, b, arg, arg2, is_link);
+			if (op != 10)
+				call(op, b, arg, arg2, is_link);
 			continue;
 		}
-		struct outcome oa = call(op, a, arg, arg2, is_link);
-		struct outcome ob = call(op, b, arg, arg2, is_link);
+		struct outcome oa = op == 10 ? write_value(a, arg >> 8, arg2) :
+					       call(op, a, arg, arg2, is_link);
+		struct outcome ob = op == 10 ? write_value(b, arg >> 8, arg2) :
+					       call(op, b, arg, arg2, is_link);
 
 		if (oa.err != ob.err) {
 			diffs++;
