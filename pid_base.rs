@@ -16,7 +16,7 @@ use crate::{
         PidOp, ProcTask, PID_MM_FOPS, PID_REG_FOPS,
     },
     seq::{self, SeqFile},
-    task_mmu,
+    task_mmu, user_namespace as userns,
     wrap::{
         cred,
         dentry::{Dentry, Lookup},
@@ -36,7 +36,7 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, uaccess::UserSlic
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 27] = [
+static TGID_BASE_STUFF: [PidEntry; 31] = [
     dir(b"task", 0o555, &PROC_TASK_IOPS, &PROC_TASK_FOPS),
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
@@ -84,6 +84,30 @@ static TGID_BASE_STUFF: [PidEntry; 27] = [
     ),
     one(b"io", 0o400, tgid_io_show),
     reg(
+        b"uid_map",
+        0o644,
+        &userns::PROC_ID_MAP_FOPS,
+        userns::uid_map_show,
+    ),
+    reg(
+        b"gid_map",
+        0o644,
+        &userns::PROC_ID_MAP_FOPS,
+        userns::gid_map_show,
+    ),
+    reg(
+        b"projid_map",
+        0o644,
+        &userns::PROC_ID_MAP_FOPS,
+        userns::projid_map_show,
+    ),
+    reg(
+        b"setgroups",
+        0o644,
+        &userns::PROC_SETGROUPS_FOPS,
+        userns::setgroups_show,
+    ),
+    reg(
         b"timerslack_ns",
         0o666,
         &TIMERSLACK_NS_FOPS,
@@ -92,7 +116,7 @@ static TGID_BASE_STUFF: [PidEntry; 27] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 24] = [
+static TID_BASE_STUFF: [PidEntry; 28] = [
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
         b"fdinfo",
@@ -132,6 +156,30 @@ static TID_BASE_STUFF: [PidEntry; 24] = [
         oom_score_adj_show,
     ),
     one(b"io", 0o400, tid_io_show),
+    reg(
+        b"uid_map",
+        0o644,
+        &userns::PROC_ID_MAP_FOPS,
+        userns::uid_map_show,
+    ),
+    reg(
+        b"gid_map",
+        0o644,
+        &userns::PROC_ID_MAP_FOPS,
+        userns::gid_map_show,
+    ),
+    reg(
+        b"projid_map",
+        0o644,
+        &userns::PROC_ID_MAP_FOPS,
+        userns::projid_map_show,
+    ),
+    reg(
+        b"setgroups",
+        0o644,
+        &userns::PROC_SETGROUPS_FOPS,
+        userns::setgroups_show,
+    ),
 ];
 
 /// The directory of a process (`proc_tgid_base_*`).

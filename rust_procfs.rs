@@ -12,6 +12,7 @@
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
 //!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)
 //!   task_mmu     (task_mmu.c: maps)  namespaces (namespaces.c: ns/)
+//!   user_namespace (base.c, user_namespace.c: uid_map, gid_map, projid_map, setgroups)
 //!   pid_inode    (base.c: per-process inodes and dentries)
 //!   pde          (generic.c, inode.c: the entry tree)
 //!   mount        (root.c: options, proc_fs_info)
@@ -34,6 +35,7 @@ mod pid_inode;
 mod selftest;
 mod seq;
 mod task_mmu;
+mod user_namespace;
 mod wrap;
 
 use mount::{fs_info, FsInfo, MountContext};

@@ -67,6 +67,8 @@ sh -c 'sleep 0 & exec sleep 1000' &
 ZPARENT=$!
 $MAPPINGS 200 $D > $D/mappings &
 MAPS=$!
+unshare -U -r sleep 1000 &
+USERNS=$!
 waitfor '[ -s $D/threads ]'
 TIDS=$(cat $D/threads)
 TID=$(echo $TIDS | cut -d' ' -f2)
@@ -78,6 +80,7 @@ ZOMBIE=$(child $ZPARENT)
 waitfor '[ "$(stat -c %u /proc/$NOBODY 2>&1)" = 65534 ] && grep -qx sleep /proc/$NOBODY/comm'
 waitfor 'grep -qx sleep /proc/$SLEEPER/comm'
 waitfor '[ -s $D/mappings ]'
+waitfor '[ -s /proc/$USERNS/uid_map ] && grep -q deny /proc/$USERNS/setgroups && grep -qx sleep /proc/$USERNS/comm'
 KWORKER=
 for d in /proc/[0-9]*; do
 	c=
@@ -241,6 +244,12 @@ check_dir "a kworker" $KWORKER sched
 check_dir "a process in a child pid namespace" $NSPID
 check_dir "a zombie" $ZOMBIE
 check_dir "a process with 200 anonymous, file, shared and deleted mappings" $MAPS
+check_dir "a process in a user namespace (unshare -U -r)" $USERNS
+# Its id maps as a process inside that namespace reads them (the lower ids then come
+# from the parent namespace).
+inside() { nsenter -U -t $USERNS cat $1/$USERNS/uid_map $1/$USERNS/gid_map $1/$USERNS/setgroups $1/1/uid_map 2>&1; }
+same "... its uid_map, gid_map, setgroups and init's uid_map read from inside it ($(inside /proc | tr -s ' \n' ' '))" \
+	"$(inside $P2)" "$(inside /proc)"
 
 # Inode numbers are unique for every pid below PID_MAX_LIMIT (2^22): processes made
 # at pids 2^20 + 1, 2^21 + 1, 3 * 2^20 + 1 and 2^22 - 1 (ns_last_pid), whose numbers
@@ -313,7 +322,7 @@ same "... and its stat" "$(cat $D/ns.xt)" "$(cat $D/ns.yt)"
 
 # The namespace's init ignores signals it has no handler for, but SIGKILL.
 kill -9 $NSPID
-kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS 2>/dev/null
+kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS $USERNS 2>/dev/null
 wait
 [ "$P2" = /proc2 ] && umount /proc2
 rm -rf $D

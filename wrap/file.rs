@@ -40,6 +40,12 @@ impl File {
         unsafe { Inode::from_raw((*self.as_ptr()).f_inode) }
     }
 
+    /// Whether the file was opened for writing (`FMODE_WRITE`).
+    pub(crate) fn is_writable(&self) -> bool {
+        // SAFETY: The file is open; `f_mode` is set at open.
+        unsafe { (*self.as_ptr()).f_mode & 2 != 0 }
+    }
+
     /// The inode number of the directory's parent (`parent_ino`).
     pub(crate) fn parent_ino(&self) -> u64 {
         // SAFETY: An open file pins its dentry, whose parent is valid under `d_lock`.

@@ -15,7 +15,7 @@ use crate::seq::SeqFile;
 use core::{marker::PhantomData, mem::offset_of, ptr::NonNull};
 use kernel::{
     bindings,
-    ffi::{c_char, c_int, c_void},
+    ffi::{c_char, c_int, c_ulong, c_void},
     prelude::*,
     types::{ARef, AlwaysRefCounted, Opaque},
 };
@@ -162,6 +162,14 @@ pub(crate) enum NsKind {
     Time,
     #[cfg(CONFIG_TIME_NS)]
     TimeForChildren,
+}
+
+/// Which id map of a user namespace (`uid_map`, `gid_map`, `projid_map`).
+#[derive(Clone, Copy)]
+pub(crate) enum IdMap {
+    Uid,
+    Gid,
+    Projid,
 }
 
 /// `MAX_PID_NS_LEVEL`: the most namespaces a pid can be seen from.
@@ -1199,6 +1207,68 @@ impl Task {
                 }
             }
         }
+    }
+
+    /// Calls `f(first, lower, count)` for each extent of the id map `which` of the
+    /// task's user namespace (`uid_m_show` and its twins): `lower` as the namespace
+    /// of the opener of `m` sees it, or its parent where that is the map's own. The
+    /// namespace is the task's now (fs/proc takes it at open).
+    pub(crate) fn id_map(&self, m: &SeqFile, which: IdMap, mut f: impl FnMut(u32, u32, u32)) {
+        let rcu = Rcu::read_lock();
+        let ns = self.cred(&rcu).user_ns;
+        // SAFETY: The credentials pin their namespace under RCU, and the opener's
+        // credentials theirs; a map's extents are written once, before
+        // `nr_extents` (read first, then a read barrier, as `m_start` does).
+        unsafe {
+            let mut lower_ns = seq_user_ns(m);
+            if lower_ns == ns && !(*lower_ns).parent.is_null() {
+                lower_ns = (*lower_ns).parent;
+            }
+            let map = match which {
+                IdMap::Uid => &raw const (*ns).uid_map,
+                IdMap::Gid => &raw const (*ns).gid_map,
+                IdMap::Projid => &raw const (*ns).projid_map,
+            };
+            let base = &raw const (*map).__bindgen_anon_1.__bindgen_anon_1;
+            let n = read_once(&raw const (*base).nr_extents);
+            core::sync::atomic::fence(core::sync::atomic::Ordering::Acquire);
+            let extents: *const bindings::uid_gid_extent =
+                if n <= bindings::UID_GID_MAP_MAX_BASE_EXTENTS {
+                    (*base).extent.as_ptr()
+                } else {
+                    (*map).__bindgen_anon_1.__bindgen_anon_2.forward
+                };
+            for i in 0..n as usize {
+                let e = *extents.add(i);
+                let lower = match which {
+                    IdMap::Uid => {
+                        bindings::from_kuid(lower_ns, bindings::kuid_t { val: e.lower_first })
+                    }
+                    IdMap::Gid => {
+                        bindings::from_kgid(lower_ns, bindings::kgid_t { val: e.lower_first })
+                    }
+                    IdMap::Projid => {
+                        bindings::from_kprojid(lower_ns, bindings::kprojid_t { val: e.lower_first })
+                    }
+                };
+                f(e.first, lower, e.count);
+            }
+        }
+    }
+
+    /// Whether the task's user namespace allows `setgroups` (`proc_setgroups_show`).
+    pub(crate) fn setgroups_allowed(&self) -> bool {
+        let rcu = Rcu::read_lock();
+        // SAFETY: The credentials pin their namespace under RCU; `flags` is read once.
+        let flags = unsafe { read_once(&raw const (*self.cred(&rcu).user_ns).flags) };
+        flags & bindings::USERNS_SETGROUPS_ALLOWED as c_ulong != 0
+    }
+
+    /// Whether the caller has `cap` over the task's user namespace (`ns_capable`).
+    pub(crate) fn user_ns_capable(&self, cap: u32) -> bool {
+        let rcu = Rcu::read_lock();
+        // SAFETY: The credentials pin their namespace under RCU.
+        unsafe { bindings::ns_capable(self.cred(&rcu).user_ns, cap as c_int) }
     }
 
     /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.
