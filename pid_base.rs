@@ -6,7 +6,7 @@
 //! are in pid_inode.rs; the contents of fs/proc/array.c's files are in array.rs.
 
 use crate::{
-    array, fd, map_files,
+    array, cgroup, fd, map_files,
     mount::{fs_info, FsInfo, HidePid},
     namespaces,
     pde::name_to_int,
@@ -36,7 +36,7 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, uaccess::UserSlic
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 31] = [
+static TGID_BASE_STUFF: [PidEntry; 32] = [
     dir(b"task", 0o555, &PROC_TASK_IOPS, &PROC_TASK_FOPS),
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
@@ -74,6 +74,7 @@ static TGID_BASE_STUFF: [PidEntry; 31] = [
     one(b"wchan", 0o444, wchan_show),
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
+    one(b"cgroup", 0o444, cgroup::proc_cgroup_show),
     one(b"oom_score", 0o444, oom_score_show),
     reg(b"oom_adj", 0o644, &OOM_ADJ_FOPS, oom_adj_show),
     reg(
@@ -116,7 +117,7 @@ static TGID_BASE_STUFF: [PidEntry; 31] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 28] = [
+static TID_BASE_STUFF: [PidEntry; 29] = [
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
         b"fdinfo",
@@ -147,6 +148,7 @@ static TID_BASE_STUFF: [PidEntry; 28] = [
     one(b"wchan", 0o444, wchan_show),
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
+    one(b"cgroup", 0o444, cgroup::proc_cgroup_show),
     one(b"oom_score", 0o444, oom_score_show),
     reg(b"oom_adj", 0o644, &OOM_ADJ_FOPS, oom_adj_show),
     reg(

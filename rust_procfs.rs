@@ -11,7 +11,7 @@
 //!   globals      (version, uptime, loadavg, meminfo, stat, softirqs)   selftest
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
 //!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)
-//!   task_mmu     (task_mmu.c: maps)  namespaces (namespaces.c: ns/)
+//!   task_mmu     (task_mmu.c: maps)  namespaces (namespaces.c: ns/)  cgroup (cgroup.c)
 //!   user_namespace (base.c, user_namespace.c: uid_map, gid_map, projid_map, setgroups)
 //!   pid_inode    (base.c: per-process inodes and dentries)
 //!   pde          (generic.c, inode.c: the entry tree)
@@ -24,6 +24,7 @@ use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 use kernel::{bindings, c_str, fmt, prelude::*, types::ARef};
 
 mod array;
+mod cgroup;
 mod fd;
 mod globals;
 mod map_files;

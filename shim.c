@@ -61,6 +61,8 @@
 #include <linux/ipc_namespace.h>
 #include <linux/time_namespace.h>
 #include <net/net_namespace.h>
+#include <linux/cgroup.h>
+#include <linux/module.h>
 #include "mount.h"
 #include "shim.h"
 
@@ -704,3 +706,18 @@ unsigned int procfs2_time_ns_inum(struct time_namespace *ns)
 	return ns->ns.inum;
 }
 #endif
+
+bool procfs2_css_tryget(struct cgroup_subsys_state *css)
+{
+	return css_tryget(css);
+}
+
+void procfs2_css_put(struct cgroup_subsys_state *css)
+{
+	css_put(css);
+}
+
+void procfs2_put_filesystem(struct file_system_type *fs)
+{
+	module_put(fs->owner);
+}

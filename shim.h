@@ -208,4 +208,10 @@ unsigned int procfs2_pid_ns_inum(struct pid_namespace *ns);
 struct task_struct *procfs2_pid_ns_child_reaper(struct pid_namespace *ns);
 unsigned int procfs2_time_ns_inum(struct time_namespace *ns);
 
+/* The default cgroup hierarchy (wrap/task.rs) */
+struct cgroup_subsys_state;
+bool procfs2_css_tryget(struct cgroup_subsys_state *css);
+void procfs2_css_put(struct cgroup_subsys_state *css);
+void procfs2_put_filesystem(struct file_system_type *fs);
+
 #endif /* PROCFS2_SHIM_H */

@@ -63,7 +63,10 @@ $THREADS 4 > $D/threads &
 TGID=$!
 unshare -p -f sleep 1000 &
 UNSHARE=$!
-sh -c 'sleep 0 & exec sleep 1000' &
+# The zombie ends in a cgroup that is then removed: its cgroup line says "(deleted)".
+CG=/sys/fs/cgroup
+mkdir -p $CG/t70 $CG/t70z
+sh -c "echo \$\$ > $CG/t70z/cgroup.procs; sleep 0 & exec sleep 1000" &
 ZPARENT=$!
 $MAPPINGS 200 $D > $D/mappings &
 MAPS=$!
@@ -77,6 +80,9 @@ waitfor '[ -n "$(child $UNSHARE)" ]'
 NSPID=$(child $UNSHARE)
 waitfor '[ -n "$(child $ZPARENT)" ] && grep -q ") Z " /proc/$(child $ZPARENT)/stat'
 ZOMBIE=$(child $ZPARENT)
+echo $ZPARENT > $CG/cgroup.procs
+rmdir $CG/t70z
+echo $SLEEPER > $CG/t70/cgroup.procs
 waitfor '[ "$(stat -c %u /proc/$NOBODY 2>&1)" = 65534 ] && grep -qx sleep /proc/$NOBODY/comm'
 waitfor 'grep -qx sleep /proc/$SLEEPER/comm'
 waitfor '[ -s $D/mappings ]'
@@ -245,6 +251,10 @@ check_dir "a process in a child pid namespace" $NSPID
 check_dir "a zombie" $ZOMBIE
 check_dir "a process with 200 anonymous, file, shared and deleted mappings" $MAPS
 check_dir "a process in a user namespace (unshare -U -r)" $USERNS
+# cgroup lines as a reader in a cgroup namespace rooted at t70 sees them.
+cgns() { sh -c "echo \$\$ > $CG/t70/cgroup.procs; exec /tests/bin/cgns cat $1/$SLEEPER/cgroup $1/1/cgroup $1/self/cgroup"; }
+same "cgroup of processes inside and outside the reader's cgroup namespace ($(cgns /proc | tr '\n' ' '))" \
+	"$(cgns $P2)" "$(cgns /proc)"
 # Its id maps as a process inside that namespace reads them (the lower ids then come
 # from the parent namespace).
 inside() { nsenter -U -t $USERNS cat $1/$USERNS/uid_map $1/$USERNS/gid_map $1/$USERNS/setgroups $1/1/uid_map 2>&1; }
@@ -324,5 +334,6 @@ same "... and its stat" "$(cat $D/ns.xt)" "$(cat $D/ns.yt)"
 kill -9 $NSPID
 kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS $USERNS 2>/dev/null
 wait
+rmdir $CG/t70 2>/dev/null
 [ "$P2" = /proc2 ] && umount /proc2
 rm -rf $D

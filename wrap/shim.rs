@@ -246,4 +246,9 @@ extern "C" {
         -> *mut bindings::pid_namespace;
     #[cfg(CONFIG_TIME_NS)]
     pub(crate) fn procfs2_time_ns_inum(ns: *mut bindings::time_namespace) -> c_uint;
+
+    // The default cgroup hierarchy (wrap/task.rs)
+    pub(crate) fn procfs2_css_tryget(css: *mut bindings::cgroup_subsys_state) -> bool;
+    pub(crate) fn procfs2_css_put(css: *mut bindings::cgroup_subsys_state);
+    pub(crate) fn procfs2_put_filesystem(fs: *mut bindings::file_system_type);
 }

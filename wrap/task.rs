@@ -12,7 +12,7 @@ use super::{
     shim,
 };
 use crate::seq::SeqFile;
-use core::{marker::PhantomData, mem::offset_of, ptr::NonNull};
+use core::{ffi::CStr, marker::PhantomData, mem::offset_of, ptr::NonNull};
 use kernel::{
     bindings,
     ffi::{c_char, c_int, c_ulong, c_void},
@@ -441,6 +441,22 @@ pub(crate) fn count_threads() -> (u32, u32, u32) {
         }
     }
     (n, running, iowait)
+}
+
+/// Whether a file system type named `name` has a superblock now (a mount of it
+/// somewhere).
+pub(crate) fn fs_type_mounted(name: &CStr) -> bool {
+    // SAFETY: `get_fs_type` returns a registered type with a module reference, or
+    // NULL; its list of superblocks is read once, without `sb_lock`, as a hint.
+    unsafe {
+        let fs = bindings::get_fs_type(name.as_ptr().cast());
+        if fs.is_null() {
+            return false;
+        }
+        let mounted = !read_once(&raw const (*fs).fs_supers.first).is_null();
+        shim::procfs2_put_filesystem(fs);
+        mounted
+    }
 }
 
 /// Whether whoever opened the file `m` reads had CAP_SYS_ADMIN over the initial
@@ -1269,6 +1285,47 @@ impl Task {
         let rcu = Rcu::read_lock();
         // SAFETY: The credentials pin their namespace under RCU.
         unsafe { bindings::ns_capable(self.cred(&rcu).user_ns, cap as c_int) }
+    }
+
+    /// The path of the task's cgroup on the default hierarchy as the caller's cgroup
+    /// namespace sees it (`cgroup_path_ns`), written into `buf`, and whether that
+    /// cgroup was removed; `ENAMETOOLONG` if it does not fit.
+    pub(crate) fn dfl_cgroup_path(&self, buf: &mut [u8]) -> Result<(usize, bool)> {
+        let css = {
+            let _rcu = Rcu::read_lock();
+            // SAFETY: `task_css_set`: the task's css_set and its default cgroup are
+            // valid under RCU; `css_tryget` counts the cgroup if it still lives.
+            unsafe {
+                let cset = read_once(&raw const (*self.as_ptr()).cgroups);
+                let css = &raw mut (*(*cset).dfl_cgrp).self_;
+                if !shim::procfs2_css_tryget(css) {
+                    return Err(ENOENT);
+                }
+                css
+            }
+        };
+        // SAFETY: The cgroup is counted; the caller's nsproxy is stable for the
+        // caller; `cgroup_path_ns` writes at most `buf.len()` bytes, NUL included.
+        let (r, flags) = unsafe {
+            let ns = (*(*bindings::get_current()).nsproxy).cgroup_ns;
+            let r = bindings::cgroup_path_ns(
+                css.cast::<bindings::cgroup>(),
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                ns,
+            );
+            let flags = read_once(&raw const (*css).flags);
+            shim::procfs2_css_put(css);
+            (r, flags)
+        };
+        let len = usize::try_from(r).map_err(|_| {
+            if r == -(bindings::E2BIG as c_int) {
+                Error::from_errno(-(bindings::ENAMETOOLONG as c_int))
+            } else {
+                Error::from_errno(r)
+            }
+        })?;
+        Ok((len, flags & bindings::CSS_ONLINE == 0))
     }
 
     /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.

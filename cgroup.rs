@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! `/proc2/<pid>/cgroup` (kernel/cgroup/cgroup.c's `proc_cgroup_show`): the task's
+//! cgroup on each hierarchy, as the reader's cgroup namespace sees it.
+//!
+//! procfs2 shows the default (v2) hierarchy's line, `0::<path>`, with
+//! ` (deleted)` once that cgroup is removed. The list of hierarchies
+//! (`cgroup_roots`) and whether the default one is visible yet (`cgrp_dfl_visible`:
+//! cgroup2 was mounted once) are private to kernel/cgroup: the line is shown while a
+//! cgroup2 file system is mounted, and the lines of v1 hierarchies are not shown
+//! (README, Differences).
+
+use crate::{pid_inode::ProcTask, seq::SeqFile, wrap::task::fs_type_mounted};
+use kernel::{bindings, prelude::*};
+
+/// `proc_cgroup_show`, for the default hierarchy.
+pub(crate) fn proc_cgroup_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    if !fs_type_mounted(c"cgroup2") {
+        return Ok(());
+    }
+    let mut buf = KVec::from_elem(0u8, bindings::PATH_MAX as usize, GFP_KERNEL)?;
+    let (len, dead) = task.dfl_cgroup_path(&mut buf)?;
+    m.write(b"0::");
+    m.write(&buf[..len]);
+    m.write(if dead { b" (deleted)\n" } else { b"\n" });
+    Ok(())
+}
