@@ -36,7 +36,7 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, uaccess::UserSlic
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 32] = [
+static TGID_BASE_STUFF: [PidEntry; 35] = [
     dir(b"task", 0o555, &PROC_TASK_IOPS, &PROC_TASK_FOPS),
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
@@ -62,6 +62,12 @@ static TGID_BASE_STUFF: [PidEntry; 32] = [
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
+    reg(
+        b"timens_offsets",
+        0o644,
+        &TIMENS_OFFSETS_FOPS,
+        timens_offsets_show,
+    ),
     reg(b"comm", 0o644, &COMM_FOPS, comm_show),
     one(b"syscall", 0o400, syscall_show),
     reg(b"cmdline", 0o444, &PID_REG_FOPS, cmdline_show),
@@ -108,16 +114,18 @@ static TGID_BASE_STUFF: [PidEntry; 32] = [
         &userns::PROC_SETGROUPS_FOPS,
         userns::setgroups_show,
     ),
+    one(b"timers", 0o444, timers_show),
     reg(
         b"timerslack_ns",
         0o666,
         &TIMERSLACK_NS_FOPS,
         timerslack_ns_show,
     ),
+    one(b"arch_status", 0o444, arch_status_show),
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 29] = [
+static TID_BASE_STUFF: [PidEntry; 30] = [
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
         b"fdinfo",
@@ -182,6 +190,7 @@ static TID_BASE_STUFF: [PidEntry; 29] = [
         &userns::PROC_SETGROUPS_FOPS,
         userns::setgroups_show,
     ),
+    one(b"arch_status", 0o444, arch_status_show),
 ];
 
 /// The directory of a process (`proc_tgid_base_*`).
@@ -817,4 +826,66 @@ fn timerslack_ns_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<us
     }
     task.set_timer_slack_ns(slack_ns);
     Ok(count)
+}
+
+/// `proc_pid_arch_status` (arch/x86/kernel/fpu/xstate.c): how long ago the task
+/// last used AVX-512, on CPUs that have it.
+fn arch_status_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    if let Some(ms) = task.avx512_elapsed_ms() {
+        m.print(fmt!("AVX512_elapsed_ms:\t{}\n", ms));
+    }
+    Ok(())
+}
+
+/// `proc_timers_operations`' `show_timer`: the process's POSIX timers.
+fn timers_show(m: &SeqFile, &ProcTask { ns, task, .. }: &ProcTask<'_>) -> Result {
+    const SIGEV_THREAD_ID: i32 = 4;
+    task.posix_timers(ns, |t| {
+        let how = match t.notify & !SIGEV_THREAD_ID {
+            0 => "signal",
+            1 => "none",
+            2 => "thread",
+            _ => "",
+        };
+        let to = if t.notify & SIGEV_THREAD_ID != 0 {
+            "tid"
+        } else {
+            "pid"
+        };
+        m.print(fmt!(
+            "ID: {}\nsignal: {}/{:016x}\nnotify: {}/{}.{}\nClockID: {}\n",
+            t.id,
+            t.signo,
+            t.sival_ptr,
+            how,
+            to,
+            t.pid_nr,
+            t.clock
+        ));
+    })
+}
+
+/// `timens_offsets_show` (kernel/time/namespace.c's `proc_timens_show_offsets`):
+/// the offsets of the time namespace the task's children get.
+fn timens_offsets_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    if let Some([(ms, mn), (bs, bn)]) = task.timens_offsets() {
+        m.print(fmt!("{:<10} {:>10} {:>9}\n", "monotonic", ms, mn));
+        m.print(fmt!("{:<10} {:>10} {:>9}\n", "boottime", bs, bn));
+    }
+    Ok(())
+}
+
+single_file!(
+    /// `proc_timens_offsets_operations`. Setting offsets needs
+    /// `proc_timens_set_offset`, which is not exported: writes are refused.
+    TimensOffsetsFile,
+    TIMENS_OFFSETS_FOPS,
+    Seq,
+    false,
+    write: timens_offsets_write
+);
+
+/// `timens_offsets_write`: refused (`EPERM`), see above.
+fn timens_offsets_write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
+    Err(EPERM)
 }

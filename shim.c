@@ -63,6 +63,8 @@
 #include <net/net_namespace.h>
 #include <linux/cgroup.h>
 #include <linux/module.h>
+#include <linux/posix-timers.h>
+#include <asm/cpufeature.h>
 #include "mount.h"
 #include "shim.h"
 
@@ -720,4 +722,33 @@ void procfs2_css_put(struct cgroup_subsys_state *css)
 void procfs2_put_filesystem(struct file_system_type *fs)
 {
 	module_put(fs->owner);
+}
+
+bool procfs2_has_avx512f(void)
+{
+	return cpu_feature_enabled(X86_FEATURE_AVX512F);
+}
+
+unsigned long procfs2_task_avx512_timestamp(struct task_struct *t)
+{
+	return READ_ONCE(t->thread.fpu.avx512_timestamp);
+}
+
+#ifdef CONFIG_TIME_NS
+void procfs2_time_ns_offsets(struct time_namespace *ns, struct timespec64 *monotonic,
+			     struct timespec64 *boottime)
+{
+	*monotonic = ns->offsets.monotonic;
+	*boottime = ns->offsets.boottime;
+}
+#endif
+
+int procfs2_itimer_signo(struct k_itimer *timer)
+{
+	return timer->sigq->info.si_signo;
+}
+
+void *procfs2_itimer_sival_ptr(struct k_itimer *timer)
+{
+	return timer->sigq->info.si_value.sival_ptr;
 }

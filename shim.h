@@ -214,4 +214,14 @@ bool procfs2_css_tryget(struct cgroup_subsys_state *css);
 void procfs2_css_put(struct cgroup_subsys_state *css);
 void procfs2_put_filesystem(struct file_system_type *fs);
 
+/* Architecture status, time namespace offsets, POSIX timers (wrap/task.rs) */
+struct k_itimer;
+struct timespec64;
+bool procfs2_has_avx512f(void);
+unsigned long procfs2_task_avx512_timestamp(struct task_struct *t);
+void procfs2_time_ns_offsets(struct time_namespace *ns, struct timespec64 *monotonic,
+			     struct timespec64 *boottime);
+int procfs2_itimer_signo(struct k_itimer *timer);
+void *procfs2_itimer_sival_ptr(struct k_itimer *timer);
+
 #endif /* PROCFS2_SHIM_H */

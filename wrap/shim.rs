@@ -251,4 +251,16 @@ extern "C" {
     pub(crate) fn procfs2_css_tryget(css: *mut bindings::cgroup_subsys_state) -> bool;
     pub(crate) fn procfs2_css_put(css: *mut bindings::cgroup_subsys_state);
     pub(crate) fn procfs2_put_filesystem(fs: *mut bindings::file_system_type);
+
+    // Architecture status, time namespace offsets, POSIX timers (wrap/task.rs)
+    pub(crate) fn procfs2_has_avx512f() -> bool;
+    pub(crate) fn procfs2_task_avx512_timestamp(t: *mut bindings::task_struct) -> c_ulong;
+    #[cfg(CONFIG_TIME_NS)]
+    pub(crate) fn procfs2_time_ns_offsets(
+        ns: *mut bindings::time_namespace,
+        monotonic: *mut bindings::timespec64,
+        boottime: *mut bindings::timespec64,
+    );
+    pub(crate) fn procfs2_itimer_signo(timer: *mut bindings::k_itimer) -> c_int;
+    pub(crate) fn procfs2_itimer_sival_ptr(timer: *mut bindings::k_itimer) -> *mut c_void;
 }

@@ -164,6 +164,17 @@ pub(crate) enum NsKind {
     TimeForChildren,
 }
 
+/// A POSIX timer of a process, as `show_timer` prints it.
+pub(crate) struct PosixTimer {
+    pub(crate) id: i32,
+    pub(crate) signo: i32,
+    pub(crate) sival_ptr: usize,
+    pub(crate) notify: i32,
+    /// The number of the pid notified, in the namespace asked for.
+    pub(crate) pid_nr: u32,
+    pub(crate) clock: i32,
+}
+
 /// Which id map of a user namespace (`uid_map`, `gid_map`, `projid_map`).
 #[derive(Clone, Copy)]
 pub(crate) enum IdMap {
@@ -1326,6 +1337,80 @@ impl Task {
             }
         })?;
         Ok((len, flags & bindings::CSS_ONLINE == 0))
+    }
+
+    /// Milliseconds since the task last used AVX-512 (`avx512_status`): -1 if never,
+    /// `None` where the CPU has no AVX-512.
+    pub(crate) fn avx512_elapsed_ms(&self) -> Option<i64> {
+        // SAFETY: A CPU feature test; the task is valid and its timestamp a word.
+        let (has, timestamp) = unsafe {
+            (
+                shim::procfs2_has_avx512f(),
+                shim::procfs2_task_avx512_timestamp(self.as_ptr()),
+            )
+        };
+        if !has {
+            return None;
+        }
+        if timestamp == 0 {
+            return Some(-1);
+        }
+        let mut delta = super::sync::jiffies().wrapping_sub(timestamp as u64) as i64;
+        if delta < 0 {
+            delta = i64::MAX;
+        }
+        // SAFETY: A pure conversion.
+        Some(i64::from(unsafe {
+            bindings::jiffies_to_msecs(delta as c_ulong)
+        }))
+    }
+
+    /// The monotonic and boot-time offsets (seconds, nanoseconds) of the time
+    /// namespace the task's children get (`proc_timens_show_offsets`); `None`
+    /// without one.
+    #[cfg(CONFIG_TIME_NS)]
+    pub(crate) fn timens_offsets(&self) -> Option<[(i64, i64); 2]> {
+        let _lock = self.lock();
+        // SAFETY: `nsproxy` and its namespaces are stable under `task_lock`.
+        unsafe {
+            let nsp = (*self.as_ptr()).nsproxy.as_ref()?;
+            let ns = nsp.time_ns_for_children.as_mut()?;
+            let (mut mono, mut boot) = (
+                bindings::timespec64::default(),
+                bindings::timespec64::default(),
+            );
+            shim::procfs2_time_ns_offsets(ns, &mut mono, &mut boot);
+            Some([
+                (mono.tv_sec, mono.tv_nsec as i64),
+                (boot.tv_sec, boot.tv_nsec as i64),
+            ])
+        }
+    }
+
+    /// Calls `f` on each POSIX timer of the task's process, in list order, under
+    /// its signal lock (`timers_start`); `ESRCH` once it has no signal handlers.
+    pub(crate) fn posix_timers(&self, ns: &PidNamespace, mut f: impl FnMut(&PosixTimer)) -> Result {
+        let _sighand = self.lock_sighand().ok_or(ESRCH)?;
+        // SAFETY: The signal lock guards the timer list and each timer's fields;
+        // a timer's pid and queued signal live as long as the timer.
+        unsafe {
+            let mut node = (*self.signal()).posix_timers.first;
+            while !node.is_null() {
+                let t = node
+                    .byte_sub(offset_of!(bindings::k_itimer, list))
+                    .cast::<bindings::k_itimer>();
+                f(&PosixTimer {
+                    id: (*t).it_id,
+                    signo: shim::procfs2_itimer_signo(t),
+                    sival_ptr: shim::procfs2_itimer_sival_ptr(t) as usize,
+                    notify: (*t).it_sigev_notify,
+                    pid_nr: bindings::pid_nr_ns((*t).__bindgen_anon_1.it_pid, ns.as_ptr()) as u32,
+                    clock: (*t).it_clock,
+                });
+                node = (*node).next;
+            }
+        }
+        Ok(())
     }
 
     /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.

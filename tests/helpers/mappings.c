@@ -6,14 +6,17 @@
  * a file (at an offset), of a file that is then deleted and of a file whose name
  * holds a newline and a space, a heap grown with sbrk, and the stack, vdso and vvar
  * every process has. Names with PR_SET_VMA_ANON_NAME are tried (the kernel may lack
- * CONFIG_ANON_VMA_NAME). Prints "ready" once all is mapped, then sleeps until killed.
+ * CONFIG_ANON_VMA_NAME). It also has two POSIX timers (for timers). Prints "ready"
+ * once all is mapped, then sleeps until killed.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <signal.h>
 #include <sys/prctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef PR_SET_VMA
@@ -73,6 +76,16 @@ int main(int argc, char **argv)
 	p = sbrk(3 * 4096);
 	if (p != (void *)-1)
 		*(volatile char *)p = 1;
+	{
+		struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR1,
+				       .sigev_value.sival_ptr = &ev };
+		timer_t t;
+
+		signal(SIGUSR1, SIG_IGN);
+		timer_create(CLOCK_MONOTONIC, &ev, &t);
+		ev.sigev_notify = SIGEV_NONE;
+		timer_create(CLOCK_REALTIME, &ev, &t);
+	}
 	puts("ready");
 	fflush(stdout);
 	for (;;)
