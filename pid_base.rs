@@ -6,7 +6,7 @@
 //! are in pid_inode.rs; the contents of fs/proc/array.c's files are in array.rs.
 
 use crate::{
-    array, cgroup, fd, map_files,
+    array, cgroup, fd, map_files, mem,
     mount::{fs_info, FsInfo, HidePid},
     namespaces,
     pde::name_to_int,
@@ -36,7 +36,7 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, uaccess::UserSlic
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 35] = [
+static TGID_BASE_STUFF: [PidEntry; 36] = [
     dir(b"task", 0o555, &PROC_TASK_IOPS, &PROC_TASK_FOPS),
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
@@ -74,6 +74,7 @@ static TGID_BASE_STUFF: [PidEntry; 35] = [
     one(b"stat", 0o444, array::proc_tgid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
     reg_ops(b"maps", 0o444, &task_mmu::PROC_PID_MAPS_FOPS),
+    reg_ops(b"mem", 0o600, &mem::PROC_MEM_FOPS),
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
@@ -125,7 +126,7 @@ static TGID_BASE_STUFF: [PidEntry; 35] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 30] = [
+static TID_BASE_STUFF: [PidEntry; 31] = [
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
         b"fdinfo",
@@ -150,6 +151,7 @@ static TID_BASE_STUFF: [PidEntry; 30] = [
     one(b"stat", 0o444, array::proc_tid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
     reg_ops(b"maps", 0o444, &task_mmu::PROC_PID_MAPS_FOPS),
+    reg_ops(b"mem", 0o600, &mem::PROC_MEM_FOPS),
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),

@@ -444,11 +444,7 @@ pub(crate) fn proc_single_show(m: &SeqFile, inode: &Inode) -> Result {
 /// `ESRCH` without an address space (kernel threads, zombies), `EACCES` for callers
 /// that may not read the task's state.
 pub(crate) fn mm_access(task: &Task) -> Result<crate::wrap::task::Mm<'_>> {
-    let mm = task.mm().ok_or(ESRCH)?;
-    if !task.may_read() {
-        return Err(EACCES);
-    }
-    Ok(mm)
+    task.mm_access()
 }
 
 /// The file operations of the rows' files: a seq_file filled by the row's show

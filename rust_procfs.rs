@@ -10,7 +10,7 @@
 //!   rust_procfs  (root.c: module, fs type, root directory)
 //!   globals      (version, uptime, loadavg, meminfo, stat, softirqs)   selftest
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
-//!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)
+//!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)  mem (base.c)
 //!   task_mmu     (task_mmu.c: maps)  namespaces (namespaces.c: ns/)  cgroup (cgroup.c)
 //!   user_namespace (base.c, user_namespace.c: uid_map, gid_map, projid_map, setgroups)
 //!   pid_inode    (base.c: per-process inodes and dentries)
@@ -28,6 +28,7 @@ mod cgroup;
 mod fd;
 mod globals;
 mod map_files;
+mod mem;
 mod mount;
 mod namespaces;
 mod pde;

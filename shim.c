@@ -752,3 +752,24 @@ void *procfs2_itimer_sival_ptr(struct k_itimer *timer)
 {
 	return timer->sigq->info.si_value.sival_ptr;
 }
+
+struct page *procfs2_get_user_page_vma_remote(struct mm_struct *mm, unsigned long addr,
+					      int gup_flags, struct vm_area_struct **vmap)
+{
+	return get_user_page_vma_remote(mm, addr, gup_flags, vmap);
+}
+
+struct vm_area_struct *procfs2_vma_lookup(struct mm_struct *mm, unsigned long addr)
+{
+	return vma_lookup(mm, addr);
+}
+
+unsigned long procfs2_untagged_addr_remote(struct mm_struct *mm, unsigned long addr)
+{
+	return untagged_addr_remote(mm, addr);
+}
+
+void procfs2_unmap_and_put_page(struct page *page, void *addr)
+{
+	unmap_and_put_page(page, addr);
+}

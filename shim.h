@@ -224,4 +224,12 @@ void procfs2_time_ns_offsets(struct time_namespace *ns, struct timespec64 *monot
 int procfs2_itimer_signo(struct k_itimer *timer);
 void *procfs2_itimer_sival_ptr(struct k_itimer *timer);
 
+/* Memory of another address space, for mem (wrap/mm.rs) */
+struct page;
+struct page *procfs2_get_user_page_vma_remote(struct mm_struct *mm, unsigned long addr,
+					      int gup_flags, struct vm_area_struct **vmap);
+struct vm_area_struct *procfs2_vma_lookup(struct mm_struct *mm, unsigned long addr);
+unsigned long procfs2_untagged_addr_remote(struct mm_struct *mm, unsigned long addr);
+void procfs2_unmap_and_put_page(struct page *page, void *addr);
+
 #endif /* PROCFS2_SHIM_H */

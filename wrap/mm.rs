@@ -14,6 +14,7 @@ use kernel::{
     error::{from_result, to_result},
     ffi::{c_int, c_void},
     prelude::*,
+    uaccess::UserSlice,
 };
 
 /// An address space an open file holds (`mmgrab`), dropped with `mmdrop`. Its
@@ -41,7 +42,7 @@ impl MmGrab {
         self.0
     }
 
-    fn into_raw(self) -> *mut bindings::mm_struct {
+    pub(super) fn into_raw(self) -> *mut bindings::mm_struct {
         let p = self.0.as_ptr();
         core::mem::forget(self);
         p
@@ -515,4 +516,253 @@ pub(super) unsafe fn release(file: &File) -> Result {
             file.as_ptr(),
         ))
     }
+}
+
+// ---------------------------------------------------------------------------
+// mem: another address space read and written through the file
+// ---------------------------------------------------------------------------
+
+/// What a `mem` file decides (`proc_mem_operations`): at open, whether the caller
+/// may, and the address space it then reads and writes.
+pub(crate) trait MemOperations: Sized + 'static {
+    /// Checks the caller and returns the mm the file holds (`__mem_open`).
+    fn open(inode: &Inode) -> Result<MmGrab>;
+}
+
+/// `FOP_UNSIGNED_OFFSET`: positions are addresses, above `i64::MAX` too.
+const FOP_UNSIGNED_OFFSET: u32 = 1 << 5;
+
+/// The file operations of a `mem` file of `T`.
+pub(super) const fn mem_fops<T: MemOperations>() -> bindings::file_operations {
+    // SAFETY: All-zero is a valid table: null pointers, no callbacks.
+    let mut t: bindings::file_operations = unsafe { core::mem::zeroed() };
+    t.open = Some(mem_open::<T>);
+    t.read = Some(mem_read);
+    t.write = Some(mem_write);
+    t.llseek = Some(mem_lseek);
+    t.release = Some(mem_release);
+    t.fop_flags = FOP_UNSIGNED_OFFSET;
+    t
+}
+
+/// # Safety
+///
+/// `file_operations.open` of a `mem` file.
+unsafe extern "C" fn mem_open<T: MemOperations>(
+    inode: *mut bindings::inode,
+    file: *mut bindings::file,
+) -> c_int {
+    // SAFETY: The VFS passes the inode being opened and its new file.
+    let inode = unsafe { Inode::from_raw(inode) };
+    from_result(|| {
+        let mm = T::open(inode)?;
+        // SAFETY: The file is being opened; its private data is ours, and holds the
+        // mm reference until release.
+        unsafe { (*file).private_data = mm.into_raw().cast() };
+        Ok(0)
+    })
+}
+
+/// # Safety
+///
+/// `file_operations.release` of a `mem` file.
+unsafe extern "C" fn mem_release(_inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
+    // SAFETY: `mem_open` left an `mm_count` reference in the private data.
+    unsafe {
+        let mm = (*file).private_data.cast::<bindings::mm_struct>();
+        if !mm.is_null() {
+            shim::procfs2_mmdrop(mm);
+        }
+    }
+    0
+}
+
+/// # Safety
+///
+/// `file_operations.llseek` of a `mem` file (`mem_lseek`): set or move, with no
+/// bounds (positions are addresses).
+unsafe extern "C" fn mem_lseek(file: *mut bindings::file, offset: i64, whence: c_int) -> i64 {
+    // SAFETY: The VFS passes an open file, whose position it serializes.
+    unsafe {
+        match whence {
+            0 => (*file).f_pos = offset,
+            1 => (*file).f_pos = (*file).f_pos.wrapping_add(offset),
+            _ => return -(bindings::EINVAL as i64),
+        }
+        (*file).f_pos
+    }
+}
+
+/// # Safety
+///
+/// `file_operations.read` of a `mem` file.
+unsafe extern "C" fn mem_read(
+    file: *mut bindings::file,
+    buf: *mut kernel::ffi::c_char,
+    count: usize,
+    ppos: *mut bindings::loff_t,
+) -> isize {
+    // SAFETY: The VFS passes an open file of ours and its position.
+    unsafe { mem_rw(file, buf as usize, count, &mut *ppos, false) }
+}
+
+/// # Safety
+///
+/// `file_operations.write` of a `mem` file.
+unsafe extern "C" fn mem_write(
+    file: *mut bindings::file,
+    buf: *const kernel::ffi::c_char,
+    count: usize,
+    ppos: *mut bindings::loff_t,
+) -> isize {
+    // SAFETY: The VFS passes an open file of ours and its position.
+    unsafe { mem_rw(file, buf as usize, count, &mut *ppos, true) }
+}
+
+/// `mem_rw`: page by page through a kernel buffer, with `mm_users` taken for the
+/// call; `EIO` if nothing could be transferred. Never with `FOLL_FORCE` (README).
+///
+/// # Safety
+///
+/// `file` is an open `mem` file.
+unsafe fn mem_rw(
+    file: *mut bindings::file,
+    mut ubuf: usize,
+    mut count: usize,
+    ppos: &mut i64,
+    write: bool,
+) -> isize {
+    // SAFETY: Per the caller, the private data is NULL or the mm held since open.
+    let mm = unsafe { (*file).private_data.cast::<bindings::mm_struct>() };
+    if mm.is_null() {
+        return 0;
+    }
+    let Ok(mut page) = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL) else {
+        return -(bindings::ENOMEM as isize);
+    };
+    // SAFETY: The mm is held; `mmget_not_zero` pins its memory for the loop.
+    if !unsafe { shim::procfs2_mmget_not_zero(mm) } {
+        return 0;
+    }
+    let mut addr = *ppos as u64 as usize;
+    let mut copied: isize = 0;
+    while count > 0 {
+        let len = count.min(bindings::PAGE_SIZE);
+        if write
+            && UserSlice::new(ubuf, len)
+                .reader()
+                .read_slice(&mut page[..len])
+                .is_err()
+        {
+            copied = -(bindings::EFAULT as isize);
+            break;
+        }
+        // SAFETY: `mm_users` is held.
+        let n = unsafe { access_remote_vm(mm, addr, &mut page[..len], write) };
+        if n == 0 {
+            if copied == 0 {
+                copied = -(bindings::EIO as isize);
+            }
+            break;
+        }
+        if !write
+            && UserSlice::new(ubuf, n)
+                .writer()
+                .write_slice(&page[..n])
+                .is_err()
+        {
+            copied = -(bindings::EFAULT as isize);
+            break;
+        }
+        ubuf += n;
+        addr = addr.wrapping_add(n);
+        copied += n as isize;
+        count -= n;
+    }
+    *ppos = addr as i64;
+    // SAFETY: The reference `mmget_not_zero` took.
+    unsafe { bindings::mmput(mm) };
+    copied
+}
+
+/// `access_remote_vm` (not exported; `__access_remote_vm` step by step): the bytes
+/// of `mm` at `addr` into `buf`, or `buf` into them when `write`, a page at a time
+/// (`get_user_pages_remote`), or through the mapping's own `access` for `VM_IO`
+/// and `VM_PFNMAP` mappings; how many were transferred. A stack is not grown to
+/// reach an address below it (`expand_stack` is not exported).
+///
+/// # Safety
+///
+/// The caller holds `mm_users` on `mm`.
+unsafe fn access_remote_vm(
+    mm: *mut bindings::mm_struct,
+    addr: usize,
+    buf: &mut [u8],
+    write: bool,
+) -> usize {
+    let flags = if write { bindings::FOLL_WRITE } else { 0 } as c_int;
+    // SAFETY: Per the caller.
+    if unsafe { shim::procfs2_mmap_read_lock_killable(mm) } != 0 {
+        return 0;
+    }
+    // SAFETY: The mm is locked.
+    let mut addr = unsafe { shim::procfs2_untagged_addr_remote(mm, addr) };
+    let mut done = 0;
+    // SAFETY: The mm is locked.
+    if !unsafe { shim::procfs2_vma_lookup(mm, addr) }.is_null() {
+        while done < buf.len() {
+            let mut vma: *mut bindings::vm_area_struct = core::ptr::null_mut();
+            // SAFETY: The mm is locked; a page comes back counted, with its VMA.
+            let page = unsafe { shim::procfs2_get_user_page_vma_remote(mm, addr, flags, &mut vma) };
+            let bytes = if kernel::error::from_err_ptr(page).is_err() {
+                // SAFETY: The mm is locked.
+                let vma = unsafe { shim::procfs2_vma_lookup(mm, addr) };
+                // SAFETY: A VMA of the locked mm; `access` copies at most the
+                // length it is given into or out of `buf`.
+                let n = unsafe {
+                    match vma
+                        .as_ref()
+                        .and_then(|v| v.vm_ops.as_ref())
+                        .and_then(|o| o.access)
+                    {
+                        Some(access) => access(
+                            vma,
+                            addr,
+                            buf[done..].as_mut_ptr().cast(),
+                            c_int::try_from(buf.len() - done).unwrap_or(c_int::MAX),
+                            c_int::from(write),
+                        ),
+                        None => 0,
+                    }
+                };
+                if n <= 0 {
+                    break;
+                }
+                n as usize
+            } else {
+                let offset = addr & (bindings::PAGE_SIZE - 1);
+                let bytes = (buf.len() - done).min(bindings::PAGE_SIZE - offset);
+                // SAFETY: A counted page, mapped for the copy of `bytes` bytes at
+                // `offset`, within it; dirtied after a write; then unmapped and
+                // released.
+                unsafe {
+                    let maddr = bindings::kmap_local_page(page);
+                    let p = maddr.cast::<u8>().add(offset);
+                    if write {
+                        core::ptr::copy_nonoverlapping(buf[done..].as_ptr(), p, bytes);
+                        bindings::set_page_dirty_lock(page);
+                    } else {
+                        core::ptr::copy_nonoverlapping(p, buf[done..].as_mut_ptr(), bytes);
+                    }
+                    shim::procfs2_unmap_and_put_page(page, maddr);
+                }
+                bytes
+            };
+            done += bytes;
+            addr = addr.wrapping_add(bytes);
+        }
+    }
+    // SAFETY: Locked above.
+    unsafe { shim::procfs2_mmap_read_unlock(mm) };
+    done
 }

@@ -256,6 +256,14 @@ impl FileOps {
     }
 }
 
+impl FileOps {
+    /// The table of a `mem` file: `T` decides at open; the wrapper reads, writes
+    /// and seeks (`proc_mem_operations`).
+    pub(crate) const fn mem<T: super::mm::MemOperations>() -> Self {
+        Self(super::mm::mem_fops::<T>())
+    }
+}
+
 impl DentryOps {
     pub(crate) const fn new<T: DentryOperations>() -> Self {
         let mut t = Self::empty().0;

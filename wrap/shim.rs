@@ -263,4 +263,21 @@ extern "C" {
     );
     pub(crate) fn procfs2_itimer_signo(timer: *mut bindings::k_itimer) -> c_int;
     pub(crate) fn procfs2_itimer_sival_ptr(timer: *mut bindings::k_itimer) -> *mut c_void;
+
+    // Memory of another address space, for mem (wrap/mm.rs)
+    pub(crate) fn procfs2_get_user_page_vma_remote(
+        mm: *mut bindings::mm_struct,
+        addr: c_ulong,
+        gup_flags: c_int,
+        vmap: *mut *mut bindings::vm_area_struct,
+    ) -> *mut bindings::page;
+    pub(crate) fn procfs2_vma_lookup(
+        mm: *mut bindings::mm_struct,
+        addr: c_ulong,
+    ) -> *mut bindings::vm_area_struct;
+    pub(crate) fn procfs2_untagged_addr_remote(
+        mm: *mut bindings::mm_struct,
+        addr: c_ulong,
+    ) -> c_ulong;
+    pub(crate) fn procfs2_unmap_and_put_page(page: *mut bindings::page, addr: *mut c_void);
 }

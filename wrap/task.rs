@@ -1749,6 +1749,19 @@ impl Task {
         }
     }
 
+    /// `mm_access(task, PTRACE_MODE_READ_FSCREDS)`: the task's address space, under
+    /// `exec_update_lock` so that it is the one checked; `ESRCH` without one,
+    /// `EACCES` unless it is the caller's own or the caller may read the task
+    /// (which, without LSMs, is also what `PTRACE_MODE_ATTACH` allows).
+    pub(crate) fn mm_access(&self) -> Result<Mm<'_>> {
+        let _exec = self.exec_update_read()?;
+        let mm = self.mm().ok_or(ESRCH)?;
+        if !mm.is_current() && !self.may_read() {
+            return Err(EACCES);
+        }
+        Ok(mm)
+    }
+
     /// The task's address space, counted (`get_task_mm`); `None` for kernel threads
     /// and exited tasks.
     pub(crate) fn mm(&self) -> Option<Mm<'_>> {
@@ -1899,6 +1912,12 @@ pub(crate) struct Mm<'a> {
 impl Mm<'_> {
     fn as_ptr(&self) -> *mut bindings::mm_struct {
         self.mm.as_ptr()
+    }
+
+    /// Whether this is the caller's own address space (`mm == current->mm`).
+    pub(crate) fn is_current(&self) -> bool {
+        // SAFETY: `current` is valid while it runs; its `mm` is only read.
+        self.as_ptr() == unsafe { (*bindings::get_current()).mm }
     }
 
     /// `arg_start`, `arg_end`, `env_start`, `env_end`, under `arg_lock`.

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! `/proc2/<pid>/mem` (fs/proc/base.c's `proc_mem_operations`): the task's memory,
+//! read and written at the file position, in the address space held since open.
+//!
+//! fs/proc opens it for callers that pass `ptrace_may_access(PTRACE_MODE_ATTACH)`,
+//! which asks the LSMs (Yama's `ptrace_scope`, AppArmor's ptrace rules) through
+//! `security_ptrace_access_check`; that is not exported. So procfs2 opens it:
+//!
+//! - for the task's own address space, which fs/proc allows without asking anyone
+//!   (`mm_access`);
+//! - on kernels without LSMs (no CONFIG_SECURITY), for callers that pass procfs2's
+//!   own ptrace check, which is then the whole of fs/proc's;
+//! - for nobody else (`EACCES`): with LSMs built in, procfs2 cannot know what they
+//!   would say.
+//!
+//! Accesses never use `FOLL_FORCE` (fs/proc's default forces; the boot parameter
+//! `proc_mem.force_override` that can turn it off is private), so writes to
+//! read-only mappings and reads of unreadable ones fail (`EIO`) where fs/proc may
+//! succeed.
+
+use crate::{
+    pid_inode::proc_task,
+    wrap::{
+        inode::Inode,
+        mm::{MemOperations, MmGrab},
+        ops::FileOps,
+    },
+};
+use kernel::prelude::*;
+
+/// `proc_mem_operations`.
+pub(crate) struct PidMem;
+
+pub(crate) static PROC_MEM_FOPS: FileOps = FileOps::mem::<PidMem>();
+
+impl MemOperations for PidMem {
+    /// `mem_open`: `ESRCH` without a task or address space, `EACCES` (see above).
+    fn open(inode: &Inode) -> Result<MmGrab> {
+        let task = proc_task(inode).ok_or(ESRCH)?;
+        let mm = task.mm_access()?;
+        if cfg!(CONFIG_SECURITY) && !mm.is_current() {
+            return Err(EACCES);
+        }
+        Ok(mm.grab())
+    }
+}
