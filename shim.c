@@ -634,6 +634,13 @@ const struct inode *procfs2_file_user_inode(struct file *f)
 	return file_user_inode(f);
 }
 
+#ifdef CONFIG_ANON_VMA_NAME
+struct anon_vma_name *procfs2_vma_anon_name(struct vm_area_struct *vma)
+{
+	return vma->anon_name;
+}
+#endif
+
 unsigned long procfs2_pt_regs_offset(void)
 {
 	return THREAD_SIZE - TOP_OF_KERNEL_STACK_PADDING - sizeof(struct pt_regs);

@@ -181,6 +181,7 @@ bool procfs2_vma_is_initial_heap(const struct vm_area_struct *vma);
 bool procfs2_vma_is_initial_stack(const struct vm_area_struct *vma);
 const struct path *procfs2_file_user_path(struct file *f);
 const struct inode *procfs2_file_user_inode(struct file *f);
+struct anon_vma_name *procfs2_vma_anon_name(struct vm_area_struct *vma);
 
 /* The registers a blocked task entered the kernel with (wrap/task.rs) */
 struct pt_regs;

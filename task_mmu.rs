@@ -39,15 +39,19 @@ enum VmaName<'a> {
     Path(VmaFile<'a>),
     Name(&'a CStr),
     Fixed(&'static [u8]),
+    /// A name given with `PR_SET_VMA_ANON_NAME`, inside `prefix` and `]`.
+    Given(&'static [u8], &'a CStr),
     None,
 }
 
-/// `get_vma_name`. Names given with `PR_SET_VMA_ANON_NAME` need
-/// CONFIG_ANON_VMA_NAME, which this kernel does not have; `arch_vma_name` is NULL
-/// on x86.
+/// `get_vma_name` (`arch_vma_name` is NULL on x86).
 fn get_vma_name<'a>(vma: &Vma<'a>) -> VmaName<'a> {
+    let anon_name = if vma.has_mm() { vma.anon_name() } else { None };
     if let Some(file) = vma.file() {
-        return VmaName::Path(file);
+        return match anon_name {
+            Some(name) => VmaName::Given(b"[anon_shmem:", name),
+            None => VmaName::Path(file),
+        };
     }
     if let Some(name) = vma.ops_name() {
         return VmaName::Name(name);
@@ -61,7 +65,10 @@ fn get_vma_name<'a>(vma: &Vma<'a>) -> VmaName<'a> {
     if vma.is_initial_stack() {
         return VmaName::Fixed(b"[stack]");
     }
-    VmaName::None
+    match anon_name {
+        Some(name) => VmaName::Given(b"[anon:", name),
+        None => VmaName::None,
+    }
 }
 
 /// `show_vma_header_prefix`: addresses, permissions, offset, device, inode, padded
@@ -115,6 +122,12 @@ fn show_map(m: &SeqFile, vma: &Vma<'_>) -> Result {
         VmaName::Fixed(name) => {
             m.pad(b' ');
             m.write(name);
+        }
+        VmaName::Given(prefix, name) => {
+            m.pad(b' ');
+            m.write(prefix);
+            m.write(name.to_bytes());
+            m.write(b"]");
         }
         VmaName::None => {}
     }

@@ -34,6 +34,18 @@ if [ -d "$BUILD/selftests/proc" ]; then
 	find "$BUILD/selftests/procfs2" -maxdepth 1 -type f -perm -u+x -exec cp {} "$root/tests/selftests/procfs2/" \;
 fi
 
+# The real tools people run on /proc, with their libraries: procps's ps and pmap
+# in /opt/procps/bin (busybox has its own ps in /bin).
+mkdir -p "$root/opt/procps/bin"
+for tool in /usr/bin/ps /usr/bin/pmap; do
+	[ -x "$tool" ] || continue
+	cp "$tool" "$root/opt/procps/bin/"
+	for lib in $(ldd "$tool" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }'); do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+done
+
 if [ "$mode" = bench ]; then
 	mkdir -p "$root/bench/bin"
 	cp "$BUILD/bench/bin/"* "$root/bench/bin/"

@@ -11,6 +11,16 @@ out=$(kernel_dir)
 stamp="$out/.procfs2-built"
 [ -f "$stamp" ] && exit 0
 
+# One builder at a time per cache: a second checkout waits here, then finds the
+# kernel built (the stamp) or builds it itself after a failed first attempt.
+mkdir -p "$(dirname "$out")"
+exec 9>"$(dirname "$out")/.build.lock"
+if ! flock -n 9; then
+	echo "procfs2: another build holds $(dirname "$out")/.build.lock; waiting"
+	flock 9
+fi
+[ -f "$stamp" ] && exit 0
+
 if [ ! -f "$src/.procfs2-extracted" ]; then
 	echo "procfs2: extracting $(source_version) into $src"
 	rm -rf "$src" "$src.tmp"

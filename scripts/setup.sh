@@ -6,7 +6,8 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 PACKAGES="linux-source-6.12 clang-19 lld-19 llvm-19 libclang-19-dev qemu-system-x86
-busybox-static flex bison bc libelf-dev libssl-dev cpio xz-utils gcc libc6-dev make $*"
+busybox-static flex bison bc libelf-dev libssl-dev cpio xz-utils gcc libc6-dev make
+procps $*"
 
 missing=()
 for p in $PACKAGES; do

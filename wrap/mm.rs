@@ -129,6 +129,24 @@ impl<'a> Vma<'a> {
         }
     }
 
+    /// The name given with `PR_SET_VMA_ANON_NAME` (`anon_vma_name`); always `None`
+    /// on kernels without CONFIG_ANON_VMA_NAME.
+    pub(crate) fn anon_name(&self) -> Option<&'a CStr> {
+        match self {
+            #[cfg(CONFIG_ANON_VMA_NAME)]
+            Vma::Area(v) => {
+                let vma = core::ptr::from_ref(*v).cast_mut();
+                // SAFETY: The walk holds the mmap lock, which keeps the VMA's name;
+                // the name is NUL-terminated.
+                unsafe {
+                    let name = shim::procfs2_vma_anon_name(vma).as_ref()?;
+                    Some(CStr::from_ptr(name.name.as_ptr().cast()))
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the mapping belongs to an mm (not so for the gate).
     pub(crate) fn has_mm(&self) -> bool {
         match self {

@@ -214,6 +214,10 @@ extern "C" {
     pub(crate) fn procfs2_vma_is_initial_stack(vma: *const bindings::vm_area_struct) -> bool;
     pub(crate) fn procfs2_file_user_path(f: *mut bindings::file) -> *const bindings::path;
     pub(crate) fn procfs2_file_user_inode(f: *mut bindings::file) -> *const bindings::inode;
+    #[cfg(CONFIG_ANON_VMA_NAME)]
+    pub(crate) fn procfs2_vma_anon_name(
+        vma: *mut bindings::vm_area_struct,
+    ) -> *mut bindings::anon_vma_name;
 
     // The registers a blocked task entered the kernel with (wrap/task.rs)
     pub(crate) fn procfs2_pt_regs_offset() -> c_ulong;
