@@ -676,7 +676,14 @@ unsafe fn mem_rw(
             break;
         }
         // SAFETY: `mm_users` is held.
-        let n = unsafe { access_remote_vm(mm, addr, &mut page[..len], write) };
+        let n = unsafe {
+            access_remote_vm(
+                mm,
+                addr,
+                &mut page[..len],
+                if write { bindings::FOLL_WRITE } else { 0 },
+            )
+        };
         if n == 0 {
             if copied == 0 {
                 copied = -(bindings::EIO as isize);
@@ -704,7 +711,7 @@ unsafe fn mem_rw(
 }
 
 /// `access_remote_vm` (not exported; `__access_remote_vm` step by step): the bytes
-/// of `mm` at `addr` into `buf`, or `buf` into them when `write`, a page at a time
+/// of `mm` at `addr` into `buf`, or `buf` into them with `FOLL_WRITE`, a page at a time
 /// (`get_user_pages_remote`), or through the mapping's own `access` for `VM_IO`
 /// and `VM_PFNMAP` mappings; how many were transferred. A stack is not grown to
 /// reach an address below it (`expand_stack` is not exported).
@@ -712,13 +719,14 @@ unsafe fn mem_rw(
 /// # Safety
 ///
 /// The caller holds `mm_users` on `mm`.
-unsafe fn access_remote_vm(
+pub(super) unsafe fn access_remote_vm(
     mm: *mut bindings::mm_struct,
     addr: usize,
     buf: &mut [u8],
-    write: bool,
+    gup_flags: u32,
 ) -> usize {
-    let flags = if write { bindings::FOLL_WRITE } else { 0 } as c_int;
+    let write = gup_flags & bindings::FOLL_WRITE != 0;
+    let flags = gup_flags as c_int;
     // SAFETY: Per the caller.
     if unsafe { shim::procfs2_mmap_read_lock_killable(mm) } != 0 {
         return 0;

@@ -1767,7 +1767,10 @@ impl Task {
     pub(crate) fn mm(&self) -> Option<Mm<'_>> {
         // SAFETY: The task is valid; the result carries an mm_users reference.
         let mm = NonNull::new(unsafe { bindings::get_task_mm(self.as_ptr()) })?;
-        Some(Mm { mm, task: self })
+        Some(Mm {
+            mm,
+            _task: PhantomData,
+        })
     }
 
     /// The task's working directory (`root` false) or root, counted
@@ -1906,7 +1909,8 @@ impl Drop for FileRef {
 /// A counted reference on a task's address space, dropped with `mmput`.
 pub(crate) struct Mm<'a> {
     mm: NonNull<bindings::mm_struct>,
-    task: &'a Task,
+    /// Taken from this task, which outlives it.
+    _task: PhantomData<&'a Task>,
 }
 
 impl Mm<'_> {
@@ -1965,22 +1969,12 @@ impl Mm<'_> {
         }
     }
 
-    /// Copies `buf.len()` bytes of the task's memory at `addr` into `buf`
-    /// (`access_process_vm` with `FOLL_ANON`, as fs/proc's cmdline and environ
+    /// Copies `buf.len()` bytes of this address space at `addr` into `buf`
+    /// (`access_remote_vm(mm, ..., FOLL_ANON)`, as fs/proc's cmdline and environ
     /// readers); returns how many were read.
     pub(crate) fn read(&self, addr: usize, buf: &mut [u8]) -> usize {
-        let len = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
-        // SAFETY: The task is valid and `buf` writable for `len` bytes.
-        let n = unsafe {
-            bindings::access_process_vm(
-                self.task.as_ptr(),
-                addr,
-                buf.as_mut_ptr().cast(),
-                len,
-                bindings::FOLL_ANON,
-            )
-        };
-        usize::try_from(n).unwrap_or(0)
+        // SAFETY: This reference holds `mm_users`.
+        unsafe { super::mm::access_remote_vm(self.as_ptr(), addr, buf, bindings::FOLL_ANON) }
     }
 
     /// Locks the address space for reading (`mmap_read_lock_killable`; `EINTR`).
