@@ -23,18 +23,21 @@ use crate::{
     pid_inode::proc_task,
     wrap::{
         inode::Inode,
-        mm::{MemOperations, MmGrab},
+        mm::{mem_rw, MmFileOperations, MmGrab},
         ops::FileOps,
     },
 };
-use kernel::prelude::*;
+use kernel::{prelude::*, uaccess::UserSlice};
 
 /// `proc_mem_operations`.
 pub(crate) struct PidMem;
 
-pub(crate) static PROC_MEM_FOPS: FileOps = FileOps::mem::<PidMem>();
+pub(crate) static PROC_MEM_FOPS: FileOps = FileOps::mm::<PidMem>();
 
-impl MemOperations for PidMem {
+#[vtable]
+impl MmFileOperations for PidMem {
+    const ADDRESSES: bool = true;
+
     /// `mem_open`: `ESRCH` without a task or address space, `EACCES` (see above).
     fn open(inode: &Inode) -> Result<MmGrab> {
         let task = proc_task(inode).ok_or(ESRCH)?;
@@ -43,5 +46,15 @@ impl MemOperations for PidMem {
             return Err(EACCES);
         }
         Ok(mm.grab())
+    }
+
+    /// `mem_read`.
+    fn read(mm: &MmGrab, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
+        mem_rw(mm, buf, count, pos, false)
+    }
+
+    /// `mem_write`.
+    fn write(mm: &MmGrab, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
+        mem_rw(mm, buf, count, pos, true)
     }
 }

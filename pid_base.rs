@@ -13,7 +13,7 @@ use crate::{
     pid_inode::{
         base_dir, dir, has_pid_permissions, instantiate, lnk, mm_access, nod, one, pid_entry,
         pid_getattr, pid_ino, proc_pid_permission, proc_task, reg, reg_ops, single_file, PidEntry,
-        PidOp, ProcTask, PID_MM_FOPS, PID_REG_FOPS,
+        PidOp, ProcTask, PID_REG_FOPS,
     },
     seq::{self, SeqFile},
     task_mmu, user_namespace as userns,
@@ -23,6 +23,7 @@ use crate::{
         file::{DirContext, File},
         inode::{Inode, Kstat},
         lock::MutexGuard,
+        mm::{MmFileOperations, MmGrab},
         ops::{
             FileOperations, FileOps, InodeOperations, InodeOps, Seek, SeqFileOperations, SeqOpened,
         },
@@ -57,8 +58,8 @@ static TGID_BASE_STUFF: [PidEntry; 36] = [
         &namespaces::PROC_NS_DIR_IOPS,
         &namespaces::PROC_NS_DIR_FOPS,
     ),
-    reg(b"environ", 0o400, &PID_MM_FOPS, environ_show),
-    reg(b"auxv", 0o400, &PID_MM_FOPS, auxv_show),
+    reg_ops(b"environ", 0o400, &ENVIRON_FOPS),
+    reg_ops(b"auxv", 0o400, &AUXV_FOPS),
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
@@ -140,8 +141,8 @@ static TID_BASE_STUFF: [PidEntry; 31] = [
         &namespaces::PROC_NS_DIR_IOPS,
         &namespaces::PROC_NS_DIR_FOPS,
     ),
-    reg(b"environ", 0o400, &PID_MM_FOPS, environ_show),
-    reg(b"auxv", 0o400, &PID_MM_FOPS, auxv_show),
+    reg_ops(b"environ", 0o400, &ENVIRON_FOPS),
+    reg_ops(b"auxv", 0o400, &AUXV_FOPS),
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
@@ -579,16 +580,6 @@ fn cmdline_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
     copy_task_memory(m, &mm, arg_start, arg_end)
 }
 
-/// `auxv_read`: the saved auxiliary vector, binary.
-fn auxv_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    let mm = mm_access(task)?;
-    let (words, n) = mm.saved_auxv();
-    for w in &words[..n] {
-        m.write(&w.to_ne_bytes());
-    }
-    Ok(())
-}
-
 /// `proc_pid_stack`: root only (CAP_SYS_ADMIN over the initial user namespace,
 /// `EACCES` otherwise), and `lock_trace`'s check (`EPERM`).
 fn stack_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
@@ -649,16 +640,92 @@ fn timerslack_ns_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Res
     Ok(())
 }
 
-/// `environ_read`, with `mm_access`'s checks of `environ_open`: `ESRCH` without an
-/// address space (kernel threads, zombies), `EACCES` for callers that may not read
-/// the task's state.
-fn environ_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    let mm = mm_access(task)?;
-    let [_, _, env_start, env_end] = mm.arg_area();
-    if env_end == 0 {
-        return Ok(());
+/// `__mem_open(inode, file, PTRACE_MODE_READ)` of `environ` and `auxv`: `ESRCH`
+/// without a task or address space, `EACCES` for callers that may not read it.
+fn mem_open_read(inode: &Inode) -> Result<MmGrab> {
+    let task = proc_task(inode).ok_or(ESRCH)?;
+    let mm = mm_access(&task)?;
+    Ok(mm.grab())
+}
+
+/// `proc_environ_operations`: the environment of the address space held since open.
+struct EnvironFile;
+
+static ENVIRON_FOPS: FileOps = FileOps::mm::<EnvironFile>();
+
+#[vtable]
+impl MmFileOperations for EnvironFile {
+    fn open(inode: &Inode) -> Result<MmGrab> {
+        mem_open_read(inode)
     }
-    copy_task_memory(m, &mm, env_start, env_end)
+
+    /// `environ_read`: page by page from `env_start`; nothing before the process
+    /// has an environment (`env_end` 0) or once its memory is gone.
+    fn read(mm: &MmGrab, buf: UserSlice, mut count: usize, pos: &mut i64) -> Result<usize> {
+        if mm.arg_area()[3] == 0 {
+            return Ok(0);
+        }
+        let mut page = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
+        let Some(users) = mm.users() else {
+            return Ok(0);
+        };
+        let [_, _, env_start, env_end] = mm.arg_area();
+        let mut writer = buf.writer();
+        let mut src = *pos as u64 as usize;
+        let mut ret: Result<usize> = Ok(0);
+        while count > 0 {
+            if src >= env_end.wrapping_sub(env_start) {
+                break;
+            }
+            let len = (env_end - (env_start + src)).min(count.min(bindings::PAGE_SIZE));
+            let n = users.read(env_start + src, &mut page[..len]);
+            if n == 0 {
+                ret = Ok(0);
+                break;
+            }
+            if writer.write_slice(&page[..n]).is_err() {
+                ret = Err(EFAULT);
+                break;
+            }
+            ret = ret.map(|r| r + n);
+            src += n;
+            count -= n;
+        }
+        *pos = src as i64;
+        ret
+    }
+}
+
+/// `proc_auxv_operations`: the auxiliary vector the address space held since open
+/// was started with.
+struct AuxvFile;
+
+static AUXV_FOPS: FileOps = FileOps::mm::<AuxvFile>();
+
+#[vtable]
+impl MmFileOperations for AuxvFile {
+    fn open(inode: &Inode) -> Result<MmGrab> {
+        mem_open_read(inode)
+    }
+
+    /// `auxv_read`: `simple_read_from_buffer` over `saved_auxv` up to `AT_NULL`.
+    fn read(mm: &MmGrab, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
+        let (words, n) = mm.saved_auxv();
+        let mut bytes = [0u8; bindings::AT_VECTOR_SIZE as usize * core::mem::size_of::<usize>()];
+        for (i, w) in words[..n].iter().enumerate() {
+            let at = i * core::mem::size_of::<usize>();
+            bytes[at..at + core::mem::size_of::<usize>()].copy_from_slice(&w.to_ne_bytes());
+        }
+        let avail = n * core::mem::size_of::<usize>();
+        let start = usize::try_from(*pos).map_err(|_| EINVAL)?;
+        if start >= avail || count == 0 {
+            return Ok(0);
+        }
+        let len = count.min(avail - start);
+        buf.writer().write_slice(&bytes[start..start + len])?;
+        *pos += len as i64;
+        Ok(len)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -670,7 +737,6 @@ single_file!(
     CommFile,
     COMM_FOPS,
     Seq,
-    false,
     write: comm_write
 );
 single_file!(
@@ -678,7 +744,6 @@ single_file!(
     OomAdjFile,
     OOM_ADJ_FOPS,
     Generic,
-    false,
     write: oom_adj_write
 );
 single_file!(
@@ -686,7 +751,6 @@ single_file!(
     OomScoreAdjFile,
     OOM_SCORE_ADJ_FOPS,
     Default,
-    false,
     write: oom_score_adj_write
 );
 single_file!(
@@ -694,7 +758,6 @@ single_file!(
     TimerSlackNsFile,
     TIMERSLACK_NS_FOPS,
     Seq,
-    false,
     write: timerslack_ns_write
 );
 
@@ -883,7 +946,6 @@ single_file!(
     TimensOffsetsFile,
     TIMENS_OFFSETS_FOPS,
     Seq,
-    false,
     write: timens_offsets_write
 );
 

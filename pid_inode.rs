@@ -448,10 +448,9 @@ pub(crate) fn mm_access(task: &Task) -> Result<crate::wrap::task::Mm<'_>> {
 }
 
 /// The file operations of the rows' files: a seq_file filled by the row's show
-/// function on each read, with the `llseek` fs/proc gives that file, and for
-/// `mem_open`-style files `mm_access`'s checks at open time.
+/// function on each read, with the `llseek` fs/proc gives that file.
 macro_rules! single_file {
-    ($(#[$m:meta])* $t:ident, $table:ident, $seek:ident, $mm_open:expr $(, write: $write:path)?) => {
+    ($(#[$m:meta])* $t:ident, $table:ident, $seek:ident $(, write: $write:path)?) => {
         $(#[$m])*
         pub(crate) struct $t;
 
@@ -461,11 +460,7 @@ macro_rules! single_file {
         impl SeqFileOperations for $t {
             const SEEK: Seek = Seek::$seek;
 
-            fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
-                if $mm_open {
-                    let task = proc_task(inode).ok_or(ESRCH)?;
-                    mm_access(&task)?;
-                }
+            fn open(_inode: &Inode, file: &File) -> Result<SeqOpened> {
                 file.single_open::<Self>()
             }
 
@@ -487,20 +482,11 @@ single_file!(
     /// `proc_single_file_operations` (`ONE`).
     ProcSingleFile,
     PROC_SINGLE_FOPS,
-    Seq,
-    false
+    Seq
 );
 single_file!(
     /// The `REG` files with `generic_file_llseek` (`cmdline`).
     RegFile,
     PID_REG_FOPS,
-    Generic,
-    false
-);
-single_file!(
-    /// The `REG` files opened like `mem` (`environ`, `auxv`): `mm_access` at open.
-    MmFile,
-    PID_MM_FOPS,
-    Generic,
-    true
+    Generic
 );

@@ -38,4 +38,9 @@ start $P title a b c
 expect "the title shows (sanity: $(head -c 27 /proc2/$PID/cmdline))" grep -q "proctitle: a long new title" /proc2/$PID/cmdline
 kill $PID
 same "kernel thread: empty cmdline as /proc's" "$(wc -c < /proc2/2/cmdline)" "$(wc -c < /proc/2/cmdline)"
+# environ opened before an execve reads the address space it was opened on, which
+# the execve left without users: nothing, as fs/proc (not the new environment).
+envexec() { env -i OLD=1 sh -c "exec 3< $1/self/environ; exec env -i NEW=2 sh -c 'cat <&3'" | tr '\0' ' '; }
+same "environ opened before an execve reads the old address space: \"$(envexec /proc)\"" \
+	"$(envexec /proc2)" "$(envexec /proc)"
 umount /proc2

@@ -10,8 +10,8 @@ use super::{file::File, inode::Inode, shim, task::Path};
 use crate::seq::SeqFile;
 use core::{ffi::CStr, marker::PhantomData, ptr::NonNull};
 use kernel::{
-    bindings,
-    error::{from_result, to_result},
+    bindings, build_error,
+    error::{from_result, to_result, VTABLE_DEFAULT_ERROR},
     ffi::{c_int, c_void},
     prelude::*,
     uaccess::UserSlice,
@@ -540,33 +540,57 @@ pub(super) unsafe fn release(file: &File) -> Result {
 // mem: another address space read and written through the file
 // ---------------------------------------------------------------------------
 
-/// What a `mem` file decides (`proc_mem_operations`): at open, whether the caller
-/// may, and the address space it then reads and writes.
-pub(crate) trait MemOperations: Sized + 'static {
-    /// Checks the caller and returns the mm the file holds (`__mem_open`).
+/// A file that reads (and writes) an address space held since open: `mem`,
+/// `environ`, `auxv` (`__mem_open` and their read and write operations). The
+/// wrapper keeps the mm in the file, and releases it (`mmdrop`).
+#[vtable]
+pub(crate) trait MmFileOperations: Sized + 'static {
+    /// Whether positions are addresses (`mem`: `mem_lseek`, `FOP_UNSIGNED_OFFSET`);
+    /// otherwise the file seeks with `generic_file_llseek`.
+    const ADDRESSES: bool = false;
+
+    /// Checks the caller and returns the mm the file holds.
     fn open(inode: &Inode) -> Result<MmGrab>;
+
+    /// Reads up to `count` bytes at `*pos` into `buf`, moving `*pos`.
+    fn read(_mm: &MmGrab, _buf: UserSlice, _count: usize, _pos: &mut i64) -> Result<usize> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Writes `count` bytes from `buf` at `*pos`, moving `*pos`.
+    fn write(_mm: &MmGrab, _buf: UserSlice, _count: usize, _pos: &mut i64) -> Result<usize> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
 }
 
 /// `FOP_UNSIGNED_OFFSET`: positions are addresses, above `i64::MAX` too.
 const FOP_UNSIGNED_OFFSET: u32 = 1 << 5;
 
-/// The file operations of a `mem` file of `T`.
-pub(super) const fn mem_fops<T: MemOperations>() -> bindings::file_operations {
+/// The file operations of `T`.
+pub(super) const fn mm_fops<T: MmFileOperations>() -> bindings::file_operations {
     // SAFETY: All-zero is a valid table: null pointers, no callbacks.
     let mut t: bindings::file_operations = unsafe { core::mem::zeroed() };
-    t.open = Some(mem_open::<T>);
-    t.read = Some(mem_read);
-    t.write = Some(mem_write);
-    t.llseek = Some(mem_lseek);
-    t.release = Some(mem_release);
-    t.fop_flags = FOP_UNSIGNED_OFFSET;
+    t.open = Some(mm_open::<T>);
+    t.release = Some(mm_release);
+    if T::HAS_READ {
+        t.read = Some(mm_read::<T>);
+    }
+    if T::HAS_WRITE {
+        t.write = Some(mm_write::<T>);
+    }
+    if T::ADDRESSES {
+        t.llseek = Some(mem_lseek);
+        t.fop_flags = FOP_UNSIGNED_OFFSET;
+    } else {
+        t.llseek = Some(bindings::generic_file_llseek);
+    }
     t
 }
 
 /// # Safety
 ///
-/// `file_operations.open` of a `mem` file.
-unsafe extern "C" fn mem_open<T: MemOperations>(
+/// `file_operations.open` of a file of `T`.
+unsafe extern "C" fn mm_open<T: MmFileOperations>(
     inode: *mut bindings::inode,
     file: *mut bindings::file,
 ) -> c_int {
@@ -583,9 +607,9 @@ unsafe extern "C" fn mem_open<T: MemOperations>(
 
 /// # Safety
 ///
-/// `file_operations.release` of a `mem` file.
-unsafe extern "C" fn mem_release(_inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
-    // SAFETY: `mem_open` left an `mm_count` reference in the private data.
+/// `file_operations.release` of a file `mm_open` opened.
+unsafe extern "C" fn mm_release(_inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
+    // SAFETY: `mm_open` left an `mm_count` reference in the private data.
     unsafe {
         let mm = (*file).private_data.cast::<bindings::mm_struct>();
         if !mm.is_null() {
@@ -593,6 +617,19 @@ unsafe extern "C" fn mem_release(_inode: *mut bindings::inode, file: *mut bindin
         }
     }
     0
+}
+
+/// The mm a file `mm_open` opened holds, lent for one call.
+///
+/// # Safety
+///
+/// `file` is such a file, open for the call.
+unsafe fn file_mm(file: *mut bindings::file) -> core::mem::ManuallyDrop<MmGrab> {
+    // SAFETY: Per the caller, the private data is the held mm, released only by
+    // `mm_release`: the borrowed handle must not drop it.
+    core::mem::ManuallyDrop::new(MmGrab(unsafe {
+        NonNull::new_unchecked((*file).private_data.cast())
+    }))
 }
 
 /// # Safety
@@ -613,100 +650,129 @@ unsafe extern "C" fn mem_lseek(file: *mut bindings::file, offset: i64, whence: c
 
 /// # Safety
 ///
-/// `file_operations.read` of a `mem` file.
-unsafe extern "C" fn mem_read(
+/// `file_operations.read` of a file of `T`.
+unsafe extern "C" fn mm_read<T: MmFileOperations>(
     file: *mut bindings::file,
     buf: *mut kernel::ffi::c_char,
     count: usize,
     ppos: *mut bindings::loff_t,
 ) -> isize {
     // SAFETY: The VFS passes an open file of ours and its position.
-    unsafe { mem_rw(file, buf as usize, count, &mut *ppos, false) }
+    let (mm, pos) = unsafe { (file_mm(file), &mut *ppos) };
+    let buf = UserSlice::new(buf as usize, count);
+    match T::read(&mm, buf, count, pos) {
+        Ok(n) => n as isize,
+        Err(e) => e.to_errno() as isize,
+    }
 }
 
 /// # Safety
 ///
-/// `file_operations.write` of a `mem` file.
-unsafe extern "C" fn mem_write(
+/// `file_operations.write` of a file of `T`.
+unsafe extern "C" fn mm_write<T: MmFileOperations>(
     file: *mut bindings::file,
     buf: *const kernel::ffi::c_char,
     count: usize,
     ppos: *mut bindings::loff_t,
 ) -> isize {
     // SAFETY: The VFS passes an open file of ours and its position.
-    unsafe { mem_rw(file, buf as usize, count, &mut *ppos, true) }
+    let (mm, pos) = unsafe { (file_mm(file), &mut *ppos) };
+    let buf = UserSlice::new(buf as usize, count);
+    match T::write(&mm, buf, count, pos) {
+        Ok(n) => n as isize,
+        Err(e) => e.to_errno() as isize,
+    }
+}
+
+/// `mm_users` on a held mm (`mmget_not_zero`), dropped with `mmput`: its memory
+/// stays while this lives.
+pub(crate) struct MmUsers<'a> {
+    mm: &'a MmGrab,
+}
+
+impl MmGrab {
+    /// Pins the address space's memory (`mmget_not_zero`); `None` once its last
+    /// user is gone.
+    pub(crate) fn users(&self) -> Option<MmUsers<'_>> {
+        // SAFETY: The mm is held.
+        unsafe { shim::procfs2_mmget_not_zero(self.0.as_ptr()) }.then_some(MmUsers { mm: self })
+    }
+
+    /// `arg_start`, `arg_end`, `env_start`, `env_end`, under `arg_lock`.
+    pub(crate) fn arg_area(&self) -> [usize; 4] {
+        // SAFETY: The mm struct is held; its `arg_lock` guards the four fields.
+        unsafe { super::task::arg_area(self.0.as_ptr()) }
+    }
+
+    /// `saved_auxv` up to and including the `AT_NULL` pair, as the words of the
+    /// returned array before the returned count.
+    pub(crate) fn saved_auxv(&self) -> ([usize; bindings::AT_VECTOR_SIZE as usize], usize) {
+        // SAFETY: The mm struct is held; `saved_auxv` is written once, at exec.
+        unsafe { super::task::saved_auxv(self.0.as_ptr()) }
+    }
+}
+
+impl MmUsers<'_> {
+    /// `access_remote_vm(mm, addr, buf, len, FOLL_ANON)`: how many bytes were read.
+    pub(crate) fn read(&self, addr: usize, buf: &mut [u8]) -> usize {
+        // SAFETY: `mm_users` is held.
+        unsafe { access_remote_vm(self.mm.0.as_ptr(), addr, buf, bindings::FOLL_ANON) }
+    }
+}
+
+impl Drop for MmUsers<'_> {
+    fn drop(&mut self) {
+        // SAFETY: The reference `users` took.
+        unsafe { bindings::mmput(self.mm.0.as_ptr()) };
+    }
 }
 
 /// `mem_rw`: page by page through a kernel buffer, with `mm_users` taken for the
 /// call; `EIO` if nothing could be transferred. Never with `FOLL_FORCE` (README).
-///
-/// # Safety
-///
-/// `file` is an open `mem` file.
-unsafe fn mem_rw(
-    file: *mut bindings::file,
-    mut ubuf: usize,
+pub(crate) fn mem_rw(
+    mm: &MmGrab,
+    buf: UserSlice,
     mut count: usize,
-    ppos: &mut i64,
+    pos: &mut i64,
     write: bool,
-) -> isize {
-    // SAFETY: Per the caller, the private data is NULL or the mm held since open.
-    let mm = unsafe { (*file).private_data.cast::<bindings::mm_struct>() };
-    if mm.is_null() {
-        return 0;
-    }
-    let Ok(mut page) = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL) else {
-        return -(bindings::ENOMEM as isize);
+) -> Result<usize> {
+    let mut page = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
+    let Some(users) = mm.users() else {
+        return Ok(0);
     };
-    // SAFETY: The mm is held; `mmget_not_zero` pins its memory for the loop.
-    if !unsafe { shim::procfs2_mmget_not_zero(mm) } {
-        return 0;
-    }
-    let mut addr = *ppos as u64 as usize;
-    let mut copied: isize = 0;
+    let (mut reader, mut writer) = buf.reader_writer();
+    let mut addr = *pos as u64 as usize;
+    let mut copied: Result<usize> = Ok(0);
     while count > 0 {
         let len = count.min(bindings::PAGE_SIZE);
-        if write
-            && UserSlice::new(ubuf, len)
-                .reader()
-                .read_slice(&mut page[..len])
-                .is_err()
-        {
-            copied = -(bindings::EFAULT as isize);
+        if write && reader.read_slice(&mut page[..len]).is_err() {
+            copied = Err(EFAULT);
             break;
         }
-        // SAFETY: `mm_users` is held.
+        // SAFETY: `users` holds `mm_users`.
         let n = unsafe {
             access_remote_vm(
-                mm,
+                users.mm.0.as_ptr(),
                 addr,
                 &mut page[..len],
                 if write { bindings::FOLL_WRITE } else { 0 },
             )
         };
         if n == 0 {
-            if copied == 0 {
-                copied = -(bindings::EIO as isize);
+            if copied == Ok(0) {
+                copied = Err(EIO);
             }
             break;
         }
-        if !write
-            && UserSlice::new(ubuf, n)
-                .writer()
-                .write_slice(&page[..n])
-                .is_err()
-        {
-            copied = -(bindings::EFAULT as isize);
+        if !write && writer.write_slice(&page[..n]).is_err() {
+            copied = Err(EFAULT);
             break;
         }
-        ubuf += n;
         addr = addr.wrapping_add(n);
-        copied += n as isize;
+        copied = copied.map(|c| c + n);
         count -= n;
     }
-    *ppos = addr as i64;
-    // SAFETY: The reference `mmget_not_zero` took.
-    unsafe { bindings::mmput(mm) };
+    *pos = addr as i64;
     copied
 }
 

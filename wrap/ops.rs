@@ -257,10 +257,10 @@ impl FileOps {
 }
 
 impl FileOps {
-    /// The table of a `mem` file: `T` decides at open; the wrapper reads, writes
-    /// and seeks (`proc_mem_operations`).
-    pub(crate) const fn mem<T: super::mm::MemOperations>() -> Self {
-        Self(super::mm::mem_fops::<T>())
+    /// The table of a file reading an address space held since open (`mem`,
+    /// `environ`, `auxv`): `T` opens, reads and writes; the wrapper holds the mm.
+    pub(crate) const fn mm<T: super::mm::MmFileOperations>() -> Self {
+        Self(super::mm::mm_fops::<T>())
     }
 }
 

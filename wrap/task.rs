@@ -1796,6 +1796,41 @@ impl Task {
     }
 }
 
+/// `arg_start`, `arg_end`, `env_start`, `env_end` of `mm`, under its `arg_lock`.
+///
+/// # Safety
+///
+/// `mm` must be a valid mm struct (held by `mm_users` or `mm_count`).
+pub(super) unsafe fn arg_area(mm: *mut bindings::mm_struct) -> [usize; 4] {
+    // SAFETY: Per the caller; the `arg_lock` guards the four fields.
+    unsafe {
+        let m = &raw mut (*mm).__bindgen_anon_1;
+        let _lock = SpinGuard::lock(&raw mut (*m).arg_lock);
+        [(*m).arg_start, (*m).arg_end, (*m).env_start, (*m).env_end]
+    }
+}
+
+/// `saved_auxv` of `mm` up to and including the `AT_NULL` pair, as the words of the
+/// returned array before the returned count.
+///
+/// # Safety
+///
+/// `mm` must be a valid mm struct (held by `mm_users` or `mm_count`).
+pub(super) unsafe fn saved_auxv(
+    mm: *mut bindings::mm_struct,
+) -> ([usize; bindings::AT_VECTOR_SIZE as usize], usize) {
+    // SAFETY: Per the caller; `saved_auxv` is written once, at exec.
+    let v = unsafe { (*mm).__bindgen_anon_1.saved_auxv };
+    let mut n = 0;
+    loop {
+        n += 2;
+        if n >= v.len() || v[n - 2] == 0 {
+            break;
+        }
+    }
+    (v, n.min(v.len()))
+}
+
 /// `task_io_accounting_add`.
 fn io_add(dst: &mut bindings::task_io_accounting, src: &bindings::task_io_accounting) {
     dst.rchar += src.rchar;
@@ -1926,27 +1961,8 @@ impl Mm<'_> {
 
     /// `arg_start`, `arg_end`, `env_start`, `env_end`, under `arg_lock`.
     pub(crate) fn arg_area(&self) -> [usize; 4] {
-        // SAFETY: The mm is counted; its `arg_lock` guards the four fields.
-        unsafe {
-            let m = &raw mut (*self.as_ptr()).__bindgen_anon_1;
-            let _lock = SpinGuard::lock(&raw mut (*m).arg_lock);
-            [(*m).arg_start, (*m).arg_end, (*m).env_start, (*m).env_end]
-        }
-    }
-
-    /// `saved_auxv` up to and including the `AT_NULL` pair (`auxv_read`), as the
-    /// words of the returned array before the returned count.
-    pub(crate) fn saved_auxv(&self) -> ([usize; bindings::AT_VECTOR_SIZE as usize], usize) {
-        // SAFETY: The mm is counted; `saved_auxv` is written once, at exec.
-        let v = unsafe { (*self.as_ptr()).__bindgen_anon_1.saved_auxv };
-        let mut n = 0;
-        loop {
-            n += 2;
-            if n >= v.len() || v[n - 2] == 0 {
-                break;
-            }
-        }
-        (v, n.min(v.len()))
+        // SAFETY: The mm is counted.
+        unsafe { arg_area(self.as_ptr()) }
     }
 
     /// `task_statm`: size, resident, shared, text and data, in pages.
