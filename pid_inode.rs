@@ -124,24 +124,22 @@ pub(crate) const fn reg(
     fops: &'static FileOps,
     show: ShowTaskFn,
 ) -> PidEntry {
-    PidEntry {
-        name,
-        mode: S_IFREG | mode,
-        nlink: 1,
-        iops: &PID_FILE_IOPS,
-        fops: Some(fops),
-        op: PidOp::Show(show),
-    }
+    nod(name, mode, &PID_FILE_IOPS, fops, PidOp::Show(show))
 }
 
-/// `NOD(NAME, MODE, iops, fops)` of a regular file with its own inode operations
-/// and the show function its file operations call.
+/// `REG(NAME, MODE, fops)` whose operations need nothing from the row.
+pub(crate) const fn reg_ops(name: &'static [u8], mode: u16, fops: &'static FileOps) -> PidEntry {
+    nod(name, mode, &PID_FILE_IOPS, fops, PidOp::None)
+}
+
+/// `NOD(NAME, S_IFREG | MODE, iops, fops, op)`: a regular file with its own inode
+/// operations.
 pub(crate) const fn nod(
     name: &'static [u8],
     mode: u16,
     iops: &'static InodeOps,
     fops: &'static FileOps,
-    show: ShowTaskFn,
+    op: PidOp,
 ) -> PidEntry {
     PidEntry {
         name,
@@ -149,19 +147,7 @@ pub(crate) const fn nod(
         nlink: 1,
         iops,
         fops: Some(fops),
-        op: PidOp::Show(show),
-    }
-}
-
-/// `REG(NAME, MODE, fops)` whose operations need nothing from the row.
-pub(crate) const fn reg_ops(name: &'static [u8], mode: u16, fops: &'static FileOps) -> PidEntry {
-    PidEntry {
-        name,
-        mode: S_IFREG | mode,
-        nlink: 1,
-        iops: &PID_FILE_IOPS,
-        fops: Some(fops),
-        op: PidOp::None,
+        op,
     }
 }
 
