@@ -127,7 +127,7 @@ static TGID_BASE_STUFF: [PidEntry; 36] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 31] = [
+static TID_BASE_STUFF: [PidEntry; 32] = [
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
         b"fdinfo",
@@ -158,6 +158,7 @@ static TID_BASE_STUFF: [PidEntry; 31] = [
     one(b"stat", 0o444, array::proc_tid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
     reg_ops(b"maps", 0o444, &task_mmu::PROC_PID_MAPS_FOPS),
+    reg_ops(b"children", 0o444, &CHILDREN_FOPS),
     reg_ops(b"mem", 0o600, &mem::PROC_MEM_FOPS),
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
@@ -958,4 +959,28 @@ single_file!(
 /// `timens_offsets_write`: refused (`EPERM`), see above.
 fn timens_offsets_write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
     Err(EPERM)
+}
+
+/// `task/<tid>/children` (`proc_tid_children_operations`, fs/proc/array.c): the pid
+/// of each child process of the thread, each followed by a space; empty once the
+/// thread is gone.
+struct ChildrenFile;
+
+static CHILDREN_FOPS: FileOps = FileOps::seq::<ChildrenFile>();
+
+#[vtable]
+impl SeqFileOperations for ChildrenFile {
+    fn open(_inode: &Inode, file: &File) -> Result<SeqOpened> {
+        file.single_open::<Self>()
+    }
+
+    /// `children_seq_show` for each child (see `Task::for_each_child`).
+    fn show(m: &SeqFile, inode: &Inode) -> Result {
+        let Some(task) = proc_task(inode) else {
+            return Ok(());
+        };
+        let ns = fs_info(inode.super_block())?.pid_ns();
+        task.for_each_child(ns, |nr| m.print(fmt!("{} ", nr)));
+        Ok(())
+    }
 }

@@ -1387,6 +1387,23 @@ impl Task {
         }
     }
 
+    /// Calls `f` with the pid number in `ns` of each child process of this thread
+    /// (`real_parent`), in the order processes were created. fs/proc walks the
+    /// thread's `children` list under `tasklist_lock`, which is not exported (and
+    /// the list is not RCU-safe): this walks every process under RCU instead, so a
+    /// child reparented to this thread comes at its place in creation order, not
+    /// at the end.
+    pub(crate) fn for_each_child(&self, ns: &PidNamespace, mut f: impl FnMut(u32)) {
+        let rcu = Rcu::read_lock();
+        for p in processes(&rcu) {
+            // SAFETY: A task valid under RCU; `real_parent` is read once, as an
+            // RCU reader does.
+            if unsafe { read_once(&raw const (*p.as_ptr()).real_parent) } == self.as_ptr() {
+                f(p.pid_nr_ns(ns));
+            }
+        }
+    }
+
     /// Calls `f` on each POSIX timer of the task's process, in list order, under
     /// its signal lock (`timers_start`); `ESRCH` once it has no signal handlers.
     pub(crate) fn posix_timers(&self, ns: &PidNamespace, mut f: impl FnMut(&PosixTimer)) -> Result {
