@@ -37,7 +37,7 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, uaccess::UserSlic
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
-static TGID_BASE_STUFF: [PidEntry; 36] = [
+static TGID_BASE_STUFF: &[PidEntry] = &[
     dir(b"task", 0o555, &PROC_TASK_IOPS, &PROC_TASK_FOPS),
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
@@ -91,6 +91,17 @@ static TGID_BASE_STUFF: [PidEntry; 36] = [
         &OOM_SCORE_ADJ_FOPS,
         oom_score_adj_show,
     ),
+    #[cfg(CONFIG_AUDIT)]
+    reg(b"loginuid", 0o644, &LOGINUID_FOPS, loginuid_show),
+    #[cfg(CONFIG_AUDIT)]
+    reg(b"sessionid", 0o444, &PID_REG_FOPS, sessionid_show),
+    #[cfg(CONFIG_ELF_CORE)]
+    reg(
+        b"coredump_filter",
+        0o644,
+        &COREDUMP_FILTER_FOPS,
+        coredump_filter_show,
+    ),
     one(b"io", 0o400, tgid_io_show),
     reg(
         b"uid_map",
@@ -127,7 +138,7 @@ static TGID_BASE_STUFF: [PidEntry; 36] = [
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
-static TID_BASE_STUFF: [PidEntry; 32] = [
+static TID_BASE_STUFF: &[PidEntry] = &[
     dir(b"fd", 0o500, &fd::PROC_FD_IOPS, &fd::PROC_FD_FOPS),
     dir(
         b"fdinfo",
@@ -175,6 +186,10 @@ static TID_BASE_STUFF: [PidEntry; 32] = [
         &OOM_SCORE_ADJ_FOPS,
         oom_score_adj_show,
     ),
+    #[cfg(CONFIG_AUDIT)]
+    reg(b"loginuid", 0o644, &LOGINUID_FOPS, loginuid_show),
+    #[cfg(CONFIG_AUDIT)]
+    reg(b"sessionid", 0o444, &PID_REG_FOPS, sessionid_show),
     one(b"io", 0o400, tid_io_show),
     reg(
         b"uid_map",
@@ -204,9 +219,9 @@ static TID_BASE_STUFF: [PidEntry; 32] = [
 ];
 
 /// The directory of a process (`proc_tgid_base_*`).
-static TGID_DIR: PidEntry = base_dir(&TGID_BASE_STUFF, &PID_BASE_IOPS, &PID_BASE_FOPS);
+static TGID_DIR: PidEntry = base_dir(TGID_BASE_STUFF, &PID_BASE_IOPS, &PID_BASE_FOPS);
 /// The directory of a thread under `task/` (`proc_tid_base_*`).
-static TID_DIR: PidEntry = base_dir(&TID_BASE_STUFF, &PID_BASE_IOPS, &PID_BASE_FOPS);
+static TID_DIR: PidEntry = base_dir(TID_BASE_STUFF, &PID_BASE_IOPS, &PID_BASE_FOPS);
 
 // ---------------------------------------------------------------------------
 // The root's share: numeric names (proc_pid_lookup, proc_pid_readdir)
@@ -984,3 +999,70 @@ impl SeqFileOperations for ChildrenFile {
         Ok(())
     }
 }
+
+// ---------------------------------------------------------------------------
+// coredump_filter (CONFIG_ELF_CORE), loginuid and sessionid (CONFIG_AUDIT)
+// ---------------------------------------------------------------------------
+
+/// `proc_coredump_filter_read`: the filter bits in hex; nothing without an mm.
+#[cfg(CONFIG_ELF_CORE)]
+fn coredump_filter_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    if let Some(mm) = task.mm() {
+        m.print(fmt!("{:08x}\n", mm.coredump_filter()));
+    }
+    Ok(())
+}
+
+/// `proc_coredump_filter_write`: a number (`kstrtouint_from_user(..., 0, ...)`)
+/// whose low bits become the filter; `ESRCH` without a task or an mm. The file's
+/// mode is the only check, as in fs/proc.
+#[cfg(CONFIG_ELF_CORE)]
+fn coredump_filter_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
+    let mut b = [0u8; 1 + 32 + 1 + 1];
+    let n = count.min(b.len() - 1);
+    buf.reader().read_slice(&mut b[..n])?;
+    let val = cred::kstrtouint_errno(&b[..=n], 0)?;
+    let task = proc_task(inode).ok_or(ESRCH)?;
+    task.mm().ok_or(ESRCH)?.set_coredump_filter(val);
+    Ok(count)
+}
+
+#[cfg(CONFIG_ELF_CORE)]
+single_file!(
+    /// `proc_coredump_filter_operations`.
+    CoredumpFilterFile,
+    COREDUMP_FILTER_FOPS,
+    Generic,
+    write: coredump_filter_write
+);
+
+/// `proc_loginuid_read`: the login uid as the opener's user namespace sees it, no
+/// newline.
+#[cfg(CONFIG_AUDIT)]
+fn loginuid_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    m.print(fmt!("{}", task.loginuid(m)));
+    Ok(())
+}
+
+/// `proc_sessionid_read`: the audit session id, no newline.
+#[cfg(CONFIG_AUDIT)]
+fn sessionid_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    m.print(fmt!("{}", task.sessionid()));
+    Ok(())
+}
+
+/// `proc_loginuid_write` needs `audit_set_loginuid`, which is not exported: writes
+/// are refused (`EPERM`).
+#[cfg(CONFIG_AUDIT)]
+fn loginuid_write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
+    Err(EPERM)
+}
+
+#[cfg(CONFIG_AUDIT)]
+single_file!(
+    /// `proc_loginuid_operations`.
+    LoginuidFile,
+    LOGINUID_FOPS,
+    Generic,
+    write: loginuid_write
+);

@@ -65,6 +65,7 @@
 #include <linux/module.h>
 #include <linux/posix-timers.h>
 #include <asm/cpufeature.h>
+#include <linux/audit.h>
 #include "mount.h"
 #include "shim.h"
 
@@ -780,3 +781,15 @@ void procfs2_unmap_and_put_page(struct page *page, void *addr)
 {
 	unmap_and_put_page(page, addr);
 }
+
+#ifdef CONFIG_AUDIT
+uid_t procfs2_audit_loginuid(struct task_struct *t, struct user_namespace *ns)
+{
+	return from_kuid(ns, audit_get_loginuid(t));
+}
+
+unsigned int procfs2_audit_sessionid(struct task_struct *t)
+{
+	return audit_get_sessionid(t);
+}
+#endif

@@ -233,4 +233,8 @@ struct vm_area_struct *procfs2_vma_lookup(struct mm_struct *mm, unsigned long ad
 unsigned long procfs2_untagged_addr_remote(struct mm_struct *mm, unsigned long addr);
 void procfs2_unmap_and_put_page(struct page *page, void *addr);
 
+/* Audit ids of a task (wrap/task.rs) */
+uid_t procfs2_audit_loginuid(struct task_struct *t, struct user_namespace *ns);
+unsigned int procfs2_audit_sessionid(struct task_struct *t);
+
 #endif /* PROCFS2_SHIM_H */

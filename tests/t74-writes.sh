@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # Writes to the per-process files that take them (comm, oom_adj, oom_score_adj,
-# timerslack_ns) against /proc's: each case runs once through /proc and once through
+# timerslack_ns, coredump_filter) against /proc's: each case runs once through /proc and once through
 # procfs2, each time on a fresh process, as root or as nobody, and must give the
 # same result (success or errno) and leave the same value behind, as /proc reads it.
 # Processes sharing an address space (CLONE_VM without CLONE_THREAD) get the same
@@ -63,6 +63,17 @@ for v in newname 'newname\n' 0123456789abcdefghij '' 'a\0b'; do
 done
 check root comm other
 check nobody comm other
+if [ -e /proc/self/coredump_filter ]; then
+	for v in 0x23 7 0x1ff 0x3ff 0 abc -1 '' ' 5\n'; do
+		check root coredump_filter "$v"
+	done
+	check nobody coredump_filter 0x23
+	check self coredump_filter 0x21
+fi
+if [ -e /proc/self/loginuid ]; then
+	same "a write to loginuid is refused (audit_set_loginuid is not exported)" \
+		"$(printf 1000 | $W /proc2/self/loginuid)" "write: Operation not permitted"
+fi
 
 # A sequence on one process: root's write sets the minimum nobody may go down to.
 sequence_on() { # TREE

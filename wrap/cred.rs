@@ -185,3 +185,15 @@ pub(crate) fn checkpoint_restore_capable() -> bool {
             || bindings::ns_capable(ns, bindings::CAP_CHECKPOINT_RESTORE as kernel::ffi::c_int)
     }
 }
+
+/// `kstrtouint(buf, base, ...)` of a NUL-terminated `buf`, with its errno.
+#[cfg(CONFIG_ELF_CORE)]
+pub(crate) fn kstrtouint_errno(buf: &[u8], base: u32) -> Result<u32> {
+    if buf.last() != Some(&0) {
+        return Err(EINVAL);
+    }
+    let mut v = 0;
+    // SAFETY: `buf` is NUL-terminated.
+    kernel::error::to_result(unsafe { bindings::kstrtouint(buf.as_ptr().cast(), base, &mut v) })?;
+    Ok(v)
+}

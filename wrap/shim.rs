@@ -284,4 +284,13 @@ extern "C" {
         addr: c_ulong,
     ) -> c_ulong;
     pub(crate) fn procfs2_unmap_and_put_page(page: *mut bindings::page, addr: *mut c_void);
+
+    // Audit ids of a task (wrap/task.rs)
+    #[cfg(CONFIG_AUDIT)]
+    pub(crate) fn procfs2_audit_loginuid(
+        t: *mut bindings::task_struct,
+        ns: *mut bindings::user_namespace,
+    ) -> u32;
+    #[cfg(CONFIG_AUDIT)]
+    pub(crate) fn procfs2_audit_sessionid(t: *mut bindings::task_struct) -> c_uint;
 }

@@ -1404,6 +1404,20 @@ impl Task {
         }
     }
 
+    /// The task's login uid as the opener of `m` sees it (`audit_get_loginuid`).
+    #[cfg(CONFIG_AUDIT)]
+    pub(crate) fn loginuid(&self, m: &SeqFile) -> u32 {
+        // SAFETY: The task is valid; the opener's namespace lives with the file.
+        unsafe { shim::procfs2_audit_loginuid(self.as_ptr(), seq_user_ns(m)) }
+    }
+
+    /// The task's audit session id (`audit_get_sessionid`).
+    #[cfg(CONFIG_AUDIT)]
+    pub(crate) fn sessionid(&self) -> u32 {
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_audit_sessionid(self.as_ptr()) }
+    }
+
     /// Calls `f` on each POSIX timer of the task's process, in list order, under
     /// its signal lock (`timers_start`); `ESRCH` once it has no signal handlers.
     pub(crate) fn posix_timers(&self, ns: &PidNamespace, mut f: impl FnMut(&PosixTimer)) -> Result {
@@ -1968,6 +1982,37 @@ pub(crate) struct Mm<'a> {
 impl Mm<'_> {
     fn as_ptr(&self) -> *mut bindings::mm_struct {
         self.mm.as_ptr()
+    }
+
+    /// The core dump filter bits (`(mm->flags & MMF_DUMP_FILTER_MASK) >>
+    /// MMF_DUMP_FILTER_SHIFT`).
+    #[cfg(CONFIG_ELF_CORE)]
+    pub(crate) fn coredump_filter(&self) -> u32 {
+        // SAFETY: The mm is counted; `flags` changes with atomic bit operations.
+        let flags = unsafe { read_once(&raw const (*self.as_ptr()).__bindgen_anon_1.flags) };
+        ((flags >> bindings::MMF_DUMP_FILTER_SHIFT) & ((1 << bindings::MMF_DUMP_FILTER_BITS) - 1))
+            as u32
+    }
+
+    /// Sets the core dump filter bits to `val`'s low `MMF_DUMP_FILTER_BITS`, bit by
+    /// bit with atomic operations (`set_bit`/`clear_bit`), as
+    /// `proc_coredump_filter_write` does.
+    #[cfg(CONFIG_ELF_CORE)]
+    pub(crate) fn set_coredump_filter(&self, val: u32) {
+        // SAFETY: The mm is counted; its `flags` word is changed only atomically.
+        let flags = unsafe {
+            core::sync::atomic::AtomicUsize::from_ptr(
+                &raw mut (*self.as_ptr()).__bindgen_anon_1.flags,
+            )
+        };
+        for i in 0..bindings::MMF_DUMP_FILTER_BITS {
+            let bit = 1usize << (i + bindings::MMF_DUMP_FILTER_SHIFT);
+            if val & (1 << i) != 0 {
+                flags.fetch_or(bit, core::sync::atomic::Ordering::SeqCst);
+            } else {
+                flags.fetch_and(!bit, core::sync::atomic::Ordering::SeqCst);
+            }
+        }
     }
 
     /// Whether this is the caller's own address space (`mm == current->mm`).

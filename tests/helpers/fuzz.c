@@ -10,8 +10,9 @@
  * and everything below it (task/, fd/, fdinfo/), plus hostile names. Links are never
  * followed (fs/proc's are magic links, procfs2's plain ones: README, Differences).
  * Writes go to read-only files, where both must refuse, and to the writable files
- * (comm, oom_adj, oom_score_adj, timerslack_ns) of the scratch processes listed in
- * FUZZ_WRITABLE only: through /proc first, then through /proc2, with a value from a
+ * (comm, oom_adj, oom_score_adj, timerslack_ns, coredump_filter) of the scratch
+ * processes listed in FUZZ_WRITABLE only: through /proc first, then through /proc2,
+ * with a value from a
  * list of good and bad ones or random bytes, so that each pair of writes meets the
  * same checks (nothing else of the system is changed).
  */
@@ -237,7 +238,8 @@ static struct outcome write_value(const char *path, uint64_t arg, uint64_t arg2)
 /* The writable files of the scratch processes in FUZZ_WRITABLE, threads included. */
 static void add_writable(void)
 {
-	static const char *names[] = { "comm", "oom_adj", "oom_score_adj", "timerslack_ns" };
+	static const char *names[] = { "comm", "oom_adj", "oom_score_adj", "timerslack_ns",
+		"coredump_filter" };
 	char *list = getenv("FUZZ_WRITABLE"), *save = NULL, *pid;
 
 	if (!list || !(list = strdup(list)))
@@ -249,14 +251,14 @@ static void add_writable(void)
 
 		snprintf(dir, sizeof(dir), "/proc/%s/task", pid);
 		d = opendir(dir);
-		for (size_t i = 0; i < 4 && nwpaths < MAX_WPATHS; i++) {
+		for (size_t i = 0; i < 5 && nwpaths < MAX_WPATHS; i++) {
 			snprintf(rel, sizeof(rel), "%s/%s", pid, names[i]);
 			wpaths[nwpaths++] = strdup(rel);
 		}
 		while (d && (e = readdir(d))) {
 			if (e->d_name[0] == '.')
 				continue;
-			for (size_t i = 0; i < 4 && nwpaths < MAX_WPATHS; i++) {
+			for (size_t i = 0; i < 5 && nwpaths < MAX_WPATHS; i++) {
 				snprintf(rel, sizeof(rel), "%s/task/%s/%s", pid, e->d_name, names[i]);
 				wpaths[nwpaths++] = strdup(rel);
 			}
