@@ -11,8 +11,8 @@ use crate::{
     mount::fs_info,
     pde::name_to_int,
     pid_inode::{
-        ino_is_tid, pid_getattr, pid_ino_of, pid_link, pid_make_inode, proc_task, InoKind,
-        PidDentry,
+        ino_is_tid, pid_getattr, pid_ino_of, pid_link, pid_make_inode, proc_task, revalidate_task,
+        InoKind, PidDentry,
     },
     seq::{self, SeqFile},
     wrap::{
@@ -24,7 +24,7 @@ use crate::{
             SeqFileOperations, SeqOpened,
         },
         task::Task,
-        DT_LNK, DT_REG, LOOKUP_RCU,
+        DT_LNK, DT_REG,
     },
 };
 use kernel::{bindings, ffi::c_int, fmt, prelude::*};
@@ -261,13 +261,7 @@ impl DentryOperations for FdDentry {
     /// `tid_fd_revalidate`: valid while the fd is open, with owner and mode
     /// re-applied.
     fn revalidate(dentry: &Dentry, flags: u32) -> Result<bool> {
-        if flags & LOOKUP_RCU != 0 {
-            return Err(ECHILD);
-        }
-        let Some(inode) = dentry.inode() else {
-            return Ok(false);
-        };
-        let Some(task) = proc_task(inode) else {
+        let Some((inode, task)) = revalidate_task(dentry, flags)? else {
             return Ok(false);
         };
         let Some(file) = task.fd_file(inode.fd()) else {

@@ -8,7 +8,9 @@
 use crate::{
     fd::proc_fd_permission,
     mount::fs_info,
-    pid_inode::{map_files_ino, mm_access, pid_link, pid_make_inode, proc_task, PidDentry},
+    pid_inode::{
+        map_files_ino, mm_access, pid_link, pid_make_inode, proc_task, revalidate_task, PidDentry,
+    },
     wrap::{
         cred,
         dentry::{Dentry, Lookup},
@@ -16,7 +18,7 @@ use crate::{
         inode::Inode,
         ops::{DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps},
         task::{Path, Task},
-        DT_LNK, LOOKUP_RCU,
+        DT_LNK,
     },
 };
 use kernel::{bindings, ffi::c_int, prelude::*};
@@ -218,13 +220,7 @@ impl DentryOperations for MapFilesDentry {
     /// `map_files_d_revalidate`: valid while the mapping spans the same range, for
     /// callers that may read the task's memory map; the owner re-applied.
     fn revalidate(dentry: &Dentry, flags: u32) -> Result<bool> {
-        if flags & LOOKUP_RCU != 0 {
-            return Err(ECHILD);
-        }
-        let Some(inode) = dentry.inode() else {
-            return Ok(false);
-        };
-        let Some(task) = proc_task(inode) else {
+        let Some((inode, task)) = revalidate_task(dentry, flags)? else {
             return Ok(false);
         };
         let Ok(mm) = mm_access(&task) else {

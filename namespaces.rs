@@ -12,7 +12,8 @@
 use crate::{
     mount::fs_info,
     pid_inode::{
-        ino_is_tid, pid_getattr, pid_ino_of, pid_make_inode, pid_splice, proc_task, InoKind,
+        ino_is_tid, pid_getattr, pid_ino_of, pid_make_inode, pid_splice, pident_readdir, proc_task,
+        InoKind,
     },
     wrap::{
         dentry::{Dentry, Lookup},
@@ -126,23 +127,17 @@ impl InodeOperations for NsDir {
 impl FileOperations for NsDir {
     /// `proc_ns_dir_readdir`.
     fn readdir(file: &File, ctx: &DirContext) -> Result {
-        let inode = file.inode();
-        if proc_task(inode).is_none() {
-            return Err(ENOENT);
-        }
-        if !ctx.emit_dots(inode.ino(), file.parent_ino()) {
-            return Ok(());
-        }
-        let Ok(start) = usize::try_from(ctx.pos() - 2) else {
-            return Ok(());
-        };
-        for (i, ent) in NS_ENTRIES.iter().enumerate().skip(start) {
-            if !ctx.emit(ent.name, ns_ino(inode, i)?, DT_LNK) {
-                return Ok(());
-            }
-            ctx.set_pos(ctx.pos() + 1);
-        }
-        Ok(())
+        let dir = file.inode();
+        let nr = dir
+            .pid()
+            .ok_or(ENOENT)?
+            .nr_ns(fs_info(dir.super_block())?.pid_ns());
+        let tid = ino_is_tid(dir.ino());
+        let entries = NS_ENTRIES
+            .iter()
+            .enumerate()
+            .map(|(i, ent)| (ent.name, pid_ino_of(InoKind::Ns, nr, tid, i as u32), DT_LNK));
+        pident_readdir(file, ctx, entries)
     }
 }
 

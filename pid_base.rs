@@ -12,8 +12,8 @@ use crate::{
     pde::name_to_int,
     pid_inode::{
         base_dir, dir, has_pid_permissions, instantiate, lnk, mm_access, nod, one, pid_entry,
-        pid_getattr, pid_ino, proc_pid_permission, proc_task, reg, reg_ops, single_file, PidEntry,
-        PidOp, ProcTask, PID_REG_FOPS,
+        pid_getattr, pid_ino, pident_readdir, proc_pid_permission, proc_task, reg, reg_ops,
+        single_file, PidEntry, PidOp, ProcTask, PID_REG_FOPS,
     },
     seq::{self, SeqFile},
     task_mmu, user_namespace as userns,
@@ -312,24 +312,12 @@ impl InodeOperations for PidBaseDir {
 impl FileOperations for PidBaseDir {
     /// `proc_pident_readdir`.
     fn readdir(file: &File, ctx: &DirContext) -> Result {
-        let inode = file.inode();
-        let (table, tid, nr) = base_parts(inode).ok_or(ENOENT)?;
-        if proc_task(inode).is_none() {
-            return Err(ENOENT);
-        }
-        if !ctx.emit_dots(inode.ino(), file.parent_ino()) {
-            return Ok(());
-        }
-        let Ok(start) = usize::try_from(ctx.pos() - 2) else {
-            return Ok(());
-        };
-        for (i, ent) in table.iter().enumerate().skip(start) {
-            if !ctx.emit(ent.name, pid_ino(nr, tid, i + 1), ent.dtype()) {
-                return Ok(());
-            }
-            ctx.set_pos(ctx.pos() + 1);
-        }
-        Ok(())
+        let (table, tid, nr) = base_parts(file.inode()).ok_or(ENOENT)?;
+        let entries = table
+            .iter()
+            .enumerate()
+            .map(|(i, ent)| (ent.name, pid_ino(nr, tid, i + 1), ent.dtype()));
+        pident_readdir(file, ctx, entries)
     }
 }
 

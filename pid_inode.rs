@@ -18,7 +18,7 @@ use crate::{
     wrap::{
         cred::{self, PidNamespace},
         dentry::{Dentry, Lookup},
-        file::{File, Link},
+        file::{DirContext, File, Link},
         inode::{Inode, Kstat, NewInode},
         ops::{
             DentryOperations, DentryOps, FileOps, InodeOperations, InodeOps, Seek,
@@ -239,6 +239,46 @@ pub(crate) fn instantiate(
     inode.set_attrs(ent.mode, ent.nlink, ent.iops, ent.fops);
     inode.set_data(ent);
     dentry.splice_alias(&PID_DOPS, inode)
+}
+
+/// `proc_pident_readdir`'s walk over a fixed list of names: `ENOENT` once the task
+/// is gone; the dots; then entry `i` of `entries` (name, inode number, `d_type`)
+/// at position `i + 2`, from the reader's position on.
+pub(crate) fn pident_readdir<'a>(
+    file: &File,
+    ctx: &DirContext,
+    entries: impl Iterator<Item = (&'a [u8], u64, u32)>,
+) -> Result {
+    let inode = file.inode();
+    if proc_task(inode).is_none() {
+        return Err(ENOENT);
+    }
+    if !ctx.emit_dots(inode.ino(), file.parent_ino()) {
+        return Ok(());
+    }
+    let Ok(start) = usize::try_from(ctx.pos() - 2) else {
+        return Ok(());
+    };
+    for (name, ino, dtype) in entries.skip(start) {
+        if !ctx.emit(name, ino, dtype) {
+            return Ok(());
+        }
+        ctx.set_pos(ctx.pos() + 1);
+    }
+    Ok(())
+}
+
+/// The task of a per-process dentry being revalidated outside RCU walk mode
+/// (`ECHILD` in it, so that the walk retries with references), with its inode;
+/// `None` when the dentry is negative or the task gone (the dentry is invalid).
+pub(crate) fn revalidate_task(dentry: &Dentry, flags: u32) -> Result<Option<(&Inode, ARef<Task>)>> {
+    if flags & crate::wrap::LOOKUP_RCU != 0 {
+        return Err(ECHILD);
+    }
+    let Some(inode) = dentry.inode() else {
+        return Ok(None);
+    };
+    Ok(proc_task(inode).map(|task| (inode, task)))
 }
 
 /// Gives `dentry` the per-process dentry operations and `inode`
