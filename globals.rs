@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! The global entries of the root that a module can provide: `version`, `uptime` and
-//! `loadavg` (fs/proc/version.c, uptime.c, loadavg.c), and the directories and links
-//! that fs/proc's `proc_root_init` makes (`mounts`, `fs`, `fs/nfsd`, `driver`, `bus`).
-//! What is left out, and why, is listed in tests/missing-root-entries.txt.
+//! The global entries of the root that a module can provide: `version`, `uptime`,
+//! `loadavg`, `meminfo`, `stat`, `softirqs` (fs/proc/*.c) and `execdomains`
+//! (kernel/exec_domain.c) here, `cpuinfo` and `vmstat` in their own files, and the
+//! directories that fs/proc's `proc_root_init` makes (`fs`, `fs/nfsd`, `driver`,
+//! `bus`). Its `mounts` link is left out: it points at `self/mounts`, which procfs2
+//! does not have, and a dangling link stops lsof. What is left out, and why, is
+//! listed in tests/missing-root-entries.txt.
 
 use crate::{
+    cpuinfo,
     pde::{self, ProcDirEntry},
     seq::SeqFile,
+    vmstat,
     wrap::{cred::PidNamespace, sys},
 };
 use kernel::{bindings, fmt, prelude::*};
 
 /// Creates the global entries under `root`.
 pub(crate) fn register(root: &ProcDirEntry) -> Result {
-    pde::symlink(root, b"mounts", b"self/mounts")?;
     pde::mkdir(root, b"fs")?;
     pde::mkdir(root, b"driver")?;
     pde::create_mount_point(root, b"fs/nfsd")?;
@@ -25,6 +29,9 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"meminfo", 0, meminfo_show)?;
     pde::create_single(root, b"stat", 0, stat_show)?;
     pde::create_single(root, b"softirqs", 0, softirqs_show)?;
+    pde::create_seq(root, b"cpuinfo", 0, &cpuinfo::CPUINFO_OPS)?;
+    pde::create_seq(root, b"vmstat", 0, &vmstat::VMSTAT_OPS)?;
+    pde::create_single(root, b"execdomains", 0, execdomains_show)?;
     Ok(())
 }
 
@@ -326,5 +333,11 @@ fn softirqs_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
         }
         m.write(b"\n");
     }
+    Ok(())
+}
+
+/// `execdomains_proc_show`: only the Linux personality is left in 6.12.
+fn execdomains_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
+    m.write(b"0-0\tLinux           \t[kernel]\n");
     Ok(())
 }

@@ -8,7 +8,8 @@
 //!
 //! ```text
 //!   rust_procfs  (root.c: module, fs type, root directory)
-//!   globals      (version, uptime, loadavg, meminfo, stat, softirqs)   selftest
+//!   globals      (version, uptime, loadavg, meminfo, stat, softirqs, execdomains)   selftest
+//!   cpuinfo      (arch/x86/kernel/cpu/proc.c)  vmstat (mm/vmstat.c: vmstat)
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
 //!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)  mem (base.c)
 //!   task_mmu     (task_mmu.c: maps)  namespaces (namespaces.c: ns/)  cgroup (cgroup.c)
@@ -25,6 +26,7 @@ use kernel::{bindings, c_str, fmt, prelude::*, types::ARef};
 
 mod array;
 mod cgroup;
+mod cpuinfo;
 mod fd;
 mod globals;
 mod map_files;
@@ -38,6 +40,7 @@ mod selftest;
 mod seq;
 mod task_mmu;
 mod user_namespace;
+mod vmstat;
 mod wrap;
 
 use mount::{fs_info, FsInfo, MountContext};

@@ -65,6 +65,10 @@
 #include <linux/module.h>
 #include <linux/posix-timers.h>
 #include <asm/cpufeature.h>
+#include <asm/processor.h>
+#include <linux/topology.h>
+#include <linux/nodemask.h>
+#include <linux/mmzone.h>
 #include <linux/audit.h>
 #include "mount.h"
 #include "shim.h"
@@ -791,5 +795,155 @@ uid_t procfs2_audit_loginuid(struct task_struct *t, struct user_namespace *ns)
 unsigned int procfs2_audit_sessionid(struct task_struct *t)
 {
 	return audit_get_sessionid(t);
+}
+#endif
+
+/*
+ * cpuinfo. The flag names are this tree's own: capflags.c is generated into the
+ * kernel build directory (arch/x86/kernel/cpu/mkcapflags.sh) and powerflags.c is
+ * a table; neither array is exported, so the module carries its own copy under
+ * another name (Kbuild puts both directories on the include path).
+ */
+#define x86_cap_flags procfs2_x86_cap_flags
+#define x86_bug_flags procfs2_x86_bug_flags
+#define x86_vmx_flags procfs2_x86_vmx_flags
+#define x86_power_flags procfs2_x86_power_flags
+#include "capflags.c"
+#include "powerflags.c"
+#undef x86_cap_flags
+#undef x86_bug_flags
+#undef x86_vmx_flags
+#undef x86_power_flags
+
+const struct cpuinfo_x86 *procfs2_cpu_data(unsigned int cpu)
+{
+	return &cpu_data(cpu);
+}
+
+unsigned int procfs2_cpu_family(const struct cpuinfo_x86 *c)
+{
+	return c->x86;
+}
+
+unsigned int procfs2_cpu_model(const struct cpuinfo_x86 *c)
+{
+	return c->x86_model;
+}
+
+bool procfs2_cpu_has(const struct cpuinfo_x86 *c, unsigned int bit)
+{
+	return test_bit(bit, (unsigned long *)c->x86_capability);
+}
+
+static_assert(ARRAY_SIZE(procfs2_x86_cap_flags) == NCAPINTS * 32);
+const char *procfs2_x86_cap_flag(unsigned int bit)
+{
+	return procfs2_x86_cap_flags[bit];
+}
+
+static_assert(ARRAY_SIZE(procfs2_x86_bug_flags) == NBUGINTS * 32);
+const char *procfs2_x86_bug_flag(unsigned int i)
+{
+	return procfs2_x86_bug_flags[i];
+}
+
+#ifdef CONFIG_X86_VMX_FEATURE_NAMES
+bool procfs2_cpu_vmx_has(const struct cpuinfo_x86 *c, unsigned int bit)
+{
+	return test_bit(bit, (unsigned long *)c->vmx_capability);
+}
+
+static_assert(ARRAY_SIZE(procfs2_x86_vmx_flags) == NVMXINTS * 32);
+const char *procfs2_x86_vmx_flag(unsigned int i)
+{
+	return procfs2_x86_vmx_flags[i];
+}
+#endif
+
+static_assert(ARRAY_SIZE(procfs2_x86_power_flags) == 32);
+const char *procfs2_x86_power_flag(unsigned int i)
+{
+	return procfs2_x86_power_flags[i];
+}
+
+unsigned int procfs2_core_siblings(unsigned int cpu)
+{
+	return cpumask_weight(topology_core_cpumask(cpu));
+}
+
+bool procfs2_boot_cpu_has(unsigned int bit)
+{
+	return boot_cpu_has(bit);
+}
+
+unsigned int procfs2_cpu_khz(void)
+{
+	return cpu_khz;
+}
+
+int procfs2_next_online_cpu(int cpu)
+{
+	return cpumask_next(cpu, cpu_online_mask);
+}
+
+/*
+ * vmstat. vmstat_text[] is not exported; Kbuild copies its definition out of this
+ * tree's mm/vmstat.c at build time (vmstat_text.h), so the names and their
+ * configuration conditions are the running kernel's.
+ */
+#include "vmstat_text.h"
+static_assert(ARRAY_SIZE(procfs2_vmstat_text_table) ==
+	      NR_VM_ZONE_STAT_ITEMS + (IS_ENABLED(CONFIG_NUMA) ? NR_VM_NUMA_EVENT_ITEMS : 0) +
+	      NR_VM_NODE_STAT_ITEMS + NR_VM_STAT_ITEMS +
+	      (IS_ENABLED(CONFIG_VM_EVENT_COUNTERS) ? NR_VM_EVENT_ITEMS : 0));
+
+const char *procfs2_vmstat_text(unsigned int i)
+{
+	return procfs2_vmstat_text_table[i];
+}
+
+bool procfs2_vmstat_item_print_in_thp(int item)
+{
+	return vmstat_item_print_in_thp(item);
+}
+
+#ifdef CONFIG_VM_EVENT_COUNTERS
+unsigned long procfs2_vm_event_cpu(unsigned int item, int cpu)
+{
+	return per_cpu(vm_event_states, cpu).event[item];
+}
+#endif
+
+#ifdef CONFIG_TRANSPARENT_HUGEPAGE
+unsigned int procfs2_hpage_pmd_nr(void)
+{
+	return HPAGE_PMD_NR;
+}
+#endif
+
+bool procfs2_node_online(int nid)
+{
+	return node_online(nid);
+}
+
+struct zone *procfs2_node_zone(int nid, unsigned int z)
+{
+	return &NODE_DATA(nid)->node_zones[z];
+}
+
+bool procfs2_zone_populated(struct zone *zone)
+{
+	return populated_zone(zone);
+}
+
+#ifdef CONFIG_NUMA
+unsigned long procfs2_zone_numa_event(struct zone *zone, unsigned int item)
+{
+	return zone_numa_event_state(zone, item);
+}
+
+unsigned long procfs2_zone_numa_event_cpu(struct zone *zone, unsigned int item, int cpu)
+{
+	return per_cpu_ptr(zone->per_cpu_zonestats, cpu)->vm_numa_event[item];
 }
 #endif

@@ -237,4 +237,32 @@ void procfs2_unmap_and_put_page(struct page *page, void *addr);
 uid_t procfs2_audit_loginuid(struct task_struct *t, struct user_namespace *ns);
 unsigned int procfs2_audit_sessionid(struct task_struct *t);
 
+/* CPUs, for cpuinfo (wrap/cpu.rs) */
+struct cpuinfo_x86;
+const struct cpuinfo_x86 *procfs2_cpu_data(unsigned int cpu);
+unsigned int procfs2_cpu_family(const struct cpuinfo_x86 *c);
+unsigned int procfs2_cpu_model(const struct cpuinfo_x86 *c);
+bool procfs2_cpu_has(const struct cpuinfo_x86 *c, unsigned int bit);
+bool procfs2_cpu_vmx_has(const struct cpuinfo_x86 *c, unsigned int bit);
+const char *procfs2_x86_cap_flag(unsigned int bit);
+const char *procfs2_x86_bug_flag(unsigned int i);
+const char *procfs2_x86_vmx_flag(unsigned int i);
+const char *procfs2_x86_power_flag(unsigned int i);
+unsigned int procfs2_core_siblings(unsigned int cpu);
+bool procfs2_boot_cpu_has(unsigned int bit);
+unsigned int procfs2_cpu_khz(void);
+int procfs2_next_online_cpu(int cpu);
+
+struct zone;
+/* VM counters and their names, for vmstat (wrap/sys.rs) */
+const char *procfs2_vmstat_text(unsigned int i);
+bool procfs2_vmstat_item_print_in_thp(int item);
+unsigned long procfs2_vm_event_cpu(unsigned int item, int cpu);
+unsigned int procfs2_hpage_pmd_nr(void);
+bool procfs2_node_online(int nid);
+bool procfs2_zone_populated(struct zone *zone);
+struct zone *procfs2_node_zone(int nid, unsigned int z);
+unsigned long procfs2_zone_numa_event(struct zone *zone, unsigned int item);
+unsigned long procfs2_zone_numa_event_cpu(struct zone *zone, unsigned int item, int cpu);
+
 #endif /* PROCFS2_SHIM_H */

@@ -20,8 +20,10 @@
 //! | `mm.rs`         | address spaces held by open files, the walk over mappings |
 //! | `task.rs`       | `task_struct`, `pid`, `mm_struct`, open files, `path`       |
 //! | `sys.rs`        | system-wide counters of the global files                    |
+//! | `cpu.rs`        | `cpuinfo_x86` of each CPU, flag names, frequency            |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
 
+pub(crate) mod cpu;
 pub(crate) mod cred;
 pub(crate) mod debugfs;
 pub(crate) mod dentry;

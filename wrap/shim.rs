@@ -293,4 +293,44 @@ extern "C" {
     ) -> u32;
     #[cfg(CONFIG_AUDIT)]
     pub(crate) fn procfs2_audit_sessionid(t: *mut bindings::task_struct) -> c_uint;
+
+    // CPUs, for cpuinfo (wrap/cpu.rs)
+    pub(crate) fn procfs2_cpu_data(cpu: c_uint) -> *const bindings::cpuinfo_x86;
+    pub(crate) fn procfs2_cpu_family(c: *const bindings::cpuinfo_x86) -> c_uint;
+    pub(crate) fn procfs2_cpu_model(c: *const bindings::cpuinfo_x86) -> c_uint;
+    pub(crate) fn procfs2_cpu_has(c: *const bindings::cpuinfo_x86, bit: c_uint) -> bool;
+    #[cfg(CONFIG_X86_VMX_FEATURE_NAMES)]
+    pub(crate) fn procfs2_cpu_vmx_has(c: *const bindings::cpuinfo_x86, bit: c_uint) -> bool;
+    pub(crate) fn procfs2_x86_cap_flag(bit: c_uint) -> *const c_char;
+    pub(crate) fn procfs2_x86_bug_flag(i: c_uint) -> *const c_char;
+    #[cfg(CONFIG_X86_VMX_FEATURE_NAMES)]
+    pub(crate) fn procfs2_x86_vmx_flag(i: c_uint) -> *const c_char;
+    pub(crate) fn procfs2_x86_power_flag(i: c_uint) -> *const c_char;
+    pub(crate) fn procfs2_core_siblings(cpu: c_uint) -> c_uint;
+    pub(crate) fn procfs2_boot_cpu_has(bit: c_uint) -> bool;
+    pub(crate) fn procfs2_cpu_khz() -> c_uint;
+    pub(crate) fn procfs2_next_online_cpu(cpu: c_int) -> c_int;
+    pub(crate) fn cpufreq_quick_get(cpu: c_uint) -> c_uint;
+
+    // VM counters and their names, for vmstat (wrap/sys.rs)
+    pub(crate) fn procfs2_vmstat_text(i: c_uint) -> *const c_char;
+    pub(crate) fn procfs2_vmstat_item_print_in_thp(item: c_int) -> bool;
+    #[cfg(CONFIG_VM_EVENT_COUNTERS)]
+    pub(crate) fn procfs2_vm_event_cpu(item: c_uint, cpu: c_int) -> c_ulong;
+    #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
+    pub(crate) fn procfs2_hpage_pmd_nr() -> c_uint;
+    #[cfg(CONFIG_NUMA)]
+    pub(crate) fn procfs2_node_online(nid: c_int) -> bool;
+    #[cfg(CONFIG_NUMA)]
+    pub(crate) fn procfs2_zone_populated(zone: *mut bindings::zone) -> bool;
+    #[cfg(CONFIG_NUMA)]
+    pub(crate) fn procfs2_node_zone(nid: c_int, z: c_uint) -> *mut bindings::zone;
+    #[cfg(CONFIG_NUMA)]
+    pub(crate) fn procfs2_zone_numa_event(zone: *mut bindings::zone, item: c_uint) -> c_ulong;
+    #[cfg(CONFIG_NUMA)]
+    pub(crate) fn procfs2_zone_numa_event_cpu(
+        zone: *mut bindings::zone,
+        item: c_uint,
+        cpu: c_int,
+    ) -> c_ulong;
 }

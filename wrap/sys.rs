@@ -164,3 +164,134 @@ pub(crate) fn symbol_name(addr: usize, buf: &mut [u8; 1024]) -> Option<&[u8]> {
     }
     Some(s.split(|&c| c == b' ').next().unwrap_or(s))
 }
+
+/// What item `i` of `/proc/vmstat` counts, in `vmstat_text[]`'s order.
+pub(crate) enum VmstatItem {
+    /// A `zone_stat_item`, summed over zones (`global_zone_page_state`).
+    Zone(u32),
+    /// A `numa_stat_item` event, summed over zones and CPUs.
+    NumaEvent(u32),
+    /// A `node_stat_item` in pages (`global_node_page_state_pages`).
+    Node(u32),
+    /// A `vm_stat_item`: the dirty thresholds and memmap page counts.
+    Vm,
+    /// A `vm_event_item`, summed over the online CPUs.
+    Event(u32),
+}
+
+#[cfg(CONFIG_NUMA)]
+const NR_NUMA_EVENTS: u32 = bindings::numa_stat_item_NR_VM_NUMA_EVENT_ITEMS;
+#[cfg(not(CONFIG_NUMA))]
+const NR_NUMA_EVENTS: u32 = 0;
+#[cfg(CONFIG_VM_EVENT_COUNTERS)]
+const NR_EVENTS: u32 = bindings::vm_event_item_NR_VM_EVENT_ITEMS;
+#[cfg(not(CONFIG_VM_EVENT_COUNTERS))]
+const NR_EVENTS: u32 = 0;
+
+/// `NR_VMSTAT_ITEMS`: the lines of `/proc/vmstat` before `nr_unstable`.
+pub(crate) const NR_VMSTAT_ITEMS: u32 = bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS
+    + NR_NUMA_EVENTS
+    + bindings::node_stat_item_NR_VM_NODE_STAT_ITEMS
+    + bindings::vm_stat_item_NR_VM_STAT_ITEMS
+    + NR_EVENTS;
+
+impl VmstatItem {
+    /// The counter of item `i`, below [`NR_VMSTAT_ITEMS`].
+    pub(crate) fn of(i: u32) -> Option<Self> {
+        let mut i = i;
+        for (n, kind) in [
+            (bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS, Self::Zone as fn(u32) -> Self),
+            (NR_NUMA_EVENTS, Self::NumaEvent),
+            (bindings::node_stat_item_NR_VM_NODE_STAT_ITEMS, Self::Node),
+            (bindings::vm_stat_item_NR_VM_STAT_ITEMS, |_| Self::Vm),
+            (NR_EVENTS, Self::Event),
+        ] {
+            if i < n {
+                return Some(kind(i));
+            }
+            i -= n;
+        }
+        None
+    }
+}
+
+/// `vmstat_text[i]`, below [`NR_VMSTAT_ITEMS`].
+pub(crate) fn vmstat_text(i: u32) -> Option<&'static CStr> {
+    // SAFETY: shim.c checks that the table has `NR_VMSTAT_ITEMS` entries, all
+    // string literals.
+    (i < NR_VMSTAT_ITEMS).then(|| unsafe { CStr::from_char_ptr(procfs2_vmstat_text(i)) })
+}
+
+/// `global_node_page_state_pages(item)` as vmstat prints it: the items counted in
+/// huge pages (`vmstat_item_print_in_thp`) divided by `HPAGE_PMD_NR`.
+pub(crate) fn node_state_vmstat(item: u32) -> u64 {
+    let v = node_state_pages(item);
+    // SAFETY: `item` is a `node_stat_item`.
+    if unsafe { procfs2_vmstat_item_print_in_thp(item as c_int) } {
+        #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
+        // SAFETY: A constant.
+        return v / u64::from(unsafe { procfs2_hpage_pmd_nr() });
+    }
+    v
+}
+
+/// The online CPUs (`for_each_online_cpu`).
+#[cfg(any(CONFIG_NUMA, CONFIG_VM_EVENT_COUNTERS))]
+fn online_cpus() -> impl Iterator<Item = c_int> {
+    possible_cpus().filter(|&c| cpu_online(c))
+}
+
+/// Event `item` summed over the online CPUs, as `all_vm_events` sums them (the
+/// per-CPU `vm_event_states` is exported).
+#[cfg(CONFIG_VM_EVENT_COUNTERS)]
+pub(crate) fn vm_event(item: u32) -> u64 {
+    online_cpus()
+        // SAFETY: `item` is a `vm_event_item` and `cpu` a possible CPU.
+        .map(|cpu| unsafe { procfs2_vm_event_cpu(item, cpu) } as u64)
+        .fold(0, u64::wrapping_add)
+}
+
+/// NUMA event `item` (`global_numa_event_state` after `fold_vm_numa_events`, both
+/// private): each populated zone's counter plus what its online CPUs have not
+/// folded into it yet, which is what the fold would add.
+#[cfg(CONFIG_NUMA)]
+pub(crate) fn numa_event(item: u32) -> u64 {
+    let mut sum = 0u64;
+    // SAFETY: `nr_node_ids` is fixed after boot.
+    for nid in 0..unsafe { bindings::nr_node_ids } as c_int {
+        // SAFETY: `nid` is below `nr_node_ids`.
+        if !unsafe { procfs2_node_online(nid) } {
+            continue;
+        }
+        for z in 0..bindings::zone_type___MAX_NR_ZONES {
+            // SAFETY: `nid` is online, so its `pg_data_t` exists; `z` is a zone
+            // index.
+            let zone = unsafe { procfs2_node_zone(nid, z) };
+            // SAFETY: `zone` is valid; unpopulated zones share the boot counters,
+            // which the fold skips too.
+            if !unsafe { procfs2_zone_populated(zone) } {
+                continue;
+            }
+            // SAFETY: `zone` is populated and `item` a `numa_stat_item`.
+            sum = sum.wrapping_add(unsafe { procfs2_zone_numa_event(zone, item) } as u64);
+            for cpu in online_cpus() {
+                // SAFETY: As above; `cpu` is possible.
+                let n = unsafe { procfs2_zone_numa_event_cpu(zone, item, cpu) };
+                sum = sum.wrapping_add(n as u64);
+            }
+        }
+    }
+    sum
+}
+
+/// Without `CONFIG_VM_EVENT_COUNTERS` there are no events.
+#[cfg(not(CONFIG_VM_EVENT_COUNTERS))]
+pub(crate) fn vm_event(_item: u32) -> u64 {
+    0
+}
+
+/// Without `CONFIG_NUMA` there are no NUMA events.
+#[cfg(not(CONFIG_NUMA))]
+pub(crate) fn numa_event(_item: u32) -> u64 {
+    0
+}

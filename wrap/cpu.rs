@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! CPUs as arch/x86/kernel/cpu/proc.c shows them: each online CPU's
+//! `struct cpuinfo_x86` (`cpu_data`, the exported per-CPU `cpu_info`), its feature,
+//! bug, VMX and power flags by the names this kernel tree gives them, its core
+//! siblings and its frequency.
+
+use super::shim::*;
+use kernel::{bindings, ffi::c_char, str::CStr};
+
+/// One CPU's identification, topology and features (`struct cpuinfo_x86`).
+pub(crate) struct CpuInfo(&'static bindings::cpuinfo_x86);
+
+/// The bytes of a NUL-terminated `char` array, up to its NUL.
+fn c_array(a: &[c_char]) -> &[u8] {
+    // SAFETY: `c_char` and `u8` have the same size and alignment.
+    let b = unsafe { core::slice::from_raw_parts(a.as_ptr().cast::<u8>(), a.len()) };
+    b.split(|&c| c == 0).next().unwrap_or(b)
+}
+
+/// A flag name of this kernel's tables, or `None` where the table has none.
+fn flag_name(p: *const c_char) -> Option<&'static CStr> {
+    // SAFETY: The tables hold NULL or string literals of shim.c.
+    (!p.is_null()).then(|| unsafe { CStr::from_char_ptr(p) })
+}
+
+impl CpuInfo {
+    /// The CPU `cpu` if it is online (`cpu_data(cpu)` for `c_start`'s online CPUs).
+    pub(crate) fn online(cpu: u32) -> Option<Self> {
+        // SAFETY: `nr_cpu_ids` is fixed after boot.
+        if cpu >= unsafe { bindings::nr_cpu_ids } || !super::sys::cpu_online(cpu as i32) {
+            return None;
+        }
+        // SAFETY: `cpu` is below `nr_cpu_ids`; per-CPU data lives as long as the
+        // kernel, and fs/proc reads it with the same lack of locking.
+        Some(Self(unsafe { &*procfs2_cpu_data(cpu) }))
+    }
+
+    pub(crate) fn index(&self) -> u32 {
+        self.0.cpu_index.into()
+    }
+    pub(crate) fn vendor_id(&self) -> &[u8] {
+        c_array(&self.0.x86_vendor_id)
+    }
+    pub(crate) fn family(&self) -> u32 {
+        // SAFETY: `self.0` is a valid `cpuinfo_x86`.
+        unsafe { procfs2_cpu_family(self.0) }
+    }
+    pub(crate) fn model(&self) -> u32 {
+        // SAFETY: As above.
+        unsafe { procfs2_cpu_model(self.0) }
+    }
+    pub(crate) fn model_id(&self) -> &[u8] {
+        c_array(&self.0.x86_model_id)
+    }
+    pub(crate) fn stepping(&self) -> u8 {
+        self.0.x86_stepping
+    }
+    pub(crate) fn cpuid_level(&self) -> i32 {
+        self.0.cpuid_level
+    }
+    pub(crate) fn microcode(&self) -> u32 {
+        self.0.microcode
+    }
+    pub(crate) fn cache_size(&self) -> u32 {
+        self.0.x86_cache_size
+    }
+    /// Package, core, APIC and initial APIC ids.
+    pub(crate) fn topology(&self) -> (u32, u32, u32, u32) {
+        let t = &self.0.topo;
+        (t.pkg_id, t.core_id, t.apicid, t.initial_apicid)
+    }
+    pub(crate) fn booted_cores(&self) -> u16 {
+        self.0.booted_cores
+    }
+    pub(crate) fn tlb_size(&self) -> i32 {
+        self.0.x86_tlbsize
+    }
+    pub(crate) fn clflush_size(&self) -> u16 {
+        self.0.x86_clflush_size
+    }
+    pub(crate) fn cache_alignment(&self) -> i32 {
+        self.0.x86_cache_alignment
+    }
+    /// Physical and virtual address bits.
+    pub(crate) fn address_bits(&self) -> (u8, u8) {
+        (self.0.x86_phys_bits, self.0.x86_virt_bits)
+    }
+    pub(crate) fn power(&self) -> u32 {
+        self.0.x86_power as u32
+    }
+    pub(crate) fn loops_per_jiffy(&self) -> u64 {
+        self.0.loops_per_jiffy as u64
+    }
+
+    /// `cpu_has(c, bit)` for the feature and bug bits.
+    pub(crate) fn has(&self, bit: u32) -> bool {
+        // SAFETY: `self.0` is valid; shim.c checks the tables' sizes and callers
+        // stay below `32 * (NCAPINTS + NBUGINTS)`.
+        bit < 32 * (bindings::NCAPINTS + bindings::NBUGINTS)
+            && unsafe { procfs2_cpu_has(self.0, bit) }
+    }
+
+    /// The VMX feature names this CPU has, when it has VMX and the kernel names them
+    /// (`CONFIG_X86_VMX_FEATURE_NAMES`).
+    #[cfg(CONFIG_X86_VMX_FEATURE_NAMES)]
+    pub(crate) fn vmx_flags(&self) -> Option<impl Iterator<Item = &'static CStr> + '_> {
+        if self.0.vmx_capability[0] == 0 || !self.has(bindings::X86_FEATURE_VMX) {
+            return None;
+        }
+        Some((0..32 * bindings::NVMXINTS).filter_map(move |i| {
+            // SAFETY: `i` is below `32 * NVMXINTS`, the size of the capability
+            // words and of the name table (checked in shim.c).
+            unsafe { procfs2_cpu_vmx_has(self.0, i) }
+                .then(|| flag_name(unsafe { procfs2_x86_vmx_flag(i) }))?
+        }))
+    }
+
+    /// Without `CONFIG_X86_VMX_FEATURE_NAMES` there is no `vmx flags` line.
+    #[cfg(not(CONFIG_X86_VMX_FEATURE_NAMES))]
+    pub(crate) fn vmx_flags(&self) -> Option<core::iter::Empty<&'static CStr>> {
+        None
+    }
+}
+
+/// The name of feature bit `bit` (`x86_cap_flags[bit]`), below `32 * NCAPINTS`.
+pub(crate) fn cap_flag(bit: u32) -> Option<&'static CStr> {
+    // SAFETY: shim.c checks the table has `32 * NCAPINTS` entries.
+    (bit < 32 * bindings::NCAPINTS).then(|| flag_name(unsafe { procfs2_x86_cap_flag(bit) }))?
+}
+
+/// The name of bug `i` (`x86_bug_flags[i]`), below `32 * NBUGINTS`.
+pub(crate) fn bug_flag(i: u32) -> Option<&'static CStr> {
+    // SAFETY: shim.c checks the table has `32 * NBUGINTS` entries.
+    (i < 32 * bindings::NBUGINTS).then(|| flag_name(unsafe { procfs2_x86_bug_flag(i) }))?
+}
+
+/// The name of power flag `i` (`x86_power_flags[i]`, 32 entries).
+pub(crate) fn power_flag(i: u32) -> Option<&'static CStr> {
+    // SAFETY: shim.c checks the table has 32 entries.
+    (i < 32).then(|| flag_name(unsafe { procfs2_x86_power_flag(i) }))?
+}
+
+/// CPUs in `cpu`'s core mask (`cpumask_weight(topology_core_cpumask(cpu))`).
+pub(crate) fn core_siblings(cpu: u32) -> u32 {
+    // SAFETY: `cpu` is a possible CPU; the mask is per-CPU data.
+    unsafe { procfs2_core_siblings(cpu) }
+}
+
+/// The frequency `arch_freq_get_on_cpu` reports, in kHz, as far as a module can
+/// tell: without APERF/MPERF it is `cpufreq_quick_get(cpu)`, else `cpu_khz`. With
+/// them the kernel shows its last sample (per-CPU `cpu_samples`, static), which
+/// no module can read: `None`, and the caller shows the fallback.
+pub(crate) fn freq_khz(cpu: u32) -> (u32, bool) {
+    // SAFETY: Reads the boot CPU's feature bits, fixed after boot.
+    let sampled = unsafe { procfs2_boot_cpu_has(bindings::X86_FEATURE_APERFMPERF) };
+    // SAFETY: `cpufreq_quick_get` takes any CPU number; `cpu_khz` is fixed after
+    // calibration.
+    let f = unsafe { cpufreq_quick_get(cpu) };
+    // SAFETY: As above.
+    (if f != 0 { f } else { unsafe { procfs2_cpu_khz() } }, !sampled)
+}
+
+/// The online CPUs in order (`for_each_online_cpu`).
+pub(crate) fn next_online(cpu: i32) -> Option<u32> {
+    // SAFETY: Reads the online mask.
+    let n = unsafe { procfs2_next_online_cpu(cpu) } as u32;
+    // SAFETY: `nr_cpu_ids` is fixed after boot.
+    (n < unsafe { bindings::nr_cpu_ids }).then_some(n)
+}
