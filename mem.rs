@@ -4,15 +4,11 @@
 //! read and written at the file position, in the address space held since open.
 //!
 //! fs/proc opens it for callers that pass `ptrace_may_access(PTRACE_MODE_ATTACH)`,
-//! which asks the LSMs (Yama's `ptrace_scope`, AppArmor's ptrace rules) through
-//! `security_ptrace_access_check`; that is not exported. So procfs2 opens it:
-//!
-//! - for the task's own address space, which fs/proc allows without asking anyone
-//!   (`mm_access`);
-//! - on kernels without LSMs (no CONFIG_SECURITY), for callers that pass procfs2's
-//!   own ptrace check, which is then the whole of fs/proc's;
-//! - for nobody else (`EACCES`): with LSMs built in, procfs2 cannot know what they
-//!   would say.
+//! which asks the security modules through `security_ptrace_access_check`; that is
+//! not exported. procfs2 opens it for the task's own address space, which fs/proc
+//! allows without asking anyone (`mm_access`), and for callers that pass its own
+//! attach check (`Task::may_attach`), which refuses wherever it cannot know what
+//! a module would say (with Yama built in, every other process).
 //!
 //! Accesses never use `FOLL_FORCE` (fs/proc's default forces; the boot parameter
 //! `proc_mem.force_override` that can turn it off is private), so writes to
@@ -41,10 +37,7 @@ impl MmFileOperations for PidMem {
     /// `mem_open`: `ESRCH` without a task or address space, `EACCES` (see above).
     fn open(inode: &Inode) -> Result<MmGrab> {
         let task = proc_task(inode).ok_or(ESRCH)?;
-        let mm = task.mm_access()?;
-        if cfg!(CONFIG_SECURITY) && !mm.is_current() {
-            return Err(EACCES);
-        }
+        let mm = task.mm_access_attach()?;
         Ok(mm.grab())
     }
 

@@ -34,12 +34,17 @@ if [ -d "$BUILD/selftests/proc" ]; then
 	find "$BUILD/selftests/procfs2" -maxdepth 1 -type f -perm -u+x -exec cp {} "$root/tests/selftests/procfs2/" \;
 fi
 
-# The real tools people run on /proc, with their libraries: procps's ps and pmap
-# in /opt/procps/bin (busybox has its own ps in /bin).
-mkdir -p "$root/opt/procps/bin"
-for tool in /usr/bin/ps /usr/bin/pmap; do
+# The real tools people run on /proc, with their libraries: procps's ps, pmap, top,
+# free, vmstat, w and uptime in /opt/procps/bin (busybox has its own in /bin), and
+# AppArmor's parser in /opt/apparmor/bin to load the tests' profile.
+mkdir -p "$root/opt/procps/bin" "$root/opt/apparmor/bin"
+for tool in /usr/bin/ps /usr/bin/pmap /usr/bin/top /usr/bin/free /usr/bin/vmstat \
+	/usr/bin/w /usr/bin/uptime /usr/sbin/apparmor_parser; do
 	[ -x "$tool" ] || continue
-	cp "$tool" "$root/opt/procps/bin/"
+	case "$tool" in
+	*apparmor*) cp "$tool" "$root/opt/apparmor/bin/" ;;
+	*) cp "$tool" "$root/opt/procps/bin/" ;;
+	esac
 	for lib in $(ldd "$tool" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }'); do
 		mkdir -p "$root$(dirname "$lib")"
 		cp -L "$lib" "$root$lib"

@@ -197,3 +197,79 @@ pub(crate) fn kstrtouint_errno(buf: &[u8], base: u32) -> Result<u32> {
     kernel::error::to_result(unsafe { bindings::kstrtouint(buf.as_ptr().cast(), base, &mut v) })?;
     Ok(v)
 }
+
+/// What a `ptrace_may_access` check is for (`PTRACE_MODE_READ` or
+/// `PTRACE_MODE_ATTACH`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PtraceMode {
+    Read,
+    Attach,
+}
+
+/// Whether the security modules would let the caller at another process
+/// (`security_ptrace_access_check`, which is not exported), as far as procfs2 can
+/// tell; where it cannot tell, no. Callers have passed the capability module's own
+/// check already.
+///
+/// - Without `CONFIG_SECURITY` there is no other module: yes.
+/// - SELinux, Smack, Landlock and BPF programs decide by state procfs2 cannot
+///   reach: with any of them built in, no.
+/// - Yama restricts `PTRACE_MODE_ATTACH` by `ptrace_scope`, a static of
+///   security/yama/yama_lsm.c: attach is refused; reads are Yama's to allow.
+/// - AppArmor lets an unconfined caller at anyone (`aa_may_ptrace`: an unconfined
+///   tracer passes both sides of the check); a confined caller's profile cannot be
+///   consulted: only a caller whose label reads `unconfined` passes.
+pub(crate) fn lsm_may_ptrace(mode: PtraceMode) -> bool {
+    if !cfg!(CONFIG_SECURITY) {
+        return true;
+    }
+    if cfg!(CONFIG_SECURITY_SELINUX)
+        || cfg!(CONFIG_SECURITY_SMACK)
+        || cfg!(CONFIG_SECURITY_LANDLOCK)
+        || cfg!(CONFIG_BPF_LSM)
+    {
+        return false;
+    }
+    if cfg!(CONFIG_SECURITY_YAMA) && mode == PtraceMode::Attach {
+        return false;
+    }
+    !cfg!(CONFIG_SECURITY_APPARMOR) || current_label_unconfined()
+}
+
+/// Whether the caller's security label is `unconfined` (AppArmor's root-namespace
+/// unconfined label). The answer for one secid is kept: that label lives as long as
+/// the kernel, so its secid is never handed to another.
+#[cfg(CONFIG_SECURITY)]
+fn current_label_unconfined() -> bool {
+    use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    static UNCONFINED: AtomicU32 = AtomicU32::new(0);
+    let mut secid = 0u32;
+    // SAFETY: `secid` is a valid output location.
+    unsafe { bindings::security_current_getsecid_subj(&mut secid) };
+    if secid == 0 {
+        return false;
+    }
+    if UNCONFINED.load(Relaxed) == secid {
+        return true;
+    }
+    let (mut ctx, mut len) = (core::ptr::null_mut(), 0u32);
+    // SAFETY: `ctx` and `len` are valid output locations.
+    if unsafe { bindings::security_secid_to_secctx(secid, &mut ctx, &mut len) } != 0 || ctx.is_null()
+    {
+        return false;
+    }
+    // SAFETY: On success `ctx` holds `len` bytes, released below.
+    let label = unsafe { core::slice::from_raw_parts(ctx.cast::<u8>(), len as usize) };
+    let unconfined = label.strip_suffix(b"\0").unwrap_or(label) == b"unconfined";
+    // SAFETY: `ctx` and `len` came from `security_secid_to_secctx`.
+    unsafe { bindings::security_release_secctx(ctx, len) };
+    if unconfined {
+        UNCONFINED.store(secid, Relaxed);
+    }
+    unconfined
+}
+
+#[cfg(not(CONFIG_SECURITY))]
+fn current_label_unconfined() -> bool {
+    true
+}

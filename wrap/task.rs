@@ -726,10 +726,28 @@ impl Task {
     /// task that is not dumpable, CAP_SYS_PTRACE over its mm's user namespace; then
     /// `cap_ptrace_access_check`: the same user namespace and every capability the
     /// target has permitted, or CAP_SYS_PTRACE over the target's user namespace.
+    ///
+    /// Then the other security modules, as far as [`cred::lsm_may_ptrace`] can tell.
     pub(crate) fn may_read(&self) -> bool {
+        self.may_access(cred::PtraceMode::Read)
+    }
+
+    /// Whether the caller may trace this task (`PTRACE_MODE_ATTACH_FSCREDS`, as
+    /// `lock_trace` asks): [`Task::may_read`]'s checks, which without security
+    /// modules are also attach's, and the modules' answer for attaching.
+    pub(crate) fn may_attach(&self) -> bool {
+        self.may_access(cred::PtraceMode::Attach)
+    }
+
+    fn may_access(&self, mode: cred::PtraceMode) -> bool {
         if self.is_current_group() {
             return true;
         }
+        self.cap_may_access() && cred::lsm_may_ptrace(mode)
+    }
+
+    /// The checks of `__ptrace_may_access` up to and with the capability module.
+    fn cap_may_access(&self) -> bool {
         let (fsuid, fsgid, caller_ns, caller_caps) =
             cred::with_current_cred(|c| (c.fsuid.val, c.fsgid.val, c.user_ns, c.cap_effective.val));
         {
@@ -1648,7 +1666,7 @@ impl Task {
     /// waiting), and the ptrace check (`EPERM`), held while the caller reads.
     pub(crate) fn lock_trace(&self) -> Result<ExecUpdate<'_>> {
         let exec = self.exec_update_read()?;
-        if !self.may_read() {
+        if !self.may_attach() {
             return Err(EPERM);
         }
         Ok(exec)
@@ -1782,12 +1800,21 @@ impl Task {
 
     /// `mm_access(task, PTRACE_MODE_READ_FSCREDS)`: the task's address space, under
     /// `exec_update_lock` so that it is the one checked; `ESRCH` without one,
-    /// `EACCES` unless it is the caller's own or the caller may read the task
-    /// (which, without LSMs, is also what `PTRACE_MODE_ATTACH` allows).
+    /// `EACCES` unless it is the caller's own or the caller may read the task.
     pub(crate) fn mm_access(&self) -> Result<Mm<'_>> {
+        self.mm_access_mode(cred::PtraceMode::Read)
+    }
+
+    /// `mm_access(task, PTRACE_MODE_ATTACH)`, as `mem` is opened: the same, but the
+    /// caller must be allowed to trace the task ([`Task::may_attach`]).
+    pub(crate) fn mm_access_attach(&self) -> Result<Mm<'_>> {
+        self.mm_access_mode(cred::PtraceMode::Attach)
+    }
+
+    fn mm_access_mode(&self, mode: cred::PtraceMode) -> Result<Mm<'_>> {
         let _exec = self.exec_update_read()?;
         let mm = self.mm().ok_or(ESRCH)?;
-        if !mm.is_current() && !self.may_read() {
+        if !mm.is_current() && !self.may_access(mode) {
             return Err(EACCES);
         }
         Ok(mm)
