@@ -209,7 +209,12 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
     );
     m.write(b"\n");
     tabbed(m, b"Tgid:", [st.tgid as u64]);
-    tabbed(m, b"Ngid:", [st.ngid as u64]);
+    // With NUMA balancing, Ngid is the gid of a private `struct numa_group`
+    // (`task_numa_group_id` is not exported): the line is left out
+    // (tests/missing-status-lines.txt). Without, it is 0.
+    if !cfg!(CONFIG_NUMA_BALANCING) {
+        tabbed(m, b"Ngid:", [0]);
+    }
     tabbed(m, b"Pid:", [u64::from(pid.nr_ns(ns))]);
     tabbed(m, b"PPid:", [st.ppid as u64]);
     tabbed(m, b"TracerPid:", [st.tracer_pid as u64]);
@@ -254,6 +259,9 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
         kb(m, b"VmLib", st.lib_bytes >> 10);
         kb(m, b"VmPTE", st.pte_bytes >> 10);
         kb(m, b"VmSwap", pages(st.swap));
+        if let Some(h) = st.hugetlb {
+            kb(m, b"HugetlbPages", pages(h));
+        }
         m.print(fmt!(
             "CoreDumping:\t{}\nTHP_enabled:\t{}\nuntag_mask:\t{:#x}\n",
             st.core_dumping,

@@ -515,8 +515,13 @@ fn tid_io_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
     do_io_accounting(m, task, false)
 }
 
-/// `proc_oom_score`: the badness scaled into 0..2000.
+/// `proc_oom_score`: the badness scaled into 0..2000 of RAM and swap. The swap
+/// total (`total_swap_pages`) is not exported: while any swap is free (so some is
+/// configured) the score cannot be had and the read fails with `EOPNOTSUPP`.
 fn oom_score_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    if sys::free_swap_pages() > 0 {
+        return Err(Error::from_errno(-(bindings::EOPNOTSUPP as c_int)));
+    }
     let (badness, total) = task.oom_badness();
     let total = total.max(1) as i64;
     let points = badness.map_or(0, |b| (1000 + b * 1000 / total) * 2 / 3);

@@ -333,9 +333,10 @@ unsigned long procfs2_swapcache_pages(void)
 	return total_swapcache_pages();
 }
 
-void procfs2_si_swapinfo(struct sysinfo *i)
+/* si_swapinfo() and total_swap_pages are not exported; nr_swap_pages is. */
+long procfs2_nr_swap_pages(void)
 {
-	si_swapinfo(i);
+	return get_nr_swap_pages();
 }
 
 unsigned long procfs2_vmalloc_total(void)
@@ -414,10 +415,6 @@ bool procfs2_task_in_iowait(struct task_struct *t)
 	return t->in_iowait;
 }
 
-int procfs2_task_numa_group_id(struct task_struct *t)
-{
-	return task_numa_group_id(t);
-}
 
 bool procfs2_in_vfork(struct task_struct *t)
 {
@@ -475,6 +472,13 @@ bool procfs2_mm_thp_enabled(struct mm_struct *mm)
 	return IS_ENABLED(CONFIG_TRANSPARENT_HUGEPAGE) && !test_bit(MMF_DISABLE_THP, &mm->flags);
 }
 
+#ifdef CONFIG_HUGETLB_PAGE
+unsigned long procfs2_mm_hugetlb_usage(struct mm_struct *mm)
+{
+	return atomic_long_read(&mm->hugetlb_usage);
+}
+#endif
+
 unsigned long procfs2_mm_untag_mask(struct mm_struct *mm)
 {
 	return mm_untag_mask(mm);
@@ -485,10 +489,9 @@ long procfs2_ucounts_sigpending(struct ucounts *ucounts)
 	return get_rlimit_value(ucounts, UCOUNT_RLIMIT_SIGPENDING);
 }
 
-/* Without CONFIG_SWAP, total_swap_pages is a macro (0); with it, it is not exported. */
-unsigned long procfs2_total_pages(void)
+unsigned long procfs2_totalram_pages(void)
 {
-	return totalram_pages() + total_swap_pages;
+	return totalram_pages();
 }
 
 bool procfs2_sched_info_on(void)
@@ -947,3 +950,13 @@ unsigned long procfs2_zone_numa_event_cpu(struct zone *zone, unsigned int item, 
 	return per_cpu_ptr(zone->per_cpu_zonestats, cpu)->vm_numa_event[item];
 }
 #endif
+
+void procfs2_init_fs_root(struct path *root)
+{
+	get_fs_root(init_task.fs, root);
+}
+
+const char *procfs2_file_fs_name(struct file *f)
+{
+	return file_inode(f)->i_sb->s_type->name;
+}

@@ -115,7 +115,7 @@ unsigned long procfs2_node_page_state(int item);
 unsigned long procfs2_node_page_state_pages(int item);
 unsigned long procfs2_zone_page_state(int item);
 unsigned long procfs2_swapcache_pages(void);
-void procfs2_si_swapinfo(struct sysinfo *i);
+long procfs2_nr_swap_pages(void);
 unsigned long procfs2_vmalloc_total(void);
 
 /* Tasks and pids: locks and inlines (wrap/lock.rs, wrap/task.rs) */
@@ -131,7 +131,6 @@ unsigned int procfs2_task_state_index(struct task_struct *t);
 unsigned int procfs2_task_cpu(struct task_struct *t);
 u64 procfs2_task_gtime(struct task_struct *t);
 bool procfs2_task_in_iowait(struct task_struct *t);
-int procfs2_task_numa_group_id(struct task_struct *t);
 bool procfs2_in_vfork(struct task_struct *t);
 u32 procfs2_tty_nr(struct tty_struct *tty);
 int procfs2_task_cpus_list(struct task_struct *t, char *buf, int size);
@@ -145,9 +144,10 @@ unsigned long procfs2_mm_counter_sum(struct mm_struct *mm, int member);
 s64 procfs2_mm_pinned_vm(struct mm_struct *mm);
 unsigned long procfs2_mm_pgtables_bytes(struct mm_struct *mm);
 bool procfs2_mm_thp_enabled(struct mm_struct *mm);
+unsigned long procfs2_mm_hugetlb_usage(struct mm_struct *mm);
 unsigned long procfs2_mm_untag_mask(struct mm_struct *mm);
 long procfs2_ucounts_sigpending(struct ucounts *ucounts);
-unsigned long procfs2_total_pages(void);
+unsigned long procfs2_totalram_pages(void);
 bool procfs2_sched_info_on(void);
 void procfs2_put_cred(const struct cred *cred);
 void procfs2_get_fs_root(struct fs_struct *fs, struct path *path);
@@ -264,5 +264,9 @@ bool procfs2_zone_populated(struct zone *zone);
 struct zone *procfs2_node_zone(int nid, unsigned int z);
 unsigned long procfs2_zone_numa_event(struct zone *zone, unsigned int item);
 unsigned long procfs2_zone_numa_event_cpu(struct zone *zone, unsigned int item, int cpu);
+
+/* Sysctls of fs/proc in init's mount namespace (wrap/file.rs) */
+void procfs2_init_fs_root(struct path *root);
+const char *procfs2_file_fs_name(struct file *f);
 
 #endif /* PROCFS2_SHIM_H */

@@ -6,7 +6,7 @@
 use super::shim;
 use core::ptr::NonNull;
 use kernel::{
-    bindings,
+    bindings, c_str,
     prelude::*,
     types::{ARef, AlwaysRefCounted, Opaque},
 };
@@ -209,17 +209,20 @@ pub(crate) enum PtraceMode {
 /// Whether the security modules would let the caller at another process
 /// (`security_ptrace_access_check`, which is not exported), as far as procfs2 can
 /// tell; where it cannot tell, no. Callers have passed the capability module's own
-/// check already.
+/// check already; `yama` answers Yama's question for the target task given
+/// `ptrace_scope`.
 ///
 /// - Without `CONFIG_SECURITY` there is no other module: yes.
 /// - SELinux, Smack, Landlock and BPF programs decide by state procfs2 cannot
 ///   reach: with any of them built in, no.
-/// - Yama restricts `PTRACE_MODE_ATTACH` by `ptrace_scope`, a static of
-///   security/yama/yama_lsm.c: attach is refused; reads are Yama's to allow.
+/// - Yama restricts only `PTRACE_MODE_ATTACH`, by `ptrace_scope` (a static of
+///   security/yama/yama_lsm.c). procfs2 reads it where fs/proc shows it,
+///   /proc/sys/kernel/yama/ptrace_scope in init's mount namespace; if it cannot,
+///   no.
 /// - AppArmor lets an unconfined caller at anyone (`aa_may_ptrace`: an unconfined
 ///   tracer passes both sides of the check); a confined caller's profile cannot be
 ///   consulted: only a caller whose label reads `unconfined` passes.
-pub(crate) fn lsm_may_ptrace(mode: PtraceMode) -> bool {
+pub(crate) fn lsm_may_ptrace(mode: PtraceMode, yama: impl FnOnce(u32) -> bool) -> bool {
     if !cfg!(CONFIG_SECURITY) {
         return true;
     }
@@ -230,10 +233,14 @@ pub(crate) fn lsm_may_ptrace(mode: PtraceMode) -> bool {
     {
         return false;
     }
-    if cfg!(CONFIG_SECURITY_YAMA) && mode == PtraceMode::Attach {
+    if cfg!(CONFIG_SECURITY_APPARMOR) && !current_label_unconfined() {
         return false;
     }
-    !cfg!(CONFIG_SECURITY_APPARMOR) || current_label_unconfined()
+    if cfg!(CONFIG_SECURITY_YAMA) && mode == PtraceMode::Attach {
+        return super::file::read_proc_sysctl(c_str!("sys/kernel/yama/ptrace_scope"))
+            .is_some_and(yama);
+    }
+    true
 }
 
 /// Whether the caller's security label is `unconfined` (AppArmor's root-namespace

@@ -108,7 +108,7 @@ extern "C" {
     pub(crate) fn procfs2_node_page_state_pages(item: c_int) -> c_ulong;
     pub(crate) fn procfs2_zone_page_state(item: c_int) -> c_ulong;
     pub(crate) fn procfs2_swapcache_pages() -> c_ulong;
-    pub(crate) fn procfs2_si_swapinfo(i: *mut bindings::sysinfo);
+    pub(crate) fn procfs2_nr_swap_pages() -> c_long;
     pub(crate) fn procfs2_vmalloc_total() -> c_ulong;
     // Exported by mm/util.c; declared in mman.h, which the bindings lack.
     pub(crate) fn vm_memory_committed() -> c_ulong;
@@ -139,7 +139,6 @@ extern "C" {
     pub(crate) fn procfs2_task_cpu(t: *mut bindings::task_struct) -> c_uint;
     pub(crate) fn procfs2_task_gtime(t: *mut bindings::task_struct) -> u64;
     pub(crate) fn procfs2_task_in_iowait(t: *mut bindings::task_struct) -> bool;
-    pub(crate) fn procfs2_task_numa_group_id(t: *mut bindings::task_struct) -> c_int;
     pub(crate) fn procfs2_in_vfork(t: *mut bindings::task_struct) -> bool;
     pub(crate) fn procfs2_tty_nr(tty: *mut bindings::tty_struct) -> u32;
     pub(crate) fn procfs2_task_cpus_list(
@@ -161,9 +160,11 @@ extern "C" {
     pub(crate) fn procfs2_mm_pinned_vm(mm: *mut bindings::mm_struct) -> i64;
     pub(crate) fn procfs2_mm_pgtables_bytes(mm: *mut bindings::mm_struct) -> c_ulong;
     pub(crate) fn procfs2_mm_thp_enabled(mm: *mut bindings::mm_struct) -> bool;
+    #[cfg(CONFIG_HUGETLB_PAGE)]
+    pub(crate) fn procfs2_mm_hugetlb_usage(mm: *mut bindings::mm_struct) -> c_ulong;
     pub(crate) fn procfs2_mm_untag_mask(mm: *mut bindings::mm_struct) -> c_ulong;
     pub(crate) fn procfs2_ucounts_sigpending(ucounts: *mut bindings::ucounts) -> c_long;
-    pub(crate) fn procfs2_total_pages() -> c_ulong;
+    pub(crate) fn procfs2_totalram_pages() -> c_ulong;
     pub(crate) fn procfs2_sched_info_on() -> bool;
     pub(crate) fn procfs2_put_cred(cred: *const bindings::cred);
     pub(crate) fn procfs2_get_fs_root(fs: *mut bindings::fs_struct, path: *mut bindings::path);
@@ -333,4 +334,8 @@ extern "C" {
         item: c_uint,
         cpu: c_int,
     ) -> c_ulong;
+
+    // Sysctls of fs/proc in init's mount namespace (wrap/file.rs)
+    pub(crate) fn procfs2_init_fs_root(root: *mut bindings::path);
+    pub(crate) fn procfs2_file_fs_name(f: *mut bindings::file) -> *const c_char;
 }

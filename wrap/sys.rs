@@ -89,16 +89,23 @@ pub(crate) fn boot_seconds() -> i64 {
     ts.tv_sec
 }
 
-/// `si_meminfo` and `si_swapinfo` (0 swap without `CONFIG_SWAP`).
+/// `si_meminfo`. Swap is left at 0: `si_swapinfo` is not exported (see
+/// [`free_swap_pages`]).
 pub(crate) fn sysinfo() -> bindings::sysinfo {
-    // SAFETY: All-zero is a valid `sysinfo`; both calls fill it in.
+    // SAFETY: All-zero is a valid `sysinfo`; the call fills in its memory fields.
     let mut i: bindings::sysinfo = unsafe { core::mem::zeroed() };
     // SAFETY: `i` is a valid output location.
-    unsafe {
-        bindings::si_meminfo(&mut i);
-        procfs2_si_swapinfo(&mut i);
-    }
+    unsafe { bindings::si_meminfo(&mut i) };
     i
+}
+
+/// Free swap pages (`get_nr_swap_pages`, from the exported `nr_swap_pages`). This
+/// is `si_swapinfo`'s free count but for the pages of swap areas being turned off
+/// (`swap_info[]` is static), which it adds back while `swapoff` runs. The total
+/// (`total_swap_pages`) is not exported.
+pub(crate) fn free_swap_pages() -> u64 {
+    // SAFETY: Reads an exported counter.
+    unsafe { procfs2_nr_swap_pages() }.max(0) as u64
 }
 
 /// `global_node_page_state(item)`.
@@ -230,7 +237,7 @@ pub(crate) fn node_state_vmstat(item: u32) -> u64 {
     if unsafe { procfs2_vmstat_item_print_in_thp(item as c_int) } {
         #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
         // SAFETY: A constant.
-        return v / u64::from(unsafe { procfs2_hpage_pmd_nr() });
+        return v / u64::from(unsafe { procfs2_hpage_pmd_nr() }).max(1);
     }
     v
 }

@@ -88,7 +88,6 @@ pub(crate) struct TaskStatus {
     pub(crate) umask: i64,
     pub(crate) state: i64,
     pub(crate) tgid: i64,
-    pub(crate) ngid: i64,
     pub(crate) ppid: i64,
     pub(crate) tracer_pid: i64,
     pub(crate) uid: [i64; 4],
@@ -111,6 +110,8 @@ pub(crate) struct TaskStatus {
     pub(crate) lib_bytes: i64,
     pub(crate) pte_bytes: i64,
     pub(crate) swap: i64,
+    /// Pages of hugetlb mappings (`mm->hugetlb_usage`), with `CONFIG_HUGETLB_PAGE`.
+    pub(crate) hugetlb: Option<i64>,
     pub(crate) core_dumping: i64,
     pub(crate) thp_enabled: i64,
     pub(crate) untag_mask: i64,
@@ -743,7 +744,46 @@ impl Task {
         if self.is_current_group() {
             return true;
         }
-        self.cap_may_access() && cred::lsm_may_ptrace(mode)
+        self.cap_may_access() && cred::lsm_may_ptrace(mode, |scope| self.yama_may_attach(scope))
+    }
+
+    /// `yama_ptrace_access_check` for attaching at `ptrace_scope` `scope`: 0 lets
+    /// anyone; 1 lets the task's ancestors and holders of CAP_SYS_PTRACE over its
+    /// user namespace (the exceptions `PR_SET_PTRACER` declares are in Yama's
+    /// private list: not counted); 2 only the latter; 3 no one.
+    fn yama_may_attach(&self, scope: u32) -> bool {
+        let capable = || {
+            let rcu = Rcu::read_lock();
+            ns_capable_noaudit(self.cred(&rcu).user_ns, bindings::CAP_SYS_PTRACE)
+        };
+        match scope {
+            0 => true,
+            1 => self.descends_from_current() || capable(),
+            2 => capable(),
+            _ => false,
+        }
+    }
+
+    /// Whether the task descends from the caller's process (Yama's
+    /// `task_is_descendant(current, task)`): its group leaders' `real_parent`
+    /// chain, under RCU, reaches the caller's group leader.
+    fn descends_from_current(&self) -> bool {
+        let _rcu = Rcu::read_lock();
+        // SAFETY: `current` is valid while it runs; `group_leader` and
+        // `real_parent` are read once, as `rcu_dereference` does, and the tasks
+        // they name stay valid under RCU; the chain ends at the idle task (pid 0).
+        unsafe {
+            let me = read_once(&raw const (*bindings::get_current()).group_leader);
+            let mut walker = self.as_ptr();
+            while (*walker).pid > 0 {
+                walker = read_once(&raw const (*walker).group_leader);
+                if walker == me {
+                    return true;
+                }
+                walker = read_once(&raw const (*walker).real_parent);
+            }
+        }
+        false
     }
 
     /// The checks of `__ptrace_may_access` up to and with the capability module.
@@ -1057,7 +1097,6 @@ impl Task {
                     st.tracer_pid = i64::from(tracer.nr_ns(bindings::pid_type_PIDTYPE_PID, ns));
                 }
                 st.tgid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_TGID, ns));
-                st.ngid = i64::from(shim::procfs2_task_numa_group_id(t));
                 let c = self.cred(&rcu);
                 for (i, id) in [c.uid, c.euid, c.suid, c.fsuid].iter().enumerate() {
                     st.uid[i] = i64::from(bindings::from_kuid_munged(user_ns, *id));
@@ -1113,6 +1152,10 @@ impl Task {
                 st.lib_bytes = (exec - text) as i64;
                 st.pte_bytes = shim::procfs2_mm_pgtables_bytes(p) as i64;
                 st.swap = counter(bindings::MM_SWAPENTS) as i64;
+                #[cfg(CONFIG_HUGETLB_PAGE)]
+                {
+                    st.hugetlb = Some(shim::procfs2_mm_hugetlb_usage(p) as i64);
+                }
                 st.core_dumping = i64::from(!(*self.signal()).core_state.is_null());
                 st.thp_enabled = i64::from(shim::procfs2_mm_thp_enabled(p));
                 st.untag_mask = shim::procfs2_mm_untag_mask(p) as i64;
@@ -1524,8 +1567,8 @@ impl Task {
     /// `oom_score_adj` in thousandths of the total.
     pub(crate) fn oom_badness(&self) -> (Option<i64>, u64) {
         const OOM_SCORE_ADJ_MIN: i64 = -1000;
-        // SAFETY: Reads global counters.
-        let total = unsafe { shim::procfs2_total_pages() } as u64;
+        // SAFETY: Reads a global counter.
+        let total = unsafe { shim::procfs2_totalram_pages() } as u64;
         // SAFETY: The task is valid; `tgid` is set at fork.
         let init = unsafe { (*self.as_ptr()).tgid } == 1;
         if init || self.is_kthread() {
