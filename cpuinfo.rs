@@ -96,8 +96,10 @@ fn show_cpuinfo(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
     show_flags(
         m,
         b"\nbugs\t\t:",
-        (0..32 * bindings::NBUGINTS)
-            .filter_map(|i| c.has(32 * bindings::NCAPINTS + i).then(|| cpu::bug_flag(i))?),
+        (0..32 * bindings::NBUGINTS).filter_map(|i| {
+            c.has(32 * bindings::NCAPINTS + i)
+                .then(|| cpu::bug_flag(i))?
+        }),
     );
     let lpj = c.loops_per_jiffy();
     let hz = u64::from(bindings::CONFIG_HZ);

@@ -45,10 +45,7 @@ fn value(item: VmstatItem) -> Option<u64> {
 /// `vmstat_show`.
 fn vmstat_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
     let i = u32::try_from(pos).map_err(|_| EINVAL)?;
-    if let (Some(name), Some(v)) = (
-        sys::vmstat_text(i),
-        VmstatItem::of(i).and_then(value),
-    ) {
+    if let (Some(name), Some(v)) = (sys::vmstat_text(i), VmstatItem::of(i).and_then(value)) {
         m.write(name.as_bytes());
         m.write(b" ");
         m.put_u64(v);

@@ -111,8 +111,11 @@ impl CpuInfo {
         Some((0..32 * bindings::NVMXINTS).filter_map(move |i| {
             // SAFETY: `i` is below `32 * NVMXINTS`, the size of the capability
             // words and of the name table (checked in shim.c).
-            unsafe { procfs2_cpu_vmx_has(self.0, i) }
-                .then(|| flag_name(unsafe { procfs2_x86_vmx_flag(i) }))?
+            if !unsafe { procfs2_cpu_vmx_has(self.0, i) } {
+                return None;
+            }
+            // SAFETY: As above.
+            flag_name(unsafe { procfs2_x86_vmx_flag(i) })
         }))
     }
 
@@ -154,11 +157,13 @@ pub(crate) fn core_siblings(cpu: u32) -> u32 {
 pub(crate) fn freq_khz(cpu: u32) -> (u32, bool) {
     // SAFETY: Reads the boot CPU's feature bits, fixed after boot.
     let sampled = unsafe { procfs2_boot_cpu_has(bindings::X86_FEATURE_APERFMPERF) };
-    // SAFETY: `cpufreq_quick_get` takes any CPU number; `cpu_khz` is fixed after
-    // calibration.
+    // SAFETY: `cpufreq_quick_get` takes any CPU number.
     let f = unsafe { cpufreq_quick_get(cpu) };
-    // SAFETY: As above.
-    (if f != 0 { f } else { unsafe { procfs2_cpu_khz() } }, !sampled)
+    if f != 0 {
+        return (f, !sampled);
+    }
+    // SAFETY: `cpu_khz` is fixed after calibration.
+    (unsafe { procfs2_cpu_khz() }, !sampled)
 }
 
 /// The online CPUs in order (`for_each_online_cpu`).

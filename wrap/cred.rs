@@ -261,7 +261,8 @@ fn current_label_unconfined() -> bool {
     }
     let (mut ctx, mut len) = (core::ptr::null_mut(), 0u32);
     // SAFETY: `ctx` and `len` are valid output locations.
-    if unsafe { bindings::security_secid_to_secctx(secid, &mut ctx, &mut len) } != 0 || ctx.is_null()
+    if unsafe { bindings::security_secid_to_secctx(secid, &mut ctx, &mut len) } != 0
+        || ctx.is_null()
     {
         return false;
     }

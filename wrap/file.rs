@@ -373,7 +373,9 @@ pub(crate) fn read_proc_sysctl(name: &CStr) -> Option<u32> {
     // SAFETY: `root` is a valid output location; init's `fs` lives for ever.
     unsafe { shim::procfs2_init_fs_root(&mut root) };
     // SAFETY: `root` holds references taken above, and `name` is NUL-terminated.
-    let f = unsafe { bindings::file_open_root(&root, name.as_char_ptr(), bindings::O_RDONLY as c_int, 0) };
+    let f = unsafe {
+        bindings::file_open_root(&root, name.as_char_ptr(), bindings::O_RDONLY as c_int, 0)
+    };
     // SAFETY: Drops the references `procfs2_init_fs_root` took.
     unsafe { bindings::path_put(&root) };
     if f.is_null() || kernel::error::from_err_ptr(f).is_err() {
@@ -382,9 +384,11 @@ pub(crate) fn read_proc_sysctl(name: &CStr) -> Option<u32> {
     let mut buf = [0u8; 16];
     let mut pos: bindings::loff_t = 0;
     // SAFETY: `f` is an open file; its file system type lives as long as the file.
-    let is_proc = unsafe { CStr::from_char_ptr(shim::procfs2_file_fs_name(f)) }.as_bytes() == b"proc";
+    let is_proc =
+        unsafe { CStr::from_char_ptr(shim::procfs2_file_fs_name(f)) }.as_bytes() == b"proc";
     // SAFETY: `f` is open for reading and `buf` has room for `buf.len()` bytes.
-    let n = is_proc.then(|| unsafe { bindings::kernel_read(f, buf.as_mut_ptr().cast(), buf.len(), &mut pos) });
+    let n = is_proc
+        .then(|| unsafe { bindings::kernel_read(f, buf.as_mut_ptr().cast(), buf.len(), &mut pos) });
     // SAFETY: `f` was opened above and is closed once.
     unsafe { bindings::filp_close(f, core::ptr::null_mut()) };
     let n = usize::try_from(n?).ok()?.min(buf.len());

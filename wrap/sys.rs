@@ -207,7 +207,10 @@ impl VmstatItem {
     pub(crate) fn of(i: u32) -> Option<Self> {
         let mut i = i;
         for (n, kind) in [
-            (bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS, Self::Zone as fn(u32) -> Self),
+            (
+                bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS,
+                Self::Zone as fn(u32) -> Self,
+            ),
             (NR_NUMA_EVENTS, Self::NumaEvent),
             (bindings::node_stat_item_NR_VM_NODE_STAT_ITEMS, Self::Node),
             (bindings::vm_stat_item_NR_VM_STAT_ITEMS, |_| Self::Vm),
