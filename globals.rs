@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! The global entries of the root that a module can provide: `version`, `uptime`,
-//! `loadavg`, `meminfo`, `stat`, `softirqs` (fs/proc/*.c) and `execdomains`
-//! (kernel/exec_domain.c) here, `cpuinfo` and `vmstat` in their own files, and the
+//! `loadavg`, `meminfo`, `stat`, `softirqs`, `consoles` (fs/proc/*.c) and
+//! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat` and `buddyinfo`
+//! in their own files, and the
 //! directories that fs/proc's `proc_root_init` makes (`fs`, `fs/nfsd`, `driver`,
 //! `bus`). Its `mounts` link is left out: it points at `self/mounts`, which procfs2
 //! does not have, and a dangling link stops lsof. What is left out, and why, is
 //! listed in tests/missing-root-entries.txt.
 
 use crate::{
-    cpuinfo,
+    cpuinfo, crypto,
     pde::{self, ProcDirEntry},
     seq::SeqFile,
     vmstat,
-    wrap::{cred::PidNamespace, sys},
+    wrap::{console, cred::PidNamespace, sys},
 };
 use kernel::{bindings, fmt, prelude::*};
 
@@ -32,6 +33,9 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_seq(root, b"cpuinfo", 0, &cpuinfo::CPUINFO_OPS)?;
     pde::create_seq(root, b"vmstat", 0, &vmstat::VMSTAT_OPS)?;
     pde::create_single(root, b"execdomains", 0, execdomains_show)?;
+    pde::create_single(root, b"consoles", 0, consoles_show)?;
+    pde::create_single(root, b"crypto", 0, crypto::crypto_show)?;
+    pde::create_single(root, b"buddyinfo", 0, vmstat::buddyinfo_show)?;
     Ok(())
 }
 
@@ -353,5 +357,41 @@ fn softirqs_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
 /// `execdomains_proc_show`: only the Linux personality is left in 6.12.
 fn execdomains_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     m.write(b"0-0\tLinux           \t[kernel]\n");
+    Ok(())
+}
+
+/// `show_console_dev` for each registered console (fs/proc/consoles.c), from a
+/// copy of the list taken under `console_list_lock`.
+fn consoles_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
+    use console::*;
+    const FLAGS: [(i16, u8); 7] = [
+        (CON_ENABLED, b'E'),
+        (CON_CONSDEV, b'C'),
+        (CON_BOOT, b'B'),
+        (CON_NBCON, b'N'),
+        (CON_PRINTBUFFER, b'p'),
+        (CON_BRL, b'b'),
+        (CON_ANYTIME, b'a'),
+    ];
+    let mark = |on: bool, c: u8| if on { c } else { b'-' };
+    for con in console::consoles()? {
+        m.set_width(21 - 1);
+        m.write(con.name());
+        m.print(fmt!("{}", con.index));
+        m.pad(b' ');
+        m.write(&[
+            mark(con.read, b'R'),
+            mark(con.flags & CON_NBCON != 0 || con.write, b'W'),
+            mark(con.unblank, b'U'),
+            b' ',
+            b'(',
+        ]);
+        m.write(&FLAGS.map(|(f, c)| if con.flags & f != 0 { c } else { b' ' }));
+        m.write(b")");
+        if let Some((major, minor)) = con.dev {
+            m.print(fmt!(" {:4}:{}", major, minor));
+        }
+        m.write(b"\n");
+    }
     Ok(())
 }

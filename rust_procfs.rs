@@ -9,7 +9,8 @@
 //! ```text
 //!   rust_procfs  (root.c: module, fs type, root directory)
 //!   globals      (version, uptime, loadavg, meminfo, stat, softirqs, execdomains)   selftest
-//!   cpuinfo      (arch/x86/kernel/cpu/proc.c)  vmstat (mm/vmstat.c: vmstat)
+//!   cpuinfo      (arch/x86/kernel/cpu/proc.c)  vmstat (mm/vmstat.c: vmstat, buddyinfo)
+//!   crypto       (crypto/proc.c)
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
 //!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)  mem (base.c)
 //!   task_mmu     (task_mmu.c: maps)  namespaces (namespaces.c: ns/)  cgroup (cgroup.c)
@@ -27,6 +28,7 @@ use kernel::{bindings, c_str, fmt, prelude::*, types::ARef};
 mod array;
 mod cgroup;
 mod cpuinfo;
+mod crypto;
 mod fd;
 mod globals;
 mod map_files;

@@ -70,6 +70,11 @@
 #include <linux/nodemask.h>
 #include <linux/mmzone.h>
 #include <linux/audit.h>
+#include <linux/console.h>
+#include <linux/tty_driver.h>
+#include <linux/crypto.h>
+#include <linux/fips.h>
+#include <../crypto/internal.h>
 #include "mount.h"
 #include "shim.h"
 
@@ -959,4 +964,183 @@ void procfs2_init_fs_root(struct path *root)
 const char *procfs2_file_fs_name(struct file *f)
 {
 	return file_inode(f)->i_sb->s_type->name;
+}
+
+/* consoles: wrap/console.rs mirrors these flag values. */
+static_assert(CON_PRINTBUFFER == 1 && CON_CONSDEV == 2 && CON_ENABLED == 4 && CON_BOOT == 8 &&
+	      CON_ANYTIME == 16 && CON_BRL == 32 && CON_NBCON == 256);
+static_assert(MINORBITS == 20);
+
+struct console *procfs2_console_first(void)
+{
+	return hlist_entry_safe(console_list.first, struct console, node);
+}
+
+struct console *procfs2_console_next(struct console *con)
+{
+	return hlist_entry_safe(con->node.next, struct console, node);
+}
+
+const char *procfs2_console_name(struct console *con)
+{
+	return con->name;
+}
+
+short procfs2_console_index(struct console *con)
+{
+	return con->index;
+}
+
+short procfs2_console_flags(struct console *con)
+{
+	return con->flags;
+}
+
+bool procfs2_console_has_read(struct console *con)
+{
+	return con->read;
+}
+
+bool procfs2_console_has_write(struct console *con)
+{
+	return con->write;
+}
+
+bool procfs2_console_has_unblank(struct console *con)
+{
+	return con->unblank;
+}
+
+bool procfs2_console_has_device(struct console *con)
+{
+	return con->device;
+}
+
+struct tty_driver *procfs2_console_device(struct console *con, int *index)
+{
+	return con->device(con, index);
+}
+
+dev_t procfs2_tty_driver_devt(struct tty_driver *driver, int index)
+{
+	return MKDEV(driver->major, driver->minor_start) + index;
+}
+
+unsigned int procfs2_nr_node_ids(void)
+{
+	return nr_node_ids;
+}
+
+unsigned long procfs2_zone_lock_irqsave(struct zone *zone)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	return flags;
+}
+
+void procfs2_zone_unlock_irqrestore(struct zone *zone, unsigned long flags)
+{
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/*
+ * crypto: crypto_alg_list and crypto_alg_sem are exported; they and struct
+ * crypto_type are declared in crypto/internal.h, private to crypto/ but part of the
+ * tree this module is built against (as fs/mount.h).
+ */
+static_assert(CRYPTO_ALG_TYPE_MASK == 0xf && CRYPTO_ALG_TYPE_CIPHER == 0x1 &&
+	      CRYPTO_ALG_TYPE_COMPRESS == 0x2 && CRYPTO_ALG_LARVAL == 0x10 &&
+	      CRYPTO_ALG_TESTED == 0x400 && CRYPTO_ALG_INTERNAL == 0x2000 &&
+	      CRYPTO_ALG_FIPS_INTERNAL == 0x20000);
+
+void procfs2_crypto_alg_sem_read(void)
+{
+	down_read(&crypto_alg_sem);
+}
+
+void procfs2_crypto_alg_sem_read_unlock(void)
+{
+	up_read(&crypto_alg_sem);
+}
+
+struct crypto_alg *procfs2_crypto_alg_first(void)
+{
+	return list_first_entry_or_null(&crypto_alg_list, struct crypto_alg, cra_list);
+}
+
+bool procfs2_crypto_alg_is_last(struct crypto_alg *alg)
+{
+	return list_is_last(&alg->cra_list, &crypto_alg_list);
+}
+
+struct crypto_alg *procfs2_crypto_alg_next(struct crypto_alg *alg)
+{
+	return list_next_entry(alg, cra_list);
+}
+
+bool procfs2_fips_enabled(void)
+{
+	return fips_enabled;
+}
+
+const char *procfs2_crypto_alg_name(struct crypto_alg *alg)
+{
+	return alg->cra_name;
+}
+
+const char *procfs2_crypto_alg_driver(struct crypto_alg *alg)
+{
+	return alg->cra_driver_name;
+}
+
+const char *procfs2_crypto_alg_module(struct crypto_alg *alg)
+{
+	return module_name(alg->cra_module);
+}
+
+int procfs2_crypto_alg_priority(struct crypto_alg *alg)
+{
+	return alg->cra_priority;
+}
+
+unsigned int procfs2_crypto_alg_refcnt(struct crypto_alg *alg)
+{
+	return refcount_read(&alg->cra_refcnt);
+}
+
+u32 procfs2_crypto_alg_flags(struct crypto_alg *alg)
+{
+	return alg->cra_flags;
+}
+
+unsigned int procfs2_crypto_alg_blocksize(struct crypto_alg *alg)
+{
+	return alg->cra_blocksize;
+}
+
+unsigned int procfs2_crypto_alg_cipher_min_keysize(struct crypto_alg *alg)
+{
+	return alg->cra_cipher.cia_min_keysize;
+}
+
+unsigned int procfs2_crypto_alg_cipher_max_keysize(struct crypto_alg *alg)
+{
+	return alg->cra_cipher.cia_max_keysize;
+}
+
+const struct crypto_type *procfs2_crypto_alg_type(struct crypto_alg *alg)
+{
+	return alg->cra_type;
+}
+
+bool procfs2_crypto_type_has_show(const struct crypto_type *type)
+{
+	return type->show;
+}
+
+void procfs2_crypto_type_show(const struct crypto_type *type, struct seq_file *m,
+			      struct crypto_alg *alg)
+{
+	type->show(m, alg);
 }

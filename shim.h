@@ -269,4 +269,47 @@ unsigned long procfs2_zone_numa_event_cpu(struct zone *zone, unsigned int item, 
 void procfs2_init_fs_root(struct path *root);
 const char *procfs2_file_fs_name(struct file *f);
 
+/* Consoles (wrap/console.rs) */
+struct console;
+struct tty_driver;
+struct console *procfs2_console_first(void);
+struct console *procfs2_console_next(struct console *con);
+const char *procfs2_console_name(struct console *con);
+short procfs2_console_index(struct console *con);
+short procfs2_console_flags(struct console *con);
+bool procfs2_console_has_read(struct console *con);
+bool procfs2_console_has_write(struct console *con);
+bool procfs2_console_has_unblank(struct console *con);
+bool procfs2_console_has_device(struct console *con);
+struct tty_driver *procfs2_console_device(struct console *con, int *index);
+dev_t procfs2_tty_driver_devt(struct tty_driver *driver, int index);
+
+/* Zones of the online nodes (wrap/mmzone.rs) */
+unsigned int procfs2_nr_node_ids(void);
+unsigned long procfs2_zone_lock_irqsave(struct zone *zone);
+void procfs2_zone_unlock_irqrestore(struct zone *zone, unsigned long flags);
+
+/* Crypto algorithms (wrap/crypto.rs) */
+struct crypto_alg;
+void procfs2_crypto_alg_sem_read(void);
+void procfs2_crypto_alg_sem_read_unlock(void);
+struct crypto_alg *procfs2_crypto_alg_first(void);
+bool procfs2_crypto_alg_is_last(struct crypto_alg *alg);
+struct crypto_alg *procfs2_crypto_alg_next(struct crypto_alg *alg);
+bool procfs2_fips_enabled(void);
+const char *procfs2_crypto_alg_name(struct crypto_alg *alg);
+const char *procfs2_crypto_alg_driver(struct crypto_alg *alg);
+const char *procfs2_crypto_alg_module(struct crypto_alg *alg);
+int procfs2_crypto_alg_priority(struct crypto_alg *alg);
+unsigned int procfs2_crypto_alg_refcnt(struct crypto_alg *alg);
+u32 procfs2_crypto_alg_flags(struct crypto_alg *alg);
+unsigned int procfs2_crypto_alg_blocksize(struct crypto_alg *alg);
+unsigned int procfs2_crypto_alg_cipher_min_keysize(struct crypto_alg *alg);
+unsigned int procfs2_crypto_alg_cipher_max_keysize(struct crypto_alg *alg);
+struct crypto_type;
+const struct crypto_type *procfs2_crypto_alg_type(struct crypto_alg *alg);
+bool procfs2_crypto_type_has_show(const struct crypto_type *type);
+void procfs2_crypto_type_show(const struct crypto_type *type, struct seq_file *m,
+			      struct crypto_alg *alg);
+
 #endif /* PROCFS2_SHIM_H */

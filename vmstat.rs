@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! `/proc/vmstat` (mm/vmstat.c `vmstat_op`): one line per counter, named as this
-//! kernel names it (`vmstat_text[]`), then `nr_unstable 0`.
+//! kernel names it (`vmstat_text[]`), then `nr_unstable 0`; and `/proc/buddyinfo`
+//! (`fragmentation_op`): the free blocks of each order in each populated zone.
 //!
 //! fs/proc takes every counter at `start`; here each record reads its own counter,
 //! so one read costs the same sums without a buffer. The two dirty thresholds
@@ -11,9 +12,12 @@
 use crate::{
     pde::{ProcDirEntry, SeqOps},
     seq::SeqFile,
-    wrap::sys::{self, VmstatItem, NR_VMSTAT_ITEMS},
+    wrap::{
+        mmzone,
+        sys::{self, VmstatItem, NR_VMSTAT_ITEMS},
+    },
 };
-use kernel::{bindings, prelude::*};
+use kernel::{bindings, fmt, prelude::*};
 
 /// `vmstat_op`: record `pos` is counter `pos`.
 pub(crate) static VMSTAT_OPS: SeqOps = SeqOps {
@@ -53,6 +57,23 @@ fn vmstat_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
     }
     if i == NR_VMSTAT_ITEMS - 1 {
         m.write(b"nr_unstable 0\n");
+    }
+    Ok(())
+}
+
+/// `frag_show`: per online node, per populated zone, the count of free blocks of
+/// each order (`frag_show_print`), read under the zone's lock.
+pub(crate) fn buddyinfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
+    for nid in mmzone::online_nodes() {
+        for zone in mmzone::populated_zones(nid) {
+            let counts = zone.free_counts();
+            m.print(fmt!("Node {}, zone {:>8} ", nid, zone.name()));
+            for n in counts {
+                m.put_u64_width(n, 6);
+                m.write(b" ");
+            }
+            m.write(b"\n");
+        }
     }
     Ok(())
 }

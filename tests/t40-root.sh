@@ -93,6 +93,17 @@ same "cpuinfo read 7 bytes at a time is the same" \
 same "cpuinfo has a record per online CPU" "$(grep -c ^processor /proc2/cpuinfo)" \
 	"$(grep -c ^processor /proc/cpuinfo)"
 
+same "crypto is /proc's, byte for byte ($(grep -c '^name' /proc/crypto) algorithms)" \
+	"$(md5sum < /proc2/crypto)" "$(md5sum < /proc/crypto)"
+same "consoles is /proc's, byte for byte" "$(od -c /proc2/consoles)" "$(od -c /proc/consoles)"
+# buddyinfo: the same zones of the same nodes, in /proc's layout; the free counts
+# move with every allocation, so only their columns are compared.
+same "buddyinfo lists /proc's nodes and zones in /proc's layout" \
+	"$(sed 's/  *[0-9][0-9]*/ N/g' /proc2/buddyinfo)" "$(sed 's/  *[0-9][0-9]*/ N/g' /proc/buddyinfo)"
+same "buddyinfo's columns line up as /proc's" \
+	"$(sed 's/[0-9]/9/g' /proc2/buddyinfo | awk '{ print length($0) }' | sort -u)" \
+	"$(sed 's/[0-9]/9/g' /proc/buddyinfo | awk '{ print length($0) }' | sort -u)"
+
 # vmstat: /proc's names in /proc's order less the listed ones, then nr_unstable;
 # values between two /proc reads, give or take 4096 (the readers fault and allocate).
 a=$(cat /proc/vmstat) b=$(cat /proc2/vmstat) c=$(cat /proc/vmstat)

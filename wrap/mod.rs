@@ -18,13 +18,18 @@
 //! | `sync.rs`       | use counts with rundown, completion, RCU grace periods, jiffies |
 //! | `subdir.rs`     | the entry tree's lock and keys (`proc_subdir_lock`)         |
 //! | `mm.rs`         | address spaces held by open files, the walk over mappings |
+//! | `mmzone.rs`     | zones of the online nodes, their free lists                 |
 //! | `task.rs`       | `task_struct`, `pid`, `mm_struct`, open files, `path`       |
 //! | `sys.rs`        | system-wide counters of the global files                    |
+//! | `console.rs`    | `struct console` on `console_list`                          |
+//! | `crypto.rs`     | `struct crypto_alg` on `crypto_alg_list`                    |
 //! | `cpu.rs`        | `cpuinfo_x86` of each CPU, flag names, frequency            |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
 
+pub(crate) mod console;
 pub(crate) mod cpu;
 pub(crate) mod cred;
+pub(crate) mod crypto;
 pub(crate) mod debugfs;
 pub(crate) mod dentry;
 pub(crate) mod file;
@@ -32,6 +37,7 @@ pub(crate) mod fs;
 pub(crate) mod inode;
 pub(crate) mod lock;
 pub(crate) mod mm;
+pub(crate) mod mmzone;
 pub(crate) mod ops;
 mod shim;
 pub(crate) mod subdir;

@@ -320,11 +320,8 @@ extern "C" {
     pub(crate) fn procfs2_vm_event_cpu(item: c_uint, cpu: c_int) -> c_ulong;
     #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
     pub(crate) fn procfs2_hpage_pmd_nr() -> c_uint;
-    #[cfg(CONFIG_NUMA)]
     pub(crate) fn procfs2_node_online(nid: c_int) -> bool;
-    #[cfg(CONFIG_NUMA)]
     pub(crate) fn procfs2_zone_populated(zone: *mut bindings::zone) -> bool;
-    #[cfg(CONFIG_NUMA)]
     pub(crate) fn procfs2_node_zone(nid: c_int, z: c_uint) -> *mut bindings::zone;
     #[cfg(CONFIG_NUMA)]
     pub(crate) fn procfs2_zone_numa_event(zone: *mut bindings::zone, item: c_uint) -> c_ulong;
@@ -338,4 +335,46 @@ extern "C" {
     // Sysctls of fs/proc in init's mount namespace (wrap/file.rs)
     pub(crate) fn procfs2_init_fs_root(root: *mut bindings::path);
     pub(crate) fn procfs2_file_fs_name(f: *mut bindings::file) -> *const c_char;
+
+    // Consoles (wrap/console.rs)
+    pub(crate) fn console_list_lock();
+    pub(crate) fn console_list_unlock();
+    pub(crate) fn console_lock();
+    pub(crate) fn console_unlock();
+    pub(crate) fn procfs2_console_first() -> *mut c_void;
+    pub(crate) fn procfs2_console_next(con: *mut c_void) -> *mut c_void;
+    pub(crate) fn procfs2_console_name(con: *mut c_void) -> *const c_char;
+    pub(crate) fn procfs2_console_index(con: *mut c_void) -> i16;
+    pub(crate) fn procfs2_console_flags(con: *mut c_void) -> i16;
+    pub(crate) fn procfs2_console_has_read(con: *mut c_void) -> bool;
+    pub(crate) fn procfs2_console_has_write(con: *mut c_void) -> bool;
+    pub(crate) fn procfs2_console_has_unblank(con: *mut c_void) -> bool;
+    pub(crate) fn procfs2_console_has_device(con: *mut c_void) -> bool;
+    pub(crate) fn procfs2_console_device(con: *mut c_void, index: *mut c_int) -> *mut c_void;
+    pub(crate) fn procfs2_tty_driver_devt(driver: *mut c_void, index: c_int) -> u32;
+
+    // Zones of the online nodes (wrap/mmzone.rs)
+    pub(crate) fn procfs2_nr_node_ids() -> c_uint;
+    pub(crate) fn procfs2_zone_lock_irqsave(zone: *mut bindings::zone) -> c_ulong;
+    pub(crate) fn procfs2_zone_unlock_irqrestore(zone: *mut bindings::zone, flags: c_ulong);
+
+    // Crypto algorithms (wrap/crypto.rs)
+    pub(crate) fn procfs2_crypto_alg_sem_read();
+    pub(crate) fn procfs2_crypto_alg_sem_read_unlock();
+    pub(crate) fn procfs2_crypto_alg_first() -> *mut c_void;
+    pub(crate) fn procfs2_crypto_alg_is_last(alg: *mut c_void) -> bool;
+    pub(crate) fn procfs2_crypto_alg_next(alg: *mut c_void) -> *mut c_void;
+    pub(crate) fn procfs2_fips_enabled() -> bool;
+    pub(crate) fn procfs2_crypto_alg_name(alg: *mut c_void) -> *const c_char;
+    pub(crate) fn procfs2_crypto_alg_driver(alg: *mut c_void) -> *const c_char;
+    pub(crate) fn procfs2_crypto_alg_module(alg: *mut c_void) -> *const c_char;
+    pub(crate) fn procfs2_crypto_alg_priority(alg: *mut c_void) -> c_int;
+    pub(crate) fn procfs2_crypto_alg_refcnt(alg: *mut c_void) -> c_uint;
+    pub(crate) fn procfs2_crypto_alg_flags(alg: *mut c_void) -> u32;
+    pub(crate) fn procfs2_crypto_alg_blocksize(alg: *mut c_void) -> c_uint;
+    pub(crate) fn procfs2_crypto_alg_cipher_min_keysize(alg: *mut c_void) -> c_uint;
+    pub(crate) fn procfs2_crypto_alg_cipher_max_keysize(alg: *mut c_void) -> c_uint;
+    pub(crate) fn procfs2_crypto_alg_type(alg: *mut c_void) -> *const c_void;
+    pub(crate) fn procfs2_crypto_type_has_show(ty: *const c_void) -> bool;
+    pub(crate) fn procfs2_crypto_type_show(ty: *const c_void, m: *mut c_void, alg: *mut c_void);
 }

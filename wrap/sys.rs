@@ -267,27 +267,11 @@ pub(crate) fn vm_event(item: u32) -> u64 {
 #[cfg(CONFIG_NUMA)]
 pub(crate) fn numa_event(item: u32) -> u64 {
     let mut sum = 0u64;
-    // SAFETY: `nr_node_ids` is fixed after boot.
-    for nid in 0..unsafe { bindings::nr_node_ids } as c_int {
-        // SAFETY: `nid` is below `nr_node_ids`.
-        if !unsafe { procfs2_node_online(nid) } {
-            continue;
-        }
-        for z in 0..bindings::zone_type___MAX_NR_ZONES {
-            // SAFETY: `nid` is online, so its `pg_data_t` exists; `z` is a zone
-            // index.
-            let zone = unsafe { procfs2_node_zone(nid, z) };
-            // SAFETY: `zone` is valid; unpopulated zones share the boot counters,
-            // which the fold skips too.
-            if !unsafe { procfs2_zone_populated(zone) } {
-                continue;
-            }
-            // SAFETY: `zone` is populated and `item` a `numa_stat_item`.
-            sum = sum.wrapping_add(unsafe { procfs2_zone_numa_event(zone, item) } as u64);
+    for nid in super::mmzone::online_nodes() {
+        for zone in super::mmzone::populated_zones(nid) {
+            sum = sum.wrapping_add(zone.numa_event(item));
             for cpu in online_cpus() {
-                // SAFETY: As above; `cpu` is possible.
-                let n = unsafe { procfs2_zone_numa_event_cpu(zone, item, cpu) };
-                sum = sum.wrapping_add(n as u64);
+                sum = sum.wrapping_add(zone.numa_event_cpu(item, cpu));
             }
         }
     }
