@@ -292,13 +292,44 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
         m.write(b"\n");
     }
     tabbed(m, b"NoNewPrivs:", [st.no_new_privs as u64]);
+    let (seccomp, filters) = task.seccomp();
+    if let Some(mode) = seccomp {
+        tabbed(m, b"Seccomp:", [mode]);
+    }
+    if let Some(n) = filters {
+        tabbed(m, b"Seccomp_filters:", [n]);
+    }
     let mut buf = [0u8; 128];
     m.write(b"Cpus_allowed:\t");
     m.write(task.cpus_allowed(false, &mut buf));
     m.write(b"\nCpus_allowed_list:\t");
     m.write(task.cpus_allowed(true, &mut buf));
     m.write(b"\n");
+    // cpuset_task_status_allowed
+    if let Some(mask) = task.mems_allowed(false, &mut buf) {
+        m.write(b"Mems_allowed:\t");
+        m.write(mask);
+        m.write(b"\nMems_allowed_list:\t");
+        m.write(task.mems_allowed(true, &mut buf).unwrap_or_default());
+        m.write(b"\n");
+    }
     tabbed(m, b"voluntary_ctxt_switches:", [st.nvcsw as u64]);
     tabbed(m, b"nonvoluntary_ctxt_switches:", [st.nivcsw as u64]);
+    // arch_proc_pid_thread_features (arch/x86/kernel/cpu/proc.c)
+    if let Some((features, locked)) = task.x86_thread_features() {
+        for (label, f) in [
+            (&b"x86_Thread_features:\t"[..], features),
+            (b"x86_Thread_features_locked:\t", locked),
+        ] {
+            m.write(label);
+            if f & 1 != 0 {
+                m.write(b"shstk ");
+            }
+            if f & 2 != 0 {
+                m.write(b"wrss ");
+            }
+            m.write(b"\n");
+        }
+    }
     Ok(())
 }

@@ -538,12 +538,9 @@ fn schedstat_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result 
     Ok(())
 }
 
-/// `proc_pid_personality`: `lock_trace` refuses callers that may not trace the task
-/// (`EPERM`); without an LSM, attach and read are the same check.
+/// `proc_pid_personality`: under `lock_trace`, which refuses callers that may not
+/// trace the task (`EPERM`).
 fn personality_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    if !task.may_read() {
-        return Err(EPERM);
-    }
     m.print(fmt!("{:08x}\n", task.personality()?));
     Ok(())
 }
@@ -601,9 +598,6 @@ fn stack_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
     if !opener_is_admin(m) {
         return Err(EACCES);
     }
-    if !task.may_read() {
-        return Err(EPERM);
-    }
     task.show_stack(m)
 }
 
@@ -648,7 +642,7 @@ fn syscall_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
 /// `timerslack_ns_show`: another task's value needs CAP_SYS_NICE in its user
 /// namespace (`EPERM`).
 fn timerslack_ns_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    if !task.is_current() && !task.nice_capable() {
+    if !task.is_current() && (!task.nice_capable() || !cred::lsm_may_schedule()) {
         return Err(EPERM);
     }
     m.print(fmt!("{}\n", task.timer_slack_ns()));
@@ -893,7 +887,7 @@ fn set_oom_adj(inode: &Inode, adj: i32, legacy: bool) -> Result {
 
 /// `timerslack_ns_write`: another task's slack needs CAP_SYS_NICE in its user
 /// namespace (`EPERM`) and the LSMs' `security_task_setscheduler`, which is not
-/// exported: with LSMs built in, procfs2 cannot ask them and refuses (`EPERM`).
+/// exported (see `cred::lsm_may_schedule`).
 fn timerslack_ns_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
     // kstrtoull_from_user(buf, count, 10, ...)
     let mut b = [0u8; 1 + 64 + 1 + 1];
@@ -901,7 +895,7 @@ fn timerslack_ns_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<us
     buf.reader().read_slice(&mut b[..n])?;
     let slack_ns = cred::kstrtoull(&b[..=n], 10)?;
     let task = proc_task(inode).ok_or(ESRCH)?;
-    if !task.is_current() && (!task.nice_capable() || cfg!(CONFIG_SECURITY)) {
+    if !task.is_current() && (!task.nice_capable() || !cred::lsm_may_schedule()) {
         return Err(EPERM);
     }
     task.set_timer_slack_ns(slack_ns);

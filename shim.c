@@ -75,6 +75,7 @@
 #include <linux/crypto.h>
 #include <linux/fips.h>
 #include <../crypto/internal.h>
+#include <asm/prctl.h>
 #include "mount.h"
 #include "shim.h"
 
@@ -440,6 +441,47 @@ int procfs2_task_cpus_mask(struct task_struct *t, char *buf, int size)
 {
 	return scnprintf(buf, size, "%*pb", cpumask_pr_args(&t->cpus_mask));
 }
+
+#ifdef CONFIG_CPUSETS
+int procfs2_task_mems_list(struct task_struct *t, char *buf, int size)
+{
+	return scnprintf(buf, size, "%*pbl", nodemask_pr_args(&t->mems_allowed));
+}
+
+int procfs2_task_mems_mask(struct task_struct *t, char *buf, int size)
+{
+	return scnprintf(buf, size, "%*pb", nodemask_pr_args(&t->mems_allowed));
+}
+#endif
+
+#ifdef CONFIG_SECCOMP
+int procfs2_task_seccomp_mode(struct task_struct *t)
+{
+	return t->seccomp.mode;
+}
+#endif
+
+#ifdef CONFIG_SECCOMP_FILTER
+int procfs2_task_seccomp_filters(struct task_struct *t)
+{
+	return atomic_read(&t->seccomp.filter_count);
+}
+#endif
+
+#ifdef CONFIG_X86_USER_SHADOW_STACK
+/* Rust tests these bits as arch/x86/kernel/cpu/proc.c's dump_x86_features does. */
+static_assert(ARCH_SHSTK_SHSTK == 1 && ARCH_SHSTK_WRSS == 2);
+
+unsigned long procfs2_task_x86_features(struct task_struct *t)
+{
+	return t->thread.features;
+}
+
+unsigned long procfs2_task_x86_features_locked(struct task_struct *t)
+{
+	return t->thread.features_locked;
+}
+#endif
 
 /* pid_namespace.h is not in the bindings. */
 int procfs2_pid_ns_level(struct pid_namespace *ns)

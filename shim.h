@@ -135,6 +135,12 @@ bool procfs2_in_vfork(struct task_struct *t);
 u32 procfs2_tty_nr(struct tty_struct *tty);
 int procfs2_task_cpus_list(struct task_struct *t, char *buf, int size);
 int procfs2_task_cpus_mask(struct task_struct *t, char *buf, int size);
+int procfs2_task_mems_list(struct task_struct *t, char *buf, int size);
+int procfs2_task_mems_mask(struct task_struct *t, char *buf, int size);
+int procfs2_task_seccomp_mode(struct task_struct *t);
+int procfs2_task_seccomp_filters(struct task_struct *t);
+unsigned long procfs2_task_x86_features(struct task_struct *t);
+unsigned long procfs2_task_x86_features_locked(struct task_struct *t);
 int procfs2_pid_ns_level(struct pid_namespace *ns);
 
 /* Address spaces, credentials and the memory totals (wrap/task.rs) */

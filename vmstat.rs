@@ -67,7 +67,8 @@ pub(crate) fn buddyinfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     for nid in mmzone::online_nodes() {
         for zone in mmzone::populated_zones(nid) {
             let counts = zone.free_counts();
-            m.print(fmt!("Node {}, zone {:>8} ", nid, zone.name()));
+            let name = zone.name().to_str().unwrap_or("?");
+            m.print(fmt!("Node {}, zone {:>8} ", nid, name));
             for n in counts {
                 m.put_u64_width(n, 6);
                 m.write(b" ");

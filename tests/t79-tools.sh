@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0
-# Debian's procps (ps, pmap; copied into the guest with their libraries) on procfs2
-# bound over /proc in a private mount namespace, against the same commands on /proc:
-# ps with wchan and per-thread lines, and pmap, which reads maps. (pmap -x reads
-# smaps, which procfs2 cannot provide: README, Differences.)
+# Debian's procps (ps, pmap, top, free, vmstat, w, uptime; copied into the guest
+# with their libraries) on procfs2 bound over /proc in a private mount namespace,
+# against the same commands on /proc: ps with wchan and per-thread lines, pmap,
+# which reads maps, and the whole-system tools, which read the root files. (pmap -x
+# reads smaps, which procfs2 cannot provide: README, Differences.)
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2 2>/dev/null
 PS=/opt/procps/bin/ps
 PMAP=/opt/procps/bin/pmap
-if [ ! -x $PS ] || [ ! -x $PMAP ]; then
+if [ ! -x $PS ] || [ ! -x $PMAP ] || [ ! -x /opt/procps/bin/top ]; then
 	skip "procps on procfs2" "procps is not in the guest"
 	umount /proc2
 	exit 0
@@ -39,5 +40,36 @@ cmd="$PMAP -q $S"
 same "pmap -q of a sleeper" "$(over $cmd)" "$($cmd 2>&1)"
 kill $S $T $M
 wait 2>/dev/null
+
+# Whole-system views. What moves between two runs is masked: clocks, CPU shares
+# and times, free memory; kernel threads' names are cut to 15 characters (their
+# full names are private to kernel/kthread.c and kernel/workqueue.c: README); the
+# tools' own processes, which differ between the runs, are left out.
+first=$(sh -c 'echo $$')
+mine() { awk -v f=$first -v col=$1 'NR == 1 || $col + 0 < f'; }
+kname() { sed -E 's/\[([^]]{15})[^]]*\]/[\1]/'; }
+cmd="$PS aux"
+ps_aux() { mine 2 | kname | awk '{ $3 = "-"; $10 = "-"; print }'; }
+same "ps aux (%CPU and TIME aside)" "$(over $cmd | ps_aux)" "$($cmd 2>&1 | ps_aux)"
+cmd="$PS -eLf"
+ps_elf() { mine 2 | kname | awk '{ $5 = "-"; $9 = "-"; print }'; }
+same "ps -eLf (C and TIME aside)" "$(over $cmd | ps_elf)" "$($cmd 2>&1 | ps_elf)"
+digits() { sed -E 's/[0-9]+([.,][0-9]+)?/9/g'; }
+cmd="/opt/procps/bin/top -b -n1"
+same "top -b -n1: the summary lines and the column heads" \
+	"$(over $cmd | head -n 7 | digits)" "$($cmd 2>&1 | head -n 7 | digits)"
+same "top -b -n1: the same processes" "$(over $cmd | tail -n +8 | mine 1 | awk '{ print $1, $2, $12 }' | kname | sort -n)" \
+	"$($cmd 2>&1 | tail -n +8 | mine 1 | awk '{ print $1, $2, $12 }' | kname | sort -n)"
+cmd="/opt/procps/bin/free"
+same "free: layout" "$(over $cmd | digits)" "$($cmd 2>&1 | digits)"
+same "free: the totals" "$(over $cmd | awk 'NR > 1 { print $1, $2 }')" "$($cmd 2>&1 | awk 'NR > 1 { print $1, $2 }')"
+cmd="/opt/procps/bin/vmstat"
+same "vmstat: layout" "$(over $cmd | digits)" "$($cmd 2>&1 | digits)"
+same "vmstat: swpd, si, so, bi, bo (in and cs need counters that are not exported)" \
+	"$(over $cmd | awk 'NR == 3 { print $3, $7, $8, $9, $10 }')" \
+	"$($cmd 2>&1 | awk 'NR == 3 { print $3, $7, $8, $9, $10 }')"
+for cmd in /opt/procps/bin/w /opt/procps/bin/uptime; do
+	same "$(basename $cmd) (clock and load aside)" "$(over $cmd | digits)" "$($cmd 2>&1 | digits)"
+done
 umount /proc2
 rm -rf $D

@@ -237,10 +237,20 @@ pub(crate) fn lsm_may_ptrace(mode: PtraceMode, yama: impl FnOnce(u32) -> bool) -
         return false;
     }
     if cfg!(CONFIG_SECURITY_YAMA) && mode == PtraceMode::Attach {
-        return super::file::read_proc_sysctl(c_str!("sys/kernel/yama/ptrace_scope"))
+        return super::file::read_proc_sysctl(c_str!("proc/sys/kernel/yama/ptrace_scope"))
             .is_some_and(yama);
     }
     true
+}
+
+/// Whether the security modules would let the caller read or set another task's
+/// scheduling (`security_task_getscheduler`, `security_task_setscheduler`, not
+/// exported), once CAP_SYS_NICE over it is checked. Of the modules, only SELinux,
+/// Smack and BPF programs hook these, by state procfs2 cannot reach: with any of
+/// them built in, no. (The capability module's `cap_safe_nice` passes whoever has
+/// CAP_SYS_NICE over the task.)
+pub(crate) fn lsm_may_schedule() -> bool {
+    !(cfg!(CONFIG_SECURITY_SELINUX) || cfg!(CONFIG_SECURITY_SMACK) || cfg!(CONFIG_BPF_LSM))
 }
 
 /// Whether the caller's security label is `unconfined` (AppArmor's root-namespace

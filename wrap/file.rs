@@ -365,7 +365,7 @@ impl core::fmt::Write for LinkWriter<'_> {
 }
 
 /// Reads a sysctl as fs/proc shows it in init's mount namespace
-/// (`/proc/sys/<name>`, opened from init's root so that no caller's mounts can
+/// (`/proc/sys/...` given as `proc/sys/...`, opened from init's root so that no caller's mounts can
 /// stand in for it), as an unsigned number. `None` if it cannot be read, or if what
 /// is mounted there is not fs/proc.
 pub(crate) fn read_proc_sysctl(name: &CStr) -> Option<u32> {

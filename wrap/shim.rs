@@ -151,6 +151,26 @@ extern "C" {
         buf: *mut c_char,
         size: c_int,
     ) -> c_int;
+    #[cfg(CONFIG_CPUSETS)]
+    pub(crate) fn procfs2_task_mems_list(
+        t: *mut bindings::task_struct,
+        buf: *mut c_char,
+        size: c_int,
+    ) -> c_int;
+    #[cfg(CONFIG_CPUSETS)]
+    pub(crate) fn procfs2_task_mems_mask(
+        t: *mut bindings::task_struct,
+        buf: *mut c_char,
+        size: c_int,
+    ) -> c_int;
+    #[cfg(CONFIG_SECCOMP)]
+    pub(crate) fn procfs2_task_seccomp_mode(t: *mut bindings::task_struct) -> c_int;
+    #[cfg(CONFIG_SECCOMP_FILTER)]
+    pub(crate) fn procfs2_task_seccomp_filters(t: *mut bindings::task_struct) -> c_int;
+    #[cfg(CONFIG_X86_USER_SHADOW_STACK)]
+    pub(crate) fn procfs2_task_x86_features(t: *mut bindings::task_struct) -> c_ulong;
+    #[cfg(CONFIG_X86_USER_SHADOW_STACK)]
+    pub(crate) fn procfs2_task_x86_features_locked(t: *mut bindings::task_struct) -> c_ulong;
     pub(crate) fn procfs2_pid_ns_level(ns: *mut bindings::pid_namespace) -> c_int;
 
     // Address spaces, credentials and the memory totals (wrap/task.rs)

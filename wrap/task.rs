@@ -1520,6 +1520,63 @@ impl Task {
         &buf[..usize::try_from(n).unwrap_or(0)]
     }
 
+    /// The memory nodes the task may allocate from (`task->mems_allowed`), as a mask
+    /// or a list, in `buf`; `None` without `CONFIG_CPUSETS` (no such lines).
+    pub(crate) fn mems_allowed<'b>(&self, list: bool, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+        #[cfg(CONFIG_CPUSETS)]
+        {
+            let size = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
+            let (t, b) = (self.as_ptr(), buf.as_mut_ptr().cast::<c_char>());
+            // SAFETY: `buf` is writable for `size` bytes; `scnprintf` returns what it
+            // wrote. The mask is read unlocked, as `cpuset_task_status_allowed` does.
+            let n = unsafe {
+                if list {
+                    shim::procfs2_task_mems_list(t, b, size)
+                } else {
+                    shim::procfs2_task_mems_mask(t, b, size)
+                }
+            };
+            Some(&buf[..usize::try_from(n).unwrap_or(0)])
+        }
+        #[cfg(not(CONFIG_CPUSETS))]
+        {
+            let _ = (list, buf);
+            None
+        }
+    }
+
+    /// `task->seccomp.mode` and the filter count (`CONFIG_SECCOMP`,
+    /// `CONFIG_SECCOMP_FILTER`), as `task_seccomp` shows them.
+    pub(crate) fn seccomp(&self) -> (Option<u64>, Option<u64>) {
+        #[cfg(CONFIG_SECCOMP)]
+        // SAFETY: The task is valid; the mode is an int read once.
+        let mode = Some(unsafe { shim::procfs2_task_seccomp_mode(self.as_ptr()) } as u64);
+        #[cfg(not(CONFIG_SECCOMP))]
+        let mode = None;
+        #[cfg(CONFIG_SECCOMP_FILTER)]
+        // SAFETY: The task is valid; the count is an atomic.
+        let filters = Some(unsafe { shim::procfs2_task_seccomp_filters(self.as_ptr()) } as u64);
+        #[cfg(not(CONFIG_SECCOMP_FILTER))]
+        let filters = None;
+        (mode, filters)
+    }
+
+    /// The thread's user shadow stack features and the locked ones
+    /// (`thread.features`, `thread.features_locked`), with
+    /// `CONFIG_X86_USER_SHADOW_STACK`.
+    pub(crate) fn x86_thread_features(&self) -> Option<(u64, u64)> {
+        #[cfg(CONFIG_X86_USER_SHADOW_STACK)]
+        // SAFETY: The task is valid; both are words read once, as fs/proc reads them.
+        return Some(unsafe {
+            (
+                shim::procfs2_task_x86_features(self.as_ptr()) as u64,
+                shim::procfs2_task_x86_features_locked(self.as_ptr()) as u64,
+            )
+        });
+        #[cfg(not(CONFIG_X86_USER_SHADOW_STACK))]
+        None
+    }
+
     /// The resource limits (`task->signal->rlim`), copied under the signal lock as
     /// `proc_pid_limits` does; `None` once the task is being released.
     pub(crate) fn rlimits(&self) -> Option<[bindings::rlimit; bindings::RLIM_NLIMITS as usize]> {
@@ -1619,7 +1676,7 @@ impl Task {
 
     /// `task->personality`, read under `exec_update_lock` (`lock_trace`).
     pub(crate) fn personality(&self) -> Result<u32> {
-        let _exec = self.exec_update_read()?;
+        let _exec = self.lock_trace()?;
         // SAFETY: The task is valid; exec, which changes it, is held off.
         Ok(unsafe { (*self.as_ptr()).personality })
     }
@@ -1652,11 +1709,11 @@ impl Task {
     }
 
     /// Appends the task's kernel stack to `m`, one `[<0>] symbol+off/len` line per
-    /// frame, under `exec_update_lock`. The caller has checked the permissions.
+    /// frame, under `lock_trace` (`EPERM` for callers that may not trace the task).
     pub(crate) fn show_stack(&self, m: &SeqFile) -> Result {
         const MAX_STACK_TRACE_DEPTH: usize = 64;
         let mut entries = KVec::from_elem(0usize, MAX_STACK_TRACE_DEPTH, GFP_KERNEL)?;
-        let _exec = self.exec_update_read()?;
+        let _exec = self.lock_trace()?;
         // SAFETY: The task is valid; `entries` has room for the depth asked for.
         let n = unsafe {
             bindings::stack_trace_save_tsk(
