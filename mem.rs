@@ -7,7 +7,7 @@
 //! which asks the security modules through `security_ptrace_access_check`; that is
 //! not exported. procfs2 opens it for the task's own address space, which fs/proc
 //! allows without asking anyone (`mm_access`), and for callers that pass its own
-//! attach check (`Task::may_attach`), which refuses wherever it cannot know what
+//! attach check (`Task::mm_access_attach`), which refuses wherever it cannot know what
 //! a module would say (with Yama built in, every other process).
 //!
 //! Accesses never use `FOLL_FORCE` (fs/proc's default forces; the boot parameter

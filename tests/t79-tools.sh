@@ -47,14 +47,15 @@ wait 2>/dev/null
 # tools' own processes, which differ between the runs, are left out.
 first=$(sh -c 'echo $$')
 mine() { awk -v f=$first -v col=$1 'NR == 1 || $col + 0 < f'; }
-kname() { sed -E 's/\[([^]]{15})[^]]*\]/[\1]/'; }
+kname() { sed -E -e 's#\[(kworker/u?[0-9]+:[0-9]+H?)-[^]]*\]#[\1]#' -e 's/\[([^]]{15})[^]]*\]/[\1]/'; }
 cmd="$PS aux"
-ps_aux() { mine 2 | kname | awk '{ $3 = "-"; $10 = "-"; print }'; }
+# A kernel thread's state flips between runs (rcu_sched: I or R); a process's does not.
+ps_aux() { mine 2 | kname | awk '{ $3 = "-"; $10 = "-"; if ($11 ~ /^\[/) $8 = "-"; print }'; }
 same "ps aux (%CPU and TIME aside)" "$(over $cmd | ps_aux)" "$($cmd 2>&1 | ps_aux)"
 cmd="$PS -eLf"
 ps_elf() { mine 2 | kname | awk '{ $5 = "-"; $9 = "-"; print }'; }
 same "ps -eLf (C and TIME aside)" "$(over $cmd | ps_elf)" "$($cmd 2>&1 | ps_elf)"
-digits() { sed -E 's/[0-9]+([.,][0-9]+)?/9/g'; }
+digits() { sed -E 's/[0-9]+([.,][0-9]+)?/9/g' | tr -s ' '; }
 cmd="/opt/procps/bin/top -b -n1"
 same "top -b -n1: the summary lines and the column heads" \
 	"$(over $cmd | head -n 7 | digits)" "$($cmd 2>&1 | head -n 7 | digits)"

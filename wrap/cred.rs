@@ -206,41 +206,73 @@ pub(crate) enum PtraceMode {
     Attach,
 }
 
-/// Whether the security modules would let the caller at another process
-/// (`security_ptrace_access_check`, which is not exported), as far as procfs2 can
-/// tell; where it cannot tell, no. Callers have passed the capability module's own
-/// check already; `yama` answers Yama's question for the target task given
-/// `ptrace_scope`.
+/// What the security modules would say about the caller getting at another
+/// process (`security_ptrace_access_check`, which is not exported), as far as
+/// procfs2 can tell; where it cannot tell, no. It is taken before any task lock,
+/// since reading Yama's sysctl walks a path (and a path walk under
+/// `exec_update_lock` inverts fs/proc's lookup order); [`LsmPtrace::allows`] then
+/// answers for a task, after the capability module's own check.
 ///
 /// - Without `CONFIG_SECURITY` there is no other module: yes.
 /// - SELinux, Smack, Landlock and BPF programs decide by state procfs2 cannot
 ///   reach: with any of them built in, no.
+/// - AppArmor lets an unconfined caller at anyone (`aa_may_ptrace`: an unconfined
+///   tracer passes both sides of the check); a confined caller's profile cannot be
+///   consulted: only a caller whose label reads `unconfined` passes.
 /// - Yama restricts only `PTRACE_MODE_ATTACH`, by `ptrace_scope` (a static of
 ///   security/yama/yama_lsm.c). procfs2 reads it where fs/proc shows it,
 ///   /proc/sys/kernel/yama/ptrace_scope in init's mount namespace; if it cannot,
 ///   no.
-/// - AppArmor lets an unconfined caller at anyone (`aa_may_ptrace`: an unconfined
-///   tracer passes both sides of the check); a confined caller's profile cannot be
-///   consulted: only a caller whose label reads `unconfined` passes.
-pub(crate) fn lsm_may_ptrace(mode: PtraceMode, yama: impl FnOnce(u32) -> bool) -> bool {
-    if !cfg!(CONFIG_SECURITY) {
-        return true;
+pub(crate) struct LsmPtrace {
+    allowed: bool,
+    /// Yama's `ptrace_scope`, for attach mode with Yama built in.
+    yama_scope: Option<u32>,
+}
+
+impl LsmPtrace {
+    /// The modules' answer for the caller now, for `mode`.
+    pub(crate) fn now(mode: PtraceMode) -> Self {
+        let no = Self {
+            allowed: false,
+            yama_scope: None,
+        };
+        if !cfg!(CONFIG_SECURITY) {
+            return Self {
+                allowed: true,
+                yama_scope: None,
+            };
+        }
+        if cfg!(CONFIG_SECURITY_SELINUX)
+            || cfg!(CONFIG_SECURITY_SMACK)
+            || cfg!(CONFIG_SECURITY_LANDLOCK)
+            || cfg!(CONFIG_BPF_LSM)
+        {
+            return no;
+        }
+        if cfg!(CONFIG_SECURITY_APPARMOR) && !current_label_unconfined() {
+            return no;
+        }
+        if cfg!(CONFIG_SECURITY_YAMA) && mode == PtraceMode::Attach {
+            return match super::file::read_proc_sysctl(c_str!("proc/sys/kernel/yama/ptrace_scope"))
+            {
+                Some(scope) => Self {
+                    allowed: true,
+                    yama_scope: Some(scope),
+                },
+                None => no,
+            };
+        }
+        Self {
+            allowed: true,
+            yama_scope: None,
+        }
     }
-    if cfg!(CONFIG_SECURITY_SELINUX)
-        || cfg!(CONFIG_SECURITY_SMACK)
-        || cfg!(CONFIG_SECURITY_LANDLOCK)
-        || cfg!(CONFIG_BPF_LSM)
-    {
-        return false;
+
+    /// Whether the modules let the caller at the task; `yama` answers Yama's
+    /// question for the task given `ptrace_scope`.
+    pub(crate) fn allows(&self, yama: impl FnOnce(u32) -> bool) -> bool {
+        self.allowed && self.yama_scope.map_or(true, yama)
     }
-    if cfg!(CONFIG_SECURITY_APPARMOR) && !current_label_unconfined() {
-        return false;
-    }
-    if cfg!(CONFIG_SECURITY_YAMA) && mode == PtraceMode::Attach {
-        return super::file::read_proc_sysctl(c_str!("proc/sys/kernel/yama/ptrace_scope"))
-            .is_some_and(yama);
-    }
-    true
 }
 
 /// Whether the security modules would let the caller read or set another task's

@@ -728,23 +728,24 @@ impl Task {
     /// `cap_ptrace_access_check`: the same user namespace and every capability the
     /// target has permitted, or CAP_SYS_PTRACE over the target's user namespace.
     ///
-    /// Then the other security modules, as far as [`cred::lsm_may_ptrace`] can tell.
+    /// Then the other security modules, as far as [`cred::LsmPtrace`] can tell.
+    /// Attach mode (`PTRACE_MODE_ATTACH_FSCREDS`) is asked by [`Task::lock_trace`]
+    /// and [`Task::mm_access_attach`].
     pub(crate) fn may_read(&self) -> bool {
         self.may_access(cred::PtraceMode::Read)
     }
 
-    /// Whether the caller may trace this task (`PTRACE_MODE_ATTACH_FSCREDS`, as
-    /// `lock_trace` asks): [`Task::may_read`]'s checks, which without security
-    /// modules are also attach's, and the modules' answer for attaching.
-    pub(crate) fn may_attach(&self) -> bool {
-        self.may_access(cred::PtraceMode::Attach)
+    fn may_access(&self, mode: cred::PtraceMode) -> bool {
+        self.may_access_with(&cred::LsmPtrace::now(mode))
     }
 
-    fn may_access(&self, mode: cred::PtraceMode) -> bool {
+    /// [`Task::may_read`] or the attach check with the modules' answer taken
+    /// beforehand (before any lock: see [`cred::LsmPtrace`]).
+    fn may_access_with(&self, lsm: &cred::LsmPtrace) -> bool {
         if self.is_current_group() {
             return true;
         }
-        self.cap_may_access() && cred::lsm_may_ptrace(mode, |scope| self.yama_may_attach(scope))
+        self.cap_may_access() && lsm.allows(|scope| self.yama_may_attach(scope))
     }
 
     /// `yama_ptrace_access_check` for attaching at `ptrace_scope` `scope`: 0 lets
@@ -1765,8 +1766,9 @@ impl Task {
     /// `lock_trace`: `exec_update_lock` for reading (`EINTR` if killed while
     /// waiting), and the ptrace check (`EPERM`), held while the caller reads.
     pub(crate) fn lock_trace(&self) -> Result<ExecUpdate<'_>> {
+        let lsm = cred::LsmPtrace::now(cred::PtraceMode::Attach);
         let exec = self.exec_update_read()?;
-        if !self.may_attach() {
+        if !self.may_access_with(&lsm) {
             return Err(EPERM);
         }
         Ok(exec)
@@ -1906,15 +1908,16 @@ impl Task {
     }
 
     /// `mm_access(task, PTRACE_MODE_ATTACH)`, as `mem` is opened: the same, but the
-    /// caller must be allowed to trace the task ([`Task::may_attach`]).
+    /// caller must be allowed to trace the task (attach mode).
     pub(crate) fn mm_access_attach(&self) -> Result<Mm<'_>> {
         self.mm_access_mode(cred::PtraceMode::Attach)
     }
 
     fn mm_access_mode(&self, mode: cred::PtraceMode) -> Result<Mm<'_>> {
+        let lsm = cred::LsmPtrace::now(mode);
         let _exec = self.exec_update_read()?;
         let mm = self.mm().ok_or(ESRCH)?;
-        if !mm.is_current() && !self.may_access(mode) {
+        if !mm.is_current() && !self.may_access_with(&lsm) {
             return Err(EACCES);
         }
         Ok(mm)
