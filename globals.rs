@@ -2,7 +2,7 @@
 
 //! The global entries of the root that a module can provide: `version`, `uptime`,
 //! `loadavg`, `meminfo`, `stat`, `softirqs`, `consoles` (fs/proc/*.c) and
-//! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat` and `buddyinfo`
+//! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat`, `buddyinfo` and `zoneinfo`
 //! in their own files, and the
 //! directories that fs/proc's `proc_root_init` makes (`fs`, `fs/nfsd`, `driver`,
 //! `bus`). Its `mounts` link is left out: it points at `self/mounts`, which procfs2
@@ -36,6 +36,7 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"consoles", 0, consoles_show)?;
     pde::create_single(root, b"crypto", 0, crypto::crypto_show)?;
     pde::create_single(root, b"buddyinfo", 0, vmstat::buddyinfo_show)?;
+    pde::create_seq(root, b"zoneinfo", 0, &vmstat::ZONEINFO_OPS)?;
     Ok(())
 }
 

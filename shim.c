@@ -75,6 +75,7 @@
 #include <linux/crypto.h>
 #include <linux/fips.h>
 #include <../crypto/internal.h>
+#include <../mm/internal.h>
 #include <asm/prctl.h>
 #include "mount.h"
 #include "shim.h"
@@ -1185,4 +1186,49 @@ void procfs2_crypto_type_show(const struct crypto_type *type, struct seq_file *m
 			      struct crypto_alg *alg)
 {
 	type->show(m, alg);
+}
+
+/* zoneinfo: min, low, high and promo in enum zone_watermarks order. */
+static_assert(WMARK_MIN == 0 && WMARK_LOW == 1 && WMARK_HIGH == 2 && WMARK_PROMO == 3);
+
+unsigned long procfs2_zone_state(struct zone *zone, unsigned int item)
+{
+	return zone_page_state(zone, item);
+}
+
+unsigned long procfs2_zone_wmark(struct zone *zone, unsigned int w)
+{
+	return wmark_pages(zone, w);
+}
+
+unsigned long procfs2_zone_managed(struct zone *zone)
+{
+	return zone_managed_pages(zone);
+}
+
+unsigned long procfs2_zone_cma(struct zone *zone)
+{
+	return zone_cma_pages(zone);
+}
+
+struct per_cpu_pages *procfs2_zone_pcp(struct zone *zone, int cpu)
+{
+	return per_cpu_ptr(zone->per_cpu_pageset, cpu);
+}
+
+int procfs2_zone_stat_threshold(struct zone *zone, int cpu)
+{
+	return per_cpu_ptr(zone->per_cpu_zonestats, cpu)->stat_threshold;
+}
+
+/* node_page_state_pages() is not exported; Rust clamps at 0 as it does on SMP. */
+long procfs2_pgdat_state_pages(int nid, unsigned int item)
+{
+	return atomic_long_read(&NODE_DATA(nid)->vm_stat[item]);
+}
+
+/* MAX_RECLAIM_RETRIES of mm/internal.h, a private header of the same tree. */
+bool procfs2_pgdat_unreclaimable(int nid)
+{
+	return READ_ONCE(NODE_DATA(nid)->kswapd_failures) >= MAX_RECLAIM_RETRIES;
 }

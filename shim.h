@@ -294,6 +294,14 @@ dev_t procfs2_tty_driver_devt(struct tty_driver *driver, int index);
 unsigned int procfs2_nr_node_ids(void);
 unsigned long procfs2_zone_lock_irqsave(struct zone *zone);
 void procfs2_zone_unlock_irqrestore(struct zone *zone, unsigned long flags);
+unsigned long procfs2_zone_state(struct zone *zone, unsigned int item);
+unsigned long procfs2_zone_wmark(struct zone *zone, unsigned int w);
+unsigned long procfs2_zone_managed(struct zone *zone);
+unsigned long procfs2_zone_cma(struct zone *zone);
+struct per_cpu_pages *procfs2_zone_pcp(struct zone *zone, int cpu);
+int procfs2_zone_stat_threshold(struct zone *zone, int cpu);
+long procfs2_pgdat_state_pages(int nid, unsigned int item);
+bool procfs2_pgdat_unreclaimable(int nid);
 
 /* Crypto algorithms (wrap/crypto.rs) */
 struct crypto_alg;

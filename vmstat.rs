@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! `/proc/vmstat` (mm/vmstat.c `vmstat_op`): one line per counter, named as this
-//! kernel names it (`vmstat_text[]`), then `nr_unstable 0`; and `/proc/buddyinfo`
-//! (`fragmentation_op`): the free blocks of each order in each populated zone.
+//! kernel names it (`vmstat_text[]`), then `nr_unstable 0`; `/proc/buddyinfo`
+//! (`fragmentation_op`): the free blocks of each order in each populated zone; and
+//! `/proc/zoneinfo` (`zoneinfo_op`): each zone's size, watermarks, counters and
+//! per-CPU pagesets, a record per node.
 //!
 //! fs/proc takes every counter at `start`; here each record reads its own counter,
 //! so one read costs the same sums without a buffer. The two dirty thresholds
@@ -17,7 +19,7 @@ use crate::{
         sys::{self, VmstatItem, NR_VMSTAT_ITEMS},
     },
 };
-use kernel::{bindings, fmt, prelude::*};
+use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 
 /// `vmstat_op`: record `pos` is counter `pos`.
 pub(crate) static VMSTAT_OPS: SeqOps = SeqOps {
@@ -75,6 +77,88 @@ pub(crate) fn buddyinfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
             }
             m.write(b"\n");
         }
+    }
+    Ok(())
+}
+
+/// `zoneinfo_op`: record `pos` is node `pos`; offline nodes print nothing.
+pub(crate) static ZONEINFO_OPS: SeqOps = SeqOps {
+    has: |_, pos| pos < u64::from(mmzone::nr_node_ids()),
+    show: zoneinfo_show,
+};
+
+/// One `\n      name value` counter line of zoneinfo.
+fn counter(m: &SeqFile, name: Option<&CStr>, value: u64) {
+    let name = name.and_then(|n| n.to_str().ok()).unwrap_or("?");
+    m.print(fmt!("\n      {:<12} {}", name, value));
+}
+
+/// `zoneinfo_show_print` for every zone of node `pos`, populated or not.
+fn zoneinfo_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
+    let nid = c_int::try_from(pos).map_err(|_| EINVAL)?;
+    if !mmzone::node_online(nid) {
+        return Ok(());
+    }
+    let first = mmzone::populated_zones(nid).next();
+    for zone in mmzone::zones(nid) {
+        let name = zone.name().to_str().unwrap_or("?");
+        m.print(fmt!("Node {}, zone {:>8}", nid, name));
+        if first.as_ref().is_some_and(|f| f.is(&zone)) {
+            m.write(b"\n  per-node stats");
+            for i in 0..bindings::node_stat_item_NR_VM_NODE_STAT_ITEMS {
+                let pages = sys::in_thp(i, mmzone::node_state_pages(nid, i));
+                counter(m, sys::node_stat_name(i), pages);
+            }
+        }
+        let z = zone.info();
+        m.print(fmt!(
+            "\n  pages free     {}\n        boost    {}\n        min      {}\n        \
+             low      {}\n        high     {}\n        promo    {}\n        \
+             spanned  {}\n        present  {}\n        managed  {}\n        cma      {}",
+            z.free,
+            z.boost,
+            z.wmarks[0],
+            z.wmarks[1],
+            z.wmarks[2],
+            z.wmarks[3],
+            z.spanned,
+            z.present,
+            z.managed,
+            z.cma
+        ));
+        m.print(fmt!("\n        protection: ({}", z.protection[0]));
+        for r in &z.protection[1..] {
+            m.print(fmt!(", {}", r));
+        }
+        m.write(b")");
+        if !zone.populated() {
+            m.write(b"\n");
+            continue;
+        }
+        for i in 0..bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS {
+            counter(m, sys::zone_stat_name(i), zone.state(i));
+        }
+        for i in 0..sys::NR_VM_NUMA_EVENT_ITEMS {
+            counter(m, sys::numa_stat_name(i), zone.numa_events(i));
+        }
+        m.write(b"\n  pagesets");
+        for cpu in sys::online_cpus() {
+            let p = zone.pageset(cpu);
+            m.print(fmt!(
+                "\n    cpu: {}\n              count: {}\n              high:  {}\n              \
+                 batch: {}\n  vm stats threshold: {}",
+                cpu,
+                p.count,
+                p.high,
+                p.batch,
+                p.stat_threshold
+            ));
+        }
+        m.print(fmt!(
+            "\n  node_unreclaimable:  {}\n  start_pfn:           {}\n",
+            u32::from(mmzone::node_unreclaimable(nid)),
+            z.start_pfn
+        ));
     }
     Ok(())
 }

@@ -104,6 +104,14 @@ same "buddyinfo's columns line up as /proc's" \
 	"$(sed 's/[0-9]/9/g' /proc2/buddyinfo | awk '{ print length($0) }' | sort -u)" \
 	"$(sed 's/[0-9]/9/g' /proc/buddyinfo | awk '{ print length($0) }' | sort -u)"
 
+# zoneinfo: every zone of every node, its lines and counters' names as /proc's; the
+# numbers move.
+same "zoneinfo has /proc's lines, numbers aside ($(grep -c '^Node' /proc/zoneinfo) zones)" \
+	"$(sed 's/[0-9][0-9]*/N/g' /proc2/zoneinfo)" "$(sed 's/[0-9][0-9]*/N/g' /proc/zoneinfo)"
+same "zoneinfo: spanned, present, managed, protection and start_pfn are /proc's" \
+	"$(grep -E 'spanned|present|managed|protection|start_pfn' /proc2/zoneinfo)" \
+	"$(grep -E 'spanned|present|managed|protection|start_pfn' /proc/zoneinfo)"
+
 # vmstat: /proc's names in /proc's order less the listed ones, then nr_unstable;
 # values between two /proc reads, give or take 4096 (the readers fault and allocate).
 a=$(cat /proc/vmstat) b=$(cat /proc2/vmstat) c=$(cat /proc/vmstat)

@@ -2,13 +2,26 @@
 
 //! Memory zones of the online nodes (`pg_data_t` from the exported `node_data`, or
 //! `contig_page_data` without NUMA), as mm/vmstat.c's `walk_zones_in_node` visits
-//! them for buddyinfo: populated zones, node by node, each read under `zone->lock`.
+//! them for buddyinfo and zoneinfo: node by node, each zone read under
+//! `zone->lock`; the node's counters and the zone's counters and per-CPU pagesets.
 
 use super::shim::*;
 use kernel::{bindings, ffi::c_int, str::CStr};
 
 /// A populated zone of an online node.
 pub(crate) struct Zone(*mut bindings::zone);
+
+/// `nr_node_ids`: node numbers lie below it.
+pub(crate) fn nr_node_ids() -> u32 {
+    // SAFETY: Fixed after boot.
+    unsafe { procfs2_nr_node_ids() }
+}
+
+/// `node_online(nid)`.
+pub(crate) fn node_online(nid: c_int) -> bool {
+    // SAFETY: Reads the online node mask; `nid` is checked against its size.
+    (0..nr_node_ids() as c_int).contains(&nid) && unsafe { procfs2_node_online(nid) }
+}
 
 /// The online nodes in order (`for_each_online_pgdat`).
 pub(crate) fn online_nodes() -> impl Iterator<Item = c_int> {
@@ -18,18 +31,115 @@ pub(crate) fn online_nodes() -> impl Iterator<Item = c_int> {
         .filter(|&nid| unsafe { procfs2_node_online(nid) })
 }
 
-/// The populated zones of online node `nid`, lowest first.
-pub(crate) fn populated_zones(nid: c_int) -> impl Iterator<Item = Zone> {
-    (0..bindings::MAX_NR_ZONES).filter_map(move |z| {
+/// The zones of online node `nid`, lowest first, populated or not.
+pub(crate) fn zones(nid: c_int) -> impl Iterator<Item = Zone> {
+    (0..bindings::MAX_NR_ZONES).map(move |z| {
         // SAFETY: `nid` is an online node, whose `pg_data_t` lives as long as the
         // kernel (nodes are not hot-removed while online), and `z` a zone index.
-        let zone = unsafe { procfs2_node_zone(nid, z) };
-        // SAFETY: As above.
-        unsafe { procfs2_zone_populated(zone) }.then_some(Zone(zone))
+        Zone(unsafe { procfs2_node_zone(nid, z) })
     })
 }
 
+/// The populated zones of online node `nid`, lowest first.
+pub(crate) fn populated_zones(nid: c_int) -> impl Iterator<Item = Zone> {
+    zones(nid).filter(Zone::populated)
+}
+
+/// `node_page_state_pages(NODE_DATA(nid), item)` (not exported): the node's
+/// counter, negative values (per-CPU drift) read as 0.
+pub(crate) fn node_state_pages(nid: c_int, item: u32) -> u64 {
+    // SAFETY: `nid` is an online node and `item` a `node_stat_item`.
+    unsafe { procfs2_pgdat_state_pages(nid, item) }.max(0) as u64
+}
+
+/// Whether kswapd has given up on node `nid` (`kswapd_failures >=
+/// MAX_RECLAIM_RETRIES`).
+pub(crate) fn node_unreclaimable(nid: c_int) -> bool {
+    // SAFETY: `nid` is an online node; the count is an int read once.
+    unsafe { procfs2_pgdat_unreclaimable(nid) }
+}
+
+/// What zoneinfo shows of a zone besides its counters, read under `zone->lock`.
+pub(crate) struct ZoneInfo {
+    pub(crate) free: u64,
+    pub(crate) boost: u64,
+    /// min, low, high and promo watermarks (boost included).
+    pub(crate) wmarks: [u64; 4],
+    pub(crate) spanned: u64,
+    pub(crate) present: u64,
+    pub(crate) managed: u64,
+    pub(crate) cma: u64,
+    pub(crate) protection: [i64; bindings::MAX_NR_ZONES as usize],
+    pub(crate) start_pfn: u64,
+}
+
+/// One CPU's pageset of a zone: count, high, batch, and the counters' threshold.
+pub(crate) struct Pageset {
+    pub(crate) count: i32,
+    pub(crate) high: i32,
+    pub(crate) batch: i32,
+    pub(crate) stat_threshold: i32,
+}
+
 impl Zone {
+    /// `populated_zone(zone)`.
+    pub(crate) fn populated(&self) -> bool {
+        // SAFETY: The zone is valid (see [`zones`]).
+        unsafe { procfs2_zone_populated(self.0) }
+    }
+
+    /// Whether this is the same zone as `other`.
+    pub(crate) fn is(&self, other: &Zone) -> bool {
+        self.0 == other.0
+    }
+
+    /// `zone_page_state(zone, item)`.
+    pub(crate) fn state(&self, item: u32) -> u64 {
+        // SAFETY: The zone is valid and `item` a `zone_stat_item`.
+        unsafe { procfs2_zone_state(self.0, item) as u64 }
+    }
+
+    /// The zone's size, watermarks and reserves, under `zone->lock` as
+    /// `zoneinfo_show_print` reads them.
+    pub(crate) fn info(&self) -> ZoneInfo {
+        // SAFETY: The zone is valid; its lock is a spinlock taken with interrupts
+        // saved and released below, and nothing here sleeps. The watermark and
+        // size helpers are static inlines reading the zone's fields.
+        unsafe {
+            let flags = procfs2_zone_lock_irqsave(self.0);
+            let z = &*self.0;
+            let info = ZoneInfo {
+                free: procfs2_zone_state(self.0, bindings::zone_stat_item_NR_FREE_PAGES) as u64,
+                boost: z.watermark_boost as u64,
+                wmarks: [0, 1, 2, 3].map(|w| procfs2_zone_wmark(self.0, w) as u64),
+                spanned: z.spanned_pages as u64,
+                present: z.present_pages as u64,
+                managed: procfs2_zone_managed(self.0) as u64,
+                cma: procfs2_zone_cma(self.0) as u64,
+                protection: z.lowmem_reserve.map(|r| r as i64),
+                start_pfn: z.zone_start_pfn as u64,
+            };
+            procfs2_zone_unlock_irqrestore(self.0, flags);
+            info
+        }
+    }
+
+    /// CPU `cpu`'s pageset of this zone (`per_cpu_pageset`, `per_cpu_zonestats`),
+    /// read unlocked as fs/proc reads it.
+    pub(crate) fn pageset(&self, cpu: c_int) -> Pageset {
+        // SAFETY: The zone is valid and `cpu` a possible CPU; the per-CPU
+        // structures of a zone live as long as the zone.
+        unsafe {
+            let pcp = &*procfs2_zone_pcp(self.0, cpu);
+            Pageset {
+                count: pcp.count,
+                high: pcp.high,
+                batch: pcp.batch,
+                stat_threshold: procfs2_zone_stat_threshold(self.0, cpu),
+            }
+        }
+    }
+
     /// `zone->name`.
     pub(crate) fn name(&self) -> &'static CStr {
         // SAFETY: Zone names are string literals of mm/page_alloc.c.
@@ -52,19 +162,25 @@ impl Zone {
         out
     }
 
-    /// `zone->vm_numa_event[item]` (`zone_numa_event_state`).
-    #[cfg(CONFIG_NUMA)]
-    pub(crate) fn numa_event(&self, item: u32) -> u64 {
-        // SAFETY: The zone is valid and `item` a `numa_stat_item`.
-        unsafe { procfs2_zone_numa_event(self.0, item) as u64 }
-    }
-
-    /// What `cpu` has counted of event `item` in this zone and not yet folded
-    /// into it (`per_cpu_zonestats`).
-    #[cfg(CONFIG_NUMA)]
-    pub(crate) fn numa_event_cpu(&self, item: u32, cpu: c_int) -> u64 {
-        // SAFETY: The zone is populated, so its per-CPU stats are its own; `cpu`
-        // is a possible CPU.
-        unsafe { procfs2_zone_numa_event_cpu(self.0, item, cpu) as u64 }
+    /// NUMA event `item` of this zone: its counter (`zone_numa_event_state`) plus
+    /// what the online CPUs have counted and not folded into it yet
+    /// (`per_cpu_zonestats`), which is what `fold_vm_zone_numa_events` (private)
+    /// would add before fs/proc reads it. 0 without `CONFIG_NUMA`.
+    pub(crate) fn numa_events(&self, item: u32) -> u64 {
+        #[cfg(CONFIG_NUMA)]
+        {
+            // SAFETY: The zone is valid and `item` a `numa_stat_item`; a populated
+            // zone's per-CPU stats are its own, and `cpu` is a possible CPU.
+            let own = unsafe { procfs2_zone_numa_event(self.0, item) } as u64;
+            super::sys::online_cpus()
+                // SAFETY: As above.
+                .map(|cpu| unsafe { procfs2_zone_numa_event_cpu(self.0, item, cpu) } as u64)
+                .fold(own, u64::wrapping_add)
+        }
+        #[cfg(not(CONFIG_NUMA))]
+        {
+            let _ = item;
+            0
+        }
     }
 }

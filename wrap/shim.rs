@@ -377,6 +377,17 @@ extern "C" {
     pub(crate) fn procfs2_nr_node_ids() -> c_uint;
     pub(crate) fn procfs2_zone_lock_irqsave(zone: *mut bindings::zone) -> c_ulong;
     pub(crate) fn procfs2_zone_unlock_irqrestore(zone: *mut bindings::zone, flags: c_ulong);
+    pub(crate) fn procfs2_zone_state(zone: *mut bindings::zone, item: c_uint) -> c_ulong;
+    pub(crate) fn procfs2_zone_wmark(zone: *mut bindings::zone, w: c_uint) -> c_ulong;
+    pub(crate) fn procfs2_zone_managed(zone: *mut bindings::zone) -> c_ulong;
+    pub(crate) fn procfs2_zone_cma(zone: *mut bindings::zone) -> c_ulong;
+    pub(crate) fn procfs2_zone_pcp(
+        zone: *mut bindings::zone,
+        cpu: c_int,
+    ) -> *mut bindings::per_cpu_pages;
+    pub(crate) fn procfs2_zone_stat_threshold(zone: *mut bindings::zone, cpu: c_int) -> c_int;
+    pub(crate) fn procfs2_pgdat_state_pages(nid: c_int, item: c_uint) -> c_long;
+    pub(crate) fn procfs2_pgdat_unreclaimable(nid: c_int) -> bool;
 
     // Crypto algorithms (wrap/crypto.rs)
     pub(crate) fn procfs2_crypto_alg_sem_read();

@@ -232,22 +232,43 @@ pub(crate) fn vmstat_text(i: u32) -> Option<&'static CStr> {
     (i < NR_VMSTAT_ITEMS).then(|| unsafe { CStr::from_char_ptr(procfs2_vmstat_text(i)) })
 }
 
-/// `global_node_page_state_pages(item)` as vmstat prints it: the items counted in
-/// huge pages (`vmstat_item_print_in_thp`) divided by `HPAGE_PMD_NR`.
-pub(crate) fn node_state_vmstat(item: u32) -> u64 {
-    let v = node_state_pages(item);
+/// `zone_stat_name(item)`: the name vmstat and zoneinfo give a `zone_stat_item`.
+pub(crate) fn zone_stat_name(item: u32) -> Option<&'static CStr> {
+    vmstat_text(item)
+}
+
+/// `numa_stat_name(item)`.
+pub(crate) fn numa_stat_name(item: u32) -> Option<&'static CStr> {
+    vmstat_text(bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS + item)
+}
+
+/// `node_stat_name(item)`.
+pub(crate) fn node_stat_name(item: u32) -> Option<&'static CStr> {
+    vmstat_text(bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS + NR_NUMA_EVENTS + item)
+}
+
+/// The number of `numa_stat_item`s (0 without `CONFIG_NUMA`).
+pub(crate) const NR_VM_NUMA_EVENT_ITEMS: u32 = NR_NUMA_EVENTS;
+
+/// Pages counted in huge pages are shown in huge pages (`vmstat_item_print_in_thp`).
+pub(crate) fn in_thp(item: u32, pages: u64) -> u64 {
     // SAFETY: `item` is a `node_stat_item`.
     if unsafe { procfs2_vmstat_item_print_in_thp(item as c_int) } {
         #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
         // SAFETY: A constant.
-        return v / u64::from(unsafe { procfs2_hpage_pmd_nr() }).max(1);
+        return pages / u64::from(unsafe { procfs2_hpage_pmd_nr() }).max(1);
     }
-    v
+    pages
+}
+
+/// `global_node_page_state_pages(item)` as vmstat prints it: the items counted in
+/// huge pages (`vmstat_item_print_in_thp`) divided by `HPAGE_PMD_NR`.
+pub(crate) fn node_state_vmstat(item: u32) -> u64 {
+    in_thp(item, node_state_pages(item))
 }
 
 /// The online CPUs (`for_each_online_cpu`).
-#[cfg(any(CONFIG_NUMA, CONFIG_VM_EVENT_COUNTERS))]
-fn online_cpus() -> impl Iterator<Item = c_int> {
+pub(crate) fn online_cpus() -> impl Iterator<Item = c_int> {
     possible_cpus().filter(|&c| cpu_online(c))
 }
 
@@ -266,16 +287,10 @@ pub(crate) fn vm_event(item: u32) -> u64 {
 /// folded into it yet, which is what the fold would add.
 #[cfg(CONFIG_NUMA)]
 pub(crate) fn numa_event(item: u32) -> u64 {
-    let mut sum = 0u64;
-    for nid in super::mmzone::online_nodes() {
-        for zone in super::mmzone::populated_zones(nid) {
-            sum = sum.wrapping_add(zone.numa_event(item));
-            for cpu in online_cpus() {
-                sum = sum.wrapping_add(zone.numa_event_cpu(item, cpu));
-            }
-        }
-    }
-    sum
+    super::mmzone::online_nodes()
+        .flat_map(super::mmzone::populated_zones)
+        .map(|zone| zone.numa_events(item))
+        .fold(0, u64::wrapping_add)
 }
 
 /// Without `CONFIG_VM_EVENT_COUNTERS` there are no events.
