@@ -31,7 +31,7 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"stat", 0, stat_show)?;
     pde::create_single(root, b"softirqs", 0, softirqs_show)?;
     pde::create_seq(root, b"cpuinfo", 0, &cpuinfo::CPUINFO_OPS)?;
-    pde::create_seq(root, b"vmstat", 0, &vmstat::VMSTAT_OPS)?;
+    pde::create_single_size(root, b"vmstat", 0, vmstat::vmstat_show, vmstat::VMSTAT_SIZE)?;
     pde::create_single(root, b"execdomains", 0, execdomains_show)?;
     pde::create_single(root, b"consoles", 0, consoles_show)?;
     pde::create_single(root, b"crypto", 0, crypto::crypto_show)?;

@@ -94,8 +94,9 @@ pub(crate) enum Kind {
     },
     /// A permanently empty directory (`proc_create_mount_point`).
     MountPoint,
-    /// A file whose content is one call of the show function (`proc_create_single`).
-    Single(ShowFn),
+    /// A file whose content is one call of the show function (`proc_create_single`),
+    /// into a buffer of this many bytes first (`single_open_size`; 0: a page).
+    Single(ShowFn, usize),
     /// A file read record by record (`proc_create_seq`).
     Seq(&'static SeqOps),
     /// A file with its own operations: shown in one call, and written (`proc_create`).
@@ -354,7 +355,20 @@ pub(crate) fn create_single(
     mode: u16,
     show: ShowFn,
 ) -> Result<ARef<ProcDirEntry>> {
-    register(parent, path, file_mode(mode), 1, Kind::Single(show))
+    register(parent, path, file_mode(mode), 1, Kind::Single(show, 0))
+}
+
+/// [`create_single`] for a file whose content is about `size` bytes: its buffer is
+/// that large from the start (`single_open_size`, as fs/proc's `stat` does), so
+/// that the show function runs once and not again for each doubling.
+pub(crate) fn create_single_size(
+    parent: &ProcDirEntry,
+    path: &[u8],
+    mode: u16,
+    show: ShowFn,
+    size: usize,
+) -> Result<ARef<ProcDirEntry>> {
+    register(parent, path, file_mode(mode), 1, Kind::Single(show, size))
 }
 
 /// The mode of a regular file entry: 0444 when no permission bits are given.
@@ -511,7 +525,7 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
             inode.set_owner_current_fs();
         }
         Kind::Dir { iops, fops } => inode.set_attrs(de.mode, de.nlink(), iops, Some(fops)),
-        Kind::Single(_) | Kind::Seq(_) | Kind::Ops(_) => {
+        Kind::Single(..) | Kind::Seq(_) | Kind::Ops(_) => {
             inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&PROC_REG_FOPS))
         }
         Kind::Link(_) => {
@@ -653,7 +667,8 @@ impl SeqFileOperations for EntryFile {
     /// `proc_reg_open`: `single_open` or `seq_open` by the entry's kind.
     fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
         match pde_of(inode)?.kind {
-            Kind::Single(_) | Kind::Ops(_) => file.single_open::<Self>(),
+            Kind::Single(_, 0) | Kind::Ops(_) => file.single_open::<Self>(),
+            Kind::Single(_, size) => file.single_open_size::<Self>(size),
             Kind::Seq(_) => file.seq_open::<Self>(),
             _ => Err(EIO),
         }
@@ -663,7 +678,7 @@ impl SeqFileOperations for EntryFile {
     fn show(m: &SeqFile, inode: &Inode) -> Result {
         let de = pde_of(inode)?;
         match de.kind {
-            Kind::Single(show) => show(m, de),
+            Kind::Single(show, _) => show(m, de),
             Kind::Ops(ops) => (ops.show)(m, de),
             _ => Err(EIO),
         }

@@ -958,13 +958,6 @@ bool procfs2_vmstat_item_print_in_thp(int item)
 	return vmstat_item_print_in_thp(item);
 }
 
-#ifdef CONFIG_VM_EVENT_COUNTERS
-unsigned long procfs2_vm_event_cpu(unsigned int item, int cpu)
-{
-	return per_cpu(vm_event_states, cpu).event[item];
-}
-#endif
-
 #ifdef CONFIG_TRANSPARENT_HUGEPAGE
 unsigned int procfs2_hpage_pmd_nr(void)
 {

@@ -263,7 +263,6 @@ struct zone;
 /* VM counters and their names, for vmstat (wrap/sys.rs) */
 const char *procfs2_vmstat_text(unsigned int i);
 bool procfs2_vmstat_item_print_in_thp(int item);
-unsigned long procfs2_vm_event_cpu(unsigned int item, int cpu);
 unsigned int procfs2_hpage_pmd_nr(void);
 bool procfs2_node_online(int nid);
 bool procfs2_zone_populated(struct zone *zone);

@@ -6,10 +6,11 @@
 //! `/proc/zoneinfo` (`zoneinfo_op`): each zone's size, watermarks, counters and
 //! per-CPU pagesets, a record per node.
 //!
-//! fs/proc takes every counter at `start`; here each record reads its own counter,
-//! so one read costs the same sums without a buffer. The two dirty thresholds
-//! (`global_dirty_limits`) and the two memmap counts (static in mm/vmstat.c) cannot
-//! be had: their lines are left out (tests/missing-vmstat-lines.txt).
+//! fs/proc takes every counter at `start`, then shows one line per record; here one
+//! show writes them all, into a buffer sized for them (`single_open_size`). The two
+//! dirty thresholds (`global_dirty_limits`) and the two memmap counts (static in
+//! mm/vmstat.c) cannot be had: their lines are left out
+//! (tests/missing-vmstat-lines.txt).
 
 use crate::{
     pde::{ProcDirEntry, SeqOps},
@@ -21,45 +22,39 @@ use crate::{
 };
 use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 
-/// `vmstat_op`: record `pos` is counter `pos`.
-pub(crate) static VMSTAT_OPS: SeqOps = SeqOps {
-    has: |_, pos| pos < u64::from(NR_VMSTAT_ITEMS),
-    show: vmstat_show,
-};
+/// The buffer vmstat starts with: its lines are under 48 bytes.
+pub(crate) const VMSTAT_SIZE: usize = (NR_VMSTAT_ITEMS as usize + 1) * 48;
 
-/// The value of item `i`, or `None` for the ones a module cannot read.
-fn value(item: VmstatItem) -> Option<u64> {
-    match item {
-        VmstatItem::Zone(i) => Some(sys::zone_state(i)),
-        VmstatItem::NumaEvent(i) => Some(sys::numa_event(i)),
-        VmstatItem::Node(i) => Some(sys::node_state_vmstat(i)),
-        VmstatItem::Event(i) => {
-            let v = sys::vm_event(i);
-            // Sectors to kilobytes.
-            Some(
-                if i == bindings::vm_event_item_PGPGIN || i == bindings::vm_event_item_PGPGOUT {
+/// `vmstat_start` and `vmstat_show` for every counter: the events are summed once
+/// (`all_vm_events`), as fs/proc sums them at `start`; the lines a module cannot
+/// have are left out.
+pub(crate) fn vmstat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
+    let events = sys::all_vm_events();
+    let numa = sys::numa_events();
+    for i in 0..NR_VMSTAT_ITEMS {
+        let value = match VmstatItem::of(i) {
+            Some(VmstatItem::Zone(z)) => sys::zone_state(z),
+            Some(VmstatItem::NumaEvent(n)) => numa[n as usize],
+            Some(VmstatItem::Node(n)) => sys::node_state_vmstat(n),
+            Some(VmstatItem::Event(e)) => {
+                let v = events[e as usize];
+                // Sectors to kilobytes.
+                if e == bindings::vm_event_item_PGPGIN || e == bindings::vm_event_item_PGPGOUT {
                     v / 2
                 } else {
                     v
-                },
-            )
+                }
+            }
+            Some(VmstatItem::Vm) | None => continue,
+        };
+        if let Some(name) = sys::vmstat_text(i) {
+            m.write(name.as_bytes());
+            m.write(b" ");
+            m.put_u64(value);
+            m.write(b"\n");
         }
-        VmstatItem::Vm => None,
     }
-}
-
-/// `vmstat_show`.
-fn vmstat_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
-    let i = u32::try_from(pos).map_err(|_| EINVAL)?;
-    if let (Some(name), Some(v)) = (sys::vmstat_text(i), VmstatItem::of(i).and_then(value)) {
-        m.write(name.as_bytes());
-        m.write(b" ");
-        m.put_u64(v);
-        m.write(b"\n");
-    }
-    if i == NR_VMSTAT_ITEMS - 1 {
-        m.write(b"nr_unstable 0\n");
-    }
+    m.write(b"nr_unstable 0\n");
     Ok(())
 }
 

@@ -64,6 +64,20 @@ impl File {
         Ok(ops::SeqOpened::new())
     }
 
+    /// [`File::single_open`] with a first buffer of `size` bytes (`single_open_size`).
+    pub(crate) fn single_open_size<T: ops::SeqFileOperations>(
+        &self,
+        size: usize,
+    ) -> Result<ops::SeqOpened> {
+        let inode = self.inode().as_ptr().cast::<c_void>();
+        // SAFETY: As in `single_open`; `single_open_size` allocates the buffer and
+        // then does what `single_open` does, so `single_release` undoes it.
+        to_result(unsafe {
+            bindings::single_open_size(self.as_ptr(), Some(ops::single_show::<T>), inode, size)
+        })?;
+        Ok(ops::SeqOpened::new())
+    }
+
     /// Opens the file as a seq_file read record by record through `T`'s
     /// [`ops::SeqRecords`] (`seq_open`), with the inode as its private data.
     pub(crate) fn seq_open<T: ops::SeqFileOperations + ops::SeqRecords>(

@@ -336,8 +336,6 @@ extern "C" {
     // VM counters and their names, for vmstat (wrap/sys.rs)
     pub(crate) fn procfs2_vmstat_text(i: c_uint) -> *const c_char;
     pub(crate) fn procfs2_vmstat_item_print_in_thp(item: c_int) -> bool;
-    #[cfg(CONFIG_VM_EVENT_COUNTERS)]
-    pub(crate) fn procfs2_vm_event_cpu(item: c_uint, cpu: c_int) -> c_ulong;
     #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
     pub(crate) fn procfs2_hpage_pmd_nr() -> c_uint;
     pub(crate) fn procfs2_node_online(nid: c_int) -> bool;

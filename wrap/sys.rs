@@ -272,16 +272,6 @@ pub(crate) fn online_cpus() -> impl Iterator<Item = c_int> {
     possible_cpus().filter(|&c| cpu_online(c))
 }
 
-/// Event `item` summed over the online CPUs, as `all_vm_events` sums them (the
-/// per-CPU `vm_event_states` is exported).
-#[cfg(CONFIG_VM_EVENT_COUNTERS)]
-pub(crate) fn vm_event(item: u32) -> u64 {
-    online_cpus()
-        // SAFETY: `item` is a `vm_event_item` and `cpu` a possible CPU.
-        .map(|cpu| unsafe { procfs2_vm_event_cpu(item, cpu) } as u64)
-        .fold(0, u64::wrapping_add)
-}
-
 /// NUMA event `item` (`global_numa_event_state` after `fold_vm_numa_events`, both
 /// private): each populated zone's counter plus what its online CPUs have not
 /// folded into it yet, which is what the fold would add.
@@ -293,10 +283,24 @@ pub(crate) fn numa_event(item: u32) -> u64 {
         .fold(0, u64::wrapping_add)
 }
 
-/// Without `CONFIG_VM_EVENT_COUNTERS` there are no events.
-#[cfg(not(CONFIG_VM_EVENT_COUNTERS))]
-pub(crate) fn vm_event(_item: u32) -> u64 {
-    0
+/// Every event summed over the online CPUs, in one pass (`all_vm_events`).
+pub(crate) fn all_vm_events() -> [u64; NR_EVENTS as usize] {
+    let mut v: [kernel::ffi::c_ulong; NR_EVENTS as usize] = [0; NR_EVENTS as usize];
+    #[cfg(CONFIG_VM_EVENT_COUNTERS)]
+    // SAFETY: `v` has room for `NR_VM_EVENT_ITEMS` counters.
+    unsafe {
+        bindings::all_vm_events(v.as_mut_ptr())
+    };
+    v.map(|n| n as u64)
+}
+
+/// Every NUMA event (see [`numa_event`]).
+pub(crate) fn numa_events() -> [u64; NR_NUMA_EVENTS as usize] {
+    let mut v = [0u64; NR_NUMA_EVENTS as usize];
+    for (i, n) in v.iter_mut().enumerate() {
+        *n = numa_event(i as u32);
+    }
+    v
 }
 
 /// Without `CONFIG_NUMA` there are no NUMA events.
