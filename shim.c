@@ -319,22 +319,7 @@ void procfs2_debugfs_remove(struct dentry *dir)
 	debugfs_remove(dir);
 }
 
-unsigned long procfs2_node_page_state(int item)
-{
-	return global_node_page_state(item);
-}
-
-unsigned long procfs2_node_page_state_pages(int item)
-{
-	return global_node_page_state_pages(item);
-}
-
-unsigned long procfs2_zone_page_state(int item)
-{
-	return global_zone_page_state(item);
-}
-
-/* Both are static inlines returning 0 without CONFIG_SWAP, and not exported with it. */
+/* A static inline. */
 unsigned long procfs2_swapcache_pages(void)
 {
 	return total_swapcache_pages();
@@ -943,19 +928,14 @@ int procfs2_next_online_cpu(int cpu)
  * configuration conditions are the running kernel's.
  */
 #include "vmstat_text.h"
-static_assert(ARRAY_SIZE(procfs2_vmstat_text_table) ==
+static_assert(ARRAY_SIZE(procfs2_vmstat_names) ==
 	      NR_VM_ZONE_STAT_ITEMS + (IS_ENABLED(CONFIG_NUMA) ? NR_VM_NUMA_EVENT_ITEMS : 0) +
 	      NR_VM_NODE_STAT_ITEMS + NR_VM_STAT_ITEMS +
 	      (IS_ENABLED(CONFIG_VM_EVENT_COUNTERS) ? NR_VM_EVENT_ITEMS : 0));
 
-const char *procfs2_vmstat_text(unsigned int i)
+const char *const *procfs2_vmstat_text_table(void)
 {
-	return procfs2_vmstat_text_table[i];
-}
-
-bool procfs2_vmstat_item_print_in_thp(int item)
-{
-	return vmstat_item_print_in_thp(item);
+	return procfs2_vmstat_names;
 }
 
 #ifdef CONFIG_TRANSPARENT_HUGEPAGE
@@ -981,14 +961,14 @@ bool procfs2_zone_populated(struct zone *zone)
 }
 
 #ifdef CONFIG_NUMA
-unsigned long procfs2_zone_numa_event(struct zone *zone, unsigned int item)
+const atomic_long_t *procfs2_zone_numa_event_array(struct zone *zone)
 {
-	return zone_numa_event_state(zone, item);
+	return zone->vm_numa_event;
 }
 
-unsigned long procfs2_zone_numa_event_cpu(struct zone *zone, unsigned int item, int cpu)
+const unsigned long *procfs2_zone_numa_event_cpu_array(struct zone *zone, int cpu)
 {
-	return per_cpu_ptr(zone->per_cpu_zonestats, cpu)->vm_numa_event[item];
+	return per_cpu_ptr(zone->per_cpu_zonestats, cpu)->vm_numa_event;
 }
 #endif
 

@@ -111,9 +111,6 @@ struct dentry *procfs2_debugfs_create(const struct file_operations *fops);
 void procfs2_debugfs_remove(struct dentry *dir);
 
 /* fs/proc/meminfo.c: counters behind static inlines (wrap/sys.rs) */
-unsigned long procfs2_node_page_state(int item);
-unsigned long procfs2_node_page_state_pages(int item);
-unsigned long procfs2_zone_page_state(int item);
 unsigned long procfs2_swapcache_pages(void);
 long procfs2_nr_swap_pages(void);
 unsigned long procfs2_vmalloc_total(void);
@@ -261,14 +258,13 @@ int procfs2_next_online_cpu(int cpu);
 
 struct zone;
 /* VM counters and their names, for vmstat (wrap/sys.rs) */
-const char *procfs2_vmstat_text(unsigned int i);
-bool procfs2_vmstat_item_print_in_thp(int item);
+const char *const *procfs2_vmstat_text_table(void);
 unsigned int procfs2_hpage_pmd_nr(void);
 bool procfs2_node_online(int nid);
 bool procfs2_zone_populated(struct zone *zone);
 struct zone *procfs2_node_zone(int nid, unsigned int z);
-unsigned long procfs2_zone_numa_event(struct zone *zone, unsigned int item);
-unsigned long procfs2_zone_numa_event_cpu(struct zone *zone, unsigned int item, int cpu);
+const atomic_long_t *procfs2_zone_numa_event_array(struct zone *zone);
+const unsigned long *procfs2_zone_numa_event_cpu_array(struct zone *zone, int cpu);
 
 /* Sysctls of fs/proc in init's mount namespace (wrap/file.rs) */
 void procfs2_init_fs_root(struct path *root);

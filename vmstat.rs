@@ -133,8 +133,8 @@ fn zoneinfo_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
         for i in 0..bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS {
             counter(m, sys::zone_stat_name(i), zone.state(i));
         }
-        for i in 0..sys::NR_VM_NUMA_EVENT_ITEMS {
-            counter(m, sys::numa_stat_name(i), zone.numa_events(i));
+        for (i, n) in (0..).zip(zone.numa_events()) {
+            counter(m, sys::numa_stat_name(i), n);
         }
         m.write(b"\n  pagesets");
         for cpu in sys::online_cpus() {

@@ -162,25 +162,34 @@ impl Zone {
         out
     }
 
-    /// NUMA event `item` of this zone: its counter (`zone_numa_event_state`) plus
-    /// what the online CPUs have counted and not folded into it yet
+    /// The NUMA events of this zone: its counters (`zone->vm_numa_event`) plus what
+    /// the online CPUs have counted and not folded into them yet
     /// (`per_cpu_zonestats`), which is what `fold_vm_zone_numa_events` (private)
-    /// would add before fs/proc reads it. 0 without `CONFIG_NUMA`.
-    pub(crate) fn numa_events(&self, item: u32) -> u64 {
+    /// would add before fs/proc reads them. Empty without `CONFIG_NUMA`.
+    pub(crate) fn numa_events(&self) -> [u64; super::sys::NR_VM_NUMA_EVENT_ITEMS as usize] {
+        let mut v = [0u64; super::sys::NR_VM_NUMA_EVENT_ITEMS as usize];
         #[cfg(CONFIG_NUMA)]
         {
-            // SAFETY: The zone is valid and `item` a `numa_stat_item`; a populated
-            // zone's per-CPU stats are its own, and `cpu` is a possible CPU.
-            let own = unsafe { procfs2_zone_numa_event(self.0, item) } as u64;
-            super::sys::online_cpus()
-                // SAFETY: As above.
-                .map(|cpu| unsafe { procfs2_zone_numa_event_cpu(self.0, item, cpu) } as u64)
-                .fold(own, u64::wrapping_add)
+            // SAFETY: The zone is valid; its counters are an array of
+            // `NR_VM_NUMA_EVENT_ITEMS` atomic longs, each read with one load.
+            unsafe {
+                let own = procfs2_zone_numa_event_array(self.0);
+                for (i, n) in v.iter_mut().enumerate() {
+                    *n = core::ptr::read_volatile(&raw const (*own.add(i)).counter) as u64;
+                }
+            }
+            for cpu in super::sys::online_cpus() {
+                // SAFETY: A populated zone's per-CPU stats are its own and live as
+                // long as the zone; `cpu` is a possible CPU; the array has
+                // `NR_VM_NUMA_EVENT_ITEMS` entries, each read once.
+                unsafe {
+                    let pcp = procfs2_zone_numa_event_cpu_array(self.0, cpu);
+                    for (i, n) in v.iter_mut().enumerate() {
+                        *n = n.wrapping_add(core::ptr::read_volatile(pcp.add(i)) as u64);
+                    }
+                }
+            }
         }
-        #[cfg(not(CONFIG_NUMA))]
-        {
-            let _ = item;
-            0
-        }
+        v
     }
 }

@@ -104,9 +104,6 @@ extern "C" {
     pub(crate) fn procfs2_debugfs_remove(dir: *mut bindings::dentry);
 
     // fs/proc/meminfo.c: counters behind static inlines (wrap/sys.rs)
-    pub(crate) fn procfs2_node_page_state(item: c_int) -> c_ulong;
-    pub(crate) fn procfs2_node_page_state_pages(item: c_int) -> c_ulong;
-    pub(crate) fn procfs2_zone_page_state(item: c_int) -> c_ulong;
     pub(crate) fn procfs2_swapcache_pages() -> c_ulong;
     pub(crate) fn procfs2_nr_swap_pages() -> c_long;
     pub(crate) fn procfs2_vmalloc_total() -> c_ulong;
@@ -334,21 +331,21 @@ extern "C" {
     pub(crate) fn cpufreq_quick_get(cpu: c_uint) -> c_uint;
 
     // VM counters and their names, for vmstat (wrap/sys.rs)
-    pub(crate) fn procfs2_vmstat_text(i: c_uint) -> *const c_char;
-    pub(crate) fn procfs2_vmstat_item_print_in_thp(item: c_int) -> bool;
+    pub(crate) fn procfs2_vmstat_text_table() -> *const *const c_char;
     #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
     pub(crate) fn procfs2_hpage_pmd_nr() -> c_uint;
     pub(crate) fn procfs2_node_online(nid: c_int) -> bool;
     pub(crate) fn procfs2_zone_populated(zone: *mut bindings::zone) -> bool;
     pub(crate) fn procfs2_node_zone(nid: c_int, z: c_uint) -> *mut bindings::zone;
     #[cfg(CONFIG_NUMA)]
-    pub(crate) fn procfs2_zone_numa_event(zone: *mut bindings::zone, item: c_uint) -> c_ulong;
-    #[cfg(CONFIG_NUMA)]
-    pub(crate) fn procfs2_zone_numa_event_cpu(
+    pub(crate) fn procfs2_zone_numa_event_array(
         zone: *mut bindings::zone,
-        item: c_uint,
+    ) -> *const bindings::atomic_long_t;
+    #[cfg(CONFIG_NUMA)]
+    pub(crate) fn procfs2_zone_numa_event_cpu_array(
+        zone: *mut bindings::zone,
         cpu: c_int,
-    ) -> c_ulong;
+    ) -> *const c_ulong;
 
     // Sysctls of fs/proc in init's mount namespace (wrap/file.rs)
     pub(crate) fn procfs2_init_fs_root(root: *mut bindings::path);

@@ -108,22 +108,33 @@ pub(crate) fn free_swap_pages() -> u64 {
     unsafe { procfs2_nr_swap_pages() }.max(0) as u64
 }
 
-/// `global_node_page_state(item)`.
+/// `atomic_long_read(&counters[item])` of an exported array of global counters,
+/// negative values (per-CPU drift not yet folded) read as 0, as the SMP readers
+/// of include/linux/vmstat.h read them; 0 for an item past the end.
+fn global_counter<const N: usize>(counters: *const [bindings::atomic_long_t; N], item: u32) -> u64 {
+    let item = item as usize;
+    if item >= N {
+        return 0;
+    }
+    // SAFETY: The callers pass an exported counter array of the kernel, and `item`
+    // is below its length; an atomic long is read with a single load.
+    let v = unsafe { core::ptr::read_volatile(&raw const (*counters)[item].counter) };
+    v.max(0) as u64
+}
+
+/// `global_node_page_state(item)`: the exported `vm_node_stat[item]`.
 pub(crate) fn node_state(item: u32) -> u64 {
-    // SAFETY: Reads a global counter; `item` is a `node_stat_item`.
-    unsafe { procfs2_node_page_state(item as c_int) as u64 }
+    node_state_pages(item)
 }
 
-/// `global_node_page_state_pages(item)`, for the byte-counted items.
+/// `global_node_page_state_pages(item)`, for the byte-counted items too.
 pub(crate) fn node_state_pages(item: u32) -> u64 {
-    // SAFETY: As above.
-    unsafe { procfs2_node_page_state_pages(item as c_int) as u64 }
+    global_counter(&raw const bindings::vm_node_stat, item)
 }
 
-/// `global_zone_page_state(item)`.
+/// `global_zone_page_state(item)`: the exported `vm_zone_stat[item]`.
 pub(crate) fn zone_state(item: u32) -> u64 {
-    // SAFETY: Reads a global counter; `item` is a `zone_stat_item`.
-    unsafe { procfs2_zone_page_state(item as c_int) as u64 }
+    global_counter(&raw const bindings::vm_zone_stat, item)
 }
 
 /// `total_swapcache_pages()`.
@@ -227,9 +238,12 @@ impl VmstatItem {
 
 /// `vmstat_text[i]`, below [`NR_VMSTAT_ITEMS`].
 pub(crate) fn vmstat_text(i: u32) -> Option<&'static CStr> {
+    if i >= NR_VMSTAT_ITEMS {
+        return None;
+    }
     // SAFETY: shim.c checks that the table has `NR_VMSTAT_ITEMS` entries, all
-    // string literals.
-    (i < NR_VMSTAT_ITEMS).then(|| unsafe { CStr::from_char_ptr(procfs2_vmstat_text(i)) })
+    // string literals; the table is constant.
+    Some(unsafe { CStr::from_char_ptr(*procfs2_vmstat_text_table().add(i as usize)) })
 }
 
 /// `zone_stat_name(item)`: the name vmstat and zoneinfo give a `zone_stat_item`.
@@ -250,14 +264,22 @@ pub(crate) fn node_stat_name(item: u32) -> Option<&'static CStr> {
 /// The number of `numa_stat_item`s (0 without `CONFIG_NUMA`).
 pub(crate) const NR_VM_NUMA_EVENT_ITEMS: u32 = NR_NUMA_EVENTS;
 
-/// Pages counted in huge pages are shown in huge pages (`vmstat_item_print_in_thp`).
+/// Pages counted in huge pages are shown in huge pages: the items of
+/// `vmstat_item_print_in_thp` (include/linux/mmzone.h), divided by `HPAGE_PMD_NR`.
 pub(crate) fn in_thp(item: u32, pages: u64) -> u64 {
-    // SAFETY: `item` is a `node_stat_item`.
-    if unsafe { procfs2_vmstat_item_print_in_thp(item as c_int) } {
-        #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
+    #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
+    if matches!(
+        item,
+        bindings::node_stat_item_NR_ANON_THPS
+            | bindings::node_stat_item_NR_FILE_THPS
+            | bindings::node_stat_item_NR_SHMEM_THPS
+            | bindings::node_stat_item_NR_SHMEM_PMDMAPPED
+            | bindings::node_stat_item_NR_FILE_PMDMAPPED
+    ) {
         // SAFETY: A constant.
         return pages / u64::from(unsafe { procfs2_hpage_pmd_nr() }).max(1);
     }
+    let _ = item;
     pages
 }
 
@@ -272,15 +294,18 @@ pub(crate) fn online_cpus() -> impl Iterator<Item = c_int> {
     possible_cpus().filter(|&c| cpu_online(c))
 }
 
-/// NUMA event `item` (`global_numa_event_state` after `fold_vm_numa_events`, both
-/// private): each populated zone's counter plus what its online CPUs have not
-/// folded into it yet, which is what the fold would add.
-#[cfg(CONFIG_NUMA)]
-pub(crate) fn numa_event(item: u32) -> u64 {
-    super::mmzone::online_nodes()
-        .flat_map(super::mmzone::populated_zones)
-        .map(|zone| zone.numa_events(item))
-        .fold(0, u64::wrapping_add)
+/// Every NUMA event (`global_numa_event_state` after `fold_vm_numa_events`, both
+/// private): the sum over the populated zones of [`super::mmzone::Zone::numa_events`].
+pub(crate) fn numa_events() -> [u64; NR_NUMA_EVENTS as usize] {
+    let mut v = [0u64; NR_NUMA_EVENTS as usize];
+    for nid in super::mmzone::online_nodes() {
+        for zone in super::mmzone::populated_zones(nid) {
+            for (sum, n) in v.iter_mut().zip(zone.numa_events()) {
+                *sum = sum.wrapping_add(n);
+            }
+        }
+    }
+    v
 }
 
 /// Every event summed over the online CPUs, in one pass (`all_vm_events`).
@@ -292,19 +317,4 @@ pub(crate) fn all_vm_events() -> [u64; NR_EVENTS as usize] {
         bindings::all_vm_events(v.as_mut_ptr())
     };
     v.map(|n| n as u64)
-}
-
-/// Every NUMA event (see [`numa_event`]).
-pub(crate) fn numa_events() -> [u64; NR_NUMA_EVENTS as usize] {
-    let mut v = [0u64; NR_NUMA_EVENTS as usize];
-    for (i, n) in v.iter_mut().enumerate() {
-        *n = numa_event(i as u32);
-    }
-    v
-}
-
-/// Without `CONFIG_NUMA` there are no NUMA events.
-#[cfg(not(CONFIG_NUMA))]
-pub(crate) fn numa_event(_item: u32) -> u64 {
-    0
 }
