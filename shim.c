@@ -955,11 +955,6 @@ struct zone *procfs2_node_zone(int nid, unsigned int z)
 	return &NODE_DATA(nid)->node_zones[z];
 }
 
-bool procfs2_zone_populated(struct zone *zone)
-{
-	return populated_zone(zone);
-}
-
 #ifdef CONFIG_NUMA
 const atomic_long_t *procfs2_zone_numa_event_array(struct zone *zone)
 {

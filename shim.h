@@ -261,7 +261,6 @@ struct zone;
 const char *const *procfs2_vmstat_text_table(void);
 unsigned int procfs2_hpage_pmd_nr(void);
 bool procfs2_node_online(int nid);
-bool procfs2_zone_populated(struct zone *zone);
 struct zone *procfs2_node_zone(int nid, unsigned int z);
 const atomic_long_t *procfs2_zone_numa_event_array(struct zone *zone);
 const unsigned long *procfs2_zone_numa_event_cpu_array(struct zone *zone, int cpu);

@@ -33,6 +33,7 @@ pub(crate) const VMSTAT_SIZE: usize = 2 * bindings::PAGE_SIZE;
 pub(crate) fn vmstat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     let events = sys::all_vm_events();
     let numa = sys::numa_events();
+    let names = sys::VmstatNames::get();
     for i in 0..NR_VMSTAT_ITEMS {
         let value = match VmstatItem::of(i) {
             Some(VmstatItem::Zone(z)) => sys::zone_state(z),
@@ -49,7 +50,7 @@ pub(crate) fn vmstat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
             }
             Some(VmstatItem::Vm) | None => continue,
         };
-        if let Some(name) = sys::vmstat_text(i) {
+        if let Some(name) = names.name(i) {
             m.write(name.as_bytes());
             m.write(b" ");
             m.put_u64(value);

@@ -82,10 +82,10 @@ pub(crate) struct Pageset {
 }
 
 impl Zone {
-    /// `populated_zone(zone)`.
+    /// `populated_zone(zone)`: pages present.
     pub(crate) fn populated(&self) -> bool {
-        // SAFETY: The zone is valid (see [`zones`]).
-        unsafe { procfs2_zone_populated(self.0) }
+        // SAFETY: The zone is valid (see [`zones`]); the count is a word read once.
+        unsafe { core::ptr::read_volatile(&raw const (*self.0).present_pages) != 0 }
     }
 
     /// Whether this is the same zone as `other`.

@@ -335,7 +335,6 @@ extern "C" {
     #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
     pub(crate) fn procfs2_hpage_pmd_nr() -> c_uint;
     pub(crate) fn procfs2_node_online(nid: c_int) -> bool;
-    pub(crate) fn procfs2_zone_populated(zone: *mut bindings::zone) -> bool;
     pub(crate) fn procfs2_node_zone(nid: c_int, z: c_uint) -> *mut bindings::zone;
     #[cfg(CONFIG_NUMA)]
     pub(crate) fn procfs2_zone_numa_event_array(

@@ -236,14 +236,30 @@ impl VmstatItem {
     }
 }
 
+/// `vmstat_text[]`: the names of the vmstat counters, looked up once per show.
+#[derive(Clone, Copy)]
+pub(crate) struct VmstatNames(*const *const kernel::ffi::c_char);
+
+impl VmstatNames {
+    pub(crate) fn get() -> Self {
+        // SAFETY: Returns the address of a constant table of shim.c.
+        Self(unsafe { procfs2_vmstat_text_table() })
+    }
+
+    /// `vmstat_text[i]`, below [`NR_VMSTAT_ITEMS`].
+    pub(crate) fn name(self, i: u32) -> Option<&'static CStr> {
+        if i >= NR_VMSTAT_ITEMS {
+            return None;
+        }
+        // SAFETY: shim.c checks that the table has `NR_VMSTAT_ITEMS` entries, all
+        // string literals; the table is constant.
+        Some(unsafe { CStr::from_char_ptr(*self.0.add(i as usize)) })
+    }
+}
+
 /// `vmstat_text[i]`, below [`NR_VMSTAT_ITEMS`].
 pub(crate) fn vmstat_text(i: u32) -> Option<&'static CStr> {
-    if i >= NR_VMSTAT_ITEMS {
-        return None;
-    }
-    // SAFETY: shim.c checks that the table has `NR_VMSTAT_ITEMS` entries, all
-    // string literals; the table is constant.
-    Some(unsafe { CStr::from_char_ptr(*procfs2_vmstat_text_table().add(i as usize)) })
+    VmstatNames::get().name(i)
 }
 
 /// `zone_stat_name(item)`: the name vmstat and zoneinfo give a `zone_stat_item`.
