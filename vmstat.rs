@@ -15,10 +15,7 @@
 use crate::{
     pde::{ProcDirEntry, SeqOps},
     seq::SeqFile,
-    wrap::{
-        mmzone,
-        sys::{self, VmstatItem, NR_VMSTAT_ITEMS},
-    },
+    wrap::{mmzone, sys},
 };
 use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 
@@ -27,35 +24,38 @@ use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 /// 40 bytes fit.
 pub(crate) const VMSTAT_SIZE: usize = 2 * bindings::PAGE_SIZE;
 
-/// `vmstat_start` and `vmstat_show` for every counter: the events are summed once
-/// (`all_vm_events`), as fs/proc sums them at `start`; the lines a module cannot
-/// have are left out.
+/// `vmstat_start` and `vmstat_show` for every counter, in `vmstat_text[]`'s order:
+/// zone counters, NUMA events, node counters, the writeback and memmap counters
+/// (left out), events. The events are summed once (`all_vm_events`), as fs/proc
+/// sums them at `start`.
 pub(crate) fn vmstat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
-    let events = sys::all_vm_events();
-    let numa = sys::numa_events();
     let names = sys::VmstatNames::get();
-    for i in 0..NR_VMSTAT_ITEMS {
-        let value = match VmstatItem::of(i) {
-            Some(VmstatItem::Zone(z)) => sys::zone_state(z),
-            Some(VmstatItem::NumaEvent(n)) => numa[n as usize],
-            Some(VmstatItem::Node(n)) => sys::node_state_vmstat(n),
-            Some(VmstatItem::Event(e)) => {
-                let v = events[e as usize];
-                // Sectors to kilobytes.
-                if e == bindings::vm_event_item_PGPGIN || e == bindings::vm_event_item_PGPGOUT {
-                    v / 2
-                } else {
-                    v
-                }
-            }
-            Some(VmstatItem::Vm) | None => continue,
-        };
-        if let Some(name) = names.name(i) {
+    let mut i = 0;
+    let mut line = |value: Option<u64>| {
+        if let (Some(name), Some(v)) = (names.name(i), value) {
             m.write(name.as_bytes());
             m.write(b" ");
-            m.put_u64(value);
+            m.put_u64(v);
             m.write(b"\n");
         }
+        i += 1;
+    };
+    for z in 0..bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS {
+        line(Some(sys::zone_state(z)));
+    }
+    for n in sys::numa_events() {
+        line(Some(n));
+    }
+    for n in 0..bindings::node_stat_item_NR_VM_NODE_STAT_ITEMS {
+        line(Some(sys::node_state_vmstat(n)));
+    }
+    for _ in 0..bindings::vm_stat_item_NR_VM_STAT_ITEMS {
+        line(None);
+    }
+    for (e, v) in (0..).zip(sys::all_vm_events()) {
+        // Sectors to kilobytes.
+        let pgpg = e == bindings::vm_event_item_PGPGIN || e == bindings::vm_event_item_PGPGOUT;
+        line(Some(if pgpg { v / 2 } else { v }));
     }
     m.write(b"nr_unstable 0\n");
     Ok(())

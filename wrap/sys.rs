@@ -183,20 +183,6 @@ pub(crate) fn symbol_name(addr: usize, buf: &mut [u8; 1024]) -> Option<&[u8]> {
     Some(s.split(|&c| c == b' ').next().unwrap_or(s))
 }
 
-/// What item `i` of `/proc/vmstat` counts, in `vmstat_text[]`'s order.
-pub(crate) enum VmstatItem {
-    /// A `zone_stat_item`, summed over zones (`global_zone_page_state`).
-    Zone(u32),
-    /// A `numa_stat_item` event, summed over zones and CPUs.
-    NumaEvent(u32),
-    /// A `node_stat_item` in pages (`global_node_page_state_pages`).
-    Node(u32),
-    /// A `vm_stat_item`: the dirty thresholds and memmap page counts.
-    Vm,
-    /// A `vm_event_item`, summed over the online CPUs.
-    Event(u32),
-}
-
 #[cfg(CONFIG_NUMA)]
 const NR_NUMA_EVENTS: u32 = bindings::numa_stat_item_NR_VM_NUMA_EVENT_ITEMS;
 #[cfg(not(CONFIG_NUMA))]
@@ -212,29 +198,6 @@ pub(crate) const NR_VMSTAT_ITEMS: u32 = bindings::zone_stat_item_NR_VM_ZONE_STAT
     + bindings::node_stat_item_NR_VM_NODE_STAT_ITEMS
     + bindings::vm_stat_item_NR_VM_STAT_ITEMS
     + NR_EVENTS;
-
-impl VmstatItem {
-    /// The counter of item `i`, below [`NR_VMSTAT_ITEMS`].
-    pub(crate) fn of(i: u32) -> Option<Self> {
-        let mut i = i;
-        for (n, kind) in [
-            (
-                bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS,
-                Self::Zone as fn(u32) -> Self,
-            ),
-            (NR_NUMA_EVENTS, Self::NumaEvent),
-            (bindings::node_stat_item_NR_VM_NODE_STAT_ITEMS, Self::Node),
-            (bindings::vm_stat_item_NR_VM_STAT_ITEMS, |_| Self::Vm),
-            (NR_EVENTS, Self::Event),
-        ] {
-            if i < n {
-                return Some(kind(i));
-            }
-            i -= n;
-        }
-        None
-    }
-}
 
 /// `vmstat_text[]`: the names of the vmstat counters, looked up once per show.
 #[derive(Clone, Copy)]
