@@ -57,3 +57,16 @@ waitfor() {
 		usleep 100000
 	done
 }
+
+# sleepers: starts a sleeping process of root's (ROOTS) and one of nobody's
+# (NOBODYS), the latter once su has become nobody and exec'd sleep.
+sleepers() {
+	sleep 1000 &
+	ROOTS=$!
+	su -s /bin/sh nobody -c 'exec sleep 1000' &
+	waitfor '[ -n "$(_nobody_sleeper)" ]'
+	NOBODYS=$(_nobody_sleeper)
+}
+_nobody_sleeper() {
+	for p in $(pidof sleep); do [ "$(stat -c %u /proc/$p)" = 65534 ] && echo $p; done | head -n 1
+}

@@ -6,12 +6,7 @@
 load
 A=/tmp/up-a B=/tmp/up-b
 mkdir -p $A $B
-sleep 1000 &
-ROOTS=$!
-su -s /bin/sh nobody -c 'exec sleep 1000' &
-nobodys() { for p in $(pidof sleep); do [ "$(stat -c %u /proc/$p)" = 65534 ] && echo $p; done | head -n 1; }
-waitfor '[ -n "$(nobodys)" ]'
-NOBODYS=$(nobodys)
+sleepers
 
 mount -t procfs2 -o hidepid=2 none $A
 mount -t proc -o hidepid=2 proc $B

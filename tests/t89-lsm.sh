@@ -15,12 +15,7 @@ if [ ! -f $SCOPE ] || [ ! -d /sys/kernel/security/apparmor ]; then
 	exit 0
 fi
 
-sleep 1000 &
-ROOTS=$!
-su -s /bin/sh nobody -c 'exec sleep 1000' &
-nobodys() { for p in $(pidof sleep); do [ "$(stat -c %u /proc/$p)" = 65534 ] && echo $p; done | head -n 1; }
-waitfor '[ -n "$(nobodys)" ]'
-NOBODYS=$(nobodys)
+sleepers
 
 # The probe (a script, so that each caller runs it in its own context): MNT PID
 # print one word per check, "ok" where the caller got at the data, "no" where it
