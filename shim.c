@@ -907,11 +907,6 @@ unsigned int procfs2_core_siblings(unsigned int cpu)
 	return cpumask_weight(topology_core_cpumask(cpu));
 }
 
-bool procfs2_boot_cpu_has(unsigned int bit)
-{
-	return boot_cpu_has(bit);
-}
-
 unsigned int procfs2_cpu_khz(void)
 {
 	return cpu_khz;

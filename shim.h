@@ -252,7 +252,6 @@ const char *procfs2_x86_bug_flag(unsigned int i);
 const char *procfs2_x86_vmx_flag(unsigned int i);
 const char *procfs2_x86_power_flag(unsigned int i);
 unsigned int procfs2_core_siblings(unsigned int cpu);
-bool procfs2_boot_cpu_has(unsigned int bit);
 unsigned int procfs2_cpu_khz(void);
 int procfs2_next_online_cpu(int cpu);
 

@@ -150,20 +150,18 @@ pub(crate) fn core_siblings(cpu: u32) -> u32 {
     unsafe { procfs2_core_siblings(cpu) }
 }
 
-/// The frequency `arch_freq_get_on_cpu` reports, in kHz, as far as a module can
-/// tell: without APERF/MPERF it is `cpufreq_quick_get(cpu)`, else `cpu_khz`. With
-/// them the kernel shows its last sample (per-CPU `cpu_samples`, static), which
-/// no module can read: `None`, and the caller shows the fallback.
-pub(crate) fn freq_khz(cpu: u32) -> (u32, bool) {
-    // SAFETY: Reads the boot CPU's feature bits, fixed after boot.
-    let sampled = unsafe { procfs2_boot_cpu_has(bindings::X86_FEATURE_APERFMPERF) };
+/// The frequency `arch_freq_get_on_cpu` falls back to, in kHz:
+/// `cpufreq_quick_get(cpu)`, else `cpu_khz`. On CPUs with APERF/MPERF the kernel
+/// shows its last sample instead (the per-CPU `cpu_samples`, static), which no
+/// module can read.
+pub(crate) fn freq_khz(cpu: u32) -> u32 {
     // SAFETY: `cpufreq_quick_get` takes any CPU number.
     let f = unsafe { cpufreq_quick_get(cpu) };
     if f != 0 {
-        return (f, !sampled);
+        return f;
     }
     // SAFETY: `cpu_khz` is fixed after calibration.
-    (unsafe { procfs2_cpu_khz() }, !sampled)
+    unsafe { procfs2_cpu_khz() }
 }
 
 /// The online CPUs in order (`for_each_online_cpu`).

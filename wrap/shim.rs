@@ -325,7 +325,6 @@ extern "C" {
     pub(crate) fn procfs2_x86_vmx_flag(i: c_uint) -> *const c_char;
     pub(crate) fn procfs2_x86_power_flag(i: c_uint) -> *const c_char;
     pub(crate) fn procfs2_core_siblings(cpu: c_uint) -> c_uint;
-    pub(crate) fn procfs2_boot_cpu_has(bit: c_uint) -> bool;
     pub(crate) fn procfs2_cpu_khz() -> c_uint;
     pub(crate) fn procfs2_next_online_cpu(cpu: c_int) -> c_int;
     pub(crate) fn cpufreq_quick_get(cpu: c_uint) -> c_uint;
