@@ -1508,16 +1508,25 @@ impl Task {
 
     /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.
     pub(crate) fn cpus_allowed<'b>(&self, list: bool, buf: &'b mut [u8]) -> &'b [u8] {
+        if list {
+            self.print_mask(buf, shim::procfs2_task_cpus_list)
+        } else {
+            self.print_mask(buf, shim::procfs2_task_cpus_mask)
+        }
+    }
+
+    /// Runs one of shim.c's `scnprintf` one-liners that print a mask of the task
+    /// (`%*pb` or `%*pbl`) into `buf`, and returns what it wrote.
+    fn print_mask<'b>(
+        &self,
+        buf: &'b mut [u8],
+        print: unsafe extern "C" fn(*mut bindings::task_struct, *mut c_char, c_int) -> c_int,
+    ) -> &'b [u8] {
         let size = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
-        let (t, b) = (self.as_ptr(), buf.as_mut_ptr().cast::<c_char>());
-        // SAFETY: `buf` is writable for `size` bytes; `scnprintf` returns what it wrote.
-        let n = unsafe {
-            if list {
-                shim::procfs2_task_cpus_list(t, b, size)
-            } else {
-                shim::procfs2_task_cpus_mask(t, b, size)
-            }
-        };
+        // SAFETY: The task is valid and `buf` is writable for `size` bytes; the
+        // masks are read unlocked, as fs/proc reads them; `scnprintf` returns what
+        // it wrote.
+        let n = unsafe { print(self.as_ptr(), buf.as_mut_ptr().cast::<c_char>(), size) };
         &buf[..usize::try_from(n).unwrap_or(0)]
     }
 
@@ -1526,18 +1535,11 @@ impl Task {
     pub(crate) fn mems_allowed<'b>(&self, list: bool, buf: &'b mut [u8]) -> Option<&'b [u8]> {
         #[cfg(CONFIG_CPUSETS)]
         {
-            let size = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
-            let (t, b) = (self.as_ptr(), buf.as_mut_ptr().cast::<c_char>());
-            // SAFETY: `buf` is writable for `size` bytes; `scnprintf` returns what it
-            // wrote. The mask is read unlocked, as `cpuset_task_status_allowed` does.
-            let n = unsafe {
-                if list {
-                    shim::procfs2_task_mems_list(t, b, size)
-                } else {
-                    shim::procfs2_task_mems_mask(t, b, size)
-                }
-            };
-            Some(&buf[..usize::try_from(n).unwrap_or(0)])
+            Some(if list {
+                self.print_mask(buf, shim::procfs2_task_mems_list)
+            } else {
+                self.print_mask(buf, shim::procfs2_task_mems_mask)
+            })
         }
         #[cfg(not(CONFIG_CPUSETS))]
         {
