@@ -2,15 +2,15 @@
 
 //! The global entries of the root that a module can provide: `version`, `uptime`,
 //! `loadavg`, `meminfo`, `stat`, `softirqs`, `consoles` (fs/proc/*.c) and
-//! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat`, `buddyinfo` and `zoneinfo`
-//! in their own files, and the
+//! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat`, `buddyinfo`, `zoneinfo`
+//! and `interrupts` in their own files, and the
 //! directories that fs/proc's `proc_root_init` makes (`fs`, `fs/nfsd`, `driver`,
 //! `bus`). Its `mounts` link is left out: it points at `self/mounts`, which procfs2
 //! does not have, and a dangling link stops lsof. What is left out, and why, is
 //! listed in tests/missing-root-entries.txt.
 
 use crate::{
-    cpuinfo, crypto,
+    cpuinfo, crypto, interrupts,
     pde::{self, ProcDirEntry},
     seq::SeqFile,
     vmstat,
@@ -37,6 +37,7 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"crypto", 0, crypto::crypto_show)?;
     pde::create_single(root, b"buddyinfo", 0, vmstat::buddyinfo_show)?;
     pde::create_seq(root, b"zoneinfo", 0, &vmstat::ZONEINFO_OPS)?;
+    pde::create_seq(root, b"interrupts", 0, &interrupts::INTERRUPTS_OPS)?;
     Ok(())
 }
 

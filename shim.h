@@ -319,4 +319,26 @@ bool procfs2_crypto_type_has_show(const struct crypto_type *type);
 void procfs2_crypto_type_show(const struct crypto_type *type, struct seq_file *m,
 			      struct crypto_alg *alg);
 
+/* Interrupt descriptors (wrap/irq.rs) */
+struct irq_data;
+struct irq_desc;
+struct irq_chip;
+struct irq_data *procfs2_irq_get_irq_data(unsigned int irq);
+struct irq_desc *procfs2_irq_data_to_desc(struct irq_data *data);
+unsigned int procfs2_irq_desc_status(struct irq_desc *desc);
+bool procfs2_irq_desc_has_kstat(struct irq_desc *desc);
+unsigned int procfs2_irq_desc_kstat_cpu(struct irq_desc *desc, int cpu);
+raw_spinlock_t *procfs2_irq_desc_lock(struct irq_desc *desc);
+struct irqaction *procfs2_irq_desc_action(struct irq_desc *desc);
+const char *procfs2_irq_desc_name(struct irq_desc *desc);
+struct irq_chip *procfs2_irq_data_chip(struct irq_data *data);
+bool procfs2_irq_chip_has_print(struct irq_chip *chip);
+void procfs2_irq_chip_print(struct irq_data *data, struct seq_file *m);
+const char *procfs2_irq_chip_name(struct irq_chip *chip);
+bool procfs2_irq_data_has_domain(struct irq_data *data);
+unsigned long procfs2_irq_data_hwirq(struct irq_data *data);
+bool procfs2_irq_show_level(void);
+bool procfs2_irqd_is_level_type(struct irq_data *data);
+const irq_cpustat_t *procfs2_irq_stat(int cpu);
+
 #endif /* PROCFS2_SHIM_H */

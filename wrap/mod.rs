@@ -24,6 +24,7 @@
 //! | `console.rs`    | `struct console` on `console_list`                          |
 //! | `crypto.rs`     | `struct crypto_alg` on `crypto_alg_list`                    |
 //! | `cpu.rs`        | `cpuinfo_x86` of each CPU, flag names, frequency            |
+//! | `irq.rs`        | `irq_desc` of each interrupt, x86 `irq_stat`                |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
 
 pub(crate) mod console;
@@ -35,6 +36,7 @@ pub(crate) mod dentry;
 pub(crate) mod file;
 pub(crate) mod fs;
 pub(crate) mod inode;
+pub(crate) mod irq;
 pub(crate) mod lock;
 pub(crate) mod mm;
 pub(crate) mod mmzone;

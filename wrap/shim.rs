@@ -401,4 +401,23 @@ extern "C" {
     pub(crate) fn procfs2_crypto_alg_type(alg: *mut c_void) -> *const c_void;
     pub(crate) fn procfs2_crypto_type_has_show(ty: *const c_void) -> bool;
     pub(crate) fn procfs2_crypto_type_show(ty: *const c_void, m: *mut c_void, alg: *mut c_void);
+
+    // Interrupt descriptors (wrap/irq.rs)
+    pub(crate) fn procfs2_irq_get_irq_data(irq: c_uint) -> *mut c_void;
+    pub(crate) fn procfs2_irq_data_to_desc(data: *mut c_void) -> *mut c_void;
+    pub(crate) fn procfs2_irq_desc_status(desc: *mut c_void) -> c_uint;
+    pub(crate) fn procfs2_irq_desc_has_kstat(desc: *mut c_void) -> bool;
+    pub(crate) fn procfs2_irq_desc_kstat_cpu(desc: *mut c_void, cpu: c_int) -> c_uint;
+    pub(crate) fn procfs2_irq_desc_lock(desc: *mut c_void) -> *mut bindings::raw_spinlock_t;
+    pub(crate) fn procfs2_irq_desc_action(desc: *mut c_void) -> *mut bindings::irqaction;
+    pub(crate) fn procfs2_irq_desc_name(desc: *mut c_void) -> *const c_char;
+    pub(crate) fn procfs2_irq_data_chip(data: *mut c_void) -> *mut c_void;
+    pub(crate) fn procfs2_irq_chip_has_print(chip: *mut c_void) -> bool;
+    pub(crate) fn procfs2_irq_chip_print(data: *mut c_void, m: *mut bindings::seq_file);
+    pub(crate) fn procfs2_irq_chip_name(chip: *mut c_void) -> *const c_char;
+    pub(crate) fn procfs2_irq_data_has_domain(data: *mut c_void) -> bool;
+    pub(crate) fn procfs2_irq_data_hwirq(data: *mut c_void) -> c_ulong;
+    pub(crate) fn procfs2_irq_show_level() -> bool;
+    pub(crate) fn procfs2_irqd_is_level_type(data: *mut c_void) -> bool;
+    pub(crate) fn procfs2_irq_stat(cpu: c_int) -> *const bindings::irq_cpustat_t;
 }

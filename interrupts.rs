@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! `/proc/interrupts` (fs/proc/interrupts.c, kernel/irq/proc.c `show_interrupts`):
+//! a header naming the online CPUs, a line per requested interrupt (its count on
+//! each online CPU, chip, hardware number, flow and handlers), then the x86
+//! counters of arch/x86/kernel/irq.c's `arch_show_interrupts`.
+//!
+//! Record `pos` is interrupt `pos`; record `nr_irqs` holds the x86 lines. Of those,
+//! the machine-check, error and platform lines need counters or vector maps that
+//! are not exported: they are left out (tests/missing-interrupts-lines.txt).
+
+use crate::{
+    pde::{ProcDirEntry, SeqOps},
+    seq::SeqFile,
+    wrap::{
+        cpu,
+        irq::{self, Chip},
+    },
+};
+use kernel::{bindings::irq_cpustat_t, prelude::*};
+
+/// `int_seq_ops`: records 0 to `nr_irqs`, the last one the x86 lines.
+pub(crate) static INTERRUPTS_OPS: SeqOps = SeqOps {
+    has: |_, pos| pos <= u64::from(irq::nr_irqs()),
+    show: interrupts_show,
+};
+
+/// The width of the first column: 3, or the digits of `nr_irqs` if more (at most
+/// 10), as `show_interrupts` computes it with the header.
+fn prec() -> usize {
+    let nr = u64::from(irq::nr_irqs());
+    let (mut prec, mut j) = (3, 1000u64);
+    while prec < 10 && j <= nr {
+        prec += 1;
+        j *= 10;
+    }
+    prec
+}
+
+fn online_cpus() -> impl Iterator<Item = u32> {
+    core::iter::successors(cpu::next_online(-1), |&c| cpu::next_online(c as i32))
+}
+
+/// Writes `s` right-aligned (`%*s`) or left-aligned (`%-*s`) in `width` columns.
+fn put_padded(m: &SeqFile, s: &[u8], width: usize, left: bool) {
+    const SPACES: [u8; 16] = [b' '; 16];
+    let pad = &SPACES[..width.saturating_sub(s.len()).min(SPACES.len())];
+    if left {
+        m.write(s);
+        m.write(pad);
+    } else {
+        m.write(pad);
+        m.write(s);
+    }
+}
+
+/// `show_interrupts` for record `pos`.
+fn interrupts_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
+    let prec = prec();
+    let nr = u64::from(irq::nr_irqs());
+    if pos > nr {
+        return Ok(());
+    }
+    if pos == nr {
+        arch_show_interrupts(m, prec);
+        return Ok(());
+    }
+    if pos == 0 {
+        put_padded(m, b"", prec + 8, false);
+        for j in online_cpus() {
+            m.write(b"CPU");
+            let mut buf = [0; 20];
+            put_padded(m, crate::seq::decimal(&mut buf, j.into()), 8, true);
+        }
+        m.write(b"\n");
+    }
+    let i = u32::try_from(pos).map_err(|_| EINVAL)?;
+    irq::with_desc(i, |desc| {
+        if desc.hidden() || !desc.lock().requested() || !desc.keeps_counts() {
+            return;
+        }
+        let mut buf = [0; 20];
+        put_padded(m, crate::seq::decimal(&mut buf, pos), prec, false);
+        m.write(b": ");
+        for j in online_cpus() {
+            m.put_u64_width(desc.count(j).into(), 10);
+            m.write(b" ");
+        }
+        let locked = desc.lock();
+        match locked.chip() {
+            Chip::None => put_padded(m, b" None", 9, false),
+            Chip::Prints => locked.print_chip(m),
+            Chip::Name(name) => {
+                m.write(b" ");
+                put_padded(m, name.map_or(b"-", |n| n.as_bytes()), 8, false);
+            }
+        }
+        m.write(b" ");
+        match locked.hwirq() {
+            Some(hwirq) => m.put_u64_width(hwirq, prec),
+            None => put_padded(m, b"", prec, false),
+        }
+        if let Some(level) = locked.level() {
+            m.write(b" ");
+            put_padded(m, if level { b"Level" } else { b"Edge" }, 8, true);
+        }
+        if let Some(name) = locked.name() {
+            m.write(b"-");
+            put_padded(m, name.as_bytes(), 8, true);
+        }
+        for (k, name) in locked.action_names().enumerate() {
+            m.write(if k == 0 { b"  " } else { b", " });
+            m.write(name.map_or(b"(null)", |n| n.as_bytes()));
+        }
+        m.write(b"\n");
+    });
+    Ok(())
+}
+
+/// One x86 line: a label, a count per online CPU, a description.
+struct ArchLine {
+    label: &'static [u8],
+    count: fn(&irq_cpustat_t) -> u32,
+    text: &'static [u8],
+}
+
+/// The lines of `arch_show_interrupts` that the exported `irq_stat` holds, in its
+/// order and under its configuration options. Left out (not exported): PLT
+/// (`x86_platform_ipi_callback` decides it), MCE and MCP (`mce_exception_count`,
+/// `mce_poll_count`), HYP, HRE and HVS (`system_vectors` decides them), ERR and MIS
+/// (`irq_err_count`, `irq_mis_count`).
+static ARCH_LINES: &[ArchLine] = &[
+    ArchLine {
+        label: b"NMI",
+        count: |s| s.__nmi_count,
+        text: b"Non-maskable interrupts",
+    },
+    ArchLine {
+        label: b"LOC",
+        count: |s| s.apic_timer_irqs,
+        text: b"Local timer interrupts",
+    },
+    ArchLine {
+        label: b"SPU",
+        count: |s| s.irq_spurious_count,
+        text: b"Spurious interrupts",
+    },
+    ArchLine {
+        label: b"PMI",
+        count: |s| s.apic_perf_irqs,
+        text: b"Performance monitoring interrupts",
+    },
+    ArchLine {
+        label: b"IWI",
+        count: |s| s.apic_irq_work_irqs,
+        text: b"IRQ work interrupts",
+    },
+    ArchLine {
+        label: b"RTR",
+        count: |s| s.icr_read_retry_count,
+        text: b"APIC ICR read retries",
+    },
+    #[cfg(CONFIG_SMP)]
+    ArchLine {
+        label: b"RES",
+        count: |s| s.irq_resched_count,
+        text: b"Rescheduling interrupts",
+    },
+    #[cfg(CONFIG_SMP)]
+    ArchLine {
+        label: b"CAL",
+        count: |s| s.irq_call_count,
+        text: b"Function call interrupts",
+    },
+    #[cfg(CONFIG_SMP)]
+    ArchLine {
+        label: b"TLB",
+        count: |s| s.irq_tlb_count,
+        text: b"TLB shootdowns",
+    },
+    #[cfg(CONFIG_X86_THERMAL_VECTOR)]
+    ArchLine {
+        label: b"TRM",
+        count: |s| s.irq_thermal_count,
+        text: b"Thermal event interrupts",
+    },
+    #[cfg(CONFIG_X86_MCE_THRESHOLD)]
+    ArchLine {
+        label: b"THR",
+        count: |s| s.irq_threshold_count,
+        text: b"Threshold APIC interrupts",
+    },
+    #[cfg(CONFIG_X86_MCE_AMD)]
+    ArchLine {
+        label: b"DFR",
+        count: |s| s.irq_deferred_error_count,
+        text: b"Deferred Error APIC interrupts",
+    },
+    #[cfg(any(CONFIG_KVM, CONFIG_KVM = "m"))]
+    ArchLine {
+        label: b"PIN",
+        count: |s| s.kvm_posted_intr_ipis,
+        text: b"Posted-interrupt notification event",
+    },
+    #[cfg(any(CONFIG_KVM, CONFIG_KVM = "m"))]
+    ArchLine {
+        label: b"NPI",
+        count: |s| s.kvm_posted_intr_nested_ipis,
+        text: b"Nested posted-interrupt event",
+    },
+    #[cfg(any(CONFIG_KVM, CONFIG_KVM = "m"))]
+    ArchLine {
+        label: b"PIW",
+        count: |s| s.kvm_posted_intr_wakeup_ipis,
+        text: b"Posted-interrupt wakeup event",
+    },
+    #[cfg(CONFIG_X86_POSTED_MSI)]
+    ArchLine {
+        label: b"PMN",
+        count: |s| s.posted_msi_notification_count,
+        text: b"Posted MSI notification event",
+    },
+];
+
+/// `arch_show_interrupts`, less the lines [`ARCH_LINES`] names as left out.
+fn arch_show_interrupts(m: &SeqFile, prec: usize) {
+    for line in ARCH_LINES {
+        put_padded(m, line.label, prec, false);
+        m.write(b": ");
+        for j in online_cpus() {
+            m.put_u64_width((line.count)(&irq::irq_stat(j)).into(), 10);
+            m.write(b" ");
+        }
+        m.write(b"  ");
+        m.write(line.text);
+        m.write(b"\n");
+    }
+}

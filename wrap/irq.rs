@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Interrupt descriptors (`struct irq_desc`) as kernel/irq/proc.c's
+//! `show_interrupts` reads them, and the x86 per-CPU interrupt counters
+//! (`irq_stat`, exported) that arch/x86/kernel/irq.c's `arch_show_interrupts`
+//! prints.
+//!
+//! `irq_to_desc` is not exported; `irq_get_irq_data` is, and the descriptor holds
+//! that `irq_data`. Sparse descriptors are freed after an RCU grace period, so a
+//! descriptor is used under [`Rcu`] only; its chip and actions under `desc->lock`.
+
+use super::{
+    lock::{RawSpinIrqGuard, Rcu},
+    shim::*,
+};
+use crate::seq::SeqFile;
+use kernel::{bindings, ffi::c_void, str::CStr};
+
+/// `IRQ_NOREQUEST` and `IRQ_HIDDEN` of `enum` in include/linux/irq.h (checked in
+/// shim.c).
+const IRQ_NOREQUEST: u32 = 1 << 11;
+const IRQ_HIDDEN: u32 = 1 << 20;
+
+/// `nr_irqs`: interrupt numbers lie below it.
+pub(crate) fn nr_irqs() -> u32 {
+    // SAFETY: An int the irq core sets at boot (and may only grow); read once.
+    unsafe { bindings::nr_irqs as u32 }
+}
+
+/// The descriptor of an interrupt, valid while the [`Rcu`] guard it borrows lives.
+pub(crate) struct IrqDesc<'a> {
+    desc: *mut c_void,
+    data: *mut c_void,
+    _rcu: &'a Rcu,
+}
+
+/// Runs `f` on the descriptor of interrupt `irq` if there is one, under RCU.
+pub(crate) fn with_desc<R>(irq: u32, f: impl FnOnce(&IrqDesc<'_>) -> R) -> Option<R> {
+    let rcu = Rcu::read_lock();
+    // SAFETY: Looks `irq` up in the descriptor tree under RCU.
+    let data = unsafe { procfs2_irq_get_irq_data(irq) };
+    if data.is_null() {
+        return None;
+    }
+    // SAFETY: `data` is the `irq_data` embedded in a live descriptor.
+    let desc = unsafe { procfs2_irq_data_to_desc(data) };
+    Some(f(&IrqDesc {
+        desc,
+        data,
+        _rcu: &rcu,
+    }))
+}
+
+impl IrqDesc<'_> {
+    fn status(&self) -> u32 {
+        // SAFETY: `desc` is live under RCU (type invariant of the borrow).
+        unsafe { procfs2_irq_desc_status(self.desc) }
+    }
+
+    /// `irq_settings_is_hidden`: left out of the listing.
+    pub(crate) fn hidden(&self) -> bool {
+        self.status() & IRQ_HIDDEN != 0
+    }
+
+    /// Whether the descriptor keeps per-CPU counts (`desc->kstat_irqs`).
+    pub(crate) fn keeps_counts(&self) -> bool {
+        // SAFETY: `desc` is live under RCU.
+        unsafe { procfs2_irq_desc_has_kstat(self.desc) }
+    }
+
+    /// The interrupt's count on `cpu` (`desc->kstat_irqs->cnt`), 0 if the
+    /// descriptor keeps none.
+    pub(crate) fn count(&self, cpu: u32) -> u32 {
+        if !self.keeps_counts() {
+            return 0;
+        }
+        // SAFETY: `desc` is live under RCU and keeps counts; `cpu` comes from the
+        // online mask, below `nr_cpu_ids`.
+        unsafe { procfs2_irq_desc_kstat_cpu(self.desc, cpu as i32) }
+    }
+
+    /// Takes `desc->lock` with interrupts off.
+    pub(crate) fn lock(&self) -> IrqDescLocked<'_> {
+        // SAFETY: `desc` is live under RCU, which outlives the guard's borrow of
+        // `self`; show runs in process context with interrupts on.
+        let guard = unsafe { RawSpinIrqGuard::lock(procfs2_irq_desc_lock(self.desc)) };
+        IrqDescLocked {
+            desc: self,
+            _guard: guard,
+        }
+    }
+}
+
+/// What `show_interrupts` prints for the chip column.
+pub(crate) enum Chip<'a> {
+    /// No chip: "None".
+    None,
+    /// The chip prints itself (`irq_print_chip`).
+    Prints,
+    /// The chip's name, if it has one.
+    Name(Option<&'a CStr>),
+}
+
+/// A descriptor with `desc->lock` held.
+pub(crate) struct IrqDescLocked<'a> {
+    desc: &'a IrqDesc<'a>,
+    _guard: RawSpinIrqGuard<'a>,
+}
+
+fn c_str<'a>(p: *const kernel::ffi::c_char) -> Option<&'a CStr> {
+    // SAFETY: The callers pass NULL or a NUL-terminated name that lives as long as
+    // the descriptor, its chip or its action, all held for `'a`.
+    (!p.is_null()).then(|| unsafe { CStr::from_char_ptr(p) })
+}
+
+impl IrqDescLocked<'_> {
+    /// The first action, if one was requested: none, or the `chained_action` a
+    /// chained handler installs, gives `None`.
+    ///
+    /// `chained_action` is not exported. It is recognised by its shape: only its
+    /// handler is set (no name, no `dev_id`, no next, and an `irq` of 0, which
+    /// `__setup_irq` sets on every requested action), on a descriptor that chaining
+    /// marked `IRQ_NOREQUEST`.
+    fn first_action(&self) -> Option<&bindings::irqaction> {
+        // SAFETY: `desc` is live and its lock held, so the action list is stable.
+        let action = unsafe { procfs2_irq_desc_action(self.desc.desc) };
+        // SAFETY: Actions live until they are freed under the lock held here.
+        let a = unsafe { action.as_ref() }?;
+        let chained = a.name.is_null()
+            && a.dev_id.is_null()
+            && a.next.is_null()
+            && a.irq == 0
+            && self.desc.status() & IRQ_NOREQUEST != 0;
+        (!chained).then_some(a)
+    }
+
+    /// Whether the interrupt has a requested handler (`desc->action` and not
+    /// `irq_desc_is_chained`).
+    pub(crate) fn requested(&self) -> bool {
+        self.first_action().is_some()
+    }
+
+    /// The names of the actions in list order; `None` for an action without one.
+    pub(crate) fn action_names(&self) -> impl Iterator<Item = Option<&CStr>> + '_ {
+        core::iter::successors(self.first_action(), |a| {
+            // SAFETY: The list is stable under the lock; `next` is NULL or an action.
+            unsafe { a.next.as_ref() }
+        })
+        .map(|a| c_str(a.name))
+    }
+
+    /// The chip column.
+    pub(crate) fn chip(&self) -> Chip<'_> {
+        // SAFETY: `data` is live and stable under the lock.
+        let chip = unsafe { procfs2_irq_data_chip(self.desc.data) };
+        if chip.is_null() {
+            Chip::None
+        // SAFETY: `chip` is the descriptor's chip, static data of its driver.
+        } else if unsafe { procfs2_irq_chip_has_print(chip) } {
+            Chip::Prints
+        } else {
+            // SAFETY: As above.
+            Chip::Name(c_str(unsafe { procfs2_irq_chip_name(chip) }))
+        }
+    }
+
+    /// Lets the chip print itself into `m` (`irq_print_chip`), for [`Chip::Prints`].
+    pub(crate) fn print_chip(&self, m: &SeqFile) {
+        if matches!(self.chip(), Chip::Prints) {
+            // SAFETY: The chip has a print method; it only writes to the seq_file, as
+            // fs/proc has it do under the same lock.
+            unsafe { procfs2_irq_chip_print(self.desc.data, m.as_ptr()) };
+        }
+    }
+
+    /// The hardware interrupt number in its domain, if the interrupt has one.
+    pub(crate) fn hwirq(&self) -> Option<u64> {
+        // SAFETY: `data` is live and stable under the lock.
+        unsafe { procfs2_irq_data_has_domain(self.desc.data) }
+            // SAFETY: As above.
+            .then(|| unsafe { procfs2_irq_data_hwirq(self.desc.data) } as u64)
+    }
+
+    /// With `CONFIG_GENERIC_IRQ_SHOW_LEVEL`, whether the trigger is level.
+    pub(crate) fn level(&self) -> Option<bool> {
+        // SAFETY: A constant; `data` is live under the lock.
+        unsafe { procfs2_irq_show_level() }
+            // SAFETY: As above.
+            .then(|| unsafe { procfs2_irqd_is_level_type(self.desc.data) })
+    }
+
+    /// The flow handler's name (`desc->name`), such as "edge".
+    pub(crate) fn name(&self) -> Option<&CStr> {
+        // SAFETY: `desc` is live under the lock.
+        c_str(unsafe { procfs2_irq_desc_name(self.desc.desc) })
+    }
+}
+
+/// The x86 interrupt counters of `cpu` (`irq_stats(cpu)`), read without a lock as
+/// fs/proc reads them.
+pub(crate) fn irq_stat(cpu: u32) -> bindings::irq_cpustat_t {
+    // SAFETY: `cpu` is below `nr_cpu_ids`; the per-CPU area lives as long as the
+    // kernel; each counter is an int read whole.
+    unsafe { *procfs2_irq_stat(cpu as i32) }
+}
