@@ -32,7 +32,8 @@
  *                   end) on every line, or only on lines starting with `PREFIX` when
  *                   LIST is `PREFIX:LIST`
  *   lines LABELS    mask the values of the lines `LABEL:...` (comma-separated)
- *   drop LABELS     drop the lines starting with LABEL (comma-separated) from A
+ *   drop LABELS     drop the lines starting with LABEL (comma-separated, leading
+ *                   blanks aside) from A
  *   taskname        A's task name may be longer than B's: B shows comm only
  *   nocontent       compare presence, type, mode and owner, not content
  *   missing [WHY]   expected only in A (and what is below it)
@@ -253,6 +254,7 @@ static int label_in(const char *line, const char *labels)
 {
 	char copy[512], *save, *l;
 
+	line += strspn(line, " ");	/* interrupts right-aligns its labels */
 	snprintf(copy, sizeof(copy), "%s", labels);
 	for (l = strtok_r(copy, ",", &save); l; l = strtok_r(NULL, ",", &save)) {
 		size_t n = strlen(l);

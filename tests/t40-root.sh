@@ -96,6 +96,26 @@ same "cpuinfo has a record per online CPU" "$(grep -c ^processor /proc2/cpuinfo)
 same "crypto is /proc's, byte for byte ($(grep -c '^name' /proc/crypto) algorithms)" \
 	"$(md5sum < /proc2/crypto)" "$(md5sum < /proc/crypto)"
 same "consoles is /proc's, byte for byte" "$(od -c /proc2/consoles)" "$(od -c /proc/consoles)"
+# interrupts: /proc's lines in /proc's order less the listed ones, byte for byte
+# with the count columns cut out; each count lies between two /proc reads.
+a=$(cat /proc/interrupts) b=$(cat /proc2/interrupts) c=$(cat /proc/interrupts)
+listed=$(grep -v '^#' /tests/missing-interrupts-lines.txt | cut -d' ' -f1 | tr '\n' ' ')
+unlisted() { echo "$1" | awk -v l="$listed" 'BEGIN { n = split(l, d, " "); for (i = 1; i <= n; i++) skip[d[i] ":"] }
+	!($1 in skip)'; }
+# The header names the CPUs; every other line has a count column ("%10u ") per CPU.
+uncounted() { awk 'NR == 1 { n = gsub(/CPU/, "CPU"); print; next }
+	{ i = index($0, ":"); print substr($0, 1, i + 1) "|" substr($0, i + 2 + 11 * n) }'; }
+same "interrupts is /proc's less the listed lines, counts aside ($(echo "$b" | grep -c '^ *[0-9]*:') interrupts)" \
+	"$(echo "$b" | uncounted)" "$(unlisted "$a" | uncounted)"
+bad=$(printf '%s\n' "$(unlisted "$a")" "--" "$b" "--" "$(unlisted "$c")" | awk '
+	BEGIN { part = 0 } $0 == "--" { part++; next } /CPU0/ { next }
+	{ for (f = 2; f <= NF && $f ~ /^[0-9]+$/; f++) v[part, $1, f] = $f; if (part == 1) keys[$1] = f }
+	END { for (k in keys) for (f = 2; f < keys[k]; f++) if (!(v[0, k, f] + 0 <= v[1, k, f] + 0 && v[1, k, f] + 0 <= v[2, k, f] + 0))
+		printf " %s%d(%s %s %s)", k, f - 1, v[0, k, f], v[1, k, f], v[2, k, f] }')
+same "interrupts counts lie between two /proc reads" "$bad" ""
+same "interrupts read 7 bytes at a time has the same lines" \
+	"$(dd if=/proc2/interrupts bs=7 2>/dev/null | uncounted)" "$(echo "$b" | uncounted)"
+
 # buddyinfo: the same zones of the same nodes, in /proc's layout; the free counts
 # move with every allocation, so only their columns are compared.
 same "buddyinfo lists /proc's nodes and zones in /proc's layout" \
