@@ -2,8 +2,8 @@
 
 //! The global entries of the root that a module can provide: `version`, `uptime`,
 //! `loadavg`, `meminfo`, `stat`, `softirqs`, `consoles` (fs/proc/*.c) and
-//! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat`, `buddyinfo`, `zoneinfo`
-//! and `interrupts` in their own files, and the
+//! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat`, `buddyinfo`, `zoneinfo`,
+//! `pagetypeinfo` and `interrupts` in their own files, and the
 //! directories that fs/proc's `proc_root_init` makes (`fs`, `fs/nfsd`, `driver`,
 //! `bus`). Its `mounts` link is left out: it points at `self/mounts`, which procfs2
 //! does not have, and a dangling link stops lsof. What is left out, and why, is
@@ -38,6 +38,10 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"buddyinfo", 0, vmstat::buddyinfo_show)?;
     pde::create_seq(root, b"zoneinfo", 0, &vmstat::ZONEINFO_OPS)?;
     pde::create_seq(root, b"interrupts", 0, &interrupts::INTERRUPTS_OPS)?;
+    // With CONFIG_PAGE_OWNER, fs/proc adds page_owner's mixed-block counts, which
+    // are private: the file is left out rather than shown short.
+    #[cfg(not(CONFIG_PAGE_OWNER))]
+    pde::create_seq(root, b"pagetypeinfo", 0o400, &vmstat::PAGETYPEINFO_OPS)?;
     Ok(())
 }
 

@@ -77,6 +77,8 @@
 #include <../crypto/internal.h>
 #include <../mm/internal.h>
 #include <asm/prctl.h>
+#include <linux/memory_hotplug.h>
+#include <linux/pageblock-flags.h>
 #include <linux/irq.h>
 #include <linux/irqdesc.h>
 #include <linux/interrupt.h>
@@ -1198,6 +1200,58 @@ long procfs2_pgdat_state_pages(int nid, unsigned int item)
 bool procfs2_pgdat_unreclaimable(int nid)
 {
 	return READ_ONCE(NODE_DATA(nid)->kswapd_failures) >= MAX_RECLAIM_RETRIES;
+}
+
+bool procfs2_node_has_memory(int nid)
+{
+	return node_state(nid, N_MEMORY);
+}
+
+unsigned int procfs2_pageblock_order(void)
+{
+	return pageblock_order;
+}
+
+/*
+ * pagetypeinfo. migratetype_names[] is not exported; Kbuild copies its definition
+ * out of this tree's mm/page_alloc.c (migratetype_names.h), #ifdefs and all.
+ */
+#include "migratetype_names.h"
+static_assert(ARRAY_SIZE(procfs2_migratetype_names) == MIGRATE_TYPES);
+
+const char *const *procfs2_migratetype_names_table(void)
+{
+	return procfs2_migratetype_names;
+}
+
+/* An inline without memory hotplug, an export (GPL) with it. */
+struct page *procfs2_pfn_to_online_page(unsigned long pfn)
+{
+	return pfn_to_online_page(pfn);
+}
+
+struct zone *procfs2_page_zone(struct page *page)
+{
+	return page_zone(page);
+}
+
+/*
+ * get_pageblock_migratetype() is get_pfnblock_flags_mask(page, pfn,
+ * MIGRATETYPE_MASK), which is not exported. With SPARSEMEM (always, on x86-64) it
+ * reads the word of the pfn's section's pageblock bitmap (section_to_usemap, an
+ * inline of mmzone.h; mem_section is exported) that holds the block's
+ * NR_PAGEBLOCK_BITS, with one READ_ONCE, racing set_pfnblock_flags_mask() as it
+ * does; this is that read, without the page it takes and does not use.
+ */
+static_assert(IS_ENABLED(CONFIG_SPARSEMEM));
+
+unsigned long procfs2_pfn_migratetype(unsigned long pfn)
+{
+	return READ_ONCE(section_to_usemap(__pfn_to_section(pfn))
+			 [((pfn & (PAGES_PER_SECTION - 1)) >> pageblock_order) *
+			  NR_PAGEBLOCK_BITS / BITS_PER_LONG]) >>
+	       (((pfn & (PAGES_PER_SECTION - 1)) >> pageblock_order) * NR_PAGEBLOCK_BITS %
+		BITS_PER_LONG) & MIGRATETYPE_MASK;
 }
 
 /*

@@ -295,6 +295,12 @@ struct per_cpu_pages *procfs2_zone_pcp(struct zone *zone, int cpu);
 int procfs2_zone_stat_threshold(struct zone *zone, int cpu);
 long procfs2_pgdat_state_pages(int nid, unsigned int item);
 bool procfs2_pgdat_unreclaimable(int nid);
+bool procfs2_node_has_memory(int nid);
+unsigned int procfs2_pageblock_order(void);
+const char *const *procfs2_migratetype_names_table(void);
+struct page *procfs2_pfn_to_online_page(unsigned long pfn);
+struct zone *procfs2_page_zone(struct page *page);
+unsigned long procfs2_pfn_migratetype(unsigned long pfn);
 
 /* Crypto algorithms (wrap/crypto.rs) */
 struct crypto_alg;

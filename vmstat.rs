@@ -4,7 +4,9 @@
 //! kernel names it (`vmstat_text[]`), then `nr_unstable 0`; `/proc/buddyinfo`
 //! (`fragmentation_op`): the free blocks of each order in each populated zone; and
 //! `/proc/zoneinfo` (`zoneinfo_op`): each zone's size, watermarks, counters and
-//! per-CPU pagesets, a record per node.
+//! per-CPU pagesets, a record per node; and `/proc/pagetypeinfo`
+//! (`pagetypeinfo_op`): per node, each zone's free blocks by migrate type and order,
+//! and its page blocks by migrate type.
 //!
 //! fs/proc takes every counter at `start`, then shows one line per record; here one
 //! show writes them all, into a buffer sized for them (`single_open_size`). The two
@@ -157,6 +159,75 @@ fn zoneinfo_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
             u32::from(mmzone::node_unreclaimable(nid)),
             z.start_pfn
         ));
+    }
+    Ok(())
+}
+
+/// `pagetypeinfo_op`: record `pos` is node `pos`; offline and memoryless nodes
+/// print nothing.
+pub(crate) static PAGETYPEINFO_OPS: SeqOps = SeqOps {
+    has: |_, pos| pos < u64::from(mmzone::nr_node_ids()),
+    show: pagetypeinfo_show,
+};
+
+/// `pagetypeinfo_show`: the block size, then `pagetypeinfo_showfree` and
+/// `pagetypeinfo_showblockcount`. (`pagetypeinfo_showmixedcount` prints only with
+/// `CONFIG_PAGE_OWNER`, whose records are private: globals.rs leaves the file out
+/// then.)
+fn pagetypeinfo_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
+    let nid = c_int::try_from(pos).map_err(|_| EINVAL)?;
+    if !mmzone::node_online(nid) || !mmzone::node_has_memory(nid) {
+        return Ok(());
+    }
+    let order = mmzone::pageblock_order();
+    m.print(fmt!(
+        "Page block order: {}\nPages per block:  {}\n\n",
+        order,
+        1u64 << order
+    ));
+    let type_name = |t| mmzone::migratetype_name(t).to_str().unwrap_or("?");
+
+    m.print(fmt!(
+        "{:<43} ",
+        "Free pages count per migrate type at order"
+    ));
+    for o in 0..bindings::NR_PAGE_ORDERS {
+        m.print(fmt!("{:6} ", o));
+    }
+    m.write(b"\n");
+    for zone in mmzone::populated_zones(nid) {
+        let name = zone.name().to_str().unwrap_or("?");
+        for t in 0..mmzone::MIGRATE_TYPES {
+            m.print(fmt!(
+                "Node {:4}, zone {:>8}, type {:>12} ",
+                nid,
+                name,
+                type_name(t)
+            ));
+            for n in zone.free_list_counts(t) {
+                if n >= mmzone::FREE_LIST_CAP {
+                    m.write(b">");
+                }
+                m.put_u64_width(n, 6);
+                m.write(b" ");
+            }
+            m.write(b"\n");
+        }
+    }
+
+    m.print(fmt!("\n{:<23}", "Number of blocks type "));
+    for t in 0..mmzone::MIGRATE_TYPES {
+        m.print(fmt!("{:>12} ", type_name(t)));
+    }
+    m.write(b"\n");
+    for zone in mmzone::populated_zones(nid) {
+        let name = zone.name().to_str().unwrap_or("?");
+        m.print(fmt!("Node {}, zone {:>8} ", nid, name));
+        for n in zone.block_counts() {
+            m.put_u64_width(n, 12);
+            m.write(b" ");
+        }
+        m.write(b"\n");
     }
     Ok(())
 }

@@ -132,6 +132,17 @@ same "zoneinfo: spanned, present, managed, protection and start_pfn are /proc's"
 	"$(grep -E 'spanned|present|managed|protection|start_pfn' /proc2/zoneinfo)" \
 	"$(grep -E 'spanned|present|managed|protection|start_pfn' /proc/zoneinfo)"
 
+# pagetypeinfo: /proc's lines, numbers aside (free lists move); a zone's page blocks
+# change type but not number, so each zone's total is /proc's.
+a=$(cat /proc/pagetypeinfo) b=$(cat /proc2/pagetypeinfo)
+same "pagetypeinfo has /proc's lines, numbers aside ($(echo "$a" | grep -c '^Page block') nodes)" \
+	"$(echo "$b" | sed 's/[0-9][0-9]*/N/g')" "$(echo "$a" | sed 's/[0-9][0-9]*/N/g')"
+blocks() { echo "$1" | awk '/^Node [0-9]*, zone *[A-Za-z0-9]* *[0-9]/ { s = 0; for (f = 5; f <= NF; f++) s += $f
+	print $1, $2, $3, $4, s }'; }
+same "pagetypeinfo: each zone has /proc's number of page blocks" "$(blocks "$b")" "$(blocks "$a")"
+same "pagetypeinfo: block size and orders as /proc's" \
+	"$(echo "$b" | grep -e '^Page' -e '^Free pages')" "$(echo "$a" | grep -e '^Page' -e '^Free pages')"
+
 # vmstat: /proc's names in /proc's order less the listed ones, then nr_unstable;
 # values between two /proc reads, give or take 4096 (the readers fault and allocate).
 a=$(cat /proc/vmstat) b=$(cat /proc2/vmstat) c=$(cat /proc/vmstat)

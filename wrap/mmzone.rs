@@ -8,6 +8,12 @@
 use super::shim::*;
 use kernel::{bindings, ffi::c_int, str::CStr};
 
+/// `MIGRATE_TYPES`: the migrate types of this configuration.
+pub(crate) const MIGRATE_TYPES: u32 = bindings::migratetype_MIGRATE_TYPES;
+
+/// Where `pagetypeinfo` stops counting a free list (it runs under the zone lock).
+pub(crate) const FREE_LIST_CAP: u64 = 100_000;
+
 /// A populated zone of an online node.
 pub(crate) struct Zone(*mut bindings::zone);
 
@@ -29,6 +35,25 @@ pub(crate) fn online_nodes() -> impl Iterator<Item = c_int> {
     (0..unsafe { procfs2_nr_node_ids() } as c_int)
         // SAFETY: `nid` is below `nr_node_ids`.
         .filter(|&nid| unsafe { procfs2_node_online(nid) })
+}
+
+/// Whether node `nid` has memory (`node_state(nid, N_MEMORY)`).
+pub(crate) fn node_has_memory(nid: c_int) -> bool {
+    // SAFETY: `nid` is checked against the node masks' size; reads one bit.
+    (0..nr_node_ids() as c_int).contains(&nid) && unsafe { procfs2_node_has_memory(nid) }
+}
+
+/// `pageblock_order`: a page block is `1 << pageblock_order` pages.
+pub(crate) fn pageblock_order() -> u32 {
+    // SAFETY: Fixed at boot.
+    unsafe { procfs2_pageblock_order() }
+}
+
+/// `migratetype_names[mtype]` (not exported; a copy made from this tree).
+pub(crate) fn migratetype_name(mtype: u32) -> &'static CStr {
+    let mtype = mtype.min(MIGRATE_TYPES - 1) as usize;
+    // SAFETY: The table has `MIGRATE_TYPES` string literals (checked in shim.c).
+    unsafe { CStr::from_char_ptr(*procfs2_migratetype_names_table().add(mtype)) }
 }
 
 /// The zones of online node `nid`, lowest first, populated or not.
@@ -160,6 +185,63 @@ impl Zone {
             procfs2_zone_unlock_irqrestore(self.0, flags);
         }
         out
+    }
+
+    /// For each order, how many free blocks `free_area[order].free_list[mtype]`
+    /// holds, counted under `zone->lock` as `pagetypeinfo_showfree_print` counts
+    /// them: up to [`FREE_LIST_CAP`] (a count that reaches it reads ">100000"), the
+    /// lock dropped between orders.
+    pub(crate) fn free_list_counts(&self, mtype: u32) -> [u64; bindings::NR_PAGE_ORDERS as usize] {
+        let mut out = [0; bindings::NR_PAGE_ORDERS as usize];
+        let Some(mtype) = (mtype < MIGRATE_TYPES).then_some(mtype as usize) else {
+            return out;
+        };
+        for (order, n) in out.iter_mut().enumerate() {
+            // SAFETY: The zone is valid; its lock is a spinlock taken with
+            // interrupts saved and released below, and nothing here sleeps. Under
+            // it the free lists are stable: each `next` is a list head of the zone
+            // or of a free page's `buddy_list`.
+            unsafe {
+                let flags = procfs2_zone_lock_irqsave(self.0);
+                let head = &raw mut (*self.0).free_area[order].free_list[mtype];
+                let mut cur = (*head).next;
+                while cur != head && *n < FREE_LIST_CAP {
+                    *n += 1;
+                    cur = (*cur).next;
+                }
+                procfs2_zone_unlock_irqrestore(self.0, flags);
+            }
+        }
+        out
+    }
+
+    /// How many of the zone's page blocks are of each migrate type
+    /// (`pagetypeinfo_showblockcount_print`): every `pageblock_nr_pages` from the
+    /// zone's start to its end, online and of this zone, under `zone->lock`.
+    pub(crate) fn block_counts(&self) -> [u64; MIGRATE_TYPES as usize] {
+        let mut count = [0; MIGRATE_TYPES as usize];
+        // SAFETY: `pageblock_order` is fixed at boot.
+        let step = 1usize << unsafe { procfs2_pageblock_order() };
+        // SAFETY: The zone is valid; its lock is taken with interrupts saved and
+        // released below, and nothing here sleeps. `pfn_to_online_page` answers
+        // any pfn; a page it returns has its zone in its flags, and a pfn with an
+        // online page has a section with a pageblock bitmap.
+        unsafe {
+            let flags = procfs2_zone_lock_irqsave(self.0);
+            let start = (*self.0).zone_start_pfn as usize;
+            let end = start + (*self.0).spanned_pages as usize;
+            for pfn in (start..end).step_by(step) {
+                let page = procfs2_pfn_to_online_page(pfn as _);
+                if page.is_null() || procfs2_page_zone(page) != self.0 {
+                    continue;
+                }
+                if let Some(c) = count.get_mut(procfs2_pfn_migratetype(pfn as _) as usize) {
+                    *c += 1;
+                }
+            }
+            procfs2_zone_unlock_irqrestore(self.0, flags);
+        }
+        count
     }
 
     /// The NUMA events of this zone: its counters (`zone->vm_numa_event`) plus what

@@ -381,6 +381,12 @@ extern "C" {
     pub(crate) fn procfs2_zone_stat_threshold(zone: *mut bindings::zone, cpu: c_int) -> c_int;
     pub(crate) fn procfs2_pgdat_state_pages(nid: c_int, item: c_uint) -> c_long;
     pub(crate) fn procfs2_pgdat_unreclaimable(nid: c_int) -> bool;
+    pub(crate) fn procfs2_node_has_memory(nid: c_int) -> bool;
+    pub(crate) fn procfs2_pageblock_order() -> c_uint;
+    pub(crate) fn procfs2_migratetype_names_table() -> *const *const c_char;
+    pub(crate) fn procfs2_pfn_to_online_page(pfn: c_ulong) -> *mut bindings::page;
+    pub(crate) fn procfs2_page_zone(page: *mut bindings::page) -> *mut bindings::zone;
+    pub(crate) fn procfs2_pfn_migratetype(pfn: c_ulong) -> c_ulong;
 
     // Crypto algorithms (wrap/crypto.rs)
     pub(crate) fn procfs2_crypto_alg_sem_read();
