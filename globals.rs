@@ -3,14 +3,14 @@
 //! The global entries of the root that a module can provide: `version`, `uptime`,
 //! `loadavg`, `meminfo`, `stat`, `softirqs`, `consoles` (fs/proc/*.c) and
 //! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat`, `buddyinfo`, `zoneinfo`,
-//! `pagetypeinfo` and `interrupts` in their own files, and the
+//! `pagetypeinfo`, `interrupts` and `kpagecount` in their own files, and the
 //! directories that fs/proc's `proc_root_init` makes (`fs`, `fs/nfsd`, `driver`,
 //! `bus`). Its `mounts` link is left out: it points at `self/mounts`, which procfs2
 //! does not have, and a dangling link stops lsof. What is left out, and why, is
 //! listed in tests/missing-root-entries.txt.
 
 use crate::{
-    cpuinfo, crypto, interrupts,
+    cpuinfo, crypto, interrupts, page,
     pde::{self, ProcDirEntry},
     seq::SeqFile,
     vmstat,
@@ -42,6 +42,8 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     // are private: the file is left out rather than shown short.
     #[cfg(not(CONFIG_PAGE_OWNER))]
     pde::create_seq(root, b"pagetypeinfo", 0o400, &vmstat::PAGETYPEINFO_OPS)?;
+    #[cfg(CONFIG_PROC_PAGE_MONITOR)]
+    pde::create_read(root, b"kpagecount", 0o400, page::kpagecount_read)?;
     Ok(())
 }
 

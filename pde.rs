@@ -18,7 +18,7 @@ use crate::{
         inode::{self, Inode, Kstat, NewInode},
         ops::{
             DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps,
-            SeqFileOperations, SeqOpened, SeqRecords,
+            ReadFileOperations, SeqFileOperations, SeqOpened, SeqRecords,
         },
         subdir::{self, Guarded, NameKey, Named, RefCount},
         super_block::SuperBlock,
@@ -51,6 +51,10 @@ pub(crate) struct SeqOps {
     /// Writes the record at `pos`.
     pub(crate) show: fn(&SeqFile, &ProcDirEntry, u64) -> Result,
 }
+
+/// Reads an entry's bytes at `*pos` into the user's buffer, at most `count`, moving
+/// `*pos` (the `proc_read` of a `proc_ops` that seeks with `mem_lseek`).
+pub(crate) type ReadFn = fn(&ProcDirEntry, UserSlice, usize, &mut i64) -> Result<usize>;
 
 /// A file whose content is one show call and which takes writes (a `proc_ops` with
 /// `single_open` and `proc_write`).
@@ -101,6 +105,9 @@ pub(crate) enum Kind {
     Seq(&'static SeqOps),
     /// A file with its own operations: shown in one call, and written (`proc_create`).
     Ops(&'static ProcOps),
+    /// A file read at byte positions by its own function, without a seq_file
+    /// (`proc_create` with a `proc_read` and `mem_lseek`).
+    Read(ReadFn),
     /// A symbolic link to this NUL-terminated target (`proc_symlink`).
     Link(KVec<u8>),
 }
@@ -403,6 +410,16 @@ pub(crate) fn create(
     register(parent, path, file_mode(mode), 1, Kind::Ops(ops))
 }
 
+/// `proc_create` of a file read at byte positions by `read` (mode 0444 when 0).
+pub(crate) fn create_read(
+    parent: &ProcDirEntry,
+    path: &[u8],
+    mode: u16,
+    read: ReadFn,
+) -> Result<ARef<ProcDirEntry>> {
+    register(parent, path, file_mode(mode), 1, Kind::Read(read))
+}
+
 /// `proc_symlink`: a symbolic link at `path` pointing to `target`.
 pub(crate) fn symlink(
     parent: &ProcDirEntry,
@@ -528,6 +545,7 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
         Kind::Single(..) | Kind::Seq(_) | Kind::Ops(_) => {
             inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&PROC_REG_FOPS))
         }
+        Kind::Read(_) => inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&PROC_READ_FOPS)),
         Kind::Link(_) => {
             inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, None);
             return inode
@@ -707,6 +725,27 @@ impl SeqFileOperations for EntryFile {
 
     /// Every call but release is counted on the entry (`use_pde`), and fails with
     /// `EIO` once the entry is removed.
+    fn call<R>(inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
+        pde_of(inode)?.with_use(f)
+    }
+}
+
+/// Entry files read at byte positions (`proc_reg_read`, `proc_reg_llseek` over a
+/// `proc_read` and `mem_lseek`): counted on the entry like [`EntryFile`]'s calls.
+struct ReadEntryFile;
+
+static PROC_READ_FOPS: FileOps = FileOps::read::<ReadEntryFile>();
+
+#[vtable]
+impl ReadFileOperations for ReadEntryFile {
+    fn read(inode: &Inode, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
+        let de = pde_of(inode)?;
+        match de.kind {
+            Kind::Read(read) => read(de, buf, count, pos),
+            _ => Err(EIO),
+        }
+    }
+
     fn call<R>(inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
         pde_of(inode)?.with_use(f)
     }

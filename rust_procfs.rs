@@ -10,7 +10,7 @@
 //!   rust_procfs  (root.c: module, fs type, root directory)
 //!   globals      (version, uptime, loadavg, meminfo, stat, softirqs, execdomains)   selftest
 //!   cpuinfo      (arch/x86/kernel/cpu/proc.c)  vmstat (mm/vmstat.c: vmstat, buddyinfo)
-//!   crypto       (crypto/proc.c)  interrupts (interrupts.c, kernel/irq/proc.c)
+//!   crypto       (crypto/proc.c)  interrupts (interrupts.c, kernel/irq/proc.c)  page (page.c)
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
 //!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)  mem (base.c)
 //!   task_mmu     (task_mmu.c: maps)  namespaces (namespaces.c: ns/)  cgroup (cgroup.c)
@@ -36,6 +36,7 @@ mod map_files;
 mod mem;
 mod mount;
 mod namespaces;
+mod page;
 mod pde;
 mod pid_base;
 mod pid_inode;

@@ -84,6 +84,7 @@
 #include <linux/interrupt.h>
 #include <asm/hardirq.h>
 #include "mount.h"
+#include "proc/internal.h"
 #include "shim.h"
 
 /* Rust mirrors these flag values (vfs.rs); bindgen cannot evaluate BIT(). */
@@ -1346,4 +1347,24 @@ bool procfs2_irqd_is_level_type(struct irq_data *data)
 const irq_cpustat_t *procfs2_irq_stat(int cpu)
 {
 	return &per_cpu(irq_stat, cpu);
+}
+
+/*
+ * kpagecount. max_pfn is not exported: wrap/page.rs takes the highest end of the
+ * online nodes' spans instead. folio_precise_page_mapcount() is an inline of
+ * fs/proc/internal.h, a private header of the same tree.
+ */
+unsigned long procfs2_node_end_pfn(int nid)
+{
+	return node_end_pfn(nid);
+}
+
+unsigned long procfs2_pages_per_section(void)
+{
+	return PAGES_PER_SECTION;
+}
+
+int procfs2_page_precise_mapcount(struct page *page)
+{
+	return folio_precise_page_mapcount(page_folio(page), page);
 }

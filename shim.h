@@ -347,4 +347,9 @@ bool procfs2_irq_show_level(void);
 bool procfs2_irqd_is_level_type(struct irq_data *data);
 const irq_cpustat_t *procfs2_irq_stat(int cpu);
 
+/* Page frames by number (wrap/page.rs) */
+unsigned long procfs2_node_end_pfn(int nid);
+unsigned long procfs2_pages_per_section(void);
+int procfs2_page_precise_mapcount(struct page *page);
+
 #endif /* PROCFS2_SHIM_H */

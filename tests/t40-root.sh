@@ -143,6 +143,18 @@ same "pagetypeinfo: each zone has /proc's number of page blocks" "$(blocks "$b")
 same "pagetypeinfo: block size and orders as /proc's" \
 	"$(echo "$b" | grep -e '^Page' -e '^Free pages')" "$(echo "$a" | grep -e '^Page' -e '^Free pages')"
 
+# kpagecount: /proc's size; each entry is what one of two /proc reads around it
+# says (map counts move; the readers map pages), give or take 1 in 10,000; bad and
+# edge reads and seeks answer as /proc's, for root and for nobody.
+K=/tests/bin/kpagecmp
+set -- $($K /proc/kpagecount /proc2/kpagecount)
+expect "kpagecount: /proc's size, each entry one of two /proc reads ($*)" \
+	[ "$1" = entries -a "${4:-0}" -gt 0 -a "${6:-1}" -le $((${2:-0} / 10000)) ]
+same "kpagecount: bad and edge reads and seeks as /proc's" \
+	"$($K -e /proc2/kpagecount)" "$($K -e /proc/kpagecount)"
+same "kpagecount as nobody: as /proc" \
+	"$(su -s /bin/sh nobody -c "$K -e /proc2/kpagecount")" "$(su -s /bin/sh nobody -c "$K -e /proc/kpagecount")"
+
 # vmstat: /proc's names in /proc's order less the listed ones, then nr_unstable;
 # values between two /proc reads, give or take 4096 (the readers fault and allocate).
 a=$(cat /proc/vmstat) b=$(cat /proc2/vmstat) c=$(cat /proc/vmstat)

@@ -159,6 +159,21 @@ impl File {
         to_len(unsafe { bindings::default_llseek(self.as_ptr(), offset, whence) })
     }
 
+    /// `mem_lseek` (fs/proc/base.c): set or move the position, with no bounds and
+    /// no end; `EINVAL` for any other `whence`.
+    pub(crate) fn mem_lseek(&self, offset: i64, whence: c_int) -> Result<i64> {
+        let f = self.as_ptr();
+        // SAFETY: The file is open and the VFS serializes its position for seeks.
+        unsafe {
+            match whence {
+                0 => (*f).f_pos = offset,
+                1 => (*f).f_pos = (*f).f_pos.wrapping_add(offset),
+                _ => return Err(EINVAL),
+            }
+            Ok((*f).f_pos)
+        }
+    }
+
     /// `generic_file_llseek_size` with maximum `max` and end `eof`.
     pub(crate) fn llseek_size(
         &self,

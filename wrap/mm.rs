@@ -637,15 +637,8 @@ unsafe fn file_mm(file: *mut bindings::file) -> core::mem::ManuallyDrop<MmGrab> 
 /// `file_operations.llseek` of a `mem` file (`mem_lseek`): set or move, with no
 /// bounds (positions are addresses).
 unsafe extern "C" fn mem_lseek(file: *mut bindings::file, offset: i64, whence: c_int) -> i64 {
-    // SAFETY: The VFS passes an open file, whose position it serializes.
-    unsafe {
-        match whence {
-            0 => (*file).f_pos = offset,
-            1 => (*file).f_pos = (*file).f_pos.wrapping_add(offset),
-            _ => return -(bindings::EINVAL as i64),
-        }
-        (*file).f_pos
-    }
+    // SAFETY: The VFS passes an open file.
+    kernel::error::from_result(|| unsafe { File::from_raw(file) }.mem_lseek(offset, whence))
 }
 
 /// # Safety

@@ -25,6 +25,7 @@
 //! | `crypto.rs`     | `struct crypto_alg` on `crypto_alg_list`                    |
 //! | `cpu.rs`        | `cpuinfo_x86` of each CPU, flag names, frequency            |
 //! | `irq.rs`        | `irq_desc` of each interrupt, x86 `irq_stat`                |
+//! | `page.rs`       | page frames by number, their map counts                     |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
 
 pub(crate) mod console;
@@ -41,6 +42,7 @@ pub(crate) mod lock;
 pub(crate) mod mm;
 pub(crate) mod mmzone;
 pub(crate) mod ops;
+pub(crate) mod page;
 mod shim;
 pub(crate) mod subdir;
 pub(crate) mod super_block;

@@ -124,6 +124,20 @@ pub(crate) trait SeqFileOperations: Sized + 'static {
     }
 }
 
+/// File operations of a file read at byte positions without a seq_file (fs/proc's
+/// `proc_ops` with a `proc_read` of their own and `mem_lseek`, as kpagecount's):
+/// open, read and seek go through `call`, where entries count them (`use_pde`).
+#[vtable]
+pub(crate) trait ReadFileOperations: Sized + 'static {
+    /// Reads up to `count` bytes at `*pos` into `buf`, moving `*pos`.
+    fn read(inode: &Inode, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize>;
+
+    /// Runs one call on the file (open, read, seek).
+    fn call<R>(_inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
+        f()
+    }
+}
+
 /// A file read record by record ([`File::seq_open`]). Records are addressed by their
 /// position, so no lock is held from `start` to `stop`: each call finds its record
 /// again, and a reader that resumes at a position sees what is there now.
@@ -257,6 +271,15 @@ impl FileOps {
 }
 
 impl FileOps {
+    /// The table of a file `T` reads at byte positions, seeking with `mem_lseek`.
+    pub(crate) const fn read<T: ReadFileOperations>() -> Self {
+        let mut t = Self::empty().0;
+        t.open = Some(read_open::<T>);
+        t.read = Some(read_read::<T>);
+        t.llseek = Some(read_llseek::<T>);
+        Self(t)
+    }
+
     /// The table of a file reading an address space held since open (`mem`,
     /// `environ`, `auxv`): `T` opens, reads and writes; the wrapper holds the mm.
     pub(crate) const fn mm<T: super::mm::MmFileOperations>() -> Self {
@@ -442,6 +465,48 @@ unsafe extern "C" fn seq_llseek<T: SeqFileOperations>(
             Seek::Default => file.default_llseek(offset, whence),
         })
     })
+}
+
+/// # Safety
+///
+/// `file_operations.open` of a file of `T`.
+unsafe extern "C" fn read_open<T: ReadFileOperations>(
+    inode: *mut bindings::inode,
+    _file: *mut bindings::file,
+) -> c_int {
+    // SAFETY: The VFS passes the inode being opened.
+    let inode = unsafe { Inode::from_raw(inode) };
+    from_result(|| T::call(inode, || Ok(0)))
+}
+
+/// # Safety
+///
+/// `file_operations.read` of a file of `T`.
+unsafe extern "C" fn read_read<T: ReadFileOperations>(
+    file: *mut bindings::file,
+    buf: *mut c_char,
+    count: usize,
+    ppos: *mut bindings::loff_t,
+) -> isize {
+    // SAFETY: The VFS passes an open file of ours and its position, which it
+    // serializes for the call.
+    let (file, pos) = unsafe { (File::from_raw(file), &mut *ppos) };
+    let inode = file.inode();
+    let buf = UserSlice::new(buf as usize, count);
+    from_result(|| T::call(inode, || T::read(inode, buf, count, pos)).map(|n| n as isize))
+}
+
+/// # Safety
+///
+/// `file_operations.llseek` of a file of `T`.
+unsafe extern "C" fn read_llseek<T: ReadFileOperations>(
+    file: *mut bindings::file,
+    offset: i64,
+    whence: c_int,
+) -> i64 {
+    // SAFETY: The VFS passes an open file of ours.
+    let file = unsafe { File::from_raw(file) };
+    from_result(|| T::call(file.inode(), || file.mem_lseek(offset, whence)))
 }
 
 /// # Safety

@@ -426,4 +426,9 @@ extern "C" {
     pub(crate) fn procfs2_irq_show_level() -> bool;
     pub(crate) fn procfs2_irqd_is_level_type(data: *mut c_void) -> bool;
     pub(crate) fn procfs2_irq_stat(cpu: c_int) -> *const bindings::irq_cpustat_t;
+
+    // Page frames by number (wrap/page.rs)
+    pub(crate) fn procfs2_node_end_pfn(nid: c_int) -> c_ulong;
+    pub(crate) fn procfs2_pages_per_section() -> c_ulong;
+    pub(crate) fn procfs2_page_precise_mapcount(page: *mut bindings::page) -> c_int;
 }

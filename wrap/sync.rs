@@ -122,3 +122,10 @@ pub(crate) fn jiffies() -> u64 {
     // SAFETY: Reads a global counter.
     unsafe { shim::procfs2_jiffies() as u64 }
 }
+
+/// `cond_resched`: lets others run during a long walk. Process context, no lock
+/// held (the caller holds no guard across it).
+pub(crate) fn cond_resched() {
+    // SAFETY: Called from process context; the callers hold no spinlock or RCU.
+    unsafe { bindings::__cond_resched() };
+}
