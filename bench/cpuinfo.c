@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Read the root's cpuinfo (4 KiB reads, to the end) TIMES times: what top, vmstat and
- * psutil do at each refresh. vmstat.c includes this file for the same workload on
- * vmstat.
+ * psutil do at each refresh. vmstat.c and interrupts.c include this file for the same
+ * workload on vmstat and interrupts.
  */
 #include "bench.h"
 
