@@ -132,7 +132,18 @@ pub(crate) trait ReadFileOperations: Sized + 'static {
     /// Reads up to `count` bytes at `*pos` into `buf`, moving `*pos`.
     fn read(inode: &Inode, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize>;
 
-    /// Runs one call on the file (open, read, seek).
+    /// Takes `count` bytes the user wrote at `buf` (fs/proc's entries without a
+    /// writer answer `EIO`).
+    fn write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Maps the file (fs/proc's entries answer `EIO`).
+    fn mmap(_inode: &Inode) -> Result {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Runs one call on the file (open, read, write, seek, mmap).
     fn call<R>(_inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
         f()
     }
@@ -277,6 +288,12 @@ impl FileOps {
         t.open = Some(read_open::<T>);
         t.read = Some(read_read::<T>);
         t.llseek = Some(read_llseek::<T>);
+        if T::HAS_WRITE {
+            t.write = Some(read_write::<T>);
+        }
+        if T::HAS_MMAP {
+            t.mmap = Some(read_mmap::<T>);
+        }
         Self(t)
     }
 
@@ -494,6 +511,33 @@ unsafe extern "C" fn read_read<T: ReadFileOperations>(
     let inode = file.inode();
     let buf = UserSlice::new(buf as usize, count);
     from_result(|| T::call(inode, || T::read(inode, buf, count, pos)).map(|n| n as isize))
+}
+
+/// # Safety
+///
+/// `file_operations.write` of a file of `T`.
+unsafe extern "C" fn read_write<T: ReadFileOperations>(
+    file: *mut bindings::file,
+    buf: *const c_char,
+    count: usize,
+    _ppos: *mut bindings::loff_t,
+) -> isize {
+    // SAFETY: The VFS passes an open file of ours.
+    let inode = unsafe { File::from_raw(file) }.inode();
+    let buf = UserSlice::new(buf as usize, count);
+    from_result(|| T::call(inode, || T::write(inode, buf, count)).map(|n| n as isize))
+}
+
+/// # Safety
+///
+/// `file_operations.mmap` of a file of `T`.
+unsafe extern "C" fn read_mmap<T: ReadFileOperations>(
+    file: *mut bindings::file,
+    _vma: *mut bindings::vm_area_struct,
+) -> c_int {
+    // SAFETY: The VFS passes an open file of ours.
+    let inode = unsafe { File::from_raw(file) }.inode();
+    from_result(|| T::call(inode, || T::mmap(inode)).map(|()| 0))
 }
 
 /// # Safety
