@@ -746,16 +746,6 @@ impl ReadFileOperations for ReadEntryFile {
         }
     }
 
-    /// `proc_reg_write` of an entry without `proc_write`.
-    fn write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
-        Err(EIO)
-    }
-
-    /// `proc_reg_mmap` of an entry without `proc_mmap`.
-    fn mmap(_inode: &Inode) -> Result {
-        Err(EIO)
-    }
-
     fn call<R>(inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
         pde_of(inode)?.with_use(f)
     }

@@ -197,10 +197,8 @@ impl Zone {
             return out;
         };
         for (order, n) in out.iter_mut().enumerate() {
-            // SAFETY: The zone is valid; its lock is a spinlock taken with
-            // interrupts saved and released below, and nothing here sleeps. Under
-            // it the free lists are stable: each `next` is a list head of the zone
-            // or of a free page's `buddy_list`.
+            // SAFETY: The zone is valid; its spinlock is held (irqsave) to the end of
+            // the block, where nothing sleeps, and keeps the free lists stable.
             unsafe {
                 let flags = procfs2_zone_lock_irqsave(self.0);
                 let head = &raw mut (*self.0).free_area[order].free_list[mtype];
@@ -222,10 +220,9 @@ impl Zone {
         let mut count = [0; MIGRATE_TYPES as usize];
         // SAFETY: `pageblock_order` is fixed at boot.
         let step = 1usize << unsafe { procfs2_pageblock_order() };
-        // SAFETY: The zone is valid; its lock is taken with interrupts saved and
-        // released below, and nothing here sleeps. `pfn_to_online_page` answers
-        // any pfn; a page it returns has its zone in its flags, and a pfn with an
-        // online page has a section with a pageblock bitmap.
+        // SAFETY: The zone is valid and its lock held (irqsave) to the end of the
+        // block, where nothing sleeps; a pfn with an online page has a section with
+        // a pageblock bitmap.
         unsafe {
             let flags = procfs2_zone_lock_irqsave(self.0);
             let start = (*self.0).zone_start_pfn;

@@ -126,24 +126,15 @@ pub(crate) trait SeqFileOperations: Sized + 'static {
 
 /// File operations of a file read at byte positions without a seq_file (fs/proc's
 /// `proc_ops` with a `proc_read` of their own and `mem_lseek`, as kpagecount's):
-/// open, read and seek go through `call`, where entries count them (`use_pde`).
+/// open, read and seek go through `call`, where entries count them (`use_pde`);
+/// writes and maps fail with `EIO`, as `proc_reg_write` and `proc_reg_mmap` fail
+/// for an entry without `proc_write` or `proc_mmap`.
 #[vtable]
 pub(crate) trait ReadFileOperations: Sized + 'static {
     /// Reads up to `count` bytes at `*pos` into `buf`, moving `*pos`.
     fn read(inode: &Inode, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize>;
 
-    /// Takes `count` bytes the user wrote at `buf` (fs/proc's entries without a
-    /// writer answer `EIO`).
-    fn write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
-        build_error!(VTABLE_DEFAULT_ERROR)
-    }
-
-    /// Maps the file (fs/proc's entries answer `EIO`).
-    fn mmap(_inode: &Inode) -> Result {
-        build_error!(VTABLE_DEFAULT_ERROR)
-    }
-
-    /// Runs one call on the file (open, read, write, seek, mmap).
+    /// Runs one call on the file (open, read, seek).
     fn call<R>(_inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
         f()
     }
@@ -288,12 +279,8 @@ impl FileOps {
         t.open = Some(read_open::<T>);
         t.read = Some(read_read::<T>);
         t.llseek = Some(read_llseek::<T>);
-        if T::HAS_WRITE {
-            t.write = Some(read_write::<T>);
-        }
-        if T::HAS_MMAP {
-            t.mmap = Some(read_mmap::<T>);
-        }
+        t.write = Some(eio_write);
+        t.mmap = Some(eio_mmap);
         Self(t)
     }
 
@@ -513,31 +500,19 @@ unsafe extern "C" fn read_read<T: ReadFileOperations>(
     from_result(|| T::call(inode, || T::read(inode, buf, count, pos)).map(|n| n as isize))
 }
 
-/// # Safety
-///
-/// `file_operations.write` of a file of `T`.
-unsafe extern "C" fn read_write<T: ReadFileOperations>(
-    file: *mut bindings::file,
-    buf: *const c_char,
-    count: usize,
+/// `file_operations.write` of an entry without a writer: `EIO`.
+extern "C" fn eio_write(
+    _file: *mut bindings::file,
+    _buf: *const c_char,
+    _count: usize,
     _ppos: *mut bindings::loff_t,
 ) -> isize {
-    // SAFETY: The VFS passes an open file of ours.
-    let inode = unsafe { File::from_raw(file) }.inode();
-    let buf = UserSlice::new(buf as usize, count);
-    from_result(|| T::call(inode, || T::write(inode, buf, count)).map(|n| n as isize))
+    EIO.to_errno() as isize
 }
 
-/// # Safety
-///
-/// `file_operations.mmap` of a file of `T`.
-unsafe extern "C" fn read_mmap<T: ReadFileOperations>(
-    file: *mut bindings::file,
-    _vma: *mut bindings::vm_area_struct,
-) -> c_int {
-    // SAFETY: The VFS passes an open file of ours.
-    let inode = unsafe { File::from_raw(file) }.inode();
-    from_result(|| T::call(inode, || T::mmap(inode)).map(|()| 0))
+/// `file_operations.mmap` of an entry that does not map: `EIO`.
+extern "C" fn eio_mmap(_file: *mut bindings::file, _vma: *mut bindings::vm_area_struct) -> c_int {
+    EIO.to_errno()
 }
 
 /// # Safety
