@@ -13,8 +13,8 @@ use crate::{
     pde::{ProcDirEntry, SeqOps},
     seq::SeqFile,
     wrap::{
-        cpu,
         irq::{self, Chip},
+        sys,
     },
 };
 use kernel::{bindings::irq_cpustat_t, prelude::*};
@@ -37,19 +37,22 @@ fn prec() -> usize {
     prec
 }
 
-fn online_cpus() -> impl Iterator<Item = u32> {
-    core::iter::successors(cpu::next_online(-1), |&c| cpu::next_online(c as i32))
-}
-
 /// Writes `s` right-aligned (`%*s`) or left-aligned (`%-*s`) in `width` columns.
 fn put_padded(m: &SeqFile, s: &[u8], width: usize, left: bool) {
     const SPACES: [u8; 16] = [b' '; 16];
-    let pad = &SPACES[..width.saturating_sub(s.len()).min(SPACES.len())];
+    let pad = |mut n: usize| {
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            m.write(&SPACES[..k]);
+            n -= k;
+        }
+    };
+    let n = width.saturating_sub(s.len());
     if left {
         m.write(s);
-        m.write(pad);
+        pad(n);
     } else {
-        m.write(pad);
+        pad(n);
         m.write(s);
     }
 }
@@ -67,10 +70,10 @@ fn interrupts_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
     }
     if pos == 0 {
         put_padded(m, b"", prec + 8, false);
-        for j in online_cpus() {
+        for j in sys::online_cpus() {
             m.write(b"CPU");
             let mut buf = [0; 20];
-            put_padded(m, crate::seq::decimal(&mut buf, j.into()), 8, true);
+            put_padded(m, crate::seq::decimal(&mut buf, j as u64), 8, true);
         }
         m.write(b"\n");
     }
@@ -82,7 +85,7 @@ fn interrupts_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
         let mut buf = [0; 20];
         put_padded(m, crate::seq::decimal(&mut buf, pos), prec, false);
         m.write(b": ");
-        for j in online_cpus() {
+        for j in sys::online_cpus() {
             m.put_u64_width(desc.count(j).into(), 10);
             m.write(b" ");
         }
@@ -227,7 +230,7 @@ fn arch_show_interrupts(m: &SeqFile, prec: usize) {
     for line in ARCH_LINES {
         put_padded(m, line.label, prec, false);
         m.write(b": ");
-        for j in online_cpus() {
+        for j in sys::online_cpus() {
             m.put_u64_width((line.count)(&irq::irq_stat(j)).into(), 10);
             m.write(b" ");
         }

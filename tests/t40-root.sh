@@ -135,8 +135,9 @@ same "zoneinfo: spanned, present, managed, protection and start_pfn are /proc's"
 # pagetypeinfo: /proc's lines, numbers aside (free lists move); a zone's page blocks
 # change type but not number, so each zone's total is /proc's.
 a=$(cat /proc/pagetypeinfo) b=$(cat /proc2/pagetypeinfo)
+# (A number's padding goes with it: counts are right-aligned.)
 same "pagetypeinfo has /proc's lines, numbers aside ($(echo "$a" | grep -c '^Page block') nodes)" \
-	"$(echo "$b" | sed 's/[0-9][0-9]*/N/g')" "$(echo "$a" | sed 's/[0-9][0-9]*/N/g')"
+	"$(echo "$b" | sed 's/ *[0-9][0-9]*/ N/g')" "$(echo "$a" | sed 's/ *[0-9][0-9]*/ N/g')"
 blocks() { echo "$1" | awk '/^Node [0-9]*, zone *[A-Za-z0-9]* *[0-9]/ { s = 0; for (f = 5; f <= NF; f++) s += $f
 	print $1, $2, $3, $4, s }'; }
 same "pagetypeinfo: each zone has /proc's number of page blocks" "$(blocks "$b")" "$(blocks "$a")"

@@ -14,7 +14,11 @@ use super::{
     shim::*,
 };
 use crate::seq::SeqFile;
-use kernel::{bindings, ffi::c_void, str::CStr};
+use kernel::{
+    bindings,
+    ffi::{c_int, c_void},
+    str::CStr,
+};
 
 /// `IRQ_NOREQUEST` and `IRQ_HIDDEN` of `enum` in include/linux/irq.h (checked in
 /// shim.c).
@@ -70,13 +74,13 @@ impl IrqDesc<'_> {
 
     /// The interrupt's count on `cpu` (`desc->kstat_irqs->cnt`), 0 if the
     /// descriptor keeps none.
-    pub(crate) fn count(&self, cpu: u32) -> u32 {
-        if !self.keeps_counts() {
+    pub(crate) fn count(&self, cpu: c_int) -> u32 {
+        if !self.keeps_counts() || !cpu_id(cpu) {
             return 0;
         }
-        // SAFETY: `desc` is live under RCU and keeps counts; `cpu` comes from the
-        // online mask, below `nr_cpu_ids`.
-        unsafe { procfs2_irq_desc_kstat_cpu(self.desc, cpu as i32) }
+        // SAFETY: `desc` is live under RCU and keeps counts; `cpu` is below
+        // `nr_cpu_ids`, so it has a per-CPU area.
+        unsafe { procfs2_irq_desc_kstat_cpu(self.desc, cpu) }
     }
 
     /// Takes `desc->lock` with interrupts off.
@@ -196,10 +200,19 @@ impl IrqDescLocked<'_> {
     }
 }
 
+/// Whether `cpu` is a CPU number (`0..nr_cpu_ids`): it has a per-CPU area.
+fn cpu_id(cpu: c_int) -> bool {
+    // SAFETY: `nr_cpu_ids` is fixed after boot.
+    u32::try_from(cpu).is_ok_and(|c| c < unsafe { bindings::nr_cpu_ids })
+}
+
 /// The x86 interrupt counters of `cpu` (`irq_stats(cpu)`), read without a lock as
-/// fs/proc reads them.
-pub(crate) fn irq_stat(cpu: u32) -> bindings::irq_cpustat_t {
+/// fs/proc reads them; zeros for a number that is no CPU's.
+pub(crate) fn irq_stat(cpu: c_int) -> bindings::irq_cpustat_t {
+    if !cpu_id(cpu) {
+        return bindings::irq_cpustat_t::default();
+    }
     // SAFETY: `cpu` is below `nr_cpu_ids`; the per-CPU area lives as long as the
     // kernel; each counter is an int read whole.
-    unsafe { *procfs2_irq_stat(cpu as i32) }
+    unsafe { *procfs2_irq_stat(cpu) }
 }
