@@ -127,102 +127,69 @@ struct ArchLine {
     text: &'static [u8],
 }
 
+/// An [`ArchLine`] of `irq_stat`'s field `$field`.
+macro_rules! arch_line {
+    ($label:ident, $field:ident, $text:literal) => {
+        ArchLine {
+            label: stringify!($label).as_bytes(),
+            count: |s| s.$field,
+            text: $text.as_bytes(),
+        }
+    };
+}
+
 /// The lines of `arch_show_interrupts` that the exported `irq_stat` holds, in its
 /// order and under its configuration options. Left out (not exported): PLT
 /// (`x86_platform_ipi_callback` decides it), MCE and MCP (`mce_exception_count`,
 /// `mce_poll_count`), HYP, HRE and HVS (`system_vectors` decides them), ERR and MIS
 /// (`irq_err_count`, `irq_mis_count`).
 static ARCH_LINES: &[ArchLine] = &[
-    ArchLine {
-        label: b"NMI",
-        count: |s| s.__nmi_count,
-        text: b"Non-maskable interrupts",
-    },
-    ArchLine {
-        label: b"LOC",
-        count: |s| s.apic_timer_irqs,
-        text: b"Local timer interrupts",
-    },
-    ArchLine {
-        label: b"SPU",
-        count: |s| s.irq_spurious_count,
-        text: b"Spurious interrupts",
-    },
-    ArchLine {
-        label: b"PMI",
-        count: |s| s.apic_perf_irqs,
-        text: b"Performance monitoring interrupts",
-    },
-    ArchLine {
-        label: b"IWI",
-        count: |s| s.apic_irq_work_irqs,
-        text: b"IRQ work interrupts",
-    },
-    ArchLine {
-        label: b"RTR",
-        count: |s| s.icr_read_retry_count,
-        text: b"APIC ICR read retries",
-    },
+    arch_line!(NMI, __nmi_count, "Non-maskable interrupts"),
+    arch_line!(LOC, apic_timer_irqs, "Local timer interrupts"),
+    arch_line!(SPU, irq_spurious_count, "Spurious interrupts"),
+    arch_line!(PMI, apic_perf_irqs, "Performance monitoring interrupts"),
+    arch_line!(IWI, apic_irq_work_irqs, "IRQ work interrupts"),
+    arch_line!(RTR, icr_read_retry_count, "APIC ICR read retries"),
     #[cfg(CONFIG_SMP)]
-    ArchLine {
-        label: b"RES",
-        count: |s| s.irq_resched_count,
-        text: b"Rescheduling interrupts",
-    },
+    arch_line!(RES, irq_resched_count, "Rescheduling interrupts"),
     #[cfg(CONFIG_SMP)]
-    ArchLine {
-        label: b"CAL",
-        count: |s| s.irq_call_count,
-        text: b"Function call interrupts",
-    },
+    arch_line!(CAL, irq_call_count, "Function call interrupts"),
     #[cfg(CONFIG_SMP)]
-    ArchLine {
-        label: b"TLB",
-        count: |s| s.irq_tlb_count,
-        text: b"TLB shootdowns",
-    },
+    arch_line!(TLB, irq_tlb_count, "TLB shootdowns"),
     #[cfg(CONFIG_X86_THERMAL_VECTOR)]
-    ArchLine {
-        label: b"TRM",
-        count: |s| s.irq_thermal_count,
-        text: b"Thermal event interrupts",
-    },
+    arch_line!(TRM, irq_thermal_count, "Thermal event interrupts"),
     #[cfg(CONFIG_X86_MCE_THRESHOLD)]
-    ArchLine {
-        label: b"THR",
-        count: |s| s.irq_threshold_count,
-        text: b"Threshold APIC interrupts",
-    },
+    arch_line!(THR, irq_threshold_count, "Threshold APIC interrupts"),
     #[cfg(CONFIG_X86_MCE_AMD)]
-    ArchLine {
-        label: b"DFR",
-        count: |s| s.irq_deferred_error_count,
-        text: b"Deferred Error APIC interrupts",
-    },
+    arch_line!(
+        DFR,
+        irq_deferred_error_count,
+        "Deferred Error APIC interrupts"
+    ),
     #[cfg(any(CONFIG_KVM, CONFIG_KVM = "m"))]
-    ArchLine {
-        label: b"PIN",
-        count: |s| s.kvm_posted_intr_ipis,
-        text: b"Posted-interrupt notification event",
-    },
+    arch_line!(
+        PIN,
+        kvm_posted_intr_ipis,
+        "Posted-interrupt notification event"
+    ),
     #[cfg(any(CONFIG_KVM, CONFIG_KVM = "m"))]
-    ArchLine {
-        label: b"NPI",
-        count: |s| s.kvm_posted_intr_nested_ipis,
-        text: b"Nested posted-interrupt event",
-    },
+    arch_line!(
+        NPI,
+        kvm_posted_intr_nested_ipis,
+        "Nested posted-interrupt event"
+    ),
     #[cfg(any(CONFIG_KVM, CONFIG_KVM = "m"))]
-    ArchLine {
-        label: b"PIW",
-        count: |s| s.kvm_posted_intr_wakeup_ipis,
-        text: b"Posted-interrupt wakeup event",
-    },
+    arch_line!(
+        PIW,
+        kvm_posted_intr_wakeup_ipis,
+        "Posted-interrupt wakeup event"
+    ),
     #[cfg(CONFIG_X86_POSTED_MSI)]
-    ArchLine {
-        label: b"PMN",
-        count: |s| s.posted_msi_notification_count,
-        text: b"Posted MSI notification event",
-    },
+    arch_line!(
+        PMN,
+        posted_msi_notification_count,
+        "Posted MSI notification event"
+    ),
 ];
 
 /// `arch_show_interrupts`, less the lines [`ARCH_LINES`] names as left out.
