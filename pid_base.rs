@@ -25,7 +25,8 @@ use crate::{
         lock::MutexGuard,
         mm::{MmFileOperations, MmGrab},
         ops::{
-            FileOperations, FileOps, InodeOperations, InodeOps, Seek, SeqFileOperations, SeqOpened,
+            FileOperations, FileOps, InodeOperations, InodeOps, ReadFileOperations, Seek,
+            SeqFileOperations, SeqOpened,
         },
         sys,
         task::{self, opener_is_admin, Mm, Path, Task},
@@ -71,7 +72,7 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
     ),
     reg(b"comm", 0o644, &COMM_FOPS, comm_show),
     one(b"syscall", 0o400, syscall_show),
-    reg(b"cmdline", 0o444, &PID_REG_FOPS, cmdline_show),
+    reg_ops(b"cmdline", 0o444, &CMDLINE_FOPS),
     one(b"stat", 0o444, array::proc_tgid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
     reg_ops(b"maps", 0o444, &task_mmu::PROC_PID_MAPS_FOPS),
@@ -165,7 +166,7 @@ static TID_BASE_STUFF: &[PidEntry] = &[
         PidOp::Show(comm_show),
     ),
     one(b"syscall", 0o400, syscall_show),
-    reg(b"cmdline", 0o444, &PID_REG_FOPS, cmdline_show),
+    reg_ops(b"cmdline", 0o444, &CMDLINE_FOPS),
     one(b"stat", 0o444, array::proc_tid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
     reg_ops(b"maps", 0o444, &task_mmu::PROC_PID_MAPS_FOPS),
@@ -545,51 +546,115 @@ fn personality_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Resul
     Ok(())
 }
 
-/// Copies the task's memory in `[start, end)` to `m`, a page at a time, up to the
-/// first page that cannot be read.
-fn copy_task_memory(m: &SeqFile, mm: &Mm<'_>, start: usize, end: usize) -> Result {
-    let mut buf = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
-    let mut pos = start;
-    while pos < end {
-        let want = (end - pos).min(buf.len());
-        let got = mm.read(pos, &mut buf[..want]);
+/// `proc_pid_cmdline_ops`: read at the file position with the task looked up again
+/// for each read, so that a read costs what its size costs, whatever the size of
+/// the argument area the process chose.
+struct CmdlineFile;
+
+static CMDLINE_FOPS: FileOps = FileOps::task_read::<CmdlineFile>();
+
+#[vtable]
+impl ReadFileOperations for CmdlineFile {
+    const SEEK: Seek = Seek::Generic;
+
+    /// `proc_pid_cmdline_read` and `get_task_cmdline`: `ESRCH` once the task is
+    /// gone, nothing without an address space.
+    fn read(inode: &Inode, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
+        let task = proc_task(inode).ok_or(ESRCH)?;
+        let Some(mm) = task.mm() else { return Ok(0) };
+        // "We're not going to care if *ppos has high bits set": C's unsigned long.
+        let n = get_mm_cmdline(&mm, buf, count, *pos as u64 as usize)?;
+        *pos = pos.wrapping_add(n as i64);
+        Ok(n)
+    }
+}
+
+/// `get_mm_cmdline`: the argument area from `pos`, at most `count` bytes. If the
+/// process rewrote it so that its last byte is no longer NUL (setproctitle), it
+/// may run on into the environment area when that follows it directly, and the
+/// first page up to its first NUL is read instead (`get_mm_proctitle`).
+fn get_mm_cmdline(mm: &Mm<'_>, buf: UserSlice, count: usize, pos: usize) -> Result<usize> {
+    let [arg_start, arg_end, env_start, env_end] = mm.arg_area();
+    // Not yet far enough through exec to have one.
+    if env_end == 0 || arg_start >= arg_end {
+        return Ok(0);
+    }
+    // setproctitle may overflow into the environment only where it follows.
+    let end = if env_start != arg_end || env_end < env_start {
+        arg_end
+    } else {
+        env_end
+    };
+    let len = end.wrapping_sub(arg_start);
+    if pos >= len {
+        return Ok(0);
+    }
+    let count = count.min(len - pos);
+    if count == 0 {
+        return Ok(0);
+    }
+    let mut c = [0u8; 1];
+    if mm.read(arg_end - 1, &mut c) == 1 && c[0] != 0 {
+        return get_mm_proctitle(mm, buf, count, pos, arg_start);
+    }
+    // Otherwise strictly within `[arg_start, arg_end)`.
+    let mut pos = pos.wrapping_add(arg_start);
+    if pos < arg_start || pos >= arg_end {
+        return Ok(0);
+    }
+    let mut count = count.min(arg_end - pos);
+    let mut page = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
+    let mut writer = buf.writer();
+    let mut len = 0;
+    while count > 0 {
+        let size = count.min(bindings::PAGE_SIZE);
+        let got = mm.read(pos, &mut page[..size]);
         if got == 0 {
             break;
         }
-        m.write(&buf[..got]);
-        pos += got;
+        if writer.write_slice(&page[..got]).is_err() {
+            if len == 0 {
+                return Err(EFAULT);
+            }
+            break;
+        }
+        pos = pos.wrapping_add(got);
+        len += got;
+        count -= got;
     }
-    Ok(())
+    Ok(len)
 }
 
-/// `proc_pid_cmdline_read` (`get_mm_cmdline`): the argument area. If the process
-/// rewrote it so that its last byte is no longer NUL (setproctitle), the first page
-/// from the start of the area up to and including the first NUL instead, never past
-/// the environment area when that follows the arguments directly (nor past the
-/// arguments when it does not).
-fn cmdline_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    let Some(mm) = task.mm() else { return Ok(()) };
-    let [arg_start, arg_end, env_start, env_end] = mm.arg_area();
-    if env_end == 0 || arg_start >= arg_end {
-        return Ok(());
+/// `get_mm_proctitle`: the first page of the argument area up to and including its
+/// first NUL, from `pos`.
+fn get_mm_proctitle(
+    mm: &Mm<'_>,
+    buf: UserSlice,
+    count: usize,
+    pos: usize,
+    arg_start: usize,
+) -> Result<usize> {
+    if pos >= bindings::PAGE_SIZE {
+        return Ok(0);
     }
-    let mut last = [0u8; 1];
-    if mm.read(arg_end - 1, &mut last) == 1 && last[0] != 0 {
-        let limit = if env_start != arg_end || env_end < env_start {
-            arg_end
-        } else {
-            env_end
-        };
-        let mut page = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
-        let got = mm.read(arg_start, &mut page);
-        let len = match page[..got].iter().position(|&b| b == 0) {
-            Some(nul) => nul + 1,
-            None => got,
-        };
-        m.write(&page[..len.min(limit - arg_start)]);
-        return Ok(());
+    let mut page = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
+    let got = mm.read(arg_start, &mut page);
+    if got == 0 {
+        return Ok(0);
     }
-    copy_task_memory(m, &mm, arg_start, arg_end)
+    let mut len = page[..got].iter().position(|&b| b == 0).unwrap_or(got);
+    // The NUL too, if there is one.
+    if len < got {
+        len += 1;
+    }
+    if len <= pos {
+        return Ok(0);
+    }
+    let len = (len - pos).min(count);
+    buf.writer()
+        .write_slice(&page[pos..pos + len])
+        .map_err(|_| EFAULT)?;
+    Ok(len)
 }
 
 /// `proc_pid_stack`: root only (CAP_SYS_ADMIN over the initial user namespace,
@@ -686,8 +751,10 @@ impl MmFileOperations for EnvironFile {
             if src >= env_end.wrapping_sub(env_start) {
                 break;
             }
-            let len = (env_end - (env_start + src)).min(count.min(bindings::PAGE_SIZE));
-            let n = users.read(env_start + src, &mut page[..len]);
+            // C's unsigned long arithmetic, as `environ_read` does it.
+            let at = env_start.wrapping_add(src);
+            let len = env_end.wrapping_sub(at).min(count.min(bindings::PAGE_SIZE));
+            let n = users.read(at, &mut page[..len]);
             if n == 0 {
                 ret = Ok(0);
                 break;
@@ -697,7 +764,7 @@ impl MmFileOperations for EnvironFile {
                 break;
             }
             ret = ret.map(|r| r + n);
-            src += n;
+            src = src.wrapping_add(n);
             count -= n;
         }
         *pos = src as i64;

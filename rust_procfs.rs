@@ -170,6 +170,10 @@ impl FileSystem for ProcFs {
         Ok(())
     }
 
+    fn pid_ns(info: &FsInfo) -> &PidNamespace {
+        info.pid_ns()
+    }
+
     /// The part of `proc_kill_sb` before `kill_anon_super`.
     fn before_kill(info: &mut FsInfo) {
         drop(info.proc_self.take());

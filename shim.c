@@ -95,6 +95,18 @@ static_assert(SB_NODIRATIME == 2048);
 static_assert((__force unsigned int)FMODE_READ == 1 && (__force unsigned int)FMODE_WRITE == 2);
 static_assert(LOOKUP_RCU == 0x40);
 static_assert(PID_MAX_LIMIT == 4 * 1024 * 1024);
+/*
+ * super_block.rs's ProcFsInfo: procfs2's s_fs_info starts with fs/proc's
+ * struct proc_fs_info, which pidfs and others read from a file's superblock.
+ */
+static_assert(sizeof(struct proc_fs_info) == 56);
+static_assert(offsetof(struct proc_fs_info, pid_ns) == 0);
+static_assert(offsetof(struct proc_fs_info, proc_self) == 8);
+static_assert(offsetof(struct proc_fs_info, proc_thread_self) == 16);
+static_assert(offsetof(struct proc_fs_info, pid_gid) == 24);
+static_assert(offsetof(struct proc_fs_info, hide_pid) == 28);
+static_assert(offsetof(struct proc_fs_info, pidonly) == 32);
+static_assert(offsetof(struct proc_fs_info, rcu) == 40);
 
 /* fs/proc/root.c proc_fs_parameters */
 const struct fs_parameter_spec procfs2_fs_parameters[] = {

@@ -44,6 +44,9 @@ pub(crate) trait FileSystem: SuperOperations {
     fn parse_param(fc: &FsContext, ctx: &mut Self::Context, param: &FsParameter) -> Result;
     /// Sets up a new superblock (`fill_super`) and returns its state.
     fn fill_super(sb: &SuperBlock, ctx: &Self::Context) -> Result<Self::Info>;
+    /// The pid namespace a mount with this state shows (`proc_pid_ns`), which the
+    /// superblock also gives kernel code that reads fs/proc's `proc_fs_info`.
+    fn pid_ns(info: &Self::Info) -> &PidNamespace;
     /// Applies a remount's options (`reconfigure`).
     fn reconfigure(sb: &SuperBlock, ctx: &Self::Context) -> Result;
     /// Lets go of what the state holds in the superblock (dentries) before the
@@ -97,7 +100,8 @@ fn fill_super<T: FileSystem>(sb: &SuperBlock, fc: &FsContext) -> Result {
     let data = unsafe { fc.data::<T>() };
     sb.set_ops(&Methods::<T>::SUPER_OPS);
     let info = T::fill_super(sb, &data.ctx)?;
-    sb.set_info(info)
+    let pid_ns = T::pid_ns(&info).into();
+    sb.set_info(pid_ns, info)
 }
 
 fn reconfigure<T: FileSystem>(fc: &FsContext) -> Result {

@@ -677,18 +677,57 @@ unsafe extern "C" fn mm_write<T: MmFileOperations>(
     }
 }
 
-/// `mm_users` on a held mm (`mmget_not_zero`), dropped with `mmput`: its memory
-/// stays while this lives.
-pub(crate) struct MmUsers<'a> {
-    mm: &'a MmGrab,
+pub(crate) use users::MmUsers;
+
+/// The `mm_users` guard in a module of its own, so that nothing but its acquiring
+/// function can build one: a guard whose drop puts a reference must not exist unless
+/// the reference was taken (an `MmUsers` built before `mmget_not_zero` answered put a
+/// reference it never took, and drove `mm_users` below zero).
+mod users {
+    use super::{shim, MmGrab};
+    use kernel::bindings;
+
+    /// `mm_users` on a held mm (`mmget_not_zero`), dropped with `mmput`: its memory
+    /// stays while this lives.
+    ///
+    /// # Invariants
+    ///
+    /// This guard holds one `mm_users` reference on `mm`, taken by
+    /// [`MmUsers::acquire`]; its only constructor.
+    pub(crate) struct MmUsers<'a> {
+        mm: &'a MmGrab,
+    }
+
+    impl<'a> MmUsers<'a> {
+        /// Pins the address space's memory (`mmget_not_zero`); `None` once its last
+        /// user is gone.
+        pub(super) fn acquire(mm: &'a MmGrab) -> Option<Self> {
+            // SAFETY: The mm struct is held (`mm_count`).
+            if !unsafe { shim::procfs2_mmget_not_zero(mm.as_non_null().as_ptr()) } {
+                return None;
+            }
+            // INVARIANT: The reference was just taken.
+            Some(Self { mm })
+        }
+
+        pub(super) fn as_ptr(&self) -> *mut bindings::mm_struct {
+            self.mm.as_non_null().as_ptr()
+        }
+    }
+
+    impl Drop for MmUsers<'_> {
+        fn drop(&mut self) {
+            // SAFETY: The reference `acquire` took (type invariant).
+            unsafe { bindings::mmput(self.as_ptr()) };
+        }
+    }
 }
 
 impl MmGrab {
     /// Pins the address space's memory (`mmget_not_zero`); `None` once its last
     /// user is gone.
     pub(crate) fn users(&self) -> Option<MmUsers<'_>> {
-        // SAFETY: The mm is held.
-        unsafe { shim::procfs2_mmget_not_zero(self.0.as_ptr()) }.then_some(MmUsers { mm: self })
+        MmUsers::acquire(self)
     }
 
     /// `arg_start`, `arg_end`, `env_start`, `env_end`, under `arg_lock`.
@@ -708,15 +747,8 @@ impl MmGrab {
 impl MmUsers<'_> {
     /// `access_remote_vm(mm, addr, buf, len, FOLL_ANON)`: how many bytes were read.
     pub(crate) fn read(&self, addr: usize, buf: &mut [u8]) -> usize {
-        // SAFETY: `mm_users` is held.
-        unsafe { access_remote_vm(self.mm.0.as_ptr(), addr, buf, bindings::FOLL_ANON) }
-    }
-}
-
-impl Drop for MmUsers<'_> {
-    fn drop(&mut self) {
-        // SAFETY: The reference `users` took.
-        unsafe { bindings::mmput(self.mm.0.as_ptr()) };
+        // SAFETY: `mm_users` is held (type invariant).
+        unsafe { access_remote_vm(self.as_ptr(), addr, buf, bindings::FOLL_ANON) }
     }
 }
 
@@ -745,7 +777,7 @@ pub(crate) fn mem_rw(
         // SAFETY: `users` holds `mm_users`.
         let n = unsafe {
             access_remote_vm(
-                users.mm.0.as_ptr(),
+                users.as_ptr(),
                 addr,
                 &mut page[..len],
                 if write { bindings::FOLL_WRITE } else { 0 },

@@ -77,6 +77,8 @@ pub(crate) enum Seek {
     Generic,
     /// `default_llseek`.
     Default,
+    /// `mem_lseek`: set or move, no end.
+    Mem,
 }
 
 /// Proof that a file was opened as a seq_file by [`File::single_open`] or
@@ -129,8 +131,15 @@ pub(crate) trait SeqFileOperations: Sized + 'static {
 /// open, read and seek go through `call`, where entries count them (`use_pde`);
 /// writes and maps fail with `EIO`, as `proc_reg_write` and `proc_reg_mmap` fail
 /// for an entry without `proc_write` or `proc_mmap`.
+///
+/// Per-process files of this kind (`cmdline`) are plain `file_operations` with a
+/// `read` of their own: [`FileOps::task_read`] leaves write and mmap unset, so they
+/// fail as the VFS fails them (`EINVAL`, `ENODEV`).
 #[vtable]
 pub(crate) trait ReadFileOperations: Sized + 'static {
+    /// How the file seeks (never [`Seek::Seq`]: there is no seq_file).
+    const SEEK: Seek = Seek::Mem;
+
     /// Reads up to `count` bytes at `*pos` into `buf`, moving `*pos`.
     fn read(inode: &Inode, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize>;
 
@@ -275,12 +284,23 @@ impl FileOps {
 impl FileOps {
     /// The table of a file `T` reads at byte positions, seeking with `mem_lseek`.
     pub(crate) const fn read<T: ReadFileOperations>() -> Self {
+        let mut t = Self::task_read::<T>().0;
+        t.write = Some(eio_write);
+        t.mmap = Some(eio_mmap);
+        Self(t)
+    }
+
+    /// The table of a per-process file `T` reads at byte positions (`cmdline`'s
+    /// `proc_pid_cmdline_ops`): open, read and `T::SEEK`, nothing else.
+    pub(crate) const fn task_read<T: ReadFileOperations>() -> Self {
+        assert!(
+            !matches!(T::SEEK, Seek::Seq),
+            "a file read without a seq_file cannot seek as one"
+        );
         let mut t = Self::empty().0;
         t.open = Some(read_open::<T>);
         t.read = Some(read_read::<T>);
         t.llseek = Some(read_llseek::<T>);
-        t.write = Some(eio_write);
-        t.mmap = Some(eio_mmap);
         Self(t)
     }
 
@@ -467,6 +487,7 @@ unsafe extern "C" fn seq_llseek<T: SeqFileOperations>(
             Seek::Seq => unsafe { file.seq_lseek(offset, whence) },
             Seek::Generic => file.generic_llseek(offset, whence),
             Seek::Default => file.default_llseek(offset, whence),
+            Seek::Mem => file.mem_lseek(offset, whence),
         })
     })
 }
@@ -525,7 +546,15 @@ unsafe extern "C" fn read_llseek<T: ReadFileOperations>(
 ) -> i64 {
     // SAFETY: The VFS passes an open file of ours.
     let file = unsafe { File::from_raw(file) };
-    from_result(|| T::call(file.inode(), || file.mem_lseek(offset, whence)))
+    from_result(|| {
+        T::call(file.inode(), || match T::SEEK {
+            Seek::Generic => file.generic_llseek(offset, whence),
+            Seek::Default => file.default_llseek(offset, whence),
+            Seek::Mem => file.mem_lseek(offset, whence),
+            // `task_read` refuses this at build time.
+            Seek::Seq => Err(EINVAL),
+        })
+    })
 }
 
 /// # Safety

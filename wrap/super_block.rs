@@ -2,9 +2,15 @@
 
 //! The superblock (`struct super_block`) of a procfs2 mount.
 
-use super::{dentry::Dentry, inode::NewInode, ops::SuperOps};
+use super::{cred::PidNamespace, dentry::Dentry, inode::NewInode, ops::SuperOps};
 use core::{any::TypeId, ptr::NonNull};
-use kernel::{bindings, error::to_result, ffi::c_int, prelude::*, types::Opaque};
+use kernel::{
+    bindings,
+    error::to_result,
+    ffi::c_int,
+    prelude::*,
+    types::{ARef, Opaque},
+};
 
 /// `SB_*` flags from `include/linux/fs.h`, which bindgen cannot evaluate (`BIT()`);
 /// `shim.c` asserts at build time that they match.
@@ -12,11 +18,55 @@ pub(crate) const SB_NOSUID: usize = 1 << 1;
 pub(crate) const SB_NOEXEC: usize = 1 << 3;
 pub(crate) const SB_NODIRATIME: usize = 1 << 11;
 
-/// What `s_fs_info` points to: the file system's state, tagged with its type so that
-/// it is read back only as what it is.
+/// fs/proc's `struct proc_fs_info` (include/linux/proc_fs.h), field for field;
+/// `shim.c` asserts at build time that its size and offsets are these.
+///
+/// Kernel code that procfs2 hands one of its files to takes the file's superblock
+/// for fs/proc's and reads this structure from `s_fs_info`: pidfs's
+/// `pidfd_show_fdinfo` (`proc_pid_ns(file_inode(m->file)->i_sb)`), which fdinfo
+/// reaches through `show_fdinfo`; fs/locks.c's `lock_get_status` and the keys'
+/// `request_key_auth_describe` do the same from the seq_files of fs/proc's `locks`
+/// and `keys`, and TOMOYO's `tomoyo_get_absolute_path` from any superblock with
+/// `PROC_SUPER_MAGIC`. Each of them reads `pid_ns` alone (a grep of the tree for
+/// `proc_sb_info` and `proc_pid_ns` outside fs/proc finds no other field), so
+/// procfs2's state starts with this structure holding the mount's pid namespace,
+/// counted, and zeroes in the fields only fs/proc itself reads.
+#[repr(C)]
+struct ProcFsInfo {
+    pid_ns: *mut bindings::pid_namespace,
+    proc_self: *mut bindings::dentry,
+    proc_thread_self: *mut bindings::dentry,
+    pid_gid: bindings::kgid_t,
+    hide_pid: c_int,
+    pidonly: c_int,
+    rcu: bindings::callback_head,
+}
+
+/// The layout `shim.c` asserts for `struct proc_fs_info`.
+const _: () = {
+    assert!(core::mem::size_of::<ProcFsInfo>() == 56);
+    assert!(core::mem::offset_of!(ProcFsInfo, pid_ns) == 0);
+    assert!(core::mem::offset_of!(ProcFsInfo, proc_self) == 8);
+    assert!(core::mem::offset_of!(ProcFsInfo, proc_thread_self) == 16);
+    assert!(core::mem::offset_of!(ProcFsInfo, pid_gid) == 24);
+    assert!(core::mem::offset_of!(ProcFsInfo, hide_pid) == 28);
+    assert!(core::mem::offset_of!(ProcFsInfo, pidonly) == 32);
+    assert!(core::mem::offset_of!(ProcFsInfo, rcu) == 40);
+};
+
+/// The part of what `s_fs_info` points to that does not depend on the state's type:
+/// fs/proc's structure first, then the state's type.
+#[repr(C)]
+struct Head {
+    proc: ProcFsInfo,
+    ty: TypeId,
+}
+
+/// What `s_fs_info` points to: the head, then the file system's state, read back
+/// only as the type the head names.
 #[repr(C)]
 struct Tagged<T> {
-    ty: TypeId,
+    head: Head,
     info: T,
 }
 
@@ -26,7 +76,7 @@ struct Tagged<T> {
 ///
 /// The object is a valid `struct super_block` of procfs2 while a reference to it
 /// exists; its `s_fs_info` is null or a [`Tagged`] value set by
-/// [`SuperBlock::set_info`].
+/// [`SuperBlock::set_info`], whose `pid_ns` holds a reference.
 #[repr(transparent)]
 pub(crate) struct SuperBlock(Opaque<bindings::super_block>);
 
@@ -70,11 +120,28 @@ impl SuperBlock {
         unsafe { (*self.as_ptr()).s_op = ops.as_ptr() };
     }
 
-    /// Hands `info` to the superblock as its state; `kill_sb` takes it back.
-    pub(super) fn set_info<T: Send + Sync + 'static>(&self, info: T) -> Result {
+    /// Hands `info` to the superblock as its state, behind fs/proc's `proc_fs_info`
+    /// holding the reference `pid_ns`; `kill_sb` takes both back.
+    pub(super) fn set_info<T: Send + Sync + 'static>(
+        &self,
+        pid_ns: ARef<PidNamespace>,
+        info: T,
+    ) -> Result {
         let b = KBox::new(
             Tagged {
-                ty: TypeId::of::<T>(),
+                head: Head {
+                    proc: ProcFsInfo {
+                        pid_ns: ARef::into_raw(pid_ns).as_ptr().cast(),
+                        proc_self: core::ptr::null_mut(),
+                        proc_thread_self: core::ptr::null_mut(),
+                        pid_gid: bindings::kgid_t { val: 0 },
+                        hide_pid: 0,
+                        pidonly: 0,
+                        // SAFETY: An unqueued `rcu_head` is all zeroes.
+                        rcu: unsafe { core::mem::zeroed() },
+                    },
+                    ty: TypeId::of::<T>(),
+                },
                 info,
             },
             GFP_KERNEL,
@@ -87,18 +154,19 @@ impl SuperBlock {
     /// The superblock's state, if it is a `T`.
     pub(crate) fn info<T: 'static>(&self) -> Option<&T> {
         // SAFETY: `s_fs_info` is null or a `Tagged` (type invariant) freed only in
-        // `kill_sb`, after the last user of the superblock; `ty` is its first field
-        // whatever the payload type.
+        // `kill_sb`, after the last user of the superblock; its head, first in a
+        // `repr(C)` struct, does not depend on the payload type.
         unsafe {
-            let p = (*self.as_ptr()).s_fs_info.cast::<Tagged<T>>();
-            if p.is_null() || (*p.cast::<TypeId>()) != TypeId::of::<T>() {
+            let p = (*self.as_ptr()).s_fs_info;
+            if p.is_null() || (*p.cast::<Head>()).ty != TypeId::of::<T>() {
                 return None;
             }
-            Some(&(*p).info)
+            Some(&(*p.cast::<Tagged<T>>()).info)
         }
     }
 
-    /// Takes back the state set by [`SuperBlock::set_info`], if it is a `T`.
+    /// Takes back the state set by [`SuperBlock::set_info`], if it is a `T`, and
+    /// puts the pid namespace its head held.
     ///
     /// # Safety
     ///
@@ -107,10 +175,15 @@ impl SuperBlock {
         self.info::<T>()?;
         let sb = self.as_ptr();
         // SAFETY: The state is a `Tagged<T>` (checked above) made by `KBox::into_raw`,
-        // and the caller is its last user.
+        // and the caller is its last user; its `pid_ns` holds the reference
+        // `set_info` took.
         unsafe {
             let p = core::mem::take(&mut (*sb).s_fs_info);
-            Some(KBox::into_inner(KBox::from_raw(p.cast::<Tagged<T>>())).info)
+            let tagged = KBox::into_inner(KBox::from_raw(p.cast::<Tagged<T>>()));
+            drop(ARef::<PidNamespace>::from_raw(NonNull::new_unchecked(
+                tagged.head.proc.pid_ns.cast(),
+            )));
+            Some(tagged.info)
         }
     }
 
