@@ -28,6 +28,7 @@ use crate::{
             FileOperations, FileOps, InodeOperations, InodeOps, ReadFileOperations, Seek,
             SeqFileOperations, SeqOpened,
         },
+        posix_timers::{PosixTimer, TimersShow},
         sys,
         task::{self, opener_is_admin, Mm, Path, Task},
         DT_DIR,
@@ -128,7 +129,7 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
         &userns::PROC_SETGROUPS_FOPS,
         userns::setgroups_show,
     ),
-    one(b"timers", 0o444, timers_show),
+    reg_ops(b"timers", 0o444, &TIMERS_FOPS),
     reg(
         b"timerslack_ns",
         0o666,
@@ -978,15 +979,21 @@ fn arch_status_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Resul
     Ok(())
 }
 
-/// `proc_timers_operations`' `show_timer`: the process's POSIX timers.
-fn timers_show(m: &SeqFile, &ProcTask { ns, task, .. }: &ProcTask<'_>) -> Result {
-    const SIGEV_THREAD_ID: i32 = 4;
-    task.posix_timers(ns, |t| {
+/// `proc_timers_operations`: the process's POSIX timers, walked under its signal
+/// lock from `start` to `stop` (`wrap/posix_timers.rs`).
+struct Timers;
+
+static TIMERS_FOPS: FileOps = FileOps::timers::<Timers>();
+
+impl TimersShow for Timers {
+    /// `show_timer`.
+    fn show(m: &SeqFile, t: &PosixTimer) -> Result {
+        const SIGEV_THREAD_ID: i32 = 4;
         let how = match t.notify & !SIGEV_THREAD_ID {
             0 => "signal",
             1 => "none",
             2 => "thread",
-            _ => "",
+            _ => "(null)",
         };
         let to = if t.notify & SIGEV_THREAD_ID != 0 {
             "tid"
@@ -1003,7 +1010,8 @@ fn timers_show(m: &SeqFile, &ProcTask { ns, task, .. }: &ProcTask<'_>) -> Result
             t.pid_nr,
             t.clock
         ));
-    })
+        Ok(())
+    }
 }
 
 /// `timens_offsets_show` (kernel/time/namespace.c's `proc_timens_show_offsets`):

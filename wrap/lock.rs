@@ -196,6 +196,28 @@ impl<'a> Sighand<'a> {
     }
 }
 
+impl Sighand<'_> {
+    /// Keeps the handlers locked past this guard, for a walk whose end a later
+    /// callback decides (`timers`): the handlers and the saved interrupt state,
+    /// which [`Sighand::unlock_raw`] takes back.
+    pub(super) fn into_raw(self) -> (*mut bindings::sighand_struct, c_ulong) {
+        let raw = (self.sighand, self.flags);
+        core::mem::forget(self);
+        raw
+    }
+
+    /// Unlocks handlers a guard left locked ([`Sighand::into_raw`]).
+    ///
+    /// # Safety
+    ///
+    /// `sighand` and `flags` come from one `into_raw`, on this thread, and are
+    /// unlocked once.
+    pub(super) unsafe fn unlock_raw(sighand: *mut bindings::sighand_struct, flags: c_ulong) {
+        // SAFETY: Per the caller.
+        unsafe { shim::procfs2_siglock_irqrestore(sighand, flags) };
+    }
+}
+
 impl Drop for Sighand<'_> {
     fn drop(&mut self) {
         // SAFETY: Locked by this thread with these flags (type invariant).

@@ -26,6 +26,7 @@
 //! | `cpu.rs`        | `cpuinfo_x86` of each CPU, flag names, frequency            |
 //! | `irq.rs`        | `irq_desc` of each interrupt, x86 `irq_stat`                |
 //! | `page.rs`       | page frames by number, their map counts                     |
+//! | `posix_timers.rs` | a process's POSIX timers, walked under its `siglock`      |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
 
 pub(crate) mod console;
@@ -43,6 +44,7 @@ pub(crate) mod mm;
 pub(crate) mod mmzone;
 pub(crate) mod ops;
 pub(crate) mod page;
+pub(crate) mod posix_timers;
 mod shim;
 pub(crate) mod subdir;
 pub(crate) mod super_block;

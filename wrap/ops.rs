@@ -304,6 +304,11 @@ impl FileOps {
         Self(t)
     }
 
+    /// The table of a per-process `timers` file, whose timers `T` shows.
+    pub(crate) const fn timers<T: super::posix_timers::TimersShow>() -> Self {
+        Self(super::posix_timers::fops::<T>(Self::empty().0))
+    }
+
     /// The table of a file reading an address space held since open (`mem`,
     /// `environ`, `auxv`): `T` opens, reads and writes; the wrapper holds the mm.
     pub(crate) const fn mm<T: super::mm::MmFileOperations>() -> Self {

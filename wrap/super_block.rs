@@ -165,6 +165,19 @@ impl SuperBlock {
         }
     }
 
+    /// The pid namespace the state's head names (`proc_pid_ns`), if the state is set.
+    pub(crate) fn pid_ns(&self) -> Option<&PidNamespace> {
+        // SAFETY: `s_fs_info` is null or a `Tagged` (type invariant) whose head holds
+        // a counted pid namespace until `kill_sb`, after the superblock's last user.
+        unsafe {
+            let p = (*self.as_ptr()).s_fs_info.cast::<Head>();
+            if p.is_null() {
+                return None;
+            }
+            Some(&*(*p).proc.pid_ns.cast::<PidNamespace>())
+        }
+    }
+
     /// Takes back the state set by [`SuperBlock::set_info`], if it is a `T`, and
     /// puts the pid namespace its head held.
     ///

@@ -165,17 +165,6 @@ pub(crate) enum NsKind {
     TimeForChildren,
 }
 
-/// A POSIX timer of a process, as `show_timer` prints it.
-pub(crate) struct PosixTimer {
-    pub(crate) id: i32,
-    pub(crate) signo: i32,
-    pub(crate) sival_ptr: usize,
-    pub(crate) notify: i32,
-    /// The number of the pid notified, in the namespace asked for.
-    pub(crate) pid_nr: u32,
-    pub(crate) clock: i32,
-}
-
 /// Which id map of a user namespace (`uid_map`, `gid_map`, `projid_map`).
 #[derive(Clone, Copy)]
 pub(crate) enum IdMap {
@@ -240,7 +229,7 @@ unsafe impl AlwaysRefCounted for Pid {
 }
 
 impl Pid {
-    fn as_ptr(&self) -> *mut bindings::pid {
+    pub(super) fn as_ptr(&self) -> *mut bindings::pid {
         self.0.get()
     }
 
@@ -1478,32 +1467,6 @@ impl Task {
     pub(crate) fn sessionid(&self) -> u32 {
         // SAFETY: The task is valid.
         unsafe { shim::procfs2_audit_sessionid(self.as_ptr()) }
-    }
-
-    /// Calls `f` on each POSIX timer of the task's process, in list order, under
-    /// its signal lock (`timers_start`); `ESRCH` once it has no signal handlers.
-    pub(crate) fn posix_timers(&self, ns: &PidNamespace, mut f: impl FnMut(&PosixTimer)) -> Result {
-        let _sighand = self.lock_sighand().ok_or(ESRCH)?;
-        // SAFETY: The signal lock guards the timer list and each timer's fields;
-        // a timer's pid and queued signal live as long as the timer.
-        unsafe {
-            let mut node = (*self.signal()).posix_timers.first;
-            while !node.is_null() {
-                let t = node
-                    .byte_sub(offset_of!(bindings::k_itimer, list))
-                    .cast::<bindings::k_itimer>();
-                f(&PosixTimer {
-                    id: (*t).it_id,
-                    signo: shim::procfs2_itimer_signo(t),
-                    sival_ptr: shim::procfs2_itimer_sival_ptr(t) as usize,
-                    notify: (*t).it_sigev_notify,
-                    pid_nr: bindings::pid_nr_ns((*t).__bindgen_anon_1.it_pid, ns.as_ptr()) as u32,
-                    clock: (*t).it_clock,
-                });
-                node = (*node).next;
-            }
-        }
-        Ok(())
     }
 
     /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.
