@@ -209,12 +209,8 @@ impl ProcDirEntry {
     /// Runs `f` as a counted call; `EIO` once the entry is being removed, as fs/proc's
     /// `proc_reg_*` wrappers answer.
     pub(crate) fn with_use<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
-        if !self.rundown.enter() {
-            return Err(EIO);
-        }
-        let r = f();
-        self.rundown.leave();
-        r
+        let _use = self.rundown.enter().ok_or(EIO)?;
+        f()
     }
 
     /// Whether the entry is being or has been removed.

@@ -7,7 +7,7 @@
 use super::shim;
 use core::{
     pin::Pin,
-    sync::atomic::{AtomicI32, AtomicPtr, Ordering::*},
+    sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, Ordering::*},
 };
 use kernel::{bindings, prelude::*, stack_pin_init, types::Opaque};
 
@@ -55,6 +55,8 @@ const BIAS: i32 = i32::MIN;
 pub(crate) struct Rundown {
     in_use: AtomicI32,
     unload: AtomicPtr<bindings::completion>,
+    /// Set by the first [`Rundown::close`].
+    closing: AtomicBool,
 }
 
 impl Rundown {
@@ -62,27 +64,31 @@ impl Rundown {
         Self {
             in_use: AtomicI32::new(0),
             unload: AtomicPtr::new(core::ptr::null_mut()),
+            closing: AtomicBool::new(false),
         }
     }
 
-    /// Counts a call (`use_pde`); `false` once the object is being removed.
-    pub(crate) fn enter(&self) -> bool {
+    /// Counts a call (`use_pde`); `None` once the object is being removed. The call
+    /// ends when the returned guard is dropped (`unuse_pde`): no call can end that
+    /// was not counted.
+    pub(crate) fn enter(&self) -> Option<RundownUse<'_>> {
         let mut v = self.in_use.load(Relaxed);
         while v >= 0 {
             match self
                 .in_use
-                .compare_exchange_weak(v, v + 1, Acquire, Relaxed)
+                .compare_exchange_weak(v, v.wrapping_add(1), Acquire, Relaxed)
             {
-                Ok(_) => return true,
+                // INVARIANT: Counted just now.
+                Ok(_) => return Some(RundownUse(self)),
                 Err(now) => v = now,
             }
         }
-        false
+        None
     }
 
     /// Ends a call counted by [`Rundown::enter`] (`unuse_pde`); the last call to
     /// leave a closing object wakes the closer.
-    pub(crate) fn leave(&self) {
+    fn leave(&self) {
         if self.in_use.fetch_sub(1, AcqRel).wrapping_sub(1) == BIAS {
             let c = self.unload.load(Acquire);
             if !c.is_null() {
@@ -98,8 +104,13 @@ impl Rundown {
         self.in_use.load(Relaxed) < 0
     }
 
-    /// Refuses new calls and waits for those in flight (`proc_entry_rundown`).
+    /// Refuses new calls and waits for those in flight (`proc_entry_rundown`). Only
+    /// the first close does: a second would add the bias again (and the count would
+    /// wrap back to open), so it returns at once.
     pub(crate) fn close(&self) {
+        if self.closing.swap(true, AcqRel) {
+            return;
+        }
         stack_pin_init!(let done = Completion::new());
         // INVARIANT: `done` is pinned on this stack until the wait below is over.
         self.unload.store(done.as_ptr(), Release);
@@ -108,6 +119,19 @@ impl Rundown {
         }
         // INVARIANT: Nothing enters a closed object, so nothing completes any more.
         self.unload.store(core::ptr::null_mut(), Release);
+    }
+}
+
+/// A call counted by [`Rundown::enter`], ended when dropped (`unuse_pde`).
+///
+/// # Invariants
+///
+/// The call was counted in the rundown's use count by `enter`, its only maker.
+pub(crate) struct RundownUse<'a>(&'a Rundown);
+
+impl Drop for RundownUse<'_> {
+    fn drop(&mut self) {
+        self.0.leave();
     }
 }
 
