@@ -142,6 +142,8 @@ pub(crate) static PROC_FD_FOPS: FileOps = FileOps::new::<FdDir>();
 
 #[vtable]
 impl InodeOperations for FdDir {
+    const NOCHMOD: bool = true;
+
     fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
         lookupfd(dir, dentry, false)
     }
@@ -175,6 +177,8 @@ pub(crate) static PROC_FDINFO_FOPS: FileOps = FileOps::new::<FdInfoDir>();
 
 #[vtable]
 impl InodeOperations for FdInfoDir {
+    const NOCHMOD: bool = true;
+
     fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
         lookupfd(dir, dentry, true)
     }
@@ -198,6 +202,8 @@ static PROC_FD_LINK_IOPS: InodeOps = InodeOps::new::<FdLink>();
 
 #[vtable]
 impl InodeOperations for FdLink {
+    const NOCHMOD: bool = true;
+
     /// `proc_fd_link`: the path of the file open at the inode's fd.
     fn get_link(dentry: Option<&Dentry>, inode: &Inode) -> Result<Link> {
         pid_link(dentry, inode, |task| Some(task.fd_file(inode.fd())?.path()))
@@ -217,6 +223,8 @@ static PROC_FDINFO_FILE_FOPS: FileOps = FileOps::seq::<FdInfoFile>();
 
 #[vtable]
 impl InodeOperations for FdInfoFile {
+    const NOCHMOD: bool = true;
+
     fn permission(inode: &Inode, mask: c_int) -> Result {
         fdinfo_permission(inode, mask)
     }

@@ -88,6 +88,8 @@ pub(crate) static PROC_MAP_FILES_FOPS: FileOps = FileOps::new::<MapFilesDir>();
 
 #[vtable]
 impl InodeOperations for MapFilesDir {
+    const NOCHMOD: bool = true;
+
     /// `proc_map_files_lookup`: a link for a mapping of a file spanning exactly the
     /// name's range, for callers that may read the task's memory map.
     fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
@@ -193,6 +195,8 @@ static PROC_MAP_FILES_LINK_IOPS: InodeOps = InodeOps::new::<MapFilesLink>();
 
 #[vtable]
 impl InodeOperations for MapFilesLink {
+    const NOCHMOD: bool = true;
+
     /// `proc_map_files_get_link`: only CAP_SYS_ADMIN or CAP_CHECKPOINT_RESTORE
     /// follow these links (`EPERM`), then as the other links of a process.
     fn get_link(dentry: Option<&Dentry>, inode: &Inode) -> Result<Link> {

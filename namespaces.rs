@@ -103,6 +103,8 @@ pub(crate) static PROC_NS_DIR_FOPS: FileOps = FileOps::new::<NsDir>();
 
 #[vtable]
 impl InodeOperations for NsDir {
+    const NOCHMOD: bool = true;
+
     /// `proc_ns_dir_lookup` with `proc_ns_instantiate`.
     fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
         let task = proc_task(dir).ok_or(ENOENT)?;
@@ -148,6 +150,8 @@ static PROC_NS_LINK_IOPS: InodeOps = InodeOps::new::<NsLink>();
 
 #[vtable]
 impl InodeOperations for NsLink {
+    const NOCHMOD: bool = true;
+
     /// `proc_ns_readlink` (and `proc_ns_get_link`, which here gives the same text):
     /// `EACCES` once the task is gone or for callers that may not read it,
     /// `ENOENT` when it has no such namespace (`ns_get_name`).

@@ -289,6 +289,8 @@ fn base_parts(inode: &Inode) -> Option<(&'static [PidEntry], bool, u32)> {
 
 #[vtable]
 impl InodeOperations for PidBaseDir {
+    const NOCHMOD: bool = true;
+
     /// `proc_pident_lookup`.
     fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
         let (table, tid, nr) = base_parts(dir).ok_or(ENOENT)?;
@@ -335,6 +337,8 @@ static PROC_TASK_FOPS: FileOps = FileOps::new::<TaskDir>();
 
 #[vtable]
 impl InodeOperations for TaskDir {
+    const NOCHMOD: bool = true;
+
     /// `proc_task_lookup`: a thread of this group.
     fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
         let leader = proc_task(dir).ok_or(ENOENT)?;
@@ -846,6 +850,8 @@ static PROC_TID_COMM_IOPS: InodeOps = InodeOps::new::<TidComm>();
 
 #[vtable]
 impl InodeOperations for TidComm {
+    const NOCHMOD: bool = true;
+
     fn getattr(stat: &Kstat<'_>) -> Result {
         pid_getattr(stat)
     }

@@ -63,6 +63,10 @@ pub(crate) struct PidEntry {
     iops: &'static InodeOps,
     fops: Option<&'static FileOps>,
     pub(crate) op: PidOp,
+    /// `S_IMMUTABLE`: the process and thread directories themselves
+    /// (`proc_pid_instantiate`, `proc_task_instantiate`), whose owner, times and
+    /// mode no one may change.
+    immutable: bool,
 }
 
 const S_IFDIR: u16 = bindings::S_IFDIR as u16;
@@ -83,6 +87,7 @@ pub(crate) const fn dir(
         iops,
         fops: Some(fops),
         op: PidOp::None,
+        immutable: false,
     }
 }
 
@@ -109,6 +114,7 @@ pub(crate) const fn base_dir(
         iops,
         fops: Some(fops),
         op: PidOp::Base(table),
+        immutable: true,
     }
 }
 
@@ -148,6 +154,7 @@ pub(crate) const fn nod(
         iops,
         fops: Some(fops),
         op,
+        immutable: false,
     }
 }
 
@@ -160,6 +167,7 @@ pub(crate) const fn lnk(name: &'static [u8], link: LinkFn) -> PidEntry {
         iops: &PID_LINK_IOPS,
         fops: None,
         op: PidOp::Link(link),
+        immutable: false,
     }
 }
 
@@ -237,6 +245,9 @@ pub(crate) fn instantiate(
 ) -> Result<Lookup> {
     let mut inode = pid_make_inode(dentry.super_block(), task, ent.mode, ino)?;
     inode.set_attrs(ent.mode, ent.nlink, ent.iops, ent.fops);
+    if ent.immutable {
+        inode.set_immutable();
+    }
     inode.set_data(ent);
     dentry.splice_alias(&PID_DOPS, inode)
 }
@@ -424,6 +435,8 @@ static PID_FILE_IOPS: InodeOps = InodeOps::new::<PidFile>();
 
 #[vtable]
 impl InodeOperations for PidFile {
+    const NOCHMOD: bool = true;
+
     fn getattr(stat: &Kstat<'_>) -> Result {
         pid_getattr(stat)
     }
@@ -436,6 +449,8 @@ static PID_LINK_IOPS: InodeOps = InodeOps::new::<PidLink>();
 
 #[vtable]
 impl InodeOperations for PidLink {
+    const NOCHMOD: bool = true;
+
     fn get_link(dentry: Option<&Dentry>, inode: &Inode) -> Result<Link> {
         let Some(PidOp::Link(link)) = pid_entry(inode).map(|e| &e.op) else {
             return Err(EIO);

@@ -60,10 +60,14 @@ fi
 cat > "$root/etc/passwd" <<'PW'
 root:x:0:0:root:/root:/bin/sh
 nobody:x:65534:65534:nobody:/nonexistent:/bin/sh
+u1000:x:1000:1000:a user:/nonexistent:/bin/sh
+u1001:x:1001:1001:another user:/nonexistent:/bin/sh
 PW
 cat > "$root/etc/group" <<'GR'
 root:x:0:
 nogroup:x:65534:
+u1000:x:1000:
+u1001:x:1001:
 GR
 
 echo "MODE=$mode" > "$root/etc/procfs2/job"

@@ -376,6 +376,13 @@ impl NewInode {
         Ok(())
     }
 
+    /// Marks the inode `S_IMMUTABLE`: the VFS refuses to change its owner, mode or
+    /// times (`EPERM`).
+    pub(crate) fn set_immutable(&mut self) {
+        // SAFETY: Valid and private (type invariant).
+        unsafe { (*self.raw()).i_flags |= bindings::S_IMMUTABLE };
+    }
+
     /// Sets the owner (kernel uid and gid).
     pub(crate) fn set_owner(&mut self, uid: u32, gid: u32) {
         let inode = self.raw();

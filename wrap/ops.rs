@@ -25,6 +25,12 @@ use kernel::{
 /// Inode operations (`struct inode_operations`).
 #[vtable]
 pub(crate) trait InodeOperations: Sized + 'static {
+    /// Whether a mode change is refused (`setattr` is `proc_nochmod_setattr`), as
+    /// for every per-process inode of fs/proc: its owner could otherwise open its
+    /// `fd/` or `oom_score_adj` to others, and the mode would outlive a setuid
+    /// exec while the inode is cached. Otherwise the VFS's `simple_setattr`.
+    const NOCHMOD: bool = false;
+
     /// Finds `dentry`'s name in the directory `dir` (`lookup`).
     fn lookup(_dir: &Inode, _dentry: &Dentry) -> Result<Lookup> {
         build_error!(VTABLE_DEFAULT_ERROR)
@@ -229,6 +235,9 @@ table!(
 impl InodeOps {
     pub(crate) const fn new<T: InodeOperations>() -> Self {
         let mut t = Self::empty().0;
+        if T::NOCHMOD {
+            t.setattr = Some(nochmod_setattr);
+        }
         if T::HAS_LOOKUP {
             t.lookup = Some(lookup::<T>);
         }
@@ -364,6 +373,35 @@ unsafe extern "C" fn lookup<T: InodeOperations>(
         Ok(Lookup(d)) => d,
         Err(e) => e.to_ptr(),
     }
+}
+
+/// `proc_nochmod_setattr`: `EPERM` for a mode change; anything else is checked by
+/// `setattr_prepare` (ownership, `CAP_CHOWN`, ...) and copied to the inode.
+///
+/// # Safety
+///
+/// `inode_operations.setattr` of a procfs2 inode: `dentry` is positive and `attr`
+/// valid for the call.
+unsafe extern "C" fn nochmod_setattr(
+    _idmap: *mut bindings::mnt_idmap,
+    dentry: *mut bindings::dentry,
+    attr: *mut bindings::iattr,
+) -> c_int {
+    // SAFETY: Valid per the VFS contract.
+    if unsafe { (*attr).ia_valid } & bindings::ATTR_MODE != 0 {
+        return EPERM.to_errno();
+    }
+    // SAFETY: As above; `nop_mnt_idmap` is the kernel's static identity mapping,
+    // which these functions only read.
+    unsafe {
+        let idmap = &raw mut bindings::nop_mnt_idmap;
+        let err = bindings::setattr_prepare(idmap, dentry, attr);
+        if err != 0 {
+            return err;
+        }
+        bindings::setattr_copy(idmap, (*dentry).d_inode, attr);
+    }
+    0
 }
 
 /// # Safety

@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-2.0
+# Permissions against /proc's, cell by cell: callers x targets x entries x actions.
+# A cell is one action on one entry of one target's directory by one caller, done on
+# /proc and on /proc2 in the same boot; the result (success or the errno, and the
+# mode left) must be the same. Prints how many cells were compared.
+#   chmod/chown/utimes on every per-process entry (fs/proc's proc_nochmod_setattr),
+#   by the owner and by root, on the process, its task/TID/, fd/, fdinfo/, ns/ and
+#   map_files/ entries; then what another user can do with the result.
+. /tests/lib.sh
+load
+mount -t procfs2 none /proc2 2>/dev/null
+CELLS=/tmp/t87.cells
+: > $CELLS
+
+# The entries of one target (relative paths), those both trees have.
+entries() {
+	t=$1
+	for e in . $(ls /proc/$t) task task/$t $(ls /proc/$t/task/$t | sed "s|^|task/$t/|") \
+		$(ls /proc/$t/fd 2>/dev/null | sed 's|^|fd/|') \
+		$(ls /proc/$t/fdinfo 2>/dev/null | sed 's|^|fdinfo/|') \
+		$(ls /proc/$t/ns 2>/dev/null | sed 's|^|ns/|') \
+		$(ls /proc/$t/map_files 2>/dev/null | head -n 3 | sed 's|^|map_files/|'); do
+		if [ -e /proc2/$t/$e ] || [ -L /proc2/$t/$e ]; then echo "$e"; fi
+	done
+}
+
+# setattr CALLER TARGET ACTION: one line per entry, "entry result mode", on MNT.
+setattr_cells() {
+	mnt=$1 caller=$2 t=$3 action=$4
+	script='
+		for e in $ENTRIES; do
+			p=$MNT/$T/$e
+			# chmod follows a link (there is no lchmod), so links are left to
+			# the tests of links; chown -h and touch -h act on the link itself.
+			[ -L $p ] && [ "${ACTION#chmod}" != "$ACTION" ] && continue
+			case $ACTION in
+			chmod) r=$(chmod 0777 $p 2>&1 >/dev/null | sed "s/.*: //") ;;
+			chmod-none) r=$(chmod 0000 $p 2>&1 >/dev/null | sed "s/.*: //") ;;
+			chown) r=$(chown -h $(stat -c %u $p) $p 2>&1 >/dev/null | sed "s/.*: //") ;;
+			touch) r=$(touch -c -h -d "2020-01-01 00:00" $p 2>&1 >/dev/null | sed "s/.*: //") ;;
+			esac
+			echo "$e ${r:-ok} $(stat -c %a $p 2>/dev/null)"
+		done'
+	if [ "$caller" = root ]; then
+		MNT=$mnt T=$t ACTION=$action ENTRIES="$ENTRIES" sh -c "$script"
+	else
+		su -s /bin/sh $caller -c "MNT=$mnt T=$t ACTION=$action ENTRIES='$ENTRIES' sh -c '$script'"
+	fi
+}
+
+# compare NAME: the same cells on both trees, counted.
+compare() {
+	a=$(setattr_cells /proc "$@")
+	b=$(setattr_cells /proc2 "$@")
+	echo "$a" | wc -l >> $CELLS
+	if [ "$a" = "$b" ]; then
+		ok "$1 $3 on every entry of $T_NAME: as on /proc ($(echo "$a" | wc -l) entries)"
+	else
+		not_ok "$1 $3 on every entry of $T_NAME: as on /proc" \
+			"$(echo "$a" > /tmp/t87.a; echo "$b" > /tmp/t87.b; diff /tmp/t87.a /tmp/t87.b | grep '^[-+][^-+]' | head -n 20)"
+	fi
+}
+
+# Targets: a process of nobody's with a few fds, and one of root's.
+su -s /bin/sh nobody -c 'exec sleep 1000 3</dev/null 4>/dev/null' &
+waitfor '[ -n "$(_nobody_sleeper)" ]'
+N=$(_nobody_sleeper)
+sleep 1000 3</dev/null &
+R=$!
+waitfor "grep -qx sleep /proc/$R/comm"
+
+for action in chmod chmod-none chown touch; do
+	ENTRIES=$(entries $N) T_NAME="nobody's process"
+	compare nobody $N $action
+	compare root $N $action
+	ENTRIES=$(entries $R) T_NAME="root's process"
+	compare nobody $R $action
+done
+
+# What a chmod, had it worked, would have given away: another user lists fd/ and
+# writes oom_score_adj of nobody's process.
+give() {
+	su -s /bin/sh nobody -c "chmod 0777 $1/$N/fd $1/$N/oom_score_adj" 2>/dev/null
+	su -s /bin/sh u1000 -c "ls $1/$N/fd; echo 500 > $1/$N/oom_score_adj" 2>&1 | sed 's/.*: //'
+	cat $1/$N/oom_score_adj
+}
+same "another user cannot list fd/ or write oom_score_adj after the owner's chmod" \
+	"$(give /proc2 | tr '\n' '|')" "$(give /proc | tr '\n' '|')"
+
+kill $N $R 2>/dev/null
+wait 2>/dev/null
+echo "# t87: $(awk '{ s += $1 } END { print s }' $CELLS) cells compared"
