@@ -91,9 +91,10 @@ hostiles() {
 _hostile() {
 	_n=$1 _v=$2
 	shift 2
+	rm -f /tmp/hostile.$_n
 	"$@" > /tmp/hostile.$_n 2>&1 &
 	echo $! >> /tmp/hostile.parents
-	waitfor "grep -q '^pid ' /tmp/hostile.$_n || ! kill -0 $! 2>/dev/null"
+	waitfor "grep -qs '^pid ' /tmp/hostile.$_n || ! kill -0 $! 2>/dev/null"
 	eval "$_v=\$(sed -n 's/^pid //p' /tmp/hostile.$_n)"
 }
 hostiles_stop() {
