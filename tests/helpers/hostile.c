@@ -383,35 +383,58 @@ static void put_line(const char *tag, const char *s, size_t n)
 	printf("%s%s\t%.*s\n", prefix, tag, (int)n, s);
 }
 
-static int fdinfo(const char *dir, int argc, char **argv)
+/* One fdinfo file, read whole by this process. */
+static void fdinfo_one(const char *dir, const char *fdname)
 {
 	static char buf[1 << 16];
+	char path[4096];
+	size_t size = 0;
+	ssize_t n = 0;
+	int fd;
 
+	snprintf(path, sizeof(path), "%s/%s", dir, fdname);
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		printf("%s%s\t!open %s\n", prefix, fdname, ename(errno));
+		return;
+	}
+	while (size < sizeof(buf) && (n = read(fd, buf + size, sizeof(buf) - size)) > 0)
+		size += n;
+	if (n < 0)
+		printf("%s%s\t!read %s\n", prefix, fdname, ename(errno));
+	for (size_t off = 0; off < size;) {
+		char *nl = memchr(buf + off, '\n', size - off);
+		size_t len = nl ? (size_t)(nl - buf - off) : size - off;
+
+		put_line(fdname, buf + off, len);
+		off += len + 1;
+	}
+	close(fd);
+}
+
+/*
+ * Each fd's file is read by a child of its own, so that a reader killed by an oops
+ * ("!killed by signal N") does not hide the other fds' results.
+ */
+static int fdinfo(const char *dir, int argc, char **argv)
+{
 	for (int i = 0; i < argc; i++) {
-		char path[4096];
-		size_t size = 0;
-		ssize_t n = 0;
-		int fd;
+		pid_t pid;
+		int st;
 
-		snprintf(path, sizeof(path), "%s/%s", dir, argv[i]);
 		fflush(stdout);
-		fd = open(path, O_RDONLY);
-		if (fd < 0) {
-			printf("%s%s\t!open %s\n", prefix, argv[i], ename(errno));
-			continue;
+		pid = fork();
+		if (pid < 0) {
+			perror("fork");
+			return 1;
 		}
-		while (size < sizeof(buf) && (n = read(fd, buf + size, sizeof(buf) - size)) > 0)
-			size += n;
-		if (n < 0)
-			printf("%s%s\t!read %s\n", prefix, argv[i], ename(errno));
-		for (size_t off = 0; off < size;) {
-			char *nl = memchr(buf + off, '\n', size - off);
-			size_t len = nl ? (size_t)(nl - buf - off) : size - off;
-
-			put_line(argv[i], buf + off, len);
-			off += len + 1;
+		if (pid == 0) {
+			fdinfo_one(dir, argv[i]);
+			fflush(stdout);
+			_exit(0);
 		}
-		close(fd);
+		if (waitpid(pid, &st, 0) == pid && WIFSIGNALED(st))
+			printf("%s%s\t!killed by signal %d\n", prefix, argv[i], WTERMSIG(st));
 	}
 	fflush(stdout);
 	return 0;
