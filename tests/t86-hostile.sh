@@ -109,6 +109,10 @@ held_section() {
 			else
 				out=$(nobody "$H held $how" 2>&1)
 			fi
+			if ! echo "$out" | grep -qx done; then
+				not_ok "held across $how, as $who: the reader finishes" "$out"
+				continue
+			fi
 			for f in environ mem maps auxv; do
 				a=$(echo "$out" | sed -n "s#^$f /proc ##p")
 				same "held across $how, as $who: $f's one read on /proc2 as /proc's ($a)" \
@@ -167,7 +171,7 @@ cmdline_section() {
 			desc="$f of a process with $what"
 			echo "# $desc: 4 KiB read: /proc $((ta / 1000)) us, $ma bytes charged; /proc2 $((tb / 1000)) us, $mb bytes charged"
 			case "$ra" in
-			!* | 0\ *) not_ok "$desc: 4 KiB read gives /proc's bytes" "/proc's read: $ra" ;;
+			" " | !* | 0\ *) not_ok "$desc: 4 KiB read gives /proc's bytes" "/proc's read: $ra" ;;
 			*) same "$desc: 4 KiB read gives /proc's bytes ($ra)" "$rb" "$ra" ;;
 			esac
 			if [ "$tb" -gt $((ta * 10)) ] && [ "$tb" -gt 5000000 ]; then

@@ -32,7 +32,8 @@
  *                                   on /proc and /proc2 while it lives; it then execs
  *                                   (hostile pause) or exits; each fd is read once,
  *                                   /proc's first, then /proc2's, then /proc's again:
- *                                   "FILE TREE RESULT" lines (bytes or !ERRNO)
+ *                                   "FILE TREE RESULT" lines (bytes or !ERRNO), then
+ *                                   "done"
  *   hostile timedread FILE BYTES [CGROUP]
  *                                   one read of BYTES from FILE (opened first); with
  *                                   CGROUP, moves itself there before the read and
@@ -532,6 +533,7 @@ static int held(const char *how)
 		read_once(b[i], files[i], "/proc2");
 	for (int i = 0; i < NF; i++)
 		read_once(a[i], files[i], "/proc-again");
+	printf("done\n");
 	fflush(stdout);
 	if (!strcmp(how, "exec")) {
 		kill(pid, SIGKILL);
