@@ -74,15 +74,15 @@ _nobody_sleeper() {
 # hostiles: starts the hostile processes of tests/helpers/hostile.c (issue 20) and
 # sets their pids: HOSTILE_FDS (holds an fd of every kind with a show_fdinfo),
 # HOSTILE_NOEXEC (an ELF without an executable segment, stopped at its exec),
-# HOSTILE_ZOMBIE (an unreaped child), HOSTILE_ARGS (a 96 MiB untouched argument
-# area, setproctitle style, and a 96 MiB environment) and HOSTILE_PIDS (all four).
+# HOSTILE_ZOMBIE (an unreaped child), HOSTILE_ARGS (a 48 MiB untouched argument
+# area and a 48 MiB environment) and HOSTILE_PIDS (all four).
 # hostiles_stop kills them and their parents. Output of each: /tmp/hostile.NAME.
 hostiles() {
 	rm -f /tmp/hostile.*
 	_hostile fds HOSTILE_FDS /tests/bin/hostile fds
 	_hostile noexec HOSTILE_NOEXEC /tests/bin/hostile noexec /tmp/hostile-noexec.elf
 	_hostile zombie HOSTILE_ZOMBIE /tests/bin/hostile zombie
-	_hostile args HOSTILE_ARGS /tests/bin/hostile bigargs 96 proctitle 96
+	_hostile args HOSTILE_ARGS /tests/bin/hostile bigargs 48 normal 48
 	HOSTILE_PIDS="$HOSTILE_FDS $HOSTILE_NOEXEC $HOSTILE_ZOMBIE $HOSTILE_ARGS"
 }
 # _hostile NAME VAR COMMAND...: starts COMMAND in the background with its output in

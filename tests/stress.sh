@@ -2,7 +2,7 @@
 # The storm (`make stress`, DURATION seconds, 600 by default; t60-stress.sh runs it
 # for 60 s in `make check`). All at once:
 #   - the hostile processes of lib.sh's `hostiles` (every fd kind with a show_fdinfo,
-#     an ELF without an executable segment stopped at exec, a zombie, a 96 MiB
+#     an ELF without an executable segment stopped at exec, a zombie, a 48 MiB
 #     untouched argument area) among the readers' and the random calls' targets;
 #   - fork/exit churn of processes and threads: group leaders exiting before their
 #     threads, zombies, execve from a multi-threaded process (helpers/churn.c);

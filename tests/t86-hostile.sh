@@ -242,7 +242,7 @@ dirs_section() {
 		check_dir "nobody's process holding every fd kind" $who $N
 		check_dir "an ELF without an executable segment, stopped at exec" $who $HOSTILE_NOEXEC
 		check_dir "a zombie" $who $HOSTILE_ZOMBIE
-		check_dir "a 96 MiB argument area and environment" $who $HOSTILE_ARGS
+		check_dir "a 48 MiB argument area and environment" $who $HOSTILE_ARGS
 	done
 	hostiles_stop
 }

@@ -8,7 +8,7 @@
 # The processes are this shell, init, kthreadd, the scratch ones, an exited pid, and
 # the hostile processes of lib.sh's `hostiles` (issue 20: every fd kind with a
 # show_fdinfo, an ELF without an executable segment stopped at exec, a zombie, a
-# 96 MiB untouched argument area and environment).
+# 48 MiB untouched argument area and environment).
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2 2>/dev/null
