@@ -31,22 +31,31 @@ for h in fds noexec zombie args; do
 done
 export FUZZ_WRITABLE="$S $T $N"
 dmesg -c > /dev/null
+# summary OUTPUT SEED STATUS: fuzz's last line, or how it ended without one (killed).
+summary() {
+	case "$(echo "$1" | tail -n 1)" in
+	fuzz:*) echo "$1" | tail -n 1 ;;
+	*) echo "fuzz: seed $2 ended with status $3 before its summary" ;;
+	esac
+}
 for i in 0 1 2 3; do
 	seed=$((SEED + i))
 	out=$(/tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X $HOSTILE_PIDS)
-	if [ $? = 0 ]; then
+	st=$?
+	if [ $st = 0 ]; then
 		ok "$(echo "$out" | tail -n 1)"
 	else
-		not_ok "$(echo "$out" | tail -n 1) (replay: fuzz $seed $((CALLS / 5)) with the same kinds of pids)" "$(echo "$out" | head -n 10)"
+		not_ok "$(summary "$out" $seed $st) (replay: fuzz $seed $((CALLS / 5)) with the same kinds of pids)" "$(echo "$out" | head -n 10)"
 	fi
 done
 # As an unprivileged user: other users' private files must be refused as /proc refuses.
 seed=$((SEED + 4))
 out=$(su -s /bin/sh nobody -c "FUZZ_WRITABLE='$FUZZ_WRITABLE' /tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X $HOSTILE_PIDS")
-if [ $? = 0 ]; then
+st=$?
+if [ $st = 0 ]; then
 	ok "as nobody: $(echo "$out" | tail -n 1)"
 else
-	not_ok "as nobody: $(echo "$out" | tail -n 1)" "$(echo "$out" | head -n 10)"
+	not_ok "as nobody: $(summary "$out" $seed $st)" "$(echo "$out" | head -n 10)"
 fi
 same "... and the kernel log stays quiet (but for oom_adj's deprecation notes)" "$(klog | grep -v -e 'loading out-of-tree' -e 'oom_adj is deprecated')" ""
 hostiles_stop
