@@ -23,6 +23,9 @@
  *                           with ENVMIB, a second area of ENVMIB MiB is its environment
  *   hostile pause           pause() (what `held exec` execs)
  *
+ * The readers' tree under test is /proc2, or $P2 when set; their output names it
+ * "/proc2" either way.
+ *
  * Readers:
  *   hostile fdinfo DIR FD...        DIR/FD per FD ("FD<tab>line", or "FD<tab>!ERRNO" for
  *                                   a failed open or read), it_value of timerfds masked
@@ -71,6 +74,12 @@
 #include <unistd.h>
 
 static char *self_exe;
+
+/* The tree under test: /proc2, or $P2 (t86 run against a second proc mount). */
+static const char *tree2(void)
+{
+	return getenv("P2") ? getenv("P2") : "/proc2";
+}
 
 static void ready(pid_t pid)
 {
@@ -388,7 +397,7 @@ static void put_line(const char *tag, const char *s, size_t n)
 static void fdinfo_one(const char *dir, const char *fdname)
 {
 	static char buf[1 << 16];
-	char path[4096];
+	char path[4096 + 64];
 	size_t size = 0;
 	ssize_t n = 0;
 	int fd;
@@ -444,7 +453,7 @@ static int fdinfo(const char *dir, int argc, char **argv)
 /* A pidfd of this process, its fdinfo read through /proc/self and /proc2/self. */
 static int pidfd_self(void)
 {
-	char n[16];
+	char n[16], dir[4096];
 	char *args[] = { n };
 	int fd = syscall(SYS_pidfd_open, getpid(), 0);
 
@@ -456,7 +465,8 @@ static int pidfd_self(void)
 	prefix = "/proc ";
 	fdinfo("/proc/self/fdinfo", 1, args);
 	prefix = "/proc2 ";
-	return fdinfo("/proc2/self/fdinfo", 1, args);
+	snprintf(dir, sizeof(dir), "%s/self/fdinfo", tree2());
+	return fdinfo(dir, 1, args);
 }
 
 static char probe[4096] = "hostile";
@@ -515,7 +525,7 @@ static int held(const char *how)
 		a[i] = open(path, O_RDONLY);
 		if (a[i] < 0)
 			a[i] = -errno;
-		snprintf(path, sizeof(path), "/proc2/%d/%s", (int)pid, files[i]);
+		snprintf(path, sizeof(path), "%s/%d/%s", tree2(), (int)pid, files[i]);
 		b[i] = open(path, O_RDONLY);
 		if (b[i] < 0)
 			b[i] = -errno;
