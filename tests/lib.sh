@@ -70,3 +70,39 @@ sleepers() {
 _nobody_sleeper() {
 	for p in $(pidof sleep); do [ "$(stat -c %u /proc/$p)" = 65534 ] && echo $p; done | head -n 1
 }
+
+# hostiles: starts the hostile processes of tests/helpers/hostile.c (issue 20) and
+# sets their pids: HOSTILE_FDS (holds an fd of every kind with a show_fdinfo),
+# HOSTILE_NOEXEC (an ELF without an executable segment, stopped at its exec),
+# HOSTILE_ZOMBIE (an unreaped child), HOSTILE_ARGS (a 48 MiB untouched argument
+# area and a 48 MiB environment) and HOSTILE_PIDS (all four).
+# hostiles_stop kills them and their parents. Output of each: /tmp/hostile.NAME.
+hostiles() {
+	rm -f /tmp/hostile.*
+	_hostile fds HOSTILE_FDS /tests/bin/hostile fds
+	_hostile noexec HOSTILE_NOEXEC /tests/bin/hostile noexec /tmp/hostile-noexec.elf
+	_hostile zombie HOSTILE_ZOMBIE /tests/bin/hostile zombie
+	_hostile args HOSTILE_ARGS /tests/bin/hostile bigargs 48 normal 48
+	HOSTILE_PIDS="$HOSTILE_FDS $HOSTILE_NOEXEC $HOSTILE_ZOMBIE $HOSTILE_ARGS"
+}
+# _hostile NAME VAR COMMAND...: starts COMMAND in the background with its output in
+# /tmp/hostile.NAME and sets VAR to the pid it reports once it is ready (empty if
+# it failed: its output says why).
+_hostile() {
+	_n=$1 _v=$2
+	shift 2
+	rm -f /tmp/hostile.$_n
+	"$@" > /tmp/hostile.$_n 2>&1 &
+	echo $! >> /tmp/hostile.parents
+	waitfor "grep -qs '^pid ' /tmp/hostile.$_n || ! kill -0 $! 2>/dev/null"
+	eval "$_v=\$(sed -n 's/^pid //p' /tmp/hostile.$_n)"
+}
+hostiles_stop() {
+	for _p in $HOSTILE_NOEXEC $(cat /tmp/hostile.parents 2>/dev/null); do
+		kill -9 $_p 2>/dev/null
+	done
+	for _p in $(cat /tmp/hostile.parents 2>/dev/null); do
+		wait $_p 2>/dev/null
+	done
+	rm -f /tmp/hostile.parents /tmp/hostile-noexec.elf /tmp/hostile-watched.*
+}

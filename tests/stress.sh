@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # The storm (`make stress`, DURATION seconds, 600 by default; t60-stress.sh runs it
 # for 60 s in `make check`). All at once:
+#   - the hostile processes of lib.sh's `hostiles` (every fd kind with a show_fdinfo,
+#     an ELF without an executable segment stopped at exec, a zombie, a 48 MiB
+#     untouched argument area) among the readers' and the random calls' targets;
 #   - fork/exit churn of processes and threads: group leaders exiting before their
 #     threads, zombies, execve from a multi-threaded process (helpers/churn.c);
 #   - readers of procfs2: root readdir with random buffer sizes and every per-process
@@ -25,6 +28,7 @@ if [ -w /sys/kernel/debug/kmemleak ]; then
 	echo clear > /sys/kernel/debug/kmemleak
 fi
 count() { echo $2 > /tmp/storm-$1.count; }
+hostiles
 
 # Churn.
 (n=0; while [ ! -e $STOP ]; do
@@ -52,7 +56,7 @@ done
 for r in 1 2; do
 	(n=0; while [ ! -e $STOP ]; do
 		FUZZ_ONLY_B=1 /tests/bin/fuzz $((n * 2 + r)) 400 \
-			$(ls /proc2 2>/dev/null | grep '^[0-9]' | tail -n 20) > /dev/null 2>&1
+			$(ls /proc2 2>/dev/null | grep '^[0-9]' | tail -n 20) $HOSTILE_PIDS > /dev/null 2>&1
 		n=$((n + 1))
 	done; count fuzz$r $n) &
 done
@@ -94,9 +98,10 @@ done; count pressure $n) &
 
 sleep $D
 touch $STOP
+hostiles_stop
 wait
 c() { cat /tmp/storm-$1.count 2>/dev/null || echo 0; }
-ok "$D s of storm: $(c churn) churn rounds, $(c readers1)+$(c readers2) reader passes, $(c fuzz1)+$(c fuzz2) random-call batches, $(c fdreader) fd/ reads, $(c held) files held across exit, $(c mounts) mount rounds, $(c drops) cache drops, $(c pressure) pressure rounds"
+ok "$D s of storm (hostile targets: ${HOSTILE_PIDS:-none}): $(c churn) churn rounds, $(c readers1)+$(c readers2) reader passes, $(c fuzz1)+$(c fuzz2) random-call batches, $(c fdreader) fd/ reads, $(c held) files held across exit, $(c mounts) mount rounds, $(c drops) cache drops, $(c pressure) pressure rounds"
 same "rmmod was refused in every mount round" "$(c refused)" "$(c mounts)"
 same "the kernel log stays quiet" "$(klog | grep -v -e 'loading out-of-tree' -e 'drop_caches: 3')" ""
 

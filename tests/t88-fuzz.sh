@@ -5,6 +5,10 @@
 # root and a fifth as nobody; writes to the writable files of the scratch processes
 # (a sleeper, a threaded one, one of nobody's) are among them;
 # FUZZ_SEED picks the first. A failing line names its seed: `fuzz SEED N PIDS` replays it.
+# The processes are this shell, init, kthreadd, the scratch ones, an exited pid, and
+# the hostile processes of lib.sh's `hostiles` (issue 20: every fd kind with a
+# show_fdinfo, an ELF without an executable segment stopped at exec, a zombie, a
+# 48 MiB untouched argument area and environment).
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2 2>/dev/null
@@ -21,26 +25,40 @@ X=$!
 kill $X
 wait $X 2>/dev/null
 waitfor '[ -s /tmp/t88.threads ] && grep -qx sleep /proc/$S/comm && grep -qx sleep /proc/$N/comm'
+hostiles
+for h in fds noexec zombie args; do
+	grep -q '^pid ' /tmp/hostile.$h || not_ok "the hostile process '$h' starts" "$(cat /tmp/hostile.$h)"
+done
 export FUZZ_WRITABLE="$S $T $N"
 dmesg -c > /dev/null
+# summary OUTPUT SEED STATUS: fuzz's last line, or how it ended without one (killed).
+summary() {
+	case "$(echo "$1" | tail -n 1)" in
+	fuzz:*) echo "$1" | tail -n 1 ;;
+	*) echo "fuzz: seed $2 ended with status $3 before its summary" ;;
+	esac
+}
 for i in 0 1 2 3; do
 	seed=$((SEED + i))
-	out=$(/tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X)
-	if [ $? = 0 ]; then
+	out=$(/tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X $HOSTILE_PIDS)
+	st=$?
+	if [ $st = 0 ]; then
 		ok "$(echo "$out" | tail -n 1)"
 	else
-		not_ok "$(echo "$out" | tail -n 1) (replay: fuzz $seed $((CALLS / 5)) with the same kinds of pids)" "$(echo "$out" | head -n 10)"
+		not_ok "$(summary "$out" $seed $st) (replay: fuzz $seed $((CALLS / 5)) with the same kinds of pids)" "$(echo "$out" | head -n 10)"
 	fi
 done
 # As an unprivileged user: other users' private files must be refused as /proc refuses.
 seed=$((SEED + 4))
-out=$(su -s /bin/sh nobody -c "FUZZ_WRITABLE='$FUZZ_WRITABLE' /tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X")
-if [ $? = 0 ]; then
+out=$(su -s /bin/sh nobody -c "FUZZ_WRITABLE='$FUZZ_WRITABLE' /tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X $HOSTILE_PIDS")
+st=$?
+if [ $st = 0 ]; then
 	ok "as nobody: $(echo "$out" | tail -n 1)"
 else
-	not_ok "as nobody: $(echo "$out" | tail -n 1)" "$(echo "$out" | head -n 10)"
+	not_ok "as nobody: $(summary "$out" $seed $st)" "$(echo "$out" | head -n 10)"
 fi
 same "... and the kernel log stays quiet (but for oom_adj's deprecation notes)" "$(klog | grep -v -e 'loading out-of-tree' -e 'oom_adj is deprecated')" ""
+hostiles_stop
 kill $S $T $N
 wait 2>/dev/null
 umount /proc2
