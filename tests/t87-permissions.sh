@@ -4,8 +4,10 @@
 # /proc and on /proc2 in the same boot; the result (success or the errno, and the
 # mode left) must be the same. Prints how many cells were compared.
 #   chmod/chown/utimes on every per-process entry (fs/proc's proc_nochmod_setattr),
-#   by the owner and by root, on the process, its task/TID/, fd/, fdinfo/, ns/ and
-#   map_files/ entries; then what another user can do with the result.
+#   by the owner, another user and root, on the process, its task/TID/, fd/,
+#   fdinfo/, ns/ and map_files/ entries; then what another user can do with that;
+#   open+read and readlink of every entry of live, zombie and non-dumpable targets
+#   and a kernel thread (task_still_dumpable: a task without an mm).
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2 2>/dev/null
@@ -24,20 +26,20 @@ entries() {
 	done
 }
 
-# setattr_cells MNT CALLER TARGET ACTION: one line per entry, "entry result mode"
-# (tests/helpers/setattr.c).
-setattr_cells() {
+# cells MNT CALLER TARGET ACTION: one line per entry, "entry result mode"
+# (tests/helpers/cell.c).
+cells() {
 	if [ "$2" = root ]; then
-		/tests/bin/setattr $4 $1/$3 $ENTRIES
+		/tests/bin/cell $4 $1/$3 $ENTRIES
 	else
-		su -s /bin/sh $2 -c "/tests/bin/setattr $4 $1/$3 $(echo $ENTRIES)"
+		su -s /bin/sh $2 -c "/tests/bin/cell $4 $1/$3 $(echo $ENTRIES)"
 	fi
 }
 
 # compare NAME: the same cells on both trees, counted.
 compare() {
-	a=$(setattr_cells /proc "$@")
-	b=$(setattr_cells /proc2 "$@")
+	a=$(cells /proc "$@")
+	b=$(cells /proc2 "$@")
 	echo "$a" | wc -l >> $CELLS
 	if [ "$a" = "$b" ]; then
 		ok "$1 $3 on every entry of $T_NAME: as on /proc ($(echo "$a" | wc -l) entries)"
@@ -62,6 +64,23 @@ for action in chmod chmod-none chown touch; do
 	for caller in nobody root; do compare $caller $R $action; done
 done
 
+# Reads and readlinks: targets with and without an mm, dumpable or not.
+su -s /bin/sh nobody -c '/tests/bin/hostile zombie' > /tmp/t87.z &
+su -s /bin/sh nobody -c '/tests/bin/hostile zombie nodump' > /tmp/t87.zn &
+su -s /bin/sh nobody -c '/tests/bin/hostile nodump' > /tmp/t87.n &
+waitfor 'grep -qs "^pid " /tmp/t87.z && grep -qs "^pid " /tmp/t87.zn && grep -qs "^pid " /tmp/t87.n'
+Z=$(sed -n 's/^pid //p' /tmp/t87.z)
+ZN=$(sed -n 's/^pid //p' /tmp/t87.zn)
+NN=$(sed -n 's/^pid //p' /tmp/t87.n)
+for target in "$N:nobody's process" "$R:root's process" "$Z:nobody's zombie" \
+	"$ZN:nobody's non-dumpable zombie" "$NN:nobody's non-dumpable process" "2:kthreadd"; do
+	t=${target%%:*}
+	ENTRIES=$(entries $t) T_NAME=${target#*:}
+	for action in read readlink; do
+		for caller in nobody u1000 root; do compare $caller $t $action; done
+	done
+done
+
 # What a chmod, had it worked, would have given away: another user lists fd/ and
 # writes oom_score_adj of nobody's process.
 give() {
@@ -73,5 +92,6 @@ same "another user cannot list fd/ or write oom_score_adj after the owner's chmo
 	"$(give /proc2 | tr '\n' '|')" "$(give /proc | tr '\n' '|')"
 
 kill $N $R 2>/dev/null
+pkill -9 -f /tests/bin/hostile
 wait 2>/dev/null
 echo "# t87: $(awk '{ s += $1 } END { print s }' $CELLS) cells compared"

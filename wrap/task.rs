@@ -789,18 +789,12 @@ impl Task {
                 return false;
             }
         }
-        {
-            let _lock = self.lock();
-            // SAFETY: `mm` is stable under `task_lock`, and its `user_ns` with it.
-            unsafe {
-                let mm = (*self.as_ptr()).mm;
-                if !mm.is_null()
-                    && get_dumpable(mm) != SUID_DUMP_USER
-                    && !ns_capable_noaudit((*mm).__bindgen_anon_1.user_ns, bindings::CAP_SYS_PTRACE)
-                {
-                    return false;
-                }
-            }
+        // The dumpability is read after the credentials (`smp_rmb`, paired with
+        // `commit_creds`' write barrier): a task that drops privileges and becomes
+        // non-dumpable is not seen with its old credentials and its new dumpability.
+        core::sync::atomic::fence(core::sync::atomic::Ordering::Acquire);
+        if !self.still_dumpable() {
+            return false;
         }
         // The capability LSM's own check (`cap_ptrace_access_check`).
         let rcu = Rcu::read_lock();
@@ -808,6 +802,26 @@ impl Task {
         let superset = t.cap_permitted.val & !caller_caps == 0;
         (caller_ns == t.user_ns && superset)
             || ns_capable_noaudit(t.user_ns, bindings::CAP_SYS_PTRACE)
+    }
+
+    /// `task_still_dumpable` (kernel/ptrace.c), under `task_lock` as
+    /// `ptrace_may_access` takes it: with an mm, its dumpability, else CAP_SYS_PTRACE
+    /// over the mm's user namespace; without one (a kernel thread, a zombie, a group
+    /// leader that exited first, a task past `exit_mm`), the dumpability `exit_mm`
+    /// saved in `user_dumpable`, else CAP_SYS_PTRACE over the initial user namespace.
+    fn still_dumpable(&self) -> bool {
+        let _lock = self.lock();
+        // SAFETY: `mm` is stable under `task_lock`, and its `user_ns` with it;
+        // `user_dumpable` is written under the same lock, by `exit_mm`.
+        unsafe {
+            let mm = (*self.as_ptr()).mm;
+            if !mm.is_null() {
+                return get_dumpable(mm) == SUID_DUMP_USER
+                    || ns_capable_noaudit((*mm).__bindgen_anon_1.user_ns, bindings::CAP_SYS_PTRACE);
+            }
+            bindings::task_struct::user_dumpable_raw(self.as_ptr()) != 0
+                || ns_capable_noaudit(&raw mut bindings::init_user_ns, bindings::CAP_SYS_PTRACE)
+        }
     }
 
     /// `task->signal->oom_score_adj`.

@@ -16,6 +16,8 @@
  *                           and keeps it stopped at its exec SIGTRAP: PID is the
  *                           tracee (its mm has start_code ~0, end_code 0)
  *   hostile zombie          a child that has exited and is not reaped: PID is it
+ *   hostile zombie nodump   the same, non-dumpable (PR_SET_DUMPABLE 0) when it exited
+ *   hostile nodump          a live process that made itself non-dumpable
  *   hostile bigargs MIB normal|proctitle [ENVMIB]
  *                           maps MIB MiB it never touches (but for its first bytes)
  *                           and makes it its argument area with PR_SET_MM_MAP; with
@@ -284,15 +286,18 @@ static int noexec(const char *path)
 
 /* --- zombie --- */
 
-static int zombie(void)
+static int zombie(int nodump)
 {
 	siginfo_t si;
 	pid_t pid = fork();
 
 	if (pid < 0)
 		return 1;
-	if (pid == 0)
+	if (pid == 0) {
+		if (nodump && prctl(PR_SET_DUMPABLE, 0, 0, 0, 0))
+			_exit(1);
 		_exit(7);
+	}
 	/* Wait until it is a zombie, without reaping it. */
 	if (waitid(P_PID, pid, &si, WEXITED | WNOWAIT)) {
 		perror("waitid");
@@ -622,7 +627,14 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "noexec"))
 		return noexec(argv[2]);
 	if (argc == 2 && !strcmp(argv[1], "zombie"))
-		return zombie();
+		return zombie(0);
+	if (argc == 3 && !strcmp(argv[1], "zombie") && !strcmp(argv[2], "nodump"))
+		return zombie(1);
+	if (argc == 2 && !strcmp(argv[1], "nodump")) {
+		if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0))
+			return 1;
+		ready(getpid());
+	}
 	if ((argc == 4 || argc == 5) && !strcmp(argv[1], "bigargs"))
 		return bigargs(atol(argv[2]), argv[3], argc == 5 ? atol(argv[4]) : 0);
 	if (argc == 2 && !strcmp(argv[1], "pause")) {
