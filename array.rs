@@ -40,7 +40,7 @@ fn clock_t(ns: i64) -> i64 {
 /// without it, as there.
 fn do_task_stat(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTask<'_>, whole: bool) -> Result {
     let st = task.stat(ns, whole)?;
-    let permitted = task.may_read();
+    let permitted = st.permitted;
     let mm = st.has_mm != 0;
     let state = TASK_STATE
         .get(st.state as usize)

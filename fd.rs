@@ -11,8 +11,8 @@ use crate::{
     mount::fs_info,
     pde::name_to_int,
     pid_inode::{
-        ino_is_tid, pid_getattr, pid_ino_of, pid_link, pid_make_inode, proc_task, revalidate_task,
-        InoKind, PidDentry,
+        ino_is_tid, pid_getattr, pid_ino_of, pid_get_link, pid_readlink, pid_make_inode, proc_task, revalidate_task,
+        InoGen, InoKind, PidDentry,
     },
     seq::{self, SeqFile},
     wrap::{
@@ -30,9 +30,9 @@ use crate::{
 use kernel::{bindings, ffi::c_int, fmt, prelude::*};
 
 /// Inode number of `fd/N` (`info` false) or `fdinfo/N` of pid number `nr`.
-fn fd_ino(nr: u32, tid: bool, info: bool, fd: u32) -> u64 {
+fn fd_ino(nr: u32, tid: bool, gen: InoGen, info: bool, fd: u32) -> u64 {
     let kind = if info { InoKind::FdInfo } else { InoKind::Fd };
-    pid_ino_of(kind, nr, tid, fd)
+    pid_ino_of(kind, nr, tid, gen, fd)
 }
 
 /// `FMODE_READ` and `FMODE_WRITE` (bindgen cannot see them; shim.c checks them).
@@ -51,21 +51,22 @@ fn fd_link_mode(f_mode: u32) -> u16 {
     mode as u16
 }
 
-/// What an `fd/` or `fdinfo/` directory inode lists: (pid number, tid).
-fn fd_dir_parts(inode: &Inode) -> Option<(u32, bool)> {
+/// What an `fd/` or `fdinfo/` directory inode lists: (pid number, tid, generation).
+fn fd_dir_parts(inode: &Inode) -> Option<(u32, bool, InoGen)> {
     let ns = fs_info(inode.super_block()).ok()?.pid_ns();
-    Some((inode.pid()?.nr_ns(ns), ino_is_tid(inode.ino())))
+    let ino = inode.ino();
+    Some((inode.pid()?.nr_ns(ns), ino_is_tid(ino), InoGen::of_ino(ino)))
 }
 
 /// `proc_lookupfd_common` with `proc_fd_instantiate` (`info` false) or
 /// `proc_fdinfo_instantiate`.
 fn lookupfd(dir: &Inode, dentry: &Dentry, info: bool) -> Result<Lookup> {
-    let (nr, tid) = fd_dir_parts(dir).ok_or(ENOENT)?;
+    let (nr, tid, gen) = fd_dir_parts(dir).ok_or(ENOENT)?;
     let task = proc_task(dir).ok_or(ENOENT)?;
     let fd = name_to_int(dentry.name()).ok_or(ENOENT)?;
     let file = task.fd_file(fd).ok_or(ENOENT)?;
     // `task_dump_owner(task, 0, ...)`, as for any file of the task.
-    let mut inode = pid_make_inode(dentry.super_block(), &task, 0, fd_ino(nr, tid, info, fd))?;
+    let mut inode = pid_make_inode(dentry.super_block(), &task, 0, fd_ino(nr, tid, gen, info, fd))?;
     inode.set_fd(fd);
     if info {
         inode.set_attrs(
@@ -86,7 +87,7 @@ fn lookupfd(dir: &Inode, dentry: &Dentry, info: bool) -> Result<Lookup> {
 /// `proc_readfd_common`: the open fds in ascending order, at position fd + 2.
 fn readfd(file: &File, ctx: &DirContext, info: bool) -> Result {
     let inode = file.inode();
-    let (Some((nr, tid)), Some(task)) = (fd_dir_parts(inode), proc_task(inode)) else {
+    let (Some((nr, tid, gen)), Some(task)) = (fd_dir_parts(inode), proc_task(inode)) else {
         return Err(ENOENT);
     };
     if !ctx.emit_dots(inode.ino(), file.parent_ino()) {
@@ -101,7 +102,7 @@ fn readfd(file: &File, ctx: &DirContext, info: bool) -> Result {
         ctx.set_pos(i64::from(n) + 2);
         let mut buf = [0u8; 20];
         let name = seq::decimal(&mut buf, n.into());
-        if !ctx.emit(name, fd_ino(nr, tid, info, n), dtype) {
+        if !ctx.emit(name, fd_ino(nr, tid, gen, info, n), dtype) {
             return Ok(());
         }
         let Some(next) = n.checked_add(1) else { break };
@@ -206,7 +207,12 @@ impl InodeOperations for FdLink {
 
     /// `proc_fd_link`: the path of the file open at the inode's fd.
     fn get_link(dentry: Option<&Dentry>, inode: &Inode) -> Result<Link> {
-        pid_link(dentry, inode, |task| Some(task.fd_file(inode.fd())?.path()))
+        pid_get_link(dentry, |task| Some(task.fd_file(inode.fd())?.path()))
+    }
+
+    fn readlink(dentry: &Dentry) -> Result<Link> {
+        let fd = dentry.inode().ok_or(ENOENT)?.fd();
+        pid_readlink(dentry, |task| Some(task.fd_file(fd)?.path()))
     }
 
     fn getattr(stat: &Kstat<'_>) -> Result {

@@ -9,7 +9,7 @@ use crate::{
     fd::proc_fd_permission,
     mount::fs_info,
     pid_inode::{
-        map_files_ino, mm_access, pid_link, pid_make_inode, proc_task, revalidate_task, PidDentry,
+        map_files_ino, mm_access, pid_get_link, pid_readlink, pid_make_inode, proc_task, revalidate_task, InoGen, PidDentry,
     },
     wrap::{
         cred,
@@ -106,7 +106,8 @@ impl InodeOperations for MapFilesDir {
             .pid()
             .ok_or(ENOENT)?
             .nr_ns(fs_info(dir.super_block())?.pid_ns());
-        let mut inode = pid_make_inode(dentry.super_block(), &task, 0, map_files_ino(nr, start))?;
+        let ino = map_files_ino(nr, InoGen::of_ino(dir.ino()), start);
+        let mut inode = pid_make_inode(dentry.super_block(), &task, 0, ino)?;
         inode.set_attrs(
             map_files_link_mode(f_mode),
             1,
@@ -159,10 +160,11 @@ impl FileOperations for MapFilesDir {
             .pid()
             .ok_or(ENOENT)?
             .nr_ns(fs_info(inode.super_block())?.pid_ns());
+        let gen = InoGen::of_ino(inode.ino());
         for (start, end) in ranges {
             let mut buf = [0u8; 34];
             let name = hex_range(&mut buf, start, end);
-            if !ctx.emit(name, map_files_ino(nr, start), DT_LNK) {
+            if !ctx.emit(name, map_files_ino(nr, gen, start), DT_LNK) {
                 break;
             }
             ctx.set_pos(ctx.pos() + 1);
@@ -199,18 +201,17 @@ impl InodeOperations for MapFilesLink {
 
     /// `proc_map_files_get_link`: only CAP_SYS_ADMIN or CAP_CHECKPOINT_RESTORE
     /// follow these links (`EPERM`), then as the other links of a process.
-    fn get_link(dentry: Option<&Dentry>, inode: &Inode) -> Result<Link> {
+    fn get_link(dentry: Option<&Dentry>, _inode: &Inode) -> Result<Link> {
         if !cred::checkpoint_restore_capable() {
             return Err(EPERM);
         }
         let d = dentry.ok_or(ECHILD)?;
-        pid_link(dentry, inode, |task| map_files_get_link(d, task))
+        pid_get_link(dentry, |task| map_files_get_link(d, task))
     }
 
     /// `proc_pid_readlink`: the text, for whoever may read the task.
     fn readlink(dentry: &Dentry) -> Result<Link> {
-        let inode = dentry.inode().ok_or(ENOENT)?;
-        pid_link(Some(dentry), inode, |task| map_files_get_link(dentry, task))
+        pid_readlink(dentry, |task| map_files_get_link(dentry, task))
     }
 }
 

@@ -13,7 +13,7 @@ use crate::{
     mount::fs_info,
     pid_inode::{
         ino_is_tid, pid_getattr, pid_ino_of, pid_make_inode, pid_splice, pident_readdir, proc_task,
-        InoKind,
+        InoGen, InoKind,
     },
     wrap::{
         dentry::{Dentry, Lookup},
@@ -92,7 +92,8 @@ fn ns_ino(dir: &Inode, i: usize) -> Result<u64> {
         .pid()
         .ok_or(ENOENT)?
         .nr_ns(fs_info(dir.super_block())?.pid_ns());
-    Ok(pid_ino_of(InoKind::Ns, nr, ino_is_tid(dir.ino()), i as u32))
+    let (tid, gen) = (ino_is_tid(dir.ino()), InoGen::of_ino(dir.ino()));
+    Ok(pid_ino_of(InoKind::Ns, nr, tid, gen, i as u32))
 }
 
 /// `ns/` (`proc_ns_dir_inode_operations`, `proc_ns_dir_operations`).
@@ -134,11 +135,11 @@ impl FileOperations for NsDir {
             .pid()
             .ok_or(ENOENT)?
             .nr_ns(fs_info(dir.super_block())?.pid_ns());
-        let tid = ino_is_tid(dir.ino());
+        let (tid, gen) = (ino_is_tid(dir.ino()), InoGen::of_ino(dir.ino()));
         let entries = NS_ENTRIES
             .iter()
             .enumerate()
-            .map(|(i, ent)| (ent.name, pid_ino_of(InoKind::Ns, nr, tid, i as u32), DT_LNK));
+            .map(|(i, ent)| (ent.name, pid_ino_of(InoKind::Ns, nr, tid, gen, i as u32), DT_LNK));
         pident_readdir(file, ctx, entries)
     }
 }
@@ -161,10 +162,9 @@ impl InodeOperations for NsLink {
         }
         let ent = inode.data::<&'static NsEntry>().ok_or(EIO)?;
         let task = proc_task(inode).ok_or(EACCES)?;
-        if !task.may_read() {
-            return Err(EACCES);
-        }
-        let inum = task.ns_inum(ent.kind).ok_or(ENOENT)?;
+        let access = task.read_access()?.ok_or(EACCES)?;
+        let inum = access.task().ns_inum(ent.kind).ok_or(ENOENT)?;
+        drop(access);
         Link::format(false, fmt!("{}:[{}]", ent.label, inum))
     }
 }

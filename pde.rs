@@ -531,11 +531,10 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
     inode.set_ino(de.low_ino.into());
     match &de.kind {
         Kind::MountPoint => {
-            // `make_empty_dir_inode` is not exported: an empty tree directory with
-            // `empty_dir_operations`' behaviour, owned, like fs/proc's, by whoever
-            // looked it up first.
-            inode.set_attrs(de.mode, 2, &PROC_DIR_IOPS, Some(&PROC_EMPTY_DIR_FOPS));
-            inode.set_owner_current_fs();
+            // `make_empty_dir_inode` is not exported: the same inode, root's, with
+            // `empty_dir_inode_operations`' and `empty_dir_operations`' behaviour.
+            inode.set_attrs(de.mode, 2, &PROC_EMPTY_DIR_IOPS, Some(&PROC_EMPTY_DIR_FOPS));
+            inode.set_owner(0, 0);
         }
         Kind::Dir { iops, fops } => inode.set_attrs(de.mode, de.nlink(), iops, Some(fops)),
         Kind::Single(..) | Kind::Seq(_) | Kind::Ops(_) => {
@@ -655,6 +654,18 @@ impl FileOperations for EntryDir {
 struct EmptyDir;
 
 static PROC_EMPTY_DIR_FOPS: FileOps = FileOps::new::<EmptyDir>();
+static PROC_EMPTY_DIR_IOPS: InodeOps = InodeOps::new::<EmptyDir>();
+
+/// `empty_dir_inode_operations`: nothing to look up, no attribute to change.
+#[vtable]
+impl InodeOperations for EmptyDir {
+    const NOSETATTR: bool = true;
+
+    /// `empty_dir_lookup`.
+    fn lookup(_dir: &Inode, _dentry: &Dentry) -> Result<Lookup> {
+        Err(ENOENT)
+    }
+}
 
 #[vtable]
 impl FileOperations for EmptyDir {

@@ -13,7 +13,7 @@ use crate::{
     pid_inode::{
         base_dir, dir, has_pid_permissions, instantiate, lnk, mm_access, nod, one, pid_entry,
         pid_getattr, pid_ino, pident_readdir, proc_pid_permission, proc_task, reg, reg_ops,
-        single_file, PidEntry, PidOp, ProcTask, PID_REG_FOPS,
+        single_file, InoGen, PidEntry, PidOp, ProcTask, PID_REG_FOPS,
     },
     seq::{self, SeqFile},
     task_mmu, user_namespace as userns,
@@ -240,7 +240,7 @@ pub(crate) fn proc_pid_lookup(dentry: &Dentry) -> Result<Lookup> {
     {
         return Err(ENOENT);
     }
-    instantiate(dentry, &task, &TGID_DIR, pid_ino(nr, false, 0))
+    instantiate(dentry, &task, &TGID_DIR, pid_ino(nr, false, InoGen::of(&task), 0))
 }
 
 /// Emits the thread-group leaders from the position of `ctx` on, at position
@@ -258,7 +258,7 @@ pub(crate) fn proc_pid_readdir(ctx: &DirContext, info: &FsInfo, offset: i64, end
         let mut name = [0u8; 20];
         let name = seq::decimal(&mut name, tgid.into());
         ctx.set_pos(i64::from(tgid) + offset);
-        if !ctx.emit(name, pid_ino(tgid, false, 0), DT_DIR) {
+        if !ctx.emit(name, pid_ino(tgid, false, InoGen::of(&task), 0), DT_DIR) {
             return false;
         }
     }
@@ -300,7 +300,8 @@ impl InodeOperations for PidBaseDir {
             .enumerate()
             .find(|(_, e)| e.name == dentry.name())
             .ok_or(ENOENT)?;
-        instantiate(dentry, &task, ent, pid_ino(nr, tid, i + 1))
+        let gen = InoGen::of_ino(dir.ino());
+        instantiate(dentry, &task, ent, pid_ino(nr, tid, gen, i + 1))
     }
 
     fn getattr(stat: &Kstat<'_>) -> Result {
@@ -317,10 +318,11 @@ impl FileOperations for PidBaseDir {
     /// `proc_pident_readdir`.
     fn readdir(file: &File, ctx: &DirContext) -> Result {
         let (table, tid, nr) = base_parts(file.inode()).ok_or(ENOENT)?;
+        let gen = InoGen::of_ino(file.inode().ino());
         let entries = table
             .iter()
             .enumerate()
-            .map(|(i, ent)| (ent.name, pid_ino(nr, tid, i + 1), ent.dtype()));
+            .map(|(i, ent)| (ent.name, pid_ino(nr, tid, gen, i + 1), ent.dtype()));
         pident_readdir(file, ctx, entries)
     }
 }
@@ -348,7 +350,7 @@ impl InodeOperations for TaskDir {
         if task.tgid_nr_ns(ns) != leader.tgid_nr_ns(ns) || task.tgid_nr_ns(ns) == 0 {
             return Err(ENOENT);
         }
-        instantiate(dentry, &task, &TID_DIR, pid_ino(tid, true, 0))
+        instantiate(dentry, &task, &TID_DIR, pid_ino(tid, true, InoGen::of(&task), 0))
     }
 
     /// `proc_task_getattr`: the link count adds the threads.
@@ -385,15 +387,16 @@ impl FileOperations for TaskDir {
         // one has exited meanwhile. Nothing is held while the names are emitted.
         let mut cur = leader.nth_thread(n);
         while let Some(t) = cur {
-            let mut tids = [0u32; 16];
+            let mut tids = [(0u32, 0u64); 16];
             let Ok((count, next)) = t.thread_ids(ns, &mut tids) else {
                 cur = leader.nth_thread(n);
                 continue;
             };
-            for &tid in &tids[..count] {
+            for &(tid, start) in &tids[..count] {
                 let mut name = [0u8; 20];
                 let name = seq::decimal(&mut name, tid.into());
-                if tid != 0 && !ctx.emit(name, pid_ino(tid, true, 0), DT_DIR) {
+                let ino = pid_ino(tid, true, InoGen::from_start(start), 0);
+                if tid != 0 && !ctx.emit(name, ino, DT_DIR) {
                     return Ok(());
                 }
                 n += 1;
@@ -498,12 +501,10 @@ fn limits_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
     Ok(())
 }
 
-/// `do_io_accounting`: for callers that may read the task's state.
+/// `do_io_accounting`: for callers that may read the task's state, checked under
+/// `exec_update_lock` with the counters read.
 fn do_io_accounting(m: &SeqFile, task: &Task, whole: bool) -> Result {
-    if !task.may_read() {
-        return Err(EACCES);
-    }
-    let v = task.io(whole)?;
+    let v = task.read_access()?.ok_or(EACCES)?.io(whole);
     m.print(fmt!(
         "rchar: {}\nwchar: {}\nsyscr: {}\nsyscw: {}\nread_bytes: {}\nwrite_bytes: {}\ncancelled_write_bytes: {}\n",
         v[0], v[1], v[2], v[3], v[4], v[5], v[6]
@@ -674,7 +675,7 @@ fn stack_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
 /// `proc_pid_wchan`: the function a blocked task sleeps in; `0` when it runs, and
 /// for callers that may not read the task.
 fn wchan_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    let wchan = if task.may_read() { task.wchan() } else { 0 };
+    let wchan = task.read_access()?.map_or(0, |a| a.task().wchan());
     let mut buf = [0u8; 1024];
     match sys::symbol_name(wchan, &mut buf) {
         Some(name) if wchan != 0 => m.write(name),

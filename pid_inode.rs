@@ -178,7 +178,7 @@ impl PidEntry {
     }
 }
 
-/// What a per-process inode number names (bits 56..59 of it, see [`pid_ino_of`]).
+/// What a per-process inode number names (bits 60..62 of it, see [`pid_ino_of`]).
 #[derive(Clone, Copy)]
 pub(crate) enum InoKind {
     /// The directory itself or an entry of its table.
@@ -191,30 +191,72 @@ pub(crate) enum InoKind {
     Ns = 5,
 }
 
+/// The generation in a per-process inode number: bits of the start time of the task
+/// the directory shows, which the task that had its pid before did not have. fs/proc
+/// gives every inode a fresh number (`get_next_ino`); procfs2's readdir reports
+/// numbers without making inodes, so they are computed, and a reused pid must not
+/// give the numbers of the dead process (tools tell processes apart by device and
+/// inode number).
+#[derive(Clone, Copy)]
+pub(crate) struct InoGen(u64);
+
+impl InoGen {
+    const BITS: u32 = 29;
+
+    /// The generation of `task`'s directory.
+    pub(crate) fn of(task: &Task) -> Self {
+        Self::from_start(task.start_boottime())
+    }
+
+    /// The generation of a directory whose task started at `start` (boot time, ns).
+    pub(crate) fn from_start(start: u64) -> Self {
+        Self((start ^ (start >> Self::BITS) ^ (start >> (2 * Self::BITS))) & ((1 << Self::BITS) - 1))
+    }
+
+    /// The generation in `ino`, a number of a directory or an entry of a table
+    /// ([`InoKind::Entry`]): what the entries under it carry.
+    pub(crate) fn of_ino(ino: u64) -> Self {
+        Self((ino >> 8) & ((1 << Self::BITS) - 1))
+    }
+}
+
 /// Inode number `low` of `kind` in the directory of pid number `nr` (`tid` for the
-/// `task/<tid>` directories). Pid numbers are below `PID_MAX_LIMIT` (2^22), so the
-/// fields never overlap: `kind << 56 | tid << 55 | nr << 32 | low`, all above the
-/// entry tree's 32-bit numbers.
-pub(crate) fn pid_ino_of(kind: InoKind, nr: u32, tid: bool, low: u32) -> u64 {
-    ((kind as u64) << 56) | (u64::from(tid) << 55) | (u64::from(nr) << 32) | u64::from(low)
+/// `task/<tid>` directories) of generation `gen`. Pid numbers are below
+/// `PID_MAX_LIMIT` (2^22), table indexes below 256 and fds below 2^31, so the
+/// fields never overlap, and every number is above the entry tree's 32-bit ones:
+///
+/// - directories, table entries and `ns/` links:
+///   `kind << 60 | tid << 59 | nr << 37 | gen << 8 | index` (29 bits of generation);
+/// - `fd/` links and `fdinfo/` files: `kind << 60 | tid << 59 | nr << 37 |
+///   gen << 31 | fd` (its low 6 bits).
+pub(crate) fn pid_ino_of(kind: InoKind, nr: u32, tid: bool, gen: InoGen, low: u32) -> u64 {
+    let low = match kind {
+        InoKind::Entry | InoKind::Ns => (gen.0 << 8) | u64::from(low & 0xff),
+        InoKind::Fd | InoKind::FdInfo => ((gen.0 & 0x3f) << 31) | u64::from(low & 0x7fff_ffff),
+    };
+    ((kind as u64) << 60) | (u64::from(tid) << 59) | (u64::from(nr & 0x3f_ffff) << 37) | low
 }
 
 /// Inode number of `map_files/<start>-<end>` of pid number `nr`: bit 63 (clear in
-/// every [`pid_ino_of`] number), the pid from bit 35 and the start's page number
-/// below, which 47-bit user addresses keep within 35 bits.
-pub(crate) fn map_files_ino(nr: u32, start: u64) -> u64 {
-    (1 << 63) | (u64::from(nr) << 35) | ((start >> bindings::PAGE_SHIFT) & ((1 << 35) - 1))
+/// every [`pid_ino_of`] number), 6 bits of generation from bit 57, the pid from bit
+/// 35 and the start's page number below, which 47-bit user addresses keep within 35
+/// bits.
+pub(crate) fn map_files_ino(nr: u32, gen: InoGen, start: u64) -> u64 {
+    (1 << 63)
+        | ((gen.0 & 0x3f) << 57)
+        | (u64::from(nr & 0x3f_ffff) << 35)
+        | ((start >> bindings::PAGE_SHIFT) & ((1 << 35) - 1))
 }
 
 /// Inode number of entry `index` (0: the directory itself) of the directory of pid
 /// number `nr`.
-pub(crate) fn pid_ino(nr: u32, tid: bool, index: usize) -> u64 {
-    pid_ino_of(InoKind::Entry, nr, tid, index as u32)
+pub(crate) fn pid_ino(nr: u32, tid: bool, gen: InoGen, index: usize) -> u64 {
+    pid_ino_of(InoKind::Entry, nr, tid, gen, index as u32)
 }
 
 /// Whether the inode number `ino` of [`pid_ino_of`] is in a `task/<tid>` directory.
 pub(crate) fn ino_is_tid(ino: u64) -> bool {
-    ino & (1 << 55) != 0
+    ino & (1 << 59) != 0
 }
 
 /// A new inode of `sb` for a file of `mode` of `task` (`proc_pid_make_inode`),
@@ -363,26 +405,38 @@ pub(crate) fn pid_getattr(stat: &Kstat<'_>) -> Result {
     Ok(())
 }
 
-/// The target of a link of `task` as text, for callers that may read the task's
-/// state (`EACCES` otherwise); `ENOENT` when there is none. fs/proc's are "magic"
-/// links that jump to the object itself (`nd_jump_link`, not exported); these are
-/// plain ones (`proc_pid_get_link` and `proc_pid_readlink` give the same text).
-pub(crate) fn pid_link(
-    dentry: Option<&Dentry>,
-    inode: &Inode,
+/// `proc_pid_readlink`: the target of a link of the task's (`cwd`, `root`, `exe`,
+/// `fd/N`, `map_files/*`) as text, for callers that may read the task's state
+/// (`EACCES` otherwise); `ENOENT` when there is none.
+pub(crate) fn pid_readlink(
+    dentry: &Dentry,
     link: impl FnOnce(&Task) -> Option<Path>,
 ) -> Result<Link> {
-    if dentry.is_none() {
-        return Err(ECHILD);
-    }
+    let inode = dentry.inode().ok_or(ENOENT)?;
     let task = proc_task(inode).ok_or(ENOENT)?;
-    if !task.may_read() {
-        return Err(EACCES);
-    }
-    let path = link(&task).ok_or(ENOENT)?;
+    // `call_proc_get_link`: the check and the walk to the object under
+    // `exec_update_lock`, so that a setuid `execve` cannot come between them.
+    let access = task.read_access()?.ok_or(EACCES)?;
+    let path = link(access.task()).ok_or(ENOENT)?;
+    drop(access);
     let mut buf = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
     let range = path.d_path(&mut buf)?;
     Link::copy(&buf[range])
+}
+
+/// `proc_pid_get_link`: the checks and errors of [`pid_readlink`], then `EPERM`
+/// where fs/proc would follow. fs/proc's links jump to the object itself
+/// (`nd_jump_link`, not exported); a link whose text is resolved again, in the
+/// follower's namespace, root and credentials, would let the task's owner choose
+/// what a follower opens: a symlink named "FILE (deleted)" beside a deleted file,
+/// a path seen through its own mount namespace, its own deleted program. No follow
+/// can be made to reach the very object, so none is made; readlink gives the text.
+pub(crate) fn pid_get_link(
+    dentry: Option<&Dentry>,
+    link: impl FnOnce(&Task) -> Option<Path>,
+) -> Result<Link> {
+    pid_readlink(dentry.ok_or(ECHILD)?, link)?;
+    Err(EPERM)
 }
 
 /// Per-process dentries (`pid_dentry_operations`).
@@ -442,7 +496,8 @@ impl InodeOperations for PidFile {
     }
 }
 
-/// Links of the tables (`proc_pid_link_inode_operations`), as plain links.
+/// Links of the tables (`proc_pid_link_inode_operations`): readlink gives the
+/// text, a follow is refused ([`pid_get_link`]).
 struct PidLink;
 
 static PID_LINK_IOPS: InodeOps = InodeOps::new::<PidLink>();
@@ -455,7 +510,14 @@ impl InodeOperations for PidLink {
         let Some(PidOp::Link(link)) = pid_entry(inode).map(|e| &e.op) else {
             return Err(EIO);
         };
-        pid_link(dentry, inode, link)
+        pid_get_link(dentry, link)
+    }
+
+    fn readlink(dentry: &Dentry) -> Result<Link> {
+        let Some(PidOp::Link(link)) = dentry.inode().and_then(pid_entry).map(|e| &e.op) else {
+            return Err(EIO);
+        };
+        pid_readlink(dentry, link)
     }
 
     fn getattr(stat: &Kstat<'_>) -> Result {

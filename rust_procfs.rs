@@ -80,6 +80,7 @@ struct Procfs2 {
 
 impl kernel::Module for Procfs2 {
     fn init(module: &'static ThisModule) -> Result<Self> {
+        wrap::cred::yama::init();
         let inode_cache = InodeCache::new()?;
         let entries = Entries::new()?;
         Ok(Self {

@@ -20,6 +20,7 @@
 #include <linux/threads.h>
 #include <linux/tick.h>
 #include <linux/timekeeping.h>
+#include <linux/time_namespace.h>
 #include <linux/utsname.h>
 #include <linux/completion.h>
 #include <linux/idr.h>
@@ -277,6 +278,22 @@ const char *procfs2_compile_info(void)
 void procfs2_boottime(struct timespec64 *ts)
 {
 	ktime_get_boottime_ts64(ts);
+}
+
+/* The caller's time namespace's boot-time offset (static inlines). */
+void procfs2_timens_add_boottime(struct timespec64 *ts)
+{
+	timens_add_boottime(ts);
+}
+
+u64 procfs2_timens_add_boottime_ns(u64 nsec)
+{
+	return timens_add_boottime_ns(nsec);
+}
+
+void procfs2_timens_sub_boottime(struct timespec64 *ts)
+{
+	timens_sub_boottime(ts);
 }
 
 int procfs2_next_possible_cpu(int cpu)
@@ -981,14 +998,20 @@ const unsigned long *procfs2_zone_numa_event_cpu_array(struct zone *zone, int cp
 }
 #endif
 
-void procfs2_init_fs_root(struct path *root)
+struct file *procfs2_file_open_root_mnt(struct vfsmount *mnt, const char *name, int flags)
 {
-	get_fs_root(init_task.fs, root);
+	return file_open_root_mnt(mnt, name, flags, 0);
 }
 
-const char *procfs2_file_fs_name(struct file *f)
+/* The sysctl table of a file of proc's /proc/sys (NULL for other proc files). */
+const struct ctl_table *procfs2_proc_sysctl_entry(struct file *f)
 {
-	return file_inode(f)->i_sb->s_type->name;
+	return PROC_I(file_inode(f))->sysctl_entry;
+}
+
+struct vfsmount *procfs2_file_mnt(struct file *f)
+{
+	return f->f_path.mnt;
 }
 
 /* consoles: wrap/console.rs mirrors these flag values. */

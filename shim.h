@@ -98,6 +98,9 @@ int procfs2_current_pid_nr_ns(struct pid_namespace *ns);
 void procfs2_utsname(const char **sysname, const char **release, const char **version);
 const char *procfs2_compile_info(void);
 void procfs2_boottime(struct timespec64 *ts);
+void procfs2_timens_add_boottime(struct timespec64 *ts);
+u64 procfs2_timens_add_boottime_ns(u64 nsec);
+void procfs2_timens_sub_boottime(struct timespec64 *ts);
 int procfs2_next_possible_cpu(int cpu);
 bool procfs2_cpu_online(int cpu);
 u64 procfs2_cpu_idle_time_us(int cpu);
@@ -265,8 +268,9 @@ const atomic_long_t *procfs2_zone_numa_event_array(struct zone *zone);
 const unsigned long *procfs2_zone_numa_event_cpu_array(struct zone *zone, int cpu);
 
 /* Sysctls of fs/proc in init's mount namespace (wrap/file.rs) */
-void procfs2_init_fs_root(struct path *root);
-const char *procfs2_file_fs_name(struct file *f);
+struct file *procfs2_file_open_root_mnt(struct vfsmount *mnt, const char *name, int flags);
+const struct ctl_table *procfs2_proc_sysctl_entry(struct file *f);
+struct vfsmount *procfs2_file_mnt(struct file *f);
 
 /* Consoles (wrap/console.rs) */
 struct console;

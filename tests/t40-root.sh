@@ -77,6 +77,16 @@ same "self of a caller outside the mount's namespace fails as for proc" \
 wait
 umount /tmp/ns /tmp/nsp
 
+# The reader's time namespace (boot time 100000 s ahead): uptime, stat's btime and
+# a process's start time (stat field 22) as /proc gives them to that reader.
+tn=$(/tests/bin/timens 100000 sh -c 'cut -d" " -f1 /proc/uptime /proc2/uptime
+	grep "^btime" /proc/stat; grep "^btime" /proc2/stat
+	cut -d" " -f22 /proc/1/stat /proc2/1/stat' | tr '\n' ' ')
+set -- $tn
+same "uptime in a time namespace: as /proc's ($1)" "$(awk -v a=$1 -v b=$2 'BEGIN { d = b - a; print (a > 100000 && d >= 0 && d < 2) ? "close" : b }')" close
+same "stat btime in a time namespace" "$4" "$6"
+same "pid 1's start time in a time namespace" "$8" "$7"
+
 # Contents.
 same "version is /proc's, byte for byte" "$(cat /proc2/version)" "$(cat /proc/version)"
 same "execdomains is /proc's, byte for byte" "$(od -c /proc2/execdomains)" "$(od -c /proc/execdomains)"

@@ -285,6 +285,30 @@ same "inode numbers of pid 1 and pids$HIGH are unique ($(wc -l < $D/inos) files)
 kill $HIGH
 wait $HIGH 2>/dev/null
 
+# A reused pid (issue 21, class 8): the new process's directory, its entries and
+# its thread's directory have numbers the dead one's did not, in stat and in readdir.
+reuse_inos() {
+	stat -c '%i' $P2/$1 $P2/$1/status $P2/$1/fd $P2/$1/task/$1 $P2/$1/ns/net 2>/dev/null
+	ls -i $P2 | awk -v p=$1 '$2 == p { print $1 }'
+}
+sleep 1000 &
+r=$!
+old_inos=$(reuse_inos $r)
+kill $r; wait $r 2>/dev/null
+echo $((r - 1)) > /proc/sys/kernel/ns_last_pid
+sleep 1000 &
+r2=$!
+new_inos=$(reuse_inos $r2)
+if [ $r2 = $r ]; then
+	same "a reused pid $r: no inode number of the dead process's comes back" \
+		"$(printf '%s\n%s\n' "$old_inos" "$new_inos" | sort | uniq -d)" ""
+	same "a reused pid: readdir reports the number stat gives" \
+		"$(echo "$new_inos" | sed -n 6p)" "$(echo "$new_inos" | sed -n 1p)"
+else
+	not_ok "pid $r reused" "got $r2"
+fi
+kill $r2; wait $r2 2>/dev/null
+
 # A process that exits while its files and directory are open.
 sleep 1000 &
 k=$!

@@ -81,6 +81,33 @@ for target in "$N:nobody's process" "$R:root's process" "$Z:nobody's zombie" \
 	done
 done
 
+# A setuid-root execve under a reader of its owner's: `exe` names the old program
+# or is refused, never the new one (the check and the link under exec_update_lock,
+# call_proc_get_link). The reader must have raced: some reads named the old one.
+cp /tests/bin/execrace /tmp/execrace-suid && chmod 4755 /tmp/execrace-suid
+for mnt in /proc /proc2; do
+	r=$(su -s /bin/sh u1000 -c "/tests/bin/execrace 100 $mnt exe /tmp/execrace-suid")
+	echo "# t87 exec race on $mnt: $r"
+	case "$r" in
+	*" old 0 "*) not_ok "$mnt: exe read across a setuid execve raced" "$r" ;;
+	*" new 0 "*) ok "$mnt: exe read across a setuid execve never names the setuid program" ;;
+	*) not_ok "$mnt: exe read across a setuid execve never names the setuid program" "$r" ;;
+	esac
+done
+
+# The fs/nfsd mount point (make_empty_dir_inode): root's and 0555 whoever looks it
+# up first (nobody, on a fresh mount), and no one changes it.
+mkdir -p /tmp/t87n && mount -t procfs2 none /tmp/t87n
+nfsd() {
+	su -s /bin/sh nobody -c "stat -c '%U %G %a' $1/fs/nfsd; chmod 777 $1/fs/nfsd 2>&1 | sed 's/.*: //'"
+	chmod 777 $1/fs/nfsd 2>&1 | sed 's/.*: //'
+	chown nobody $1/fs/nfsd 2>&1 | sed 's/.*: //'
+	stat -c '%U %G %a' $1/fs/nfsd
+}
+same "fs/nfsd: root's, 0555, chmod and chown refused to nobody and root" \
+	"$(nfsd /tmp/t87n | tr '\n' '|')" "$(nfsd /proc | tr '\n' '|')"
+umount /tmp/t87n
+
 # What a chmod, had it worked, would have given away: another user lists fd/ and
 # writes oom_score_adj of nobody's process.
 give() {

@@ -72,6 +72,22 @@ for s in 0 1 2; do
 	check "Yama ptrace_scope $s, nobody" as_nobody exact
 done
 
+# Yama's scope read from a file mounted over its sysctl (issue 21, class 4): a proc
+# file that reads 0 bound over ptrace_scope at scope 2 changes nothing procfs2
+# decides; Yama itself reads its variable.
+echo 2 > $SCOPE
+for f in /proc/sys/vm/overcommit_memory /proc/sys/kernel/ctrl-alt-del /proc/sys/fs/leases-enable; do
+	[ "$(cat $f)" = 0 ] && break
+done
+if [ "$(cat $f)" = 0 ] && mount --bind $f $SCOPE; then
+	same "ptrace_scope reads 0 through the mount over it" "$(cat $SCOPE)" 0
+	check "Yama ptrace_scope 2 with a 0 mounted over it, nobody" as_nobody exact
+	umount $SCOPE
+else
+	not_ok "a proc file reading 0 bound over ptrace_scope" "$f"
+fi
+same "ptrace_scope is 2 again" "$(cat $SCOPE)" 2
+
 # AppArmor: a profile that allows everything but ptrace.
 P=/tmp/lsm-profile
 cat > $P <<'PROF'
@@ -107,6 +123,10 @@ mount -t proc -o hidepid=2 proc $B
 echo 3 > $SCOPE
 check "Yama ptrace_scope 3, root" as_root exact
 check "Yama ptrace_scope 3, nobody" as_nobody exact
+if mount --bind $f $SCOPE; then
+	check "Yama ptrace_scope 3 with a 0 mounted over it, root" as_root exact
+	umount $SCOPE
+fi
 seen() { su -s /bin/sh nobody -c "ls $1" | grep '^[0-9]' | sort; }
 # (Each listing shows its own ls, which is gone by the time the other lists.)
 more=$(for p in $(seen $A | grep -v -x -F "$(seen $B)"); do [ -d /proc/$p ] && echo $p; done)

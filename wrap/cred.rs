@@ -6,7 +6,7 @@
 use super::shim;
 use core::ptr::NonNull;
 use kernel::{
-    bindings, c_str,
+    bindings,
     prelude::*,
     types::{ARef, AlwaysRefCounted, Opaque},
 };
@@ -208,21 +208,19 @@ pub(crate) enum PtraceMode {
 
 /// What the security modules would say about the caller getting at another
 /// process (`security_ptrace_access_check`, which is not exported), as far as
-/// procfs2 can tell; where it cannot tell, no. It is taken before any task lock,
-/// since reading Yama's sysctl walks a path (and a path walk under
-/// `exec_update_lock` inverts fs/proc's lookup order); [`LsmPtrace::allows`] then
-/// answers for a task, after the capability module's own check.
+/// procfs2 can tell; where it cannot tell, no. It is taken before any task lock
+/// (AppArmor's label text is asked for, which allocates); [`LsmPtrace::allows`]
+/// then answers for a task, after the capability module's own check.
 ///
 /// - Without `CONFIG_SECURITY` there is no other module: yes.
 /// - SELinux, Smack, Landlock and BPF programs decide by state procfs2 cannot
 ///   reach: with any of them built in, no.
 /// - AppArmor lets an unconfined caller at anyone (`aa_may_ptrace`: an unconfined
 ///   tracer passes both sides of the check); a confined caller's profile cannot be
-///   consulted: only a caller whose label reads `unconfined` passes.
+///   consulted: only a caller under the root namespace's unconfined label passes.
 /// - Yama restricts only `PTRACE_MODE_ATTACH`, by `ptrace_scope` (a static of
-///   security/yama/yama_lsm.c). procfs2 reads it where fs/proc shows it,
-///   /proc/sys/kernel/yama/ptrace_scope in init's mount namespace; if it cannot,
-///   no.
+///   security/yama/yama_lsm.c), read as Yama reads it ([`yama`]); if procfs2 could
+///   not find it, no.
 pub(crate) struct LsmPtrace {
     allowed: bool,
     /// Yama's `ptrace_scope`, for attach mode with Yama built in.
@@ -253,8 +251,7 @@ impl LsmPtrace {
             return no;
         }
         if cfg!(CONFIG_SECURITY_YAMA) && mode == PtraceMode::Attach {
-            return match super::file::read_proc_sysctl(c_str!("proc/sys/kernel/yama/ptrace_scope"))
-            {
+            return match yama::scope() {
                 Some(scope) => Self {
                     allowed: true,
                     yama_scope: Some(scope),
@@ -275,6 +272,48 @@ impl LsmPtrace {
     }
 }
 
+/// Yama's `ptrace_scope`, a static of security/yama/yama_lsm.c, read where Yama reads
+/// it: the `data` of the sysctl table Yama registers, found once at load time
+/// through a mount of proc no caller can reach (the text of
+/// /proc/sys/kernel/yama/ptrace_scope could be a file mounted over it).
+pub(crate) mod yama {
+    use core::{
+        ffi::c_int,
+        sync::atomic::{AtomicPtr, Ordering},
+    };
+    use kernel::{c_str, prelude::*};
+
+    static SCOPE: AtomicPtr<c_int> = AtomicPtr::new(core::ptr::null_mut());
+
+    /// Finds the variable (`procfs2` init). Without it, attach checks are refused.
+    pub(crate) fn init() {
+        if !cfg!(CONFIG_SECURITY_YAMA) {
+            return;
+        }
+        match super::super::file::proc_sysctl_data(
+            c_str!("sys/kernel/yama/ptrace_scope"),
+            c_str!("ptrace_scope"),
+            core::mem::size_of::<c_int>(),
+        ) {
+            Some(p) => SCOPE.store(p.cast(), Ordering::Release),
+            None => pr_warn!("Yama's ptrace_scope not found: attach checks are refused\n"),
+        }
+    }
+
+    /// The scope now, if [`init`] found it.
+    pub(crate) fn scope() -> Option<u32> {
+        let p = SCOPE.load(Ordering::Acquire);
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: `init` stores nothing but the `data` of the `ptrace_scope` table,
+        // and only with Yama built in (a bool option): it is Yama's static `int`,
+        // which lives as long as the kernel. It is read once, as Yama reads it;
+        // a negative value (never stored: the table limits it to 0..3) refuses.
+        Some(unsafe { core::ptr::read_volatile(p) } as u32)
+    }
+}
+
 /// Whether the security modules would let the caller read or set another task's
 /// scheduling (`security_task_getscheduler`, `security_task_setscheduler`, not
 /// exported), once CAP_SYS_NICE over it is checked. Of the modules, only SELinux,
@@ -285,38 +324,23 @@ pub(crate) fn lsm_may_schedule() -> bool {
     !(cfg!(CONFIG_SECURITY_SELINUX) || cfg!(CONFIG_SECURITY_SMACK) || cfg!(CONFIG_BPF_LSM))
 }
 
-/// Whether the caller's security label is `unconfined` (AppArmor's root-namespace
-/// unconfined label). The answer for one secid is kept: that label lives as long as
-/// the kernel, so its secid is never handed to another.
+/// Whether the caller runs under AppArmor's unconfined label of the root policy
+/// namespace: its secid is the one of the kernel's initial credentials, which
+/// AppArmor gives that label when it starts (`set_init_ctx`) and which no task can
+/// change. That label lives as long as the kernel, so its secid never names another
+/// one; a profile named "unconfined", a label of another policy namespace or a
+/// stack is another secid and is refused. Asked anew on every call: nothing is
+/// cached that could go stale.
 #[cfg(CONFIG_SECURITY)]
 fn current_label_unconfined() -> bool {
-    use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
-    static UNCONFINED: AtomicU32 = AtomicU32::new(0);
-    let mut secid = 0u32;
-    // SAFETY: `secid` is a valid output location.
-    unsafe { bindings::security_current_getsecid_subj(&mut secid) };
-    if secid == 0 {
-        return false;
+    let (mut mine, mut init) = (0u32, 0u32);
+    // SAFETY: Both are valid output locations; `init_task` is static and its
+    // credentials are read under RCU by the callee.
+    unsafe {
+        bindings::security_current_getsecid_subj(&mut mine);
+        bindings::security_task_getsecid_obj(&raw mut bindings::init_task, &mut init);
     }
-    if UNCONFINED.load(Relaxed) == secid {
-        return true;
-    }
-    let (mut ctx, mut len) = (core::ptr::null_mut(), 0u32);
-    // SAFETY: `ctx` and `len` are valid output locations.
-    if unsafe { bindings::security_secid_to_secctx(secid, &mut ctx, &mut len) } != 0
-        || ctx.is_null()
-    {
-        return false;
-    }
-    // SAFETY: On success `ctx` holds `len` bytes, released below.
-    let label = unsafe { core::slice::from_raw_parts(ctx.cast::<u8>(), len as usize) };
-    let unconfined = label.strip_suffix(b"\0").unwrap_or(label) == b"unconfined";
-    // SAFETY: `ctx` and `len` came from `security_secid_to_secctx`.
-    unsafe { bindings::security_release_secctx(ctx, len) };
-    if unconfined {
-        UNCONFINED.store(secid, Relaxed);
-    }
-    unconfined
+    mine != 0 && mine == init
 }
 
 #[cfg(not(CONFIG_SECURITY))]

@@ -393,34 +393,52 @@ impl core::fmt::Write for LinkWriter<'_> {
     }
 }
 
-/// Reads a sysctl as fs/proc shows it in init's mount namespace
-/// (`/proc/sys/...` given as `proc/sys/...`, opened from init's root so that no caller's mounts can
-/// stand in for it), as an unsigned number. `None` if it cannot be read, or if what
-/// is mounted there is not fs/proc.
-pub(crate) fn read_proc_sysctl(name: &CStr) -> Option<u32> {
-    let mut root = bindings::path::default();
-    // SAFETY: `root` is a valid output location; init's `fs` lives for ever.
-    unsafe { shim::procfs2_init_fs_root(&mut root) };
-    // SAFETY: `root` holds references taken above, and `name` is NUL-terminated.
-    let f = unsafe {
-        bindings::file_open_root(&root, name.as_char_ptr(), bindings::O_RDONLY as c_int, 0)
+/// The variable behind a sysctl of proc (`ctl_table.data`): `name` is its path under
+/// proc's root ("sys/kernel/..."), `procname` its last component, `len` the size its
+/// table declares (`maxlen`). It is looked up on a mount of proc of procfs2's own
+/// (`kern_mount`), which no caller can reach, mount over or bind into: what is found
+/// is the table the kernel registered under that name, whatever the callers'
+/// mounts hold. `None` if there is no such sysctl.
+pub(crate) fn proc_sysctl_data(name: &CStr, procname: &CStr, len: usize) -> Option<*mut c_void> {
+    // SAFETY: `get_fs_type` returns a registered type with a module reference (given
+    // back at once: a mount holds its own), or NULL.
+    let mnt = unsafe {
+        let fs = bindings::get_fs_type(c"proc".as_ptr().cast());
+        if fs.is_null() {
+            return None;
+        }
+        let mnt = bindings::kern_mount(fs);
+        shim::procfs2_put_filesystem(fs);
+        mnt
     };
-    // SAFETY: Drops the references `procfs2_init_fs_root` took.
-    unsafe { bindings::path_put(&root) };
-    if f.is_null() || kernel::error::from_err_ptr(f).is_err() {
+    if kernel::error::from_err_ptr(mnt).is_err() {
         return None;
     }
-    let mut buf = [0u8; 16];
-    let mut pos: bindings::loff_t = 0;
-    // SAFETY: `f` is an open file; its file system type lives as long as the file.
-    let is_proc =
-        unsafe { CStr::from_char_ptr(shim::procfs2_file_fs_name(f)) }.as_bytes() == b"proc";
-    // SAFETY: `f` is open for reading and `buf` has room for `buf.len()` bytes.
-    let n = is_proc
-        .then(|| unsafe { bindings::kernel_read(f, buf.as_mut_ptr().cast(), buf.len(), &mut pos) });
-    // SAFETY: `f` was opened above and is closed once.
-    unsafe { bindings::filp_close(f, core::ptr::null_mut()) };
-    let n = usize::try_from(n?).ok()?.min(buf.len());
-    let digits = buf[..n].split(|c| !c.is_ascii_digit()).next()?;
-    core::str::from_utf8(digits).ok()?.parse().ok()
+    // SAFETY: `mnt` is the mount made above and `name` is NUL-terminated; an `O_PATH`
+    // open reaches the inode without reading it.
+    let f = unsafe {
+        shim::procfs2_file_open_root_mnt(mnt, name.as_char_ptr(), bindings::O_PATH as c_int)
+    };
+    let mut data = None;
+    if kernel::error::from_err_ptr(f).is_ok() {
+        // SAFETY: `f` is open on the mount made above, so its inode is proc's, whose
+        // `sysctl_entry` is the table of a /proc/sys file and NULL otherwise; a table
+        // lives while its file is open. `f` is closed once.
+        unsafe {
+            let t = shim::procfs2_proc_sysctl_entry(f);
+            if shim::procfs2_file_mnt(f) == mnt
+                && !t.is_null()
+                && !(*t).procname.is_null()
+                && CStr::from_char_ptr((*t).procname) == procname
+                && usize::try_from((*t).maxlen) == Ok(len)
+                && !(*t).data.is_null()
+            {
+                data = Some((*t).data);
+            }
+            bindings::filp_close(f, core::ptr::null_mut());
+        }
+    }
+    // SAFETY: The mount made above, put once.
+    unsafe { bindings::kern_unmount(mnt) };
+    data
 }

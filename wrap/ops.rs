@@ -31,6 +31,10 @@ pub(crate) trait InodeOperations: Sized + 'static {
     /// exec while the inode is cached. Otherwise the VFS's `simple_setattr`.
     const NOCHMOD: bool = false;
 
+    /// Whether every attribute change is refused with `EPERM` (`setattr` is
+    /// `empty_dir_setattr`, as on the inodes `make_empty_dir_inode` makes).
+    const NOSETATTR: bool = false;
+
     /// Finds `dentry`'s name in the directory `dir` (`lookup`).
     fn lookup(_dir: &Inode, _dentry: &Dentry) -> Result<Lookup> {
         build_error!(VTABLE_DEFAULT_ERROR)
@@ -238,6 +242,9 @@ impl InodeOps {
         if T::NOCHMOD {
             t.setattr = Some(nochmod_setattr);
         }
+        if T::NOSETATTR {
+            t.setattr = Some(refuse_setattr);
+        }
         if T::HAS_LOOKUP {
             t.lookup = Some(lookup::<T>);
         }
@@ -373,6 +380,19 @@ unsafe extern "C" fn lookup<T: InodeOperations>(
         Ok(Lookup(d)) => d,
         Err(e) => e.to_ptr(),
     }
+}
+
+/// `empty_dir_setattr`: `EPERM`, whatever is asked.
+///
+/// # Safety
+///
+/// `inode_operations.setattr` of a procfs2 inode (nothing is read).
+unsafe extern "C" fn refuse_setattr(
+    _idmap: *mut bindings::mnt_idmap,
+    _dentry: *mut bindings::dentry,
+    _attr: *mut bindings::iattr,
+) -> c_int {
+    EPERM.to_errno()
 }
 
 /// `proc_nochmod_setattr`: `EPERM` for a mode change; anything else is checked by

@@ -89,6 +89,9 @@ extern "C" {
     );
     pub(crate) fn procfs2_compile_info() -> *const c_char;
     pub(crate) fn procfs2_boottime(ts: *mut bindings::timespec64);
+    pub(crate) fn procfs2_timens_add_boottime(ts: *mut bindings::timespec64);
+    pub(crate) fn procfs2_timens_add_boottime_ns(nsec: u64) -> u64;
+    pub(crate) fn procfs2_timens_sub_boottime(ts: *mut bindings::timespec64);
     pub(crate) fn procfs2_next_possible_cpu(cpu: c_int) -> c_int;
     pub(crate) fn procfs2_cpu_online(cpu: c_int) -> bool;
     pub(crate) fn procfs2_cpu_idle_time_us(cpu: c_int) -> u64;
@@ -346,8 +349,13 @@ extern "C" {
     ) -> *const c_ulong;
 
     // Sysctls of fs/proc in init's mount namespace (wrap/file.rs)
-    pub(crate) fn procfs2_init_fs_root(root: *mut bindings::path);
-    pub(crate) fn procfs2_file_fs_name(f: *mut bindings::file) -> *const c_char;
+    pub(crate) fn procfs2_file_open_root_mnt(
+        mnt: *mut bindings::vfsmount,
+        name: *const c_char,
+        flags: c_int,
+    ) -> *mut bindings::file;
+    pub(crate) fn procfs2_proc_sysctl_entry(f: *mut bindings::file) -> *const bindings::ctl_table;
+    pub(crate) fn procfs2_file_mnt(f: *mut bindings::file) -> *mut bindings::vfsmount;
 
     // Consoles (wrap/console.rs)
     pub(crate) fn console_list_lock();

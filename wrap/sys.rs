@@ -28,11 +28,16 @@ pub(crate) fn compile_info() -> &'static CStr {
     unsafe { CStr::from_char_ptr(procfs2_compile_info()) }
 }
 
-/// Time since boot, suspend included (`ktime_get_boottime_ts64`).
+/// Time since boot, suspend included (`ktime_get_boottime_ts64`), as the caller's
+/// time namespace sees it (`timens_add_boottime`).
 pub(crate) fn boottime() -> (i64, i64) {
     let mut ts = bindings::timespec64::default();
-    // SAFETY: `ts` is a valid output location.
-    unsafe { procfs2_boottime(&mut ts) };
+    // SAFETY: `ts` is a valid output location; the caller runs, so its namespaces
+    // are set.
+    unsafe {
+        procfs2_boottime(&mut ts);
+        super::shim::procfs2_timens_add_boottime(&mut ts);
+    }
     (ts.tv_sec, ts.tv_nsec as i64)
 }
 
@@ -81,11 +86,16 @@ pub(crate) fn softirqs_cpu(irq: u32, cpu: c_int) -> u32 {
 
 pub(crate) use super::task::count_threads;
 
-/// The wall-clock time of boot, in seconds (`getboottime64`).
+/// The wall-clock time of boot, in seconds (`getboottime64`), shifted by the
+/// caller's time namespace's offset (`timens_sub_boottime`).
 pub(crate) fn boot_seconds() -> i64 {
     let mut ts = bindings::timespec64::default();
-    // SAFETY: `ts` is a valid output location.
-    unsafe { bindings::getboottime64(&mut ts) };
+    // SAFETY: `ts` is a valid output location; the caller runs, so its namespaces
+    // are set.
+    unsafe {
+        bindings::getboottime64(&mut ts);
+        super::shim::procfs2_timens_sub_boottime(&mut ts);
+    }
     ts.tv_sec
 }
 

@@ -79,6 +79,8 @@ pub(crate) struct TaskStat {
     pub(crate) env_end: i64,
     pub(crate) exit_code: i64,
     pub(crate) has_mm: i64,
+    /// The ptrace read check, made under `exec_update_lock` with the rest.
+    pub(crate) permitted: bool,
 }
 
 /// What `status` shows of a task (`proc_pid_status`'s values), read by
@@ -639,10 +641,12 @@ impl Task {
     /// the thread after the last one read, counted (`None` past the end of the
     /// group). `Err(())` when this thread has left the group meanwhile (find the
     /// place again with [`Task::nth_thread`]).
+    ///
+    /// Each comes with the thread's [`Task::start_boottime`].
     pub(crate) fn thread_ids(
         &self,
         ns: &PidNamespace,
-        out: &mut [u32],
+        out: &mut [(u32, u64)],
     ) -> core::result::Result<(usize, Option<ARef<Task>>), ()> {
         let rcu = Rcu::read_lock();
         if !self.pid_alive() {
@@ -655,7 +659,7 @@ impl Task {
             if n == out.len() {
                 break;
             }
-            out[n] = t.pid_nr_ns(ns);
+            out[n] = (t.pid_nr_ns(ns), t.start_boottime());
             n += 1;
             next = after.next();
         }
@@ -954,6 +958,12 @@ impl Task {
         f(unsafe { Task::from_raw(bindings::get_current()) })
     }
 
+    /// When the task was created, in nanoseconds of boot time (`start_boottime`).
+    pub(crate) fn start_boottime(&self) -> u64 {
+        // SAFETY: Set at fork, before the task is visible, and never changed.
+        unsafe { (*self.as_ptr()).start_boottime }
+    }
+
     /// The task's pid in the initial namespace (`task_pid_nr`).
     pub(crate) fn global_pid(&self) -> i32 {
         // SAFETY: `pid` is set at fork and never changes.
@@ -964,9 +974,11 @@ impl Task {
     /// when `whole` (`do_task_stat`). Fails only if a fatal signal interrupts the
     /// wait for `exec_update_lock`.
     pub(crate) fn stat(&self, ns: &PidNamespace, whole: bool) -> Result<TaskStat> {
+        let lsm = cred::LsmPtrace::now(cred::PtraceMode::Read);
         let _exec = self.exec_update_read()?;
         let (t, sig, ns) = (self.as_ptr(), self.signal(), ns.as_ptr());
         let mut st = TaskStat {
+            permitted: self.may_access_with(&lsm),
             pgid: -1,
             sid: -1,
             tty_pgrp: -1,
@@ -1057,7 +1069,8 @@ impl Task {
             st.flags = i64::from((*t).flags);
             st.priority = i64::from((*t).prio) - i64::from(bindings::MAX_RT_PRIO);
             st.nice = i64::from((*t).static_prio) - 120;
-            st.start_time_ns = (*t).start_boottime as i64;
+            // In the reader's time namespace (`timens_add_boottime_ns`).
+            st.start_time_ns = shim::procfs2_timens_add_boottime_ns((*t).start_boottime) as i64;
             st.sig_pending = (*t).pending.signal.sig[0] as i64;
             st.sig_blocked = (*t).blocked.sig[0] as i64;
             st.exit_signal = i64::from((*t).exit_signal);
@@ -1566,9 +1579,9 @@ impl Task {
     }
 
     /// The I/O counters of `io`, the group's when `whole`: rchar, wchar, syscr,
-    /// syscw, read_bytes, write_bytes, cancelled_write_bytes (`do_io_accounting`).
-    pub(crate) fn io(&self, whole: bool) -> Result<[u64; 7]> {
-        let _exec = self.exec_update_read()?;
+    /// syscw, read_bytes, write_bytes, cancelled_write_bytes (`do_io_accounting`,
+    /// for callers that passed its check: [`ReadAccess`]).
+    fn io(&self, whole: bool) -> [u64; 7] {
         let sig = self.signal();
         // SAFETY: The task and its `signal` are valid; the group's counters are read
         // under the stats seqlock with the threads under RCU, as fs/proc does.
@@ -1586,7 +1599,7 @@ impl Task {
                 (*self.as_ptr()).ioac
             }
         };
-        Ok([
+        [
             acct.rchar,
             acct.wchar,
             acct.syscr,
@@ -1594,7 +1607,7 @@ impl Task {
             acct.read_bytes,
             acct.write_bytes,
             acct.cancelled_write_bytes,
-        ])
+        ]
     }
 
     /// `oom_badness()` (not exported) and the page total it scales by; `None` for
@@ -1740,6 +1753,21 @@ impl Task {
         } else {
             0
         }
+    }
+
+    /// The ptrace read check made under `exec_update_lock` held for reading, as
+    /// fs/proc makes it for the links (`call_proc_get_link`), `ns/`
+    /// (`proc_ns_get_link`), `wchan` and `io`: `EINTR` if killed while waiting,
+    /// `None` when the caller may not read the task. What is read through the
+    /// result belongs to the credentials checked: an `execve` (a setuid one) cannot
+    /// swap the mm, files or credentials in between.
+    pub(crate) fn read_access(&self) -> Result<Option<ReadAccess<'_>>> {
+        let lsm = cred::LsmPtrace::now(cred::PtraceMode::Read);
+        let exec = self.exec_update_read()?;
+        Ok(self.may_access_with(&lsm).then(|| ReadAccess {
+            task: self,
+            _exec: exec,
+        }))
     }
 
     /// `lock_trace`: `exec_update_lock` for reading (`EINTR` if killed while
@@ -2187,6 +2215,30 @@ impl Mm<'_> {
             })?
         };
         Some(FileRef(f).path())
+    }
+}
+
+/// A task whose ptrace read check passed while its `exec_update_lock` is held for
+/// reading, held until this is dropped ([`Task::read_access`]).
+///
+/// # Invariants
+///
+/// `task` passed [`Task::may_read`]'s check after `_exec` was taken.
+pub(crate) struct ReadAccess<'a> {
+    task: &'a Task,
+    _exec: ExecUpdate<'a>,
+}
+
+impl<'a> ReadAccess<'a> {
+    /// The task checked. Its `exec_update_lock` is held: what this is passed to must
+    /// not take it again (a reader's second `down_read` waits behind a writer).
+    pub(crate) fn task(&self) -> &'a Task {
+        self.task
+    }
+
+    /// The I/O counters of `io` (`do_io_accounting`), the group's when `whole`.
+    pub(crate) fn io(&self, whole: bool) -> [u64; 7] {
+        self.task.io(whole)
     }
 }
 
