@@ -817,7 +817,10 @@ impl Task {
             let mm = (*self.as_ptr()).mm;
             if !mm.is_null() {
                 return get_dumpable(mm) == SUID_DUMP_USER
-                    || ns_capable_noaudit((*mm).__bindgen_anon_1.user_ns, bindings::CAP_SYS_PTRACE);
+                    || ns_capable_noaudit(
+                        (*mm).__bindgen_anon_1.user_ns,
+                        bindings::CAP_SYS_PTRACE,
+                    );
             }
             bindings::task_struct::user_dumpable_raw(self.as_ptr()) != 0
                 || ns_capable_noaudit(&raw mut bindings::init_user_ns, bindings::CAP_SYS_PTRACE)
