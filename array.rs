@@ -30,9 +30,10 @@ pub(crate) fn proc_task_name(m: &SeqFile, task: &Task) {
     m.write(&task.comm());
 }
 
-/// `nsec_to_clock_t` for `USER_HZ` 100 (checked in shim.c).
-fn clock_t(ns: i64) -> i64 {
-    ns / (1_000_000_000 / 100)
+/// `nsec_to_clock_t` for `USER_HZ` 100 (checked in shim.c): a `u64` division, so
+/// the nanoseconds are taken as C's `u64` (the `i64` fields hold their bits).
+fn clock_t(ns: i64) -> u64 {
+    (ns as u64) / (1_000_000_000 / 100)
 }
 
 /// `do_task_stat`: the 52 fields, in order. `permitted` is the ptrace-read check
@@ -243,7 +244,10 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
     }
     tabbed(m, b"Kthread:", [st.kthread as u64]);
     if st.has_mm != 0 {
-        let pages = |p: i64| p << (bindings::PAGE_SHIFT - 10);
+        // `SEQ_PUT_DEC`: `val << (PAGE_SHIFT - 10)` on C's `unsigned long`, and the
+        // byte counts `>> 10` on `unsigned long` too (logical shifts).
+        let pages = |p: i64| ((p as u64) << (bindings::PAGE_SHIFT - 10)) as i64;
+        let kbytes = |b: i64| ((b as u64) >> 10) as i64;
         kb(m, b"VmPeak", pages(st.hiwater_vm));
         kb(m, b"VmSize", pages(st.total_vm));
         kb(m, b"VmLck", pages(st.locked_vm));
@@ -255,9 +259,9 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
         kb(m, b"RssShmem", pages(st.shmem));
         kb(m, b"VmData", pages(st.data_vm));
         kb(m, b"VmStk", pages(st.stack_vm));
-        kb(m, b"VmExe", st.text_bytes >> 10);
-        kb(m, b"VmLib", st.lib_bytes >> 10);
-        kb(m, b"VmPTE", st.pte_bytes >> 10);
+        kb(m, b"VmExe", kbytes(st.text_bytes));
+        kb(m, b"VmLib", kbytes(st.lib_bytes));
+        kb(m, b"VmPTE", kbytes(st.pte_bytes));
         kb(m, b"VmSwap", pages(st.swap));
         if let Some(h) = st.hugetlb {
             kb(m, b"HugetlbPages", pages(h));
@@ -271,8 +275,8 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
     }
     m.print(fmt!(
         "Threads:\t{}\nSigQ:\t{}/{}\n",
-        st.threads,
-        st.sigq,
+        st.threads as u64,
+        st.sigq as u64,
         st.sigq_lim as u64
     ));
     for (label, set) in [

@@ -93,7 +93,7 @@ fn readfd(file: &File, ctx: &DirContext, info: bool) -> Result {
     if !ctx.emit_dots(inode.ino(), file.parent_ino()) {
         return Ok(());
     }
-    let Ok(mut fd) = u32::try_from(ctx.pos() - 2) else {
+    let Ok(mut fd) = u32::try_from(ctx.pos().wrapping_sub(2)) else {
         return Ok(());
     };
     let dtype = if info { DT_REG } else { DT_LNK };

@@ -71,18 +71,22 @@ fn idle_time_ns(cpu: i32) -> u64 {
     if us == u64::MAX {
         sys::kcpustat(cpu)[bindings::cpu_usage_stat_CPUTIME_IDLE as usize]
     } else {
-        us * 1000
+        // `idle_usecs * NSEC_PER_USEC` in `u64`, which wraps.
+        us.wrapping_mul(1000)
     }
 }
 
 /// `uptime_proc_show`: time since boot and summed idle time, in centiseconds.
 fn uptime_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     let (sec, nsec) = sys::boottime();
-    let idle: u64 = sys::possible_cpus().map(idle_time_ns).sum();
+    // `idle_nsec += get_idle_time(...)`: a `u64` sum, which wraps.
+    let idle = sys::possible_cpus()
+        .map(idle_time_ns)
+        .fold(0u64, u64::wrapping_add);
     let (idle_sec, idle_nsec) = (idle / 1_000_000_000, idle % 1_000_000_000);
     m.print(fmt!(
         "{}.{:02} {}.{:02}\n",
-        sec,
+        sec as u64,
         nsec / 10_000_000,
         idle_sec,
         idle_nsec / 10_000_000
@@ -104,7 +108,8 @@ fn load_frac(x: u64) -> u64 {
 /// `loadavg_proc_show`. `nr_running()` and `nr_threads` are not exported: both come
 /// from one walk of the task list, so they cost O(threads) here.
 fn loadavg_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
-    let avnrun = sys::avenrun().map(|a| a + FIXED_1 / 200);
+    // `get_avenrun(avnrun, FIXED_1 / 200, 0)`: `unsigned long` additions.
+    let avnrun = sys::avenrun().map(|a| a.wrapping_add(FIXED_1 / 200));
     let (threads, running, _) = sys::count_threads();
     let last_pid = PidNamespace::current().last_pid();
     m.print(fmt!(
@@ -145,9 +150,11 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     let i = sys::sysinfo();
     let committed = sys::memory_committed();
     let swapcache = sys::swapcache_pages();
-    let cached = (sys::node_state(node_stat_item_NR_FILE_PAGES) as i64
-        - swapcache as i64
-        - i.bufferram as i64)
+    // `unsigned long` subtractions stored in a `long`, negative clamped to 0, as
+    // meminfo_proc_show computes it.
+    let cached = (sys::node_state(node_stat_item_NR_FILE_PAGES)
+        .wrapping_sub(swapcache)
+        .wrapping_sub(i.bufferram as u64) as i64)
         .max(0);
     let lru = |l: u32| sys::node_state(node_stat_item_NR_LRU_BASE + l);
     let (active_anon, inactive_anon) = (
@@ -158,7 +165,9 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
         lru(lru_list_LRU_ACTIVE_FILE),
         lru(lru_list_LRU_INACTIVE_FILE),
     );
-    let available = sys::mem_available().max(0) as u64;
+    // `long available = si_mem_available()`, which is never negative, passed as
+    // `unsigned long`.
+    let available = sys::mem_available() as u64;
     let sreclaimable = sys::node_state_pages(node_stat_item_NR_SLAB_RECLAIMABLE_B);
     let sunreclaim = sys::node_state_pages(node_stat_item_NR_SLAB_UNRECLAIMABLE_B);
 
@@ -168,8 +177,12 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     show_val_kb(m, "Buffers:        ", i.bufferram as u64);
     show_val_kb(m, "Cached:         ", cached as u64);
     show_val_kb(m, "SwapCached:     ", swapcache);
-    show_val_kb(m, "Active:         ", active_anon + active_file);
-    show_val_kb(m, "Inactive:       ", inactive_anon + inactive_file);
+    show_val_kb(m, "Active:         ", active_anon.wrapping_add(active_file));
+    show_val_kb(
+        m,
+        "Inactive:       ",
+        inactive_anon.wrapping_add(inactive_file),
+    );
     show_val_kb(m, "Active(anon):   ", active_anon);
     show_val_kb(m, "Inactive(anon): ", inactive_anon);
     show_val_kb(m, "Active(file):   ", active_file);
@@ -205,9 +218,9 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     show_val_kb(
         m,
         "KReclaimable:   ",
-        sreclaimable + sys::node_state(node_stat_item_NR_KERNEL_MISC_RECLAIMABLE),
+        sreclaimable.wrapping_add(sys::node_state(node_stat_item_NR_KERNEL_MISC_RECLAIMABLE)),
     );
-    show_val_kb(m, "Slab:           ", sreclaimable + sunreclaim);
+    show_val_kb(m, "Slab:           ", sreclaimable.wrapping_add(sunreclaim));
     show_val_kb(m, "SReclaimable:   ", sreclaimable);
     show_val_kb(m, "SUnreclaim:     ", sunreclaim);
     m.print(fmt!(
@@ -265,7 +278,8 @@ fn iowait_time_ns(cpu: i32, cpustat: &[u64]) -> u64 {
     if us == u64::MAX {
         cpustat[bindings::cpu_usage_stat_CPUTIME_IOWAIT as usize]
     } else {
-        us * 1000
+        // `iowait_usecs * NSEC_PER_USEC` in `u64`, which wraps.
+        us.wrapping_mul(1000)
     }
 }
 
@@ -311,12 +325,17 @@ fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     const NR_SOFTIRQS: usize = bindings::NR_SOFTIRQS as usize;
     let mut total = [0u64; 10];
     let mut softirqs = [0u32; NR_SOFTIRQS];
+    // show_stat's `sum_softirq`: every per-CPU count added into a `u64`, not the
+    // sum of the `unsigned int` per-softirq sums (which wrap on their own).
+    let mut sum_softirq = 0u64;
     for cpu in sys::possible_cpus() {
         for (sum, t) in total.iter_mut().zip(cpu_times(cpu)) {
-            *sum += t;
+            *sum = sum.wrapping_add(t);
         }
         for (j, sum) in softirqs.iter_mut().enumerate() {
-            *sum = sum.wrapping_add(sys::softirqs_cpu(j as u32, cpu));
+            let n = sys::softirqs_cpu(j as u32, cpu);
+            *sum = sum.wrapping_add(n);
+            sum_softirq = sum_softirq.wrapping_add(u64::from(n));
         }
     }
     show_cpu_line(m, fmt!("cpu "), &total);
@@ -326,12 +345,11 @@ fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     let (_, running, iowait) = sys::count_threads();
     m.print(fmt!(
         "btime {}\nprocs_running {}\nprocs_blocked {}\n",
-        sys::boot_seconds(),
+        sys::boot_seconds() as u64,
         running,
         iowait
     ));
-    let sum: u64 = softirqs.iter().map(|&n| u64::from(n)).sum();
-    m.print(fmt!("softirq {}", sum));
+    m.print(fmt!("softirq {}", sum_softirq));
     for n in softirqs {
         m.print(fmt!(" {}", n));
     }

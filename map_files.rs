@@ -167,7 +167,7 @@ impl FileOperations for MapFilesDir {
             if !ctx.emit(name, map_files_ino(nr, gen, start), DT_LNK) {
                 break;
             }
-            ctx.set_pos(ctx.pos() + 1);
+            ctx.set_pos(ctx.pos().wrapping_add(1));
         }
         Ok(())
     }

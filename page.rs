@@ -24,9 +24,11 @@ pub(crate) fn kpagecount_read(
     count: usize,
     pos: &mut i64,
 ) -> Result<usize> {
-    let max = page::max_dump_pfn() * KPMSIZE as u64;
-    // The VFS refuses negative positions for this file before it is called.
-    let src = u64::try_from(*pos).map_err(|_| EINVAL)?;
+    // `max_dump_pfn * KPMSIZE` in `unsigned long`, as C computes it.
+    let max = page::max_dump_pfn().wrapping_mul(KPMSIZE as u64);
+    // `unsigned long src = *ppos`: the VFS refuses negative positions before this is
+    // called, and one would read as past the end here, as there.
+    let src = *pos as u64;
     if src % KPMSIZE as u64 != 0 || count % KPMSIZE != 0 {
         return Err(EINVAL);
     }
@@ -60,6 +62,7 @@ pub(crate) fn kpagecount_read(
         pfn += n as u64;
         sync::cond_resched();
     }
-    *pos += done as i64;
+    // `*ppos += out - buf`: bounded by the size of the file.
+    *pos = pos.wrapping_add(done as i64);
     res.map(|()| done)
 }

@@ -576,7 +576,7 @@ pub(crate) fn lookup_de(dir: &Inode, dentry: &Dentry, de: &ProcDirEntry) -> Resu
 /// Emits the children of `de` from position 2 on (`proc_readdir_de`). Returns `true`
 /// when it reached the end, `false` when the reader's buffer filled up.
 pub(crate) fn readdir_de(ctx: &DirContext, de: &ProcDirEntry) -> bool {
-    let Ok(mut i) = usize::try_from(ctx.pos() - 2) else {
+    let Ok(mut i) = usize::try_from(ctx.pos().wrapping_sub(2)) else {
         return true;
     };
     loop {
@@ -590,7 +590,7 @@ pub(crate) fn readdir_de(ctx: &DirContext, de: &ProcDirEntry) -> bool {
         if !ctx.emit(child.name(), child.low_ino.into(), child.dtype()) {
             return false;
         }
-        ctx.set_pos(ctx.pos() + 1);
+        ctx.set_pos(ctx.pos().wrapping_add(1));
         i += 1;
     }
 }

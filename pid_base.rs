@@ -247,7 +247,8 @@ pub(crate) fn proc_pid_lookup(dentry: &Dentry) -> Result<Lookup> {
 /// `tgid + offset` each (`proc_pid_readdir`). Returns `false` when the reader's
 /// buffer filled up; the position then names the process to start with next time.
 pub(crate) fn proc_pid_readdir(ctx: &DirContext, info: &FsInfo, offset: i64, end: i64) -> bool {
-    let Ok(mut nr) = u32::try_from(ctx.pos() - offset) else {
+    // `pos - TGID_OFFSET` on `loff_t`; the kernel builds with -fno-strict-overflow.
+    let Ok(mut nr) = u32::try_from(ctx.pos().wrapping_sub(offset)) else {
         return true;
     };
     while let Some((tgid, task)) = task::next_tgid(info.pid_ns(), nr) {
@@ -379,7 +380,7 @@ impl FileOperations for TaskDir {
             return Ok(());
         }
         let ns = fs_info(inode.super_block())?.pid_ns();
-        let Ok(mut n) = u32::try_from(ctx.pos() - 2) else {
+        let Ok(mut n) = u32::try_from(ctx.pos().wrapping_sub(2)) else {
             return Ok(());
         };
         // The position's thread is found by counting once; then the threads are read
@@ -400,7 +401,7 @@ impl FileOperations for TaskDir {
                     return Ok(());
                 }
                 n += 1;
-                ctx.set_pos(ctx.pos() + 1);
+                ctx.set_pos(ctx.pos().wrapping_add(1));
             }
             cur = next;
         }

@@ -309,14 +309,14 @@ pub(crate) fn pident_readdir<'a>(
     if !ctx.emit_dots(inode.ino(), file.parent_ino()) {
         return Ok(());
     }
-    let Ok(start) = usize::try_from(ctx.pos() - 2) else {
+    let Ok(start) = usize::try_from(ctx.pos().wrapping_sub(2)) else {
         return Ok(());
     };
     for (name, ino, dtype) in entries.skip(start) {
         if !ctx.emit(name, ino, dtype) {
             return Ok(());
         }
-        ctx.set_pos(ctx.pos() + 1);
+        ctx.set_pos(ctx.pos().wrapping_add(1));
     }
     Ok(())
 }

@@ -102,6 +102,12 @@ noexec_section() {
 				skip "noexec: $f as $who" "not in /proc2 (missing-pid-entries.txt)"
 				continue
 			fi
+			# status: /proc's lines less those missing-status-lines.txt lists.
+			if [ $f = status ]; then
+				a=$(echo "$a" | awk -v MS=$MISSING_STATUS 'FILENAME == MS {
+					if ($0 !~ /^#/ && $1 != "") m[$1] = 1; next }
+					{ l = $0; sub(/:.*/, "", l); if (!(l in m)) print }' $MISSING_STATUS -)
+			fi
 			same "noexec: $f as $who: as /proc's" "$(echo "$b" | sed "s#$P2/#/proc/#")" "$a"
 		done
 	done

@@ -794,6 +794,7 @@ pub(crate) fn mem_rw(
             break;
         }
         addr = addr.wrapping_add(n);
+        // `n <= len <= count`: `access_remote_vm` never says more than it was given.
         copied = copied.map(|c| c + n);
         count -= n;
     }
@@ -855,7 +856,9 @@ pub(super) unsafe fn access_remote_vm(
                 if n <= 0 {
                     break;
                 }
-                n as usize
+                // C subtracts what `access` says from `len`; one that claims more
+                // than it was given must not take `done` past the buffer.
+                (n as usize).min(buf.len() - done)
             } else {
                 let offset = addr & (bindings::PAGE_SIZE - 1);
                 let bytes = (buf.len() - done).min(bindings::PAGE_SIZE - offset);

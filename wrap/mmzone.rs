@@ -226,7 +226,8 @@ impl Zone {
         unsafe {
             let flags = procfs2_zone_lock_irqsave(self.0);
             let start = (*self.0).zone_start_pfn;
-            let end = start + (*self.0).spanned_pages;
+            // `zone_end_pfn`: an `unsigned long` sum.
+            let end = start.wrapping_add((*self.0).spanned_pages);
             for pfn in (start..end).step_by(step) {
                 let page = procfs2_pfn_to_online_page(pfn as _);
                 if page.is_null() || procfs2_page_zone(page) != self.0 {

@@ -759,7 +759,8 @@ unsafe extern "C" fn seq_next<T: SeqRecords>(
     // SAFETY: The seq_file core passes our seq_file and its position, which `next`
     // must always advance.
     unsafe {
-        *pos += 1;
+        // `++*pos`: never near the top in practice, but no panic if it were.
+        *pos = (*pos).wrapping_add(1);
         seq_cookie::<T>(seq_inode(m), *pos)
     }
 }

@@ -21,7 +21,9 @@ pub(crate) fn max_dump_pfn() -> u64 {
         .unwrap_or(0);
     // SAFETY: A constant.
     let section = unsafe { procfs2_pages_per_section() } as u64;
-    end.div_ceil(section) * section
+    // `round_up(max_pfn, PAGES_PER_SECTION)`: `((x - 1) | (y - 1)) + 1` in `unsigned
+    // long`, which wraps (0 stays 0).
+    (end.wrapping_sub(1) | (section - 1)).wrapping_add(1)
 }
 
 /// The map count of frame `pfn`'s page (`folio_precise_page_mapcount`), as the

@@ -821,7 +821,10 @@ impl Task {
             let mm = (*self.as_ptr()).mm;
             if !mm.is_null() {
                 return get_dumpable(mm) == SUID_DUMP_USER
-                    || ns_capable_noaudit((*mm).__bindgen_anon_1.user_ns, bindings::CAP_SYS_PTRACE);
+                    || ns_capable_noaudit(
+                        (*mm).__bindgen_anon_1.user_ns,
+                        bindings::CAP_SYS_PTRACE,
+                    );
             }
             bindings::task_struct::user_dumpable_raw(self.as_ptr()) != 0
                 || ns_capable_noaudit(&raw mut bindings::init_user_ns, bindings::CAP_SYS_PTRACE)
@@ -992,7 +995,7 @@ impl Task {
             if let Some(mm) = self.mm() {
                 let m = &(*mm.as_ptr()).__bindgen_anon_1;
                 st.has_mm = 1;
-                st.vsize = (PAGE_SIZE * m.total_vm) as i64;
+                st.vsize = PAGE_SIZE.wrapping_mul(m.total_vm) as i64;
                 st.rss = shim::procfs2_mm_rss(mm.as_ptr()) as i64;
                 st.start_code = m.start_code as i64;
                 st.end_code = m.end_code as i64;
@@ -1040,9 +1043,9 @@ impl Task {
                         ((*sig).min_flt, (*sig).maj_flt, (*sig).gtime);
                     let rcu = Rcu::read_lock();
                     for th in self.threads(&rcu) {
-                        min += (*th.as_ptr()).min_flt;
-                        maj += (*th.as_ptr()).maj_flt;
-                        gtime += shim::procfs2_task_gtime(th.as_ptr());
+                        min = min.wrapping_add((*th.as_ptr()).min_flt);
+                        maj = maj.wrapping_add((*th.as_ptr()).maj_flt);
+                        gtime = gtime.wrapping_add(shim::procfs2_task_gtime(th.as_ptr()));
                     }
                     (st.min_flt, st.maj_flt, st.gtime) = (min as i64, maj as i64, gtime as i64);
                 }
@@ -1055,8 +1058,8 @@ impl Task {
                 let rcu = Rcu::read_lock();
                 for th in self.threads(&rcu) {
                     let (tu, ts) = th.cputime_adjusted();
-                    ut += tu;
-                    stime += ts;
+                    ut = ut.wrapping_add(tu);
+                    stime = stime.wrapping_add(ts);
                 }
                 (st.utime, st.stime) = (ut as i64, stime as i64);
             } else {
@@ -1150,7 +1153,7 @@ impl Task {
                 let anon = counter(bindings::MM_ANONPAGES);
                 let file = counter(bindings::MM_FILEPAGES);
                 let shmem = counter(bindings::MM_SHMEMPAGES);
-                let rss = anon + file + shmem;
+                let rss = anon.wrapping_add(file).wrapping_add(shmem);
                 st.has_mm = 1;
                 st.total_vm = m.total_vm as i64;
                 st.hiwater_vm = m.total_vm.max(m.hiwater_vm) as i64;
@@ -1164,9 +1167,13 @@ impl Task {
                 st.data_vm = m.data_vm as i64;
                 st.stack_vm = m.stack_vm as i64;
                 let exec = m.exec_vm << bindings::PAGE_SHIFT;
-                let text = (page_align(m.end_code) - (m.start_code & PAGE_MASK)).min(exec);
+                // `unsigned long` in C: a bogus code range (an ELF without an executable
+                // segment leaves `start_code` at ~0 and `end_code` at 0) wraps there.
+                let text = page_align(m.end_code)
+                    .wrapping_sub(m.start_code & PAGE_MASK)
+                    .min(exec);
                 st.text_bytes = text as i64;
-                st.lib_bytes = (exec - text) as i64;
+                st.lib_bytes = exec.wrapping_sub(text) as i64;
                 st.pte_bytes = shim::procfs2_mm_pgtables_bytes(p) as i64;
                 st.swap = counter(bindings::MM_SWAPENTS) as i64;
                 #[cfg(CONFIG_HUGETLB_PAGE)]
@@ -1643,10 +1650,16 @@ impl Task {
             {
                 return (None, total);
             }
-            let pages = shim::procfs2_mm_rss(mm) as i64
-                + shim::procfs2_mm_counter(mm, bindings::MM_SWAPENTS as c_int) as i64
-                + (shim::procfs2_mm_pgtables_bytes(mm) / PAGE_SIZE) as i64;
-            (Some(pages + adj * (total / 1000) as i64), total)
+            // As C computes: the page sum in `unsigned long`, stored in a `long`;
+            // `adj *= totalpages / 1000` converts `adj` to `unsigned long` (wraps);
+            // `points += adj` on `long` is bounded by memory (wrapping, as the kernel's
+            // -fno-strict-overflow would, gives the same number).
+            let points = shim::procfs2_mm_rss(mm)
+                .wrapping_add(shim::procfs2_mm_counter(mm, bindings::MM_SWAPENTS as c_int))
+                .wrapping_add(shim::procfs2_mm_pgtables_bytes(mm) / PAGE_SIZE)
+                as i64;
+            let adj = (adj as u64).wrapping_mul(total / 1000) as i64;
+            (Some(points.wrapping_add(adj)), total)
         }
     }
 
@@ -2001,13 +2014,16 @@ pub(super) unsafe fn saved_auxv(
 
 /// `task_io_accounting_add`.
 fn io_add(dst: &mut bindings::task_io_accounting, src: &bindings::task_io_accounting) {
-    dst.rchar += src.rchar;
-    dst.wchar += src.wchar;
-    dst.syscr += src.syscr;
-    dst.syscw += src.syscw;
-    dst.read_bytes += src.read_bytes;
-    dst.write_bytes += src.write_bytes;
-    dst.cancelled_write_bytes += src.cancelled_write_bytes;
+    // `u64` counters that C adds with wrap-around.
+    dst.rchar = dst.rchar.wrapping_add(src.rchar);
+    dst.wchar = dst.wchar.wrapping_add(src.wchar);
+    dst.syscr = dst.syscr.wrapping_add(src.syscr);
+    dst.syscw = dst.syscw.wrapping_add(src.syscw);
+    dst.read_bytes = dst.read_bytes.wrapping_add(src.read_bytes);
+    dst.write_bytes = dst.write_bytes.wrapping_add(src.write_bytes);
+    dst.cancelled_write_bytes = dst
+        .cancelled_write_bytes
+        .wrapping_add(src.cancelled_write_bytes);
 }
 
 /// `get_dumpable(mm)`.
@@ -2027,9 +2043,9 @@ fn ns_capable_noaudit(ns: *mut bindings::user_namespace, cap: u32) -> bool {
     unsafe { bindings::ns_capable_noaudit(ns, cap as c_int) }
 }
 
-/// `PAGE_ALIGN`.
+/// `PAGE_ALIGN`, which wraps to 0 above the last page as C's does.
 fn page_align(addr: usize) -> usize {
-    (addr + PAGE_SIZE - 1) & PAGE_MASK
+    addr.wrapping_add(PAGE_SIZE - 1) & PAGE_MASK
 }
 
 /// Whether `mode` is that of a per-process directory (0555), whose owner
@@ -2171,15 +2187,17 @@ impl Mm<'_> {
         unsafe {
             let m = &(*p).__bindgen_anon_1;
             let sum = |c| shim::procfs2_mm_counter_sum(p, c as c_int);
-            let shared = sum(bindings::MM_FILEPAGES) + sum(bindings::MM_SHMEMPAGES);
-            let text =
-                (page_align(m.end_code) - (m.start_code & PAGE_MASK)) >> bindings::PAGE_SHIFT;
+            // All `unsigned long` in C, which wraps: `start_code` is ~0 and
+            // `end_code` 0 in an ELF without an executable segment.
+            let shared = sum(bindings::MM_FILEPAGES).wrapping_add(sum(bindings::MM_SHMEMPAGES));
+            let text = page_align(m.end_code).wrapping_sub(m.start_code & PAGE_MASK)
+                >> bindings::PAGE_SHIFT;
             [
                 m.total_vm,
-                shared + sum(bindings::MM_ANONPAGES),
+                shared.wrapping_add(sum(bindings::MM_ANONPAGES)),
                 shared,
                 text,
-                m.data_vm + m.stack_vm,
+                m.data_vm.wrapping_add(m.stack_vm),
             ]
         }
     }
