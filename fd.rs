@@ -11,8 +11,8 @@ use crate::{
     mount::fs_info,
     pde::name_to_int,
     pid_inode::{
-        ino_is_tid, pid_getattr, pid_ino_of, pid_get_link, pid_readlink, pid_make_inode, proc_task, revalidate_task,
-        InoGen, InoKind, PidDentry,
+        ino_is_tid, pid_get_link, pid_getattr, pid_ino_of, pid_make_inode, pid_readlink, proc_task,
+        revalidate_task, InoGen, InoKind, PidDentry,
     },
     seq::{self, SeqFile},
     wrap::{
@@ -66,7 +66,12 @@ fn lookupfd(dir: &Inode, dentry: &Dentry, info: bool) -> Result<Lookup> {
     let fd = name_to_int(dentry.name()).ok_or(ENOENT)?;
     let file = task.fd_file(fd).ok_or(ENOENT)?;
     // `task_dump_owner(task, 0, ...)`, as for any file of the task.
-    let mut inode = pid_make_inode(dentry.super_block(), &task, 0, fd_ino(nr, tid, gen, info, fd))?;
+    let mut inode = pid_make_inode(
+        dentry.super_block(),
+        &task,
+        0,
+        fd_ino(nr, tid, gen, info, fd),
+    )?;
     inode.set_fd(fd);
     if info {
         inode.set_attrs(

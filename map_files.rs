@@ -9,7 +9,8 @@ use crate::{
     fd::proc_fd_permission,
     mount::fs_info,
     pid_inode::{
-        map_files_ino, mm_access, pid_get_link, pid_readlink, pid_make_inode, proc_task, revalidate_task, InoGen, PidDentry,
+        map_files_ino, mm_access, pid_get_link, pid_make_inode, pid_readlink, proc_task,
+        revalidate_task, InoGen, PidDentry,
     },
     wrap::{
         cred,

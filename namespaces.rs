@@ -136,10 +136,13 @@ impl FileOperations for NsDir {
             .ok_or(ENOENT)?
             .nr_ns(fs_info(dir.super_block())?.pid_ns());
         let (tid, gen) = (ino_is_tid(dir.ino()), InoGen::of_ino(dir.ino()));
-        let entries = NS_ENTRIES
-            .iter()
-            .enumerate()
-            .map(|(i, ent)| (ent.name, pid_ino_of(InoKind::Ns, nr, tid, gen, i as u32), DT_LNK));
+        let entries = NS_ENTRIES.iter().enumerate().map(|(i, ent)| {
+            (
+                ent.name,
+                pid_ino_of(InoKind::Ns, nr, tid, gen, i as u32),
+                DT_LNK,
+            )
+        });
         pident_readdir(file, ctx, entries)
     }
 }

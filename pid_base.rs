@@ -240,7 +240,12 @@ pub(crate) fn proc_pid_lookup(dentry: &Dentry) -> Result<Lookup> {
     {
         return Err(ENOENT);
     }
-    instantiate(dentry, &task, &TGID_DIR, pid_ino(nr, false, InoGen::of(&task), 0))
+    instantiate(
+        dentry,
+        &task,
+        &TGID_DIR,
+        pid_ino(nr, false, InoGen::of(&task), 0),
+    )
 }
 
 /// Emits the thread-group leaders from the position of `ctx` on, at position
@@ -351,7 +356,12 @@ impl InodeOperations for TaskDir {
         if task.tgid_nr_ns(ns) != leader.tgid_nr_ns(ns) || task.tgid_nr_ns(ns) == 0 {
             return Err(ENOENT);
         }
-        instantiate(dentry, &task, &TID_DIR, pid_ino(tid, true, InoGen::of(&task), 0))
+        instantiate(
+            dentry,
+            &task,
+            &TID_DIR,
+            pid_ino(tid, true, InoGen::of(&task), 0),
+        )
     }
 
     /// `proc_task_getattr`: the link count adds the threads.

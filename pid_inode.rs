@@ -210,7 +210,9 @@ impl InoGen {
 
     /// The generation of a directory whose task started at `start` (boot time, ns).
     pub(crate) fn from_start(start: u64) -> Self {
-        Self((start ^ (start >> Self::BITS) ^ (start >> (2 * Self::BITS))) & ((1 << Self::BITS) - 1))
+        Self(
+            (start ^ (start >> Self::BITS) ^ (start >> (2 * Self::BITS))) & ((1 << Self::BITS) - 1),
+        )
     }
 
     /// The generation in `ino`, a number of a directory or an entry of a table

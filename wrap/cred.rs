@@ -122,11 +122,6 @@ pub(crate) fn in_group_p(gid: Kgid) -> bool {
     unsafe { bindings::in_group_p(bindings::kgid_t { val: gid }) != 0 }
 }
 
-/// The caller's fsuid and fsgid.
-pub(crate) fn current_fsuid_fsgid() -> (u32, u32) {
-    with_current_cred(|c| (c.fsuid.val, c.fsgid.val))
-}
-
 /// Parses `s` like the kernel's `kstrtouint(s, base, ...)`; `None` if it is not a
 /// number that fits.
 pub(crate) fn kstrtouint(s: &CStr, base: u32) -> Option<u32> {

@@ -429,7 +429,7 @@ pub(crate) fn proc_sysctl_data(name: &CStr, procname: &CStr, len: usize) -> Opti
             if shim::procfs2_file_mnt(f) == mnt
                 && !t.is_null()
                 && !(*t).procname.is_null()
-                && CStr::from_char_ptr((*t).procname) == procname
+                && CStr::from_char_ptr((*t).procname).as_bytes() == procname.as_bytes()
                 && usize::try_from((*t).maxlen) == Ok(len)
                 && !(*t).data.is_null()
             {

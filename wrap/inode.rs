@@ -423,12 +423,6 @@ impl NewInode {
         self.proc_inode().fd = fd;
     }
 
-    /// Makes the caller's fsuid and fsgid the owner.
-    pub(crate) fn set_owner_current_fs(&mut self) {
-        let (uid, gid) = super::cred::current_fsuid_fsgid();
-        self.set_owner(uid, gid);
-    }
-
     pub(super) fn into_raw(self) -> *mut bindings::inode {
         let p = self.0.as_ptr();
         core::mem::forget(self);
