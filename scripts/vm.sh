@@ -47,7 +47,7 @@ interactive=0
 [ "$mode" = run ] && [ -z "${CMD:-}" ] && [ -t 0 ] && [ -t 1 ] && interactive=1
 accel=${ACCEL:-$("$TOP/scripts/accel.sh")}
 case "$mode" in
-check) timeout_s=${TIMEOUT:-1800} ;;
+check) timeout_s=${TIMEOUT:-3600} ;;
 stress) timeout_s=${TIMEOUT:-$(( ${DURATION:-600} + 900 + ${FUZZ_CALLS:-1000000} / 300 ))} ;;
 run) timeout_s=${TIMEOUT:-900} ;;
 bench) timeout_s=${TIMEOUT:-5400} ;;

@@ -12,7 +12,10 @@ if [ -w /sys/kernel/debug/kmemleak ]; then
 fi
 for t in /tests/t[0-9]*.sh; do
 	echo "# $(basename $t)"
+	echo "procfs2: test $(basename $t)" > /dev/kmsg 2>/dev/null
+	start=$(cut -d. -f1 /proc/uptime)
 	sh $t
+	echo "# $(basename $t): $(($(cut -d. -f1 /proc/uptime) - start)) s"
 done
 echo "1..$(cat $TAP_COUNT 2>/dev/null || echo 0)"
 [ ! -s $TAP_FAILED ]

@@ -110,6 +110,27 @@ for mnt in /proc /proc2; do
 	esac
 done
 
+# A follow the target's owner retargets (issue 21, class 7): u1000 keeps a file
+# open, deletes it and puts a symlink named "FILE (deleted)" to a root-only file
+# beside it. Root writing through fd/3 reaches the deleted file on /proc; on /proc2
+# the follow is refused and root's file is untouched. Readlink gives /proc's text.
+echo secret > /root/t87-secret && chmod 600 /root/t87-secret
+mkdir -p /tmp/t87u && chown u1000 /tmp/t87u
+su -s /bin/sh u1000 -c 'cd /tmp/t87u && exec 3> x && rm x &&
+	ln -s /root/t87-secret "/tmp/t87u/x (deleted)" && exec sleep 1000' &
+u1000_sleeper() {
+	for p in $(pidof sleep); do [ "$(stat -c %u /proc/$p)" = 1000 ] && echo $p; done | head -n 1
+}
+waitfor '[ -n "$(u1000_sleeper)" ] && [ -L "/tmp/t87u/x (deleted)" ]'
+U=$(u1000_sleeper)
+same "fd/3 of the retargeting process reads as on /proc" "$(readlink /proc2/$U/fd/3)" "$(readlink /proc/$U/fd/3)"
+same "root's write through /proc2/PID/fd/3 is refused" "$(errmsg sh -c "echo pwned > /proc2/$U/fd/3")" \
+	"Operation not permitted"
+same "... and root's file is untouched" "$(cat /root/t87-secret)" secret
+same "root's write through /proc/PID/fd/3 reaches the deleted file" \
+	"$(sh -c "echo mine > /proc/$U/fd/3" 2>&1; cat /root/t87-secret)" secret
+kill $U
+
 # The fs/nfsd mount point (make_empty_dir_inode): root's and 0555 whoever looks it
 # up first (nobody, on a fresh mount), and no one changes it.
 mkdir -p /tmp/t87n && mount -t procfs2 none /tmp/t87n
