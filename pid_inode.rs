@@ -240,14 +240,16 @@ pub(crate) fn pid_ino_of(kind: InoKind, nr: u32, tid: bool, gen: InoGen, low: u3
 }
 
 /// Inode number of `map_files/<start>-<end>` of pid number `nr`: bit 63 (clear in
-/// every [`pid_ino_of`] number), 6 bits of generation from bit 57, the pid from bit
-/// 35 and the start's page number below, which 47-bit user addresses keep within 35
-/// bits.
+/// every [`pid_ino_of`] number), the pid from bit 41 and below it the start's page
+/// number, folded to 41 bits, with 6 bits of generation over its bits 35..40. With
+/// 4-level paging (user pages below 2^35) the page number is kept whole; with 5-level
+/// paging (pages below 2^44) mappings 2^47 bytes apart still differ, and only pages
+/// whose bits 41..43 and 0..2 compensate each other share a number.
 pub(crate) fn map_files_ino(nr: u32, gen: InoGen, start: u64) -> u64 {
+    let page = start >> bindings::PAGE_SHIFT;
     (1 << 63)
-        | ((gen.0 & 0x3f) << 57)
-        | (u64::from(nr & 0x3f_ffff) << 35)
-        | ((start >> bindings::PAGE_SHIFT) & ((1 << 35) - 1))
+        | (u64::from(nr & 0x3f_ffff) << 41)
+        | ((page ^ (page >> 41) ^ ((gen.0 & 0x3f) << 35)) & ((1 << 41) - 1))
 }
 
 /// Inode number of entry `index` (0: the directory itself) of the directory of pid

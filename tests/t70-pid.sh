@@ -285,6 +285,18 @@ same "inode numbers of pid 1 and pids$HIGH are unique ($(wc -l < $D/inos) files)
 kill $HIGH
 wait $HIGH 2>/dev/null
 
+# map_files/ links 2^47 bytes apart (5-level paging): different inode numbers.
+/tests/bin/mapcol /tests/lib.sh > /tmp/mapcol.out &
+mc=$!
+waitfor 'grep -q ready /tmp/mapcol.out'
+if [ -L $P2/$mc/map_files/800010000000-800010001000 ]; then
+	same "map_files/ links 2^47 apart have different inode numbers" \
+		"$(stat -c %i $P2/$mc/map_files/* | sort | uniq -d)" ""
+else
+	skip "map_files/ links 2^47 apart" "no 5-level paging"
+fi
+kill $mc; wait $mc 2>/dev/null
+
 # A reused pid (issue 21, class 8): the new process's directory, its entries and
 # its thread's directory have numbers the dead one's did not, in stat and in readdir.
 reuse_inos() {
