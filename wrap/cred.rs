@@ -301,11 +301,12 @@ pub(crate) mod yama {
         if p.is_null() {
             return None;
         }
+        // A negative value (never stored: the table limits it to 0..3) refuses.
         // SAFETY: `init` stores nothing but the `data` of the `ptrace_scope` table,
         // and only with Yama built in (a bool option): it is Yama's static `int`,
-        // which lives as long as the kernel. It is read once, as Yama reads it;
-        // a negative value (never stored: the table limits it to 0..3) refuses.
-        Some(unsafe { core::ptr::read_volatile(p) } as u32)
+        // which lives as long as the kernel. It is read once, as Yama reads it.
+        let scope = unsafe { core::ptr::read_volatile(p) };
+        Some(scope as u32)
     }
 }
 
