@@ -8,11 +8,10 @@
 //! file or of a pipe resolves the text instead of reopening the file.
 
 use crate::{
-    mount::fs_info,
     pde::name_to_int,
     pid_inode::{
-        ino_is_tid, pid_get_link, pid_getattr, pid_ino_of, pid_make_inode, pid_readlink, proc_task,
-        revalidate_task, InoGen, InoKind, PidDentry,
+        dir_ino_parts, pid_get_link, pid_getattr, pid_ino_of, pid_make_inode, pid_readlink,
+        proc_task, revalidate_task, InoGen, InoKind, PidDentry,
     },
     seq::{self, SeqFile},
     wrap::{
@@ -51,17 +50,10 @@ fn fd_link_mode(f_mode: u32) -> u16 {
     mode as u16
 }
 
-/// What an `fd/` or `fdinfo/` directory inode lists: (pid number, tid, generation).
-fn fd_dir_parts(inode: &Inode) -> Option<(u32, bool, InoGen)> {
-    let ns = fs_info(inode.super_block()).ok()?.pid_ns();
-    let ino = inode.ino();
-    Some((inode.pid()?.nr_ns(ns), ino_is_tid(ino), InoGen::of_ino(ino)))
-}
-
 /// `proc_lookupfd_common` with `proc_fd_instantiate` (`info` false) or
 /// `proc_fdinfo_instantiate`.
 fn lookupfd(dir: &Inode, dentry: &Dentry, info: bool) -> Result<Lookup> {
-    let (nr, tid, gen) = fd_dir_parts(dir).ok_or(ENOENT)?;
+    let (nr, tid, gen) = dir_ino_parts(dir)?;
     let task = proc_task(dir).ok_or(ENOENT)?;
     let fd = name_to_int(dentry.name()).ok_or(ENOENT)?;
     let file = task.fd_file(fd).ok_or(ENOENT)?;
@@ -92,7 +84,7 @@ fn lookupfd(dir: &Inode, dentry: &Dentry, info: bool) -> Result<Lookup> {
 /// `proc_readfd_common`: the open fds in ascending order, at position fd + 2.
 fn readfd(file: &File, ctx: &DirContext, info: bool) -> Result {
     let inode = file.inode();
-    let (Some((nr, tid, gen)), Some(task)) = (fd_dir_parts(inode), proc_task(inode)) else {
+    let (Ok((nr, tid, gen)), Some(task)) = (dir_ino_parts(inode), proc_task(inode)) else {
         return Err(ENOENT);
     };
     if !ctx.emit_dots(inode.ino(), file.parent_ino()) {

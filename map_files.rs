@@ -7,10 +7,9 @@
 
 use crate::{
     fd::proc_fd_permission,
-    mount::fs_info,
     pid_inode::{
-        map_files_ino, mm_access, pid_get_link, pid_make_inode, pid_readlink, proc_task,
-        revalidate_task, InoGen, PidDentry,
+        dir_ino_parts, map_files_ino, mm_access, pid_get_link, pid_make_inode, pid_readlink,
+        proc_task, revalidate_task, PidDentry,
     },
     wrap::{
         cred,
@@ -103,11 +102,8 @@ impl InodeOperations for MapFilesDir {
             vma.file().ok_or(ENOENT)?.mode()
         };
         drop(mm);
-        let nr = dir
-            .pid()
-            .ok_or(ENOENT)?
-            .nr_ns(fs_info(dir.super_block())?.pid_ns());
-        let ino = map_files_ino(nr, InoGen::of_ino(dir.ino()), start);
+        let (nr, _, gen) = dir_ino_parts(dir)?;
+        let ino = map_files_ino(nr, gen, start);
         let mut inode = pid_make_inode(dentry.super_block(), &task, 0, ino)?;
         inode.set_attrs(
             map_files_link_mode(f_mode),
@@ -157,11 +153,7 @@ impl FileOperations for MapFilesDir {
             }
         }
         drop(mm);
-        let nr = inode
-            .pid()
-            .ok_or(ENOENT)?
-            .nr_ns(fs_info(inode.super_block())?.pid_ns());
-        let gen = InoGen::of_ino(inode.ino());
+        let (nr, _, gen) = dir_ino_parts(inode)?;
         for (start, end) in ranges {
             let mut buf = [0u8; 34];
             let name = hex_range(&mut buf, start, end);

@@ -10,10 +10,9 @@
 //! private `struct mnt_namespace` (fs/mount.h; `from_mnt_ns` is not exported).
 
 use crate::{
-    mount::fs_info,
     pid_inode::{
-        ino_is_tid, pid_getattr, pid_ino_of, pid_make_inode, pid_splice, pident_readdir, proc_task,
-        InoGen, InoKind,
+        dir_ino_parts, pid_getattr, pid_ino_of, pid_make_inode, pid_splice, pident_readdir,
+        proc_task, InoKind,
     },
     wrap::{
         dentry::{Dentry, Lookup},
@@ -88,11 +87,7 @@ static NS_ENTRIES: &[NsEntry] = &[
 
 /// Inode number of link `i` of the `ns/` directory `dir`.
 fn ns_ino(dir: &Inode, i: usize) -> Result<u64> {
-    let nr = dir
-        .pid()
-        .ok_or(ENOENT)?
-        .nr_ns(fs_info(dir.super_block())?.pid_ns());
-    let (tid, gen) = (ino_is_tid(dir.ino()), InoGen::of_ino(dir.ino()));
+    let (nr, tid, gen) = dir_ino_parts(dir)?;
     Ok(pid_ino_of(InoKind::Ns, nr, tid, gen, i as u32))
 }
 
@@ -131,11 +126,7 @@ impl FileOperations for NsDir {
     /// `proc_ns_dir_readdir`.
     fn readdir(file: &File, ctx: &DirContext) -> Result {
         let dir = file.inode();
-        let nr = dir
-            .pid()
-            .ok_or(ENOENT)?
-            .nr_ns(fs_info(dir.super_block())?.pid_ns());
-        let (tid, gen) = (ino_is_tid(dir.ino()), InoGen::of_ino(dir.ino()));
+        let (nr, tid, gen) = dir_ino_parts(dir)?;
         let entries = NS_ENTRIES.iter().enumerate().map(|(i, ent)| {
             (
                 ent.name,

@@ -263,6 +263,18 @@ pub(crate) fn ino_is_tid(ino: u64) -> bool {
     ino & (1 << 59) != 0
 }
 
+/// What the numbers of the entries of a per-process directory `dir` (`fd/`,
+/// `fdinfo/`, `ns/`, `map_files/`) are made of: its pid number in the mount's
+/// namespace, whether it is under `task/<tid>`, and its generation.
+pub(crate) fn dir_ino_parts(dir: &Inode) -> Result<(u32, bool, InoGen)> {
+    let nr = dir
+        .pid()
+        .ok_or(ENOENT)?
+        .nr_ns(fs_info(dir.super_block())?.pid_ns());
+    let ino = dir.ino();
+    Ok((nr, ino_is_tid(ino), InoGen::of_ino(ino)))
+}
+
 /// A new inode of `sb` for a file of `mode` of `task` (`proc_pid_make_inode`),
 /// owned as `task_dump_owner` says and holding the task's pid; the caller gives it
 /// its operations.
