@@ -5,6 +5,7 @@
 
 use crate::{
     pid_inode::ProcTask,
+    ptrace::PtraceCheck,
     seq::SeqFile,
     wrap::task::{NsIdKind, Task},
 };
@@ -40,7 +41,7 @@ fn clock_t(ns: i64) -> u64 {
 /// fs/proc makes; code, stack and argument addresses and the exit code are hidden
 /// without it, as there.
 fn do_task_stat(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTask<'_>, whole: bool) -> Result {
-    let st = task.stat(ns, whole)?;
+    let st = task.stat(ns, whole, &PtraceCheck::read())?;
     let permitted = st.permitted;
     let mm = st.has_mm != 0;
     let state = TASK_STATE

@@ -13,6 +13,7 @@ use crate::{
         dir_ino_parts, pid_get_link, pid_getattr, pid_ino_of, pid_make_inode, pid_readlink,
         proc_task, revalidate_task, InoGen, InoKind, PidDentry,
     },
+    ptrace::PtraceCheck,
     seq::{self, SeqFile},
     wrap::{
         dentry::{Dentry, Lookup},
@@ -114,7 +115,7 @@ fn readfd(file: &File, ctx: &DirContext, info: bool) -> Result {
 /// otherwise), then the mode bits.
 fn fdinfo_permission(inode: &Inode, mask: c_int) -> Result {
     let task = proc_task(inode).ok_or(ESRCH)?;
-    if !task.may_read() {
+    if !task.may_access(&PtraceCheck::read()) {
         return Err(EACCES);
     }
     inode.generic_permission(mask)

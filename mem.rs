@@ -17,6 +17,7 @@
 
 use crate::{
     pid_inode::proc_task,
+    ptrace::PtraceCheck,
     wrap::{
         inode::Inode,
         mm::{mem_rw, MmFileOperations, MmGrab},
@@ -37,7 +38,7 @@ impl MmFileOperations for PidMem {
     /// `mem_open`: `ESRCH` without a task or address space, `EACCES` (see above).
     fn open(inode: &Inode) -> Result<MmGrab> {
         let task = proc_task(inode).ok_or(ESRCH)?;
-        let mm = task.mm_access_attach()?;
+        let mm = task.mm_access(&PtraceCheck::attach())?;
         Ok(mm.grab())
     }
 

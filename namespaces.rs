@@ -14,6 +14,7 @@ use crate::{
         dir_ino_parts, pid_getattr, pid_ino_of, pid_make_inode, pid_splice, pident_readdir,
         proc_task, InoKind,
     },
+    ptrace::PtraceCheck,
     wrap::{
         dentry::{Dentry, Lookup},
         file::{DirContext, File, Link},
@@ -156,7 +157,7 @@ impl InodeOperations for NsLink {
         }
         let ent = inode.data::<&'static NsEntry>().ok_or(EIO)?;
         let task = proc_task(inode).ok_or(EACCES)?;
-        let access = task.read_access()?.ok_or(EACCES)?;
+        let access = task.read_access(&PtraceCheck::read())?.ok_or(EACCES)?;
         let inum = access.task().ns_inum(ent.kind).ok_or(ENOENT)?;
         drop(access);
         Link::format(false, fmt!("{}:[{}]", ent.label, inum))

@@ -15,6 +15,7 @@ use crate::{
         pid_getattr, pid_ino, pident_readdir, proc_pid_permission, proc_task, reg, reg_ops,
         single_file, InoGen, PidEntry, PidOp, ProcTask, PID_REG_FOPS,
     },
+    ptrace::{self, PtraceCheck},
     seq::{self, SeqFile},
     task_mmu, user_namespace as userns,
     wrap::{
@@ -515,7 +516,10 @@ fn limits_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
 /// `do_io_accounting`: for callers that may read the task's state, checked under
 /// `exec_update_lock` with the counters read.
 fn do_io_accounting(m: &SeqFile, task: &Task, whole: bool) -> Result {
-    let v = task.read_access()?.ok_or(EACCES)?.io(whole);
+    let v = task
+        .read_access(&PtraceCheck::read())?
+        .ok_or(EACCES)?
+        .io(whole);
     m.print(fmt!(
         "rchar: {}\nwchar: {}\nsyscr: {}\nsyscw: {}\nread_bytes: {}\nwrite_bytes: {}\ncancelled_write_bytes: {}\n",
         v[0], v[1], v[2], v[3], v[4], v[5], v[6]
@@ -559,7 +563,7 @@ fn schedstat_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result 
 /// `proc_pid_personality`: under `lock_trace`, which refuses callers that may not
 /// trace the task (`EPERM`).
 fn personality_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    m.print(fmt!("{:08x}\n", task.personality()?));
+    m.print(fmt!("{:08x}\n", task.personality(&PtraceCheck::attach())?));
     Ok(())
 }
 
@@ -680,13 +684,15 @@ fn stack_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
     if !opener_is_admin(m) {
         return Err(EACCES);
     }
-    task.show_stack(m)
+    task.show_stack(m, &PtraceCheck::attach())
 }
 
 /// `proc_pid_wchan`: the function a blocked task sleeps in; `0` when it runs, and
 /// for callers that may not read the task.
 fn wchan_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    let wchan = task.read_access()?.map_or(0, |a| a.task().wchan());
+    let wchan = task
+        .read_access(&PtraceCheck::read())?
+        .map_or(0, |a| a.task().wchan());
     let mut buf = [0u8; 1024];
     match sys::symbol_name(wchan, &mut buf) {
         Some(name) if wchan != 0 => m.write(name),
@@ -698,7 +704,7 @@ fn wchan_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
 /// `proc_pid_syscall`: the system call number, arguments, stack pointer and
 /// instruction pointer of a blocked task, under `lock_trace`.
 fn syscall_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    let _trace = task.lock_trace()?;
+    let _trace = task.lock_trace(&PtraceCheck::attach())?;
     match task.current_syscall() {
         None => m.write(b"running\n"),
         Some(i) if i.nr < 0 => m.print(fmt!("{} {:#x} {:#x}\n", i.nr as i32, i.sp, i.ip)),
@@ -724,7 +730,7 @@ fn syscall_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
 /// `timerslack_ns_show`: another task's value needs CAP_SYS_NICE in its user
 /// namespace (`EPERM`).
 fn timerslack_ns_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    if !task.is_current() && (!task.nice_capable() || !cred::lsm_may_schedule()) {
+    if !task.is_current() && (!task.nice_capable() || !ptrace::lsm_may_schedule()) {
         return Err(EPERM);
     }
     m.print(fmt!("{}\n", task.timer_slack_ns()));
@@ -973,7 +979,7 @@ fn set_oom_adj(inode: &Inode, adj: i32, legacy: bool) -> Result {
 
 /// `timerslack_ns_write`: another task's slack needs CAP_SYS_NICE in its user
 /// namespace (`EPERM`) and the LSMs' `security_task_setscheduler`, which is not
-/// exported (see `cred::lsm_may_schedule`).
+/// exported (see `ptrace::lsm_may_schedule`).
 fn timerslack_ns_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
     // kstrtoull_from_user(buf, count, 10, ...)
     let mut b = [0u8; 1 + 64 + 1 + 1];
@@ -981,7 +987,7 @@ fn timerslack_ns_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<us
     buf.reader().read_slice(&mut b[..n])?;
     let slack_ns = cred::kstrtoull(&b[..=n], 10)?;
     let task = proc_task(inode).ok_or(ESRCH)?;
-    if !task.is_current() && (!task.nice_capable() || !cred::lsm_may_schedule()) {
+    if !task.is_current() && (!task.nice_capable() || !ptrace::lsm_may_schedule()) {
         return Err(EPERM);
     }
     task.set_timer_slack_ns(slack_ns);

@@ -14,6 +14,7 @@
 
 use crate::{
     mount::{fs_info, FsInfo, HidePid},
+    ptrace::PtraceCheck,
     seq::SeqFile,
     wrap::{
         cred::{self, PidNamespace},
@@ -372,12 +373,12 @@ pub(crate) fn proc_task(inode: &Inode) -> Option<ARef<Task>> {
 pub(crate) fn has_pid_permissions(info: &FsInfo, task: &Task, min: HidePid) -> bool {
     let hide = info.hide_pid();
     if hide == HidePid::NotPtraceable {
-        return task.may_read();
+        return task.may_access(&PtraceCheck::read());
     }
     if hide < min || cred::in_group_p(info.pid_gid()) {
         return true;
     }
-    task.may_read()
+    task.may_access(&PtraceCheck::read())
 }
 
 /// `proc_pid_permission`: `hidepid=` first (`ENOENT` when invisible, `EPERM`
@@ -432,7 +433,7 @@ pub(crate) fn pid_readlink(
     let task = proc_task(inode).ok_or(ENOENT)?;
     // `call_proc_get_link`: the check and the walk to the object under
     // `exec_update_lock`, so that a setuid `execve` cannot come between them.
-    let access = task.read_access()?.ok_or(EACCES)?;
+    let access = task.read_access(&PtraceCheck::read())?.ok_or(EACCES)?;
     let path = link(access.task()).ok_or(ENOENT)?;
     drop(access);
     let mut buf = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
@@ -563,7 +564,7 @@ pub(crate) fn proc_single_show(m: &SeqFile, inode: &Inode) -> Result {
 /// `ESRCH` without an address space (kernel threads, zombies), `EACCES` for callers
 /// that may not read the task's state.
 pub(crate) fn mm_access(task: &Task) -> Result<crate::wrap::task::Mm<'_>> {
-    task.mm_access()
+    task.mm_access(&PtraceCheck::read())
 }
 
 /// The file operations of the rows' files: a seq_file filled by the row's show

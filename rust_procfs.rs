@@ -40,6 +40,7 @@ mod page;
 mod pde;
 mod pid_base;
 mod pid_inode;
+mod ptrace;
 mod selftest;
 mod seq;
 mod task_mmu;
@@ -80,6 +81,7 @@ struct Procfs2 {
 
 impl kernel::Module for Procfs2 {
     fn init(module: &'static ThisModule) -> Result<Self> {
+        wrap::cred::lsm::init();
         wrap::cred::yama::init();
         let inode_cache = InodeCache::new()?;
         let entries = Entries::new()?;
@@ -135,7 +137,17 @@ impl FileSystem for ProcFs {
 
     /// `proc_init_fs_context`: the mount shows, and belongs to the user namespace
     /// of, the caller's pid namespace.
+    /// While a security module that labels fs/proc's per-task inodes runs,
+    /// procfs2 is not mounted (`EPERM`, and why in dmesg): see
+    /// `ptrace::inode_labelling_lsm`.
     fn init_context() -> Result<(MountContext, ARef<PidNamespace>)> {
+        if let Some(lsm) = ptrace::inode_labelling_lsm() {
+            pr_err!(
+                "not mounted: {} runs, and labels /proc's per-process inodes by a hook a module cannot call (security_task_to_inode); its policy would not see the same labels here\n",
+                lsm.name()
+            );
+            return Err(EPERM);
+        }
         let ctx = MountContext::new();
         let ns = ctx.pid_ns.clone();
         Ok((ctx, ns))

@@ -7,12 +7,15 @@
 #   scripts/vm.sh stress   the storm and the long fuzz (make stress)
 #   scripts/vm.sh bench    the workloads of bench/ on /proc and /proc2 (make bench,
 #                          release kernel, one CPU, -icount shift=0); then the report
-# Variables: FLAVOUR=debug|release, CMD, OVERLAY, MEM (MiB), SMP, TIMEOUT (s), ACCEL.
+#   scripts/vm.sh lsmboot  tests/lsm-boot.sh alone, in a boot with APPEND's kernel
+#                          arguments (check runs it once per inode-labelling LSM)
+# Variables: FLAVOUR=debug|release, CMD, OVERLAY, MEM (MiB), SMP, TIMEOUT (s), ACCEL,
+# APPEND (more kernel arguments).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
-mode=${1:?usage: vm.sh run|check|stress|bench}
-case "$mode" in run|check|stress|bench) ;; *) die "usage: vm.sh run|check|stress|bench" ;; esac
+mode=${1:?usage: vm.sh run|check|stress|bench|lsmboot}
+case "$mode" in run|check|stress|bench|lsmboot) ;; *) die "usage: vm.sh run|check|stress|bench|lsmboot" ;; esac
 [ "$mode" = bench ] && [ "$FLAVOUR" != release ] && die "make bench runs the release kernel (FLAVOUR=release)"
 if [ "$mode" = bench ] && [ "${BENCH_README:-0}" = 1 ] &&
 	[ -n "${BENCH_REPS:-}${BENCH_POPS:-}${BENCH_PROFILE:-}${BENCH_WORKLOADS:-}" ]; then
@@ -49,12 +52,12 @@ accel=${ACCEL:-$("$TOP/scripts/accel.sh")}
 case "$mode" in
 check) timeout_s=${TIMEOUT:-3600} ;;
 stress) timeout_s=${TIMEOUT:-$(( ${DURATION:-600} + 900 + ${FUZZ_CALLS:-1000000} / 300 ))} ;;
-run) timeout_s=${TIMEOUT:-900} ;;
+run|lsmboot) timeout_s=${TIMEOUT:-900} ;;
 bench) timeout_s=${TIMEOUT:-5400} ;;
 esac
 [ $interactive = 1 ] && timeout_s=${TIMEOUT:-0}
 
-append="console=ttyS0 panic=-1 loglevel=7 printk.devkmsg=on"
+append="console=ttyS0 panic=-1 loglevel=7 printk.devkmsg=on${APPEND:+ $APPEND}"
 smp=${SMP:-2} mem=${MEM:-2048}
 if [ "$mode" = bench ]; then
 	# One CPU whose clock counts instructions: ratios repeat to a few per mille.
@@ -131,8 +134,26 @@ if [ -n "$splats" ]; then
 	printf '%s\n' "$splats" | sed 's/^/    /'
 fi
 
-if [ "$mode" = check ] || [ "$mode" = stress ]; then
+if [ "$mode" = check ] || [ "$mode" = stress ] || [ "$mode" = lsmboot ]; then
 	tap=$(tr -d '\r' < "$session")
+	if [ "$mode" = check ]; then
+		# SELinux and Smack label /proc's per-process inodes by a hook a module cannot
+		# call: one boot with each running, where procfs2 must refuse to be mounted
+		# (tests/lsm-boot.sh). Their TAP lines join this run's, numbered on.
+		for lsm in selinux smack; do
+			echo "# lsm-boot.sh, booted with lsm=capability,yama,$lsm"
+			sub=$(APPEND="lsm=capability,yama,$lsm" TIMEOUT=600 "$0" lsmboot 2>&1 | tr -d '\r' || true)
+			lines=$(grep -E '^((not )?ok [0-9]+|#   )' <<<"$sub" || true)
+			grep -qE '^(not )?ok [0-9]+' <<<"$lines" || lines="not ok 1 - the lsm=$lsm boot ran no test"
+			while IFS= read -r line; do
+				case "$line" in "#"*) echo "$line"; continue ;; esac
+				k=$(( $(grep -cE '^(not )?ok [0-9]+' <<<"$tap") + 1 ))
+				line=$(sed -E "s/^(not )?ok [0-9]+ - /\1ok $k - lsm=$lsm: /" <<<"$line")
+				echo "$line"
+				tap+=$'\n'"$line"
+			done <<<"$lines"
+		done
+	fi
 	passed=$(grep -E '^ok [0-9]+' <<<"$tap" | grep -cv '# SKIP' || true)
 	skipped=$(grep -E '^ok [0-9]+' <<<"$tap" | grep -c '# SKIP' || true)
 	failed=$(grep -cE '^not ok [0-9]+' <<<"$tap" || true)

@@ -30,13 +30,20 @@ entries() {
 
 # cells MNT CALLER TARGET ACTION: one line per entry, "entry result mode"
 # (tests/helpers/cell.c).
+# Callers: root, nobody, u1000 (owner of the user namespace below), and
+#   userns    root of u1000's user namespace (where US runs), uid 1000 outside
+#   noptrace  root without CAP_SYS_PTRACE (CAP_SYS_ADMIN kept)
+#   confined  root under an AppArmor profile that denies ptrace
 cells() {
-	if [ "$2" = root ]; then
-		/tests/bin/cell $4 $1/$3 $ENTRIES
-	else
-		su -s /bin/sh $2 -c "/tests/bin/cell $4 $1/$3 $(echo $ENTRIES)"
-	fi
+	case $2 in
+	root) /tests/bin/cell $4 $1/$3 $ENTRIES ;;
+	userns) su -s /bin/sh u1000 -c "/tests/bin/ascaller userns-of $US /tests/bin/cell $4 $1/$3 $(echo $ENTRIES)" ;;
+	noptrace) /tests/bin/ascaller noptrace /tests/bin/cell $4 $1/$3 $ENTRIES ;;
+	confined) sh -c "echo 'exec procfs2-noptrace' > /proc/self/attr/exec && exec /tests/bin/cell $4 $1/$3 $(echo $ENTRIES)" ;;
+	*) su -s /bin/sh $2 -c "/tests/bin/cell $4 $1/$3 $(echo $ENTRIES)" ;;
+	esac
 }
+CALLERS="nobody u1000 root userns noptrace confined"
 
 # compare NAME: the same cells on both trees, counted. A cell may differ only where
 # procfs2 is stricter by design (README, Differences): following a link of the
@@ -64,19 +71,52 @@ compare() {
 	fi
 }
 
-# Targets: a process of nobody's with a few fds, and one of root's.
+# The confined caller's profile: everything but ptrace.
+cat > /tmp/t87.profile <<'PROF'
+profile procfs2-noptrace {
+  capability,
+  file,
+  network,
+  signal,
+  unix,
+  mount,
+  umount,
+  deny ptrace,
+}
+PROF
+if ! /opt/apparmor/bin/apparmor_parser -K -r /tmp/t87.profile > /tmp/t87.parser 2>&1; then
+	not_ok "apparmor_parser loads t87's profile" "$(cat /tmp/t87.parser)"
+	CALLERS="nobody u1000 root userns noptrace"
+fi
+
+# Targets: a process of nobody's with a few fds, one of root's, one in a user
+# namespace of u1000's (as its root), and a setuid-root program u1000 exec'd after
+# trying to chmod its own entries on both trees (fd/, oom_score_adj, environ).
 su -s /bin/sh nobody -c 'exec sleep 1000 3</dev/null 4>/dev/null' &
 waitfor '[ -n "$(_nobody_sleeper)" ]'
 N=$(_nobody_sleeper)
 sleep 1000 3</dev/null &
 R=$!
 waitfor "grep -qx sleep /proc/$R/comm"
+su -s /bin/sh u1000 -c 'echo $$ > /tmp/t87.us; exec /tests/bin/ascaller userns /tests/bin/hostile pause' &
+waitfor '[ -s /tmp/t87.us ] && grep -qx hostile /proc/$(cat /tmp/t87.us)/comm'
+US=$(cat /tmp/t87.us)
+cp /tests/bin/hostile /tmp/t87-suid && chmod 4755 /tmp/t87-suid
+su -s /bin/sh u1000 -c 'echo $$ > /tmp/t87.sx
+	for m in /proc /proc2; do chmod 0777 $m/$$ $m/$$/fd $m/$$/oom_score_adj $m/$$/environ 2>/dev/null; done
+	exec /tmp/t87-suid pause' &
+waitfor '[ -s /tmp/t87.sx ] && grep -qx t87-suid /proc/$(cat /tmp/t87.sx)/comm'
+SX=$(cat /tmp/t87.sx)
+same "the setuid target runs as root, not dumpable, modes unchanged" \
+	"$(stat -c '%u %a' /proc/$SX/fd /proc2/$SX/fd | tr '\n' ' ')" "0 500 0 500 "
 
 for action in chmod chmod-none chown touch; do
 	ENTRIES=$(entries $N) T_NAME="nobody's process"
-	for caller in nobody u1000 root; do compare $caller $N $action; done
+	for caller in $CALLERS; do compare $caller $N $action; done
 	ENTRIES=$(entries $R) T_NAME="root's process"
-	for caller in nobody root; do compare $caller $R $action; done
+	for caller in nobody root userns noptrace; do compare $caller $R $action; done
+	ENTRIES=$(entries $US) T_NAME="the user namespace's process"
+	for caller in u1000 userns nobody; do compare $caller $US $action; done
 done
 
 # Reads and readlinks: targets with and without an mm, dumpable or not.
@@ -88,11 +128,12 @@ Z=$(sed -n 's/^pid //p' /tmp/t87.z)
 ZN=$(sed -n 's/^pid //p' /tmp/t87.zn)
 NN=$(sed -n 's/^pid //p' /tmp/t87.n)
 for target in "$N:nobody's process" "$R:root's process" "$Z:nobody's zombie" \
-	"$ZN:nobody's non-dumpable zombie" "$NN:nobody's non-dumpable process" "2:kthreadd"; do
+	"$ZN:nobody's non-dumpable zombie" "$NN:nobody's non-dumpable process" "2:kthreadd" \
+	"$US:the user namespace's process" "$SX:the setuid-root program u1000 exec'd"; do
 	t=${target%%:*}
 	ENTRIES=$(entries $t) T_NAME=${target#*:}
 	for action in read readlink; do
-		for caller in nobody u1000 root; do compare $caller $t $action; done
+		for caller in $CALLERS; do compare $caller $t $action; done
 	done
 done
 
@@ -155,6 +196,6 @@ same "another user cannot list fd/ or write oom_score_adj after the owner's chmo
 	"$(give /proc2 | tr '\n' '|')" "$(give /proc | tr '\n' '|')"
 
 kill $N $R 2>/dev/null
-kill -9 $(pidof hostile) 2>/dev/null
+kill -9 $(pidof hostile) $US $SX 2>/dev/null
 wait 2>/dev/null
 echo "# t87: $(awk '{ s += $1 } END { print s }' $CELLS) cells compared, $(awk '{ s += $1 } END { print s }' $STRICT) where procfs2 is stricter by design (link follows)"

@@ -4,8 +4,11 @@
 # (success, or the same errno). FUZZ_CALLS (default 100,000) calls in all, in four seeds as
 # root and a fifth as nobody; writes to the writable files of the scratch processes
 # (a sleeper, a threaded one, one of nobody's) are among them;
-# FUZZ_SEED picks the first. A failing line names its seed: `fuzz SEED N PIDS` replays it.
-# The processes are this shell, init, kthreadd, the scratch ones, an exited pid, and
+# so are chmod, chown (to the entry's own owner; to another one as nobody), utimes
+# and truncate of their entries. FUZZ_SEED picks the first. A failing line names its
+# seed: `fuzz SEED N PIDS` replays it.
+# The processes are this shell, init, kthreadd, the scratch ones, an exited pid, a
+# non-dumpable process of nobody's and a non-dumpable zombie, and
 # the hostile processes of lib.sh's `hostiles` (issue 20: every fd kind with a
 # show_fdinfo, an ELF without an executable segment stopped at exec, a zombie, a
 # 48 MiB untouched argument area and environment).
@@ -25,6 +28,10 @@ X=$!
 kill $X
 wait $X 2>/dev/null
 waitfor '[ -s /tmp/t88.threads ] && grep -qx sleep /proc/$S/comm && grep -qx sleep /proc/$N/comm'
+su -s /bin/sh nobody -c '/tests/bin/hostile nodump' > /tmp/t88.nd &
+su -s /bin/sh nobody -c '/tests/bin/hostile zombie nodump' > /tmp/t88.znd &
+waitfor 'grep -qs "^pid " /tmp/t88.nd && grep -qs "^pid " /tmp/t88.znd'
+NODUMP="$(sed -n 's/^pid //p' /tmp/t88.nd) $(sed -n 's/^pid //p' /tmp/t88.znd)"
 hostiles
 for h in fds noexec zombie args; do
 	grep -q '^pid ' /tmp/hostile.$h || not_ok "the hostile process '$h' starts" "$(cat /tmp/hostile.$h)"
@@ -40,7 +47,7 @@ summary() {
 }
 for i in 0 1 2 3; do
 	seed=$((SEED + i))
-	out=$(/tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X $HOSTILE_PIDS)
+	out=$(/tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X $NODUMP $HOSTILE_PIDS)
 	st=$?
 	if [ $st = 0 ]; then
 		ok "$(echo "$out" | tail -n 1)"
@@ -50,7 +57,7 @@ for i in 0 1 2 3; do
 done
 # As an unprivileged user: other users' private files must be refused as /proc refuses.
 seed=$((SEED + 4))
-out=$(su -s /bin/sh nobody -c "FUZZ_WRITABLE='$FUZZ_WRITABLE' /tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X $HOSTILE_PIDS")
+out=$(su -s /bin/sh nobody -c "FUZZ_WRITABLE='$FUZZ_WRITABLE' /tests/bin/fuzz $seed $((CALLS / 5)) $$ 1 2 $S $T $N $X $NODUMP $HOSTILE_PIDS")
 st=$?
 if [ $st = 0 ]; then
 	ok "as nobody: $(echo "$out" | tail -n 1)"
@@ -60,5 +67,6 @@ fi
 same "... and the kernel log stays quiet (but for oom_adj's deprecation notes)" "$(klog | grep -v -e 'loading out-of-tree' -e 'oom_adj is deprecated')" ""
 hostiles_stop
 kill $S $T $N
+kill -9 $(pidof hostile) 2>/dev/null
 wait 2>/dev/null
 umount /proc2

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Security modules. fs/proc asks them through security_ptrace_access_check, which is
 # not exported; procfs2 asks what it can and refuses what it cannot know
-# (wrap/cred.rs, lsm_may_ptrace). Whatever the module says, procfs2 must never let a
+# (ptrace.rs, LsmPtrace). Whatever the module says, procfs2 must never let a
 # caller at what /proc refuses: unprivileged and root callers, Yama's ptrace_scope
 # 0 to 3, and an AppArmor profile that denies ptrace. Where procfs2 refuses and
 # /proc allows, the test counts it (README, Differences).
@@ -114,6 +114,43 @@ if /opt/apparmor/bin/apparmor_parser -K -r $P > /tmp/lsm-parser.log 2>&1; then
 	check "AppArmor profile denying ptrace, nobody" confined_nobody exact
 else
 	not_ok "apparmor_parser loads the test profile: $(cat /tmp/lsm-parser.log)"
+fi
+
+# AppArmor labels procfs2 must not mistake for the unconfined one (issue 21, class
+# 5): a profile named "unconfined" that denies ptrace (found before the namespace's
+# own unconfined label when a task changes to that name), and a profile loaded
+# after another was removed (AppArmor reuses the lowest free secid: procfs2 keeps
+# no answer from a secid). Each caller's label is printed first, then probed.
+aa_as() { sh -c "echo 'exec $1' > /proc/self/attr/exec && exec $2"; }
+sed 's/^profile procfs2-noptrace /profile unconfined /' $P > $P.u
+if /opt/apparmor/bin/apparmor_parser -K -a $P.u > /tmp/lsm-parser.log 2>&1; then
+	label=$(aa_as unconfined 'cat /proc/self/attr/current')
+	echo "# a caller changed to \"unconfined\" runs as: $label"
+	as_fake() { aa_as unconfined "$1"; }
+	check "a profile named unconfined denying ptrace, root" as_fake
+	/opt/apparmor/bin/apparmor_parser -K -R $P.u > /dev/null 2>&1
+	same "the profile named unconfined is removed" \
+		"$(grep -c '^unconfined (enforce)' /sys/kernel/security/apparmor/profiles)" 0
+else
+	skip "a profile named unconfined" "apparmor_parser refuses it: $(cat /tmp/lsm-parser.log)"
+fi
+sed 's/^profile procfs2-noptrace /profile procfs2-first /; s/  deny ptrace,/  ptrace,/' $P > $P.1
+sed 's/^profile procfs2-noptrace /profile procfs2-second /' $P > $P.2
+if /opt/apparmor/bin/apparmor_parser -K -a $P.1 > /tmp/lsm-parser.log 2>&1; then
+	as_first() { aa_as procfs2-first "$1"; }
+	check "a profile allowing ptrace, root" as_first
+	/opt/apparmor/bin/apparmor_parser -K -R $P.1 > /dev/null 2>&1
+	if /opt/apparmor/bin/apparmor_parser -K -a $P.2 > /tmp/lsm-parser.log 2>&1; then
+		as_second() { aa_as procfs2-second "$1"; }
+		same "the second profile runs" "$(as_second 'cat /proc/self/attr/current')" \
+			"procfs2-second (enforce)"
+		check "a profile denying ptrace loaded after the first was removed, root" as_second
+		/opt/apparmor/bin/apparmor_parser -K -R $P.2 > /dev/null 2>&1
+	else
+		not_ok "apparmor_parser loads the second profile" "$(cat /tmp/lsm-parser.log)"
+	fi
+else
+	not_ok "apparmor_parser loads the first profile" "$(cat /tmp/lsm-parser.log)"
 fi
 
 # hidepid=2 views under the most restrictive scope.

@@ -90,6 +90,119 @@ pub(super) fn with_current_cred<R>(f: impl FnOnce(&bindings::cred) -> R) -> R {
     f(unsafe { &*(*bindings::get_current()).cred })
 }
 
+/// Credentials, borrowed while they cannot be freed: the caller's own
+/// ([`with_current`]) or a task's under RCU or its lock.
+pub(crate) struct Cred<'a>(&'a bindings::cred);
+
+impl<'a> Cred<'a> {
+    /// Wraps credentials that stay valid for `'a`.
+    pub(super) fn new(c: &'a bindings::cred) -> Self {
+        Self(c)
+    }
+
+    pub(crate) fn uid(&self) -> u32 {
+        self.0.uid.val
+    }
+
+    pub(crate) fn euid(&self) -> u32 {
+        self.0.euid.val
+    }
+
+    pub(crate) fn suid(&self) -> u32 {
+        self.0.suid.val
+    }
+
+    pub(crate) fn fsuid(&self) -> u32 {
+        self.0.fsuid.val
+    }
+
+    pub(crate) fn gid(&self) -> u32 {
+        self.0.gid.val
+    }
+
+    pub(crate) fn egid(&self) -> u32 {
+        self.0.egid.val
+    }
+
+    pub(crate) fn sgid(&self) -> u32 {
+        self.0.sgid.val
+    }
+
+    pub(crate) fn fsgid(&self) -> u32 {
+        self.0.fsgid.val
+    }
+
+    /// `cap_effective`, a bit per capability.
+    pub(crate) fn cap_effective(&self) -> u64 {
+        self.0.cap_effective.val
+    }
+
+    /// `cap_permitted`, a bit per capability.
+    pub(crate) fn cap_permitted(&self) -> u64 {
+        self.0.cap_permitted.val
+    }
+
+    /// The user namespace the credentials belong to, which they keep alive.
+    pub(crate) fn user_ns(&self) -> UserNs<'a> {
+        // SAFETY: Credentials hold a reference on their user namespace, never null.
+        UserNs(
+            unsafe { NonNull::new_unchecked(self.0.user_ns) },
+            core::marker::PhantomData,
+        )
+    }
+}
+
+/// Calls `f` with the calling task's credentials (`current_cred()`).
+pub(crate) fn with_current<R>(f: impl FnOnce(&Cred<'_>) -> R) -> R {
+    with_current_cred(|c| f(&Cred(c)))
+}
+
+/// A capability (`CAP_*`): only the ones procfs2 asks about can be named, so none
+/// is out of range (`ns_capable` stops the kernel on one that is).
+#[derive(Clone, Copy)]
+pub(crate) enum Cap {
+    SysPtrace = bindings::CAP_SYS_PTRACE as isize,
+}
+
+/// A user namespace that stays alive for `'a` (held by credentials or an mm that
+/// live that long). Two are equal when they are the same namespace.
+#[derive(Clone, Copy)]
+pub(crate) struct UserNs<'a>(
+    NonNull<bindings::user_namespace>,
+    core::marker::PhantomData<&'a bindings::user_namespace>,
+);
+
+impl UserNs<'static> {
+    /// The initial user namespace (`init_user_ns`), a static object.
+    pub(crate) fn init() -> Self {
+        // SAFETY: A static object is never null.
+        let ns = unsafe { NonNull::new_unchecked(&raw mut bindings::init_user_ns) };
+        Self(ns, core::marker::PhantomData)
+    }
+}
+
+impl<'a> UserNs<'a> {
+    /// # Safety
+    ///
+    /// `ns` must be a user namespace that stays alive for `'a`.
+    pub(super) unsafe fn from_raw(ns: *mut bindings::user_namespace) -> Option<Self> {
+        NonNull::new(ns).map(|ns| Self(ns, core::marker::PhantomData))
+    }
+
+    /// Whether the caller has `cap` over this namespace, not audited
+    /// (`ns_capable_noaudit`).
+    pub(crate) fn capable_noaudit(self, cap: Cap) -> bool {
+        // SAFETY: The namespace is alive for `'a` (type invariant); `cap` is valid.
+        unsafe { bindings::ns_capable_noaudit(self.0.as_ptr(), cap as kernel::ffi::c_int) }
+    }
+}
+
+impl PartialEq for UserNs<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
 /// The user namespace of the calling task's credentials (`current_user_ns()`).
 fn current_user_ns() -> *mut bindings::user_namespace {
     with_current_cred(|c| c.user_ns)
@@ -193,80 +306,6 @@ pub(crate) fn kstrtouint_errno(buf: &[u8], base: u32) -> Result<u32> {
     Ok(v)
 }
 
-/// What a `ptrace_may_access` check is for (`PTRACE_MODE_READ` or
-/// `PTRACE_MODE_ATTACH`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PtraceMode {
-    Read,
-    Attach,
-}
-
-/// What the security modules would say about the caller getting at another
-/// process (`security_ptrace_access_check`, which is not exported), as far as
-/// procfs2 can tell; where it cannot tell, no. It is taken before any task lock
-/// (AppArmor's label text is asked for, which allocates); [`LsmPtrace::allows`]
-/// then answers for a task, after the capability module's own check.
-///
-/// - Without `CONFIG_SECURITY` there is no other module: yes.
-/// - SELinux, Smack, Landlock and BPF programs decide by state procfs2 cannot
-///   reach: with any of them built in, no.
-/// - AppArmor lets an unconfined caller at anyone (`aa_may_ptrace`: an unconfined
-///   tracer passes both sides of the check); a confined caller's profile cannot be
-///   consulted: only a caller under the root namespace's unconfined label passes.
-/// - Yama restricts only `PTRACE_MODE_ATTACH`, by `ptrace_scope` (a static of
-///   security/yama/yama_lsm.c), read as Yama reads it ([`yama`]); if procfs2 could
-///   not find it, no.
-pub(crate) struct LsmPtrace {
-    allowed: bool,
-    /// Yama's `ptrace_scope`, for attach mode with Yama built in.
-    yama_scope: Option<u32>,
-}
-
-impl LsmPtrace {
-    /// The modules' answer for the caller now, for `mode`.
-    pub(crate) fn now(mode: PtraceMode) -> Self {
-        let no = Self {
-            allowed: false,
-            yama_scope: None,
-        };
-        if !cfg!(CONFIG_SECURITY) {
-            return Self {
-                allowed: true,
-                yama_scope: None,
-            };
-        }
-        if cfg!(CONFIG_SECURITY_SELINUX)
-            || cfg!(CONFIG_SECURITY_SMACK)
-            || cfg!(CONFIG_SECURITY_LANDLOCK)
-            || cfg!(CONFIG_BPF_LSM)
-        {
-            return no;
-        }
-        if cfg!(CONFIG_SECURITY_APPARMOR) && !current_label_unconfined() {
-            return no;
-        }
-        if cfg!(CONFIG_SECURITY_YAMA) && mode == PtraceMode::Attach {
-            return match yama::scope() {
-                Some(scope) => Self {
-                    allowed: true,
-                    yama_scope: Some(scope),
-                },
-                None => no,
-            };
-        }
-        Self {
-            allowed: true,
-            yama_scope: None,
-        }
-    }
-
-    /// Whether the modules let the caller at the task; `yama` answers Yama's
-    /// question for the task given `ptrace_scope`.
-    pub(crate) fn allows(&self, yama: impl FnOnce(u32) -> bool) -> bool {
-        self.allowed && self.yama_scope.map_or(true, yama)
-    }
-}
-
 /// Yama's `ptrace_scope`, a static of security/yama/yama_lsm.c, read where Yama reads
 /// it: the `data` of the sysctl table Yama registers, found once at load time
 /// through a mount of proc no caller can reach (the text of
@@ -280,9 +319,10 @@ pub(crate) mod yama {
 
     static SCOPE: AtomicPtr<c_int> = AtomicPtr::new(core::ptr::null_mut());
 
-    /// Finds the variable (`procfs2` init). Without it, attach checks are refused.
+    /// Finds the variable (`procfs2` init, after [`super::lsm::init`]). Without it,
+    /// attach checks are refused while Yama runs.
     pub(crate) fn init() {
-        if !cfg!(CONFIG_SECURITY_YAMA) {
+        if !super::lsm::active(super::lsm::Lsm::Yama) {
             return;
         }
         match super::super::file::proc_sysctl_data(
@@ -310,14 +350,110 @@ pub(crate) mod yama {
     }
 }
 
-/// Whether the security modules would let the caller read or set another task's
-/// scheduling (`security_task_getscheduler`, `security_task_setscheduler`, not
-/// exported), once CAP_SYS_NICE over it is checked. Of the modules, only SELinux,
-/// Smack and BPF programs hook these, by state procfs2 cannot reach: with any of
-/// them built in, no. (The capability module's `cap_safe_nice` passes whoever has
-/// CAP_SYS_NICE over the task.)
-pub(crate) fn lsm_may_schedule() -> bool {
-    !(cfg!(CONFIG_SECURITY_SELINUX) || cfg!(CONFIG_SECURITY_SMACK) || cfg!(CONFIG_BPF_LSM))
+/// The security modules that run. Built-in modules need not run: the boot's order
+/// (`CONFIG_LSM`, `lsm=`) picks them, and only one of AppArmor, SELinux and Smack.
+/// The list of running ones (`lsm_names`, securityfs's `lsm`) is neither exported
+/// nor readable from the kernel (that file has no `read_iter`), so each is asked
+/// its own way, once at load time: SELinux and Smack answer the exported
+/// `security_ismaclabel` for their attribute name only while they run; AppArmor
+/// makes securityfs's `apparmor` directory only when it starts (looked up on a
+/// mount of securityfs procfs2 makes, which no caller can reach). A module that
+/// cannot be asked (Yama, Landlock, the BPF LSM) counts as running when built in;
+/// so does AppArmor if the lookup cannot be made.
+pub(crate) mod lsm {
+    use core::sync::atomic::{AtomicU32, Ordering};
+    use kernel::{bindings, c_str, str::CStr};
+
+    /// A security module whose running changes what procfs2 may show.
+    #[derive(Clone, Copy)]
+    pub(crate) enum Lsm {
+        SeLinux,
+        Smack,
+        AppArmor,
+        Yama,
+        Landlock,
+        Bpf,
+    }
+
+    impl Lsm {
+        const ALL: [Lsm; 6] = [
+            Lsm::SeLinux,
+            Lsm::Smack,
+            Lsm::AppArmor,
+            Lsm::Yama,
+            Lsm::Landlock,
+            Lsm::Bpf,
+        ];
+
+        /// Its name (as `lsm=` and securityfs's `lsm` spell it).
+        pub(crate) fn name(self) -> &'static str {
+            match self {
+                Lsm::SeLinux => "selinux",
+                Lsm::Smack => "smack",
+                Lsm::AppArmor => "apparmor",
+                Lsm::Yama => "yama",
+                Lsm::Landlock => "landlock",
+                Lsm::Bpf => "bpf",
+            }
+        }
+
+        fn built_in(self) -> bool {
+            cfg!(CONFIG_SECURITY)
+                && match self {
+                    Lsm::SeLinux => cfg!(CONFIG_SECURITY_SELINUX),
+                    Lsm::Smack => cfg!(CONFIG_SECURITY_SMACK),
+                    Lsm::AppArmor => cfg!(CONFIG_SECURITY_APPARMOR),
+                    Lsm::Yama => cfg!(CONFIG_SECURITY_YAMA),
+                    Lsm::Landlock => cfg!(CONFIG_SECURITY_LANDLOCK),
+                    Lsm::Bpf => cfg!(CONFIG_BPF_LSM),
+                }
+        }
+
+        /// Whether a built-in module runs, asked of the kernel now.
+        fn runs(self) -> bool {
+            match self {
+                Lsm::SeLinux => ismaclabel(c_str!("selinux")),
+                Lsm::Smack => ismaclabel(c_str!("SMACK64")),
+                Lsm::AppArmor => {
+                    super::super::file::securityfs_has(c_str!("apparmor")) != Some(false)
+                }
+                Lsm::Yama | Lsm::Landlock | Lsm::Bpf => true,
+            }
+        }
+
+        fn bit(self) -> u32 {
+            1 << self as u32
+        }
+    }
+
+    /// `security_ismaclabel(name)`: whether a running module names its inode label
+    /// attribute `name` (SELinux "selinux", Smack "SMACK64").
+    fn ismaclabel(name: &CStr) -> bool {
+        // SAFETY: `name` is NUL-terminated; the hooks only compare it.
+        unsafe { bindings::security_ismaclabel(name.as_char_ptr()) != 0 }
+    }
+
+    /// Bit `KNOWN`: [`init`] ran; the others: [`Lsm::bit`] of each running module.
+    const KNOWN: u32 = 1 << 31;
+    static ACTIVE: AtomicU32 = AtomicU32::new(0);
+
+    /// Asks each built-in module whether it runs (`procfs2` init, before any
+    /// mount).
+    pub(crate) fn init() {
+        let mut bits = KNOWN;
+        for l in Lsm::ALL {
+            if l.built_in() && l.runs() {
+                bits |= l.bit();
+            }
+        }
+        ACTIVE.store(bits, Ordering::Relaxed);
+    }
+
+    /// Whether `l` runs (or may: see the module's text).
+    pub(crate) fn active(l: Lsm) -> bool {
+        let bits = ACTIVE.load(Ordering::Relaxed);
+        l.built_in() && (bits & KNOWN == 0 || bits & l.bit() != 0)
+    }
 }
 
 /// Whether the caller runs under AppArmor's unconfined label of the root policy
@@ -328,7 +464,7 @@ pub(crate) fn lsm_may_schedule() -> bool {
 /// stack is another secid and is refused. Asked anew on every call: nothing is
 /// cached that could go stale.
 #[cfg(CONFIG_SECURITY)]
-fn current_label_unconfined() -> bool {
+pub(crate) fn apparmor_current_unconfined() -> bool {
     let (mut mine, mut init) = (0u32, 0u32);
     // SAFETY: Both are valid output locations; `init_task` is static and its
     // credentials are read under RCU by the callee.
@@ -340,6 +476,6 @@ fn current_label_unconfined() -> bool {
 }
 
 #[cfg(not(CONFIG_SECURITY))]
-fn current_label_unconfined() -> bool {
+pub(crate) fn apparmor_current_unconfined() -> bool {
     true
 }

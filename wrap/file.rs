@@ -5,7 +5,7 @@
 
 use super::{inode::Inode, mm, ops, shim};
 use kernel::{
-    bindings,
+    bindings, c_str,
     error::to_result,
     ffi::{c_char, c_int, c_void},
     prelude::*,
@@ -393,52 +393,108 @@ impl core::fmt::Write for LinkWriter<'_> {
     }
 }
 
+/// A mount of a kernel file system that only procfs2 holds (`kern_mount` of the
+/// type named), unmounted when dropped. It is in no namespace: no caller can reach
+/// it, mount over anything in it or bind into it, so a path looked up on it names
+/// what the kernel put there, whatever the callers' mounts hold.
+struct PrivateMount(*mut bindings::vfsmount);
+
+impl PrivateMount {
+    /// Mounts the file system type `name`; `None` if it is not registered or the
+    /// mount fails.
+    fn new(name: &CStr) -> Option<Self> {
+        // SAFETY: `get_fs_type` returns a registered type with a module reference
+        // (given back at once: a mount holds its own), or NULL.
+        let mnt = unsafe {
+            let fs = bindings::get_fs_type(name.as_char_ptr());
+            if fs.is_null() {
+                return None;
+            }
+            let mnt = bindings::kern_mount(fs);
+            shim::procfs2_put_filesystem(fs);
+            mnt
+        };
+        kernel::error::from_err_ptr(mnt).ok().map(Self)
+    }
+
+    /// Opens `path` (relative to the mount's root) with `flags`, with the caller's
+    /// credentials.
+    fn open(&self, path: &CStr, flags: u32) -> Result<PrivateFile<'_>> {
+        let (mnt, path, flags) = (self.0, path.as_char_ptr(), flags as c_int);
+        // SAFETY: `mnt` is a live mount and `path` is NUL-terminated.
+        let f = unsafe { shim::procfs2_file_open_root_mnt(mnt, path, flags) };
+        kernel::error::from_err_ptr(f).map(|f| PrivateFile { f, mnt: self })
+    }
+}
+
+impl Drop for PrivateMount {
+    fn drop(&mut self) {
+        // SAFETY: The mount made by `new`, put once; files opened on it hold their
+        // own references and, by their lifetime, are closed already.
+        unsafe { bindings::kern_unmount(self.0) };
+    }
+}
+
+/// A file opened on a [`PrivateMount`], closed when dropped.
+struct PrivateFile<'a> {
+    f: *mut bindings::file,
+    mnt: &'a PrivateMount,
+}
+
+impl PrivateFile<'_> {
+    /// The table of a file of proc's `/proc/sys` that is `procname` and declares
+    /// `maxlen` bytes: its `data`.
+    fn sysctl_data(&self, procname: &CStr, maxlen: usize) -> Option<*mut c_void> {
+        // SAFETY: `f` is open on a mount of proc (the only type `proc_sysctl_data`
+        // opens this on, checked through its mount below), so its inode is proc's,
+        // whose `sysctl_entry` is the table of a /proc/sys file and NULL otherwise;
+        // a table lives while its file is open.
+        unsafe {
+            if shim::procfs2_file_mnt(self.f) != self.mnt.0 {
+                return None;
+            }
+            let t = shim::procfs2_proc_sysctl_entry(self.f);
+            if t.is_null()
+                || (*t).procname.is_null()
+                || CStr::from_char_ptr((*t).procname).as_bytes() != procname.as_bytes()
+                || usize::try_from((*t).maxlen) != Ok(maxlen)
+                || (*t).data.is_null()
+            {
+                return None;
+            }
+            Some((*t).data)
+        }
+    }
+}
+
+impl Drop for PrivateFile<'_> {
+    fn drop(&mut self) {
+        // SAFETY: The file `open` opened, closed once.
+        unsafe { bindings::filp_close(self.f, core::ptr::null_mut()) };
+    }
+}
+
 /// The variable behind a sysctl of proc (`ctl_table.data`): `name` is its path under
 /// proc's root ("sys/kernel/..."), `procname` its last component, `len` the size its
-/// table declares (`maxlen`). It is looked up on a mount of proc of procfs2's own
-/// (`kern_mount`), which no caller can reach, mount over or bind into: what is found
-/// is the table the kernel registered under that name, whatever the callers'
+/// table declares (`maxlen`). It is looked up on a [`PrivateMount`] of proc: what is
+/// found is the table the kernel registered under that name, whatever the callers'
 /// mounts hold. `None` if there is no such sysctl.
 pub(crate) fn proc_sysctl_data(name: &CStr, procname: &CStr, len: usize) -> Option<*mut c_void> {
-    // SAFETY: `get_fs_type` returns a registered type with a module reference (given
-    // back at once: a mount holds its own), or NULL.
-    let mnt = unsafe {
-        let fs = bindings::get_fs_type(c"proc".as_ptr().cast());
-        if fs.is_null() {
-            return None;
-        }
-        let mnt = bindings::kern_mount(fs);
-        shim::procfs2_put_filesystem(fs);
-        mnt
+    let mnt = PrivateMount::new(c_str!("proc"))?;
+    // An `O_PATH` open reaches the inode without reading it.
+    let f = mnt.open(name, bindings::O_PATH).ok()?;
+    f.sysctl_data(procname, len)
+}
+
+/// Whether securityfs has `name` (e.g. "apparmor"), looked up on a [`PrivateMount`]
+/// of securityfs: `Some(false)` only when the lookup says it does not exist
+/// (`ENOENT`); `None` when it cannot be told.
+pub(crate) fn securityfs_has(name: &CStr) -> Option<bool> {
+    let mnt = PrivateMount::new(c_str!("securityfs"))?;
+    let has = match mnt.open(name, bindings::O_PATH) {
+        Ok(_) => Some(true),
+        Err(e) if e == ENOENT => Some(false),
+        Err(_) => None,
     };
-    if kernel::error::from_err_ptr(mnt).is_err() {
-        return None;
-    }
-    // SAFETY: `mnt` is the mount made above and `name` is NUL-terminated; an `O_PATH`
-    // open reaches the inode without reading it.
-    let f = unsafe {
-        shim::procfs2_file_open_root_mnt(mnt, name.as_char_ptr(), bindings::O_PATH as c_int)
-    };
-    let mut data = None;
-    if kernel::error::from_err_ptr(f).is_ok() {
-        // SAFETY: `f` is open on the mount made above, so its inode is proc's, whose
-        // `sysctl_entry` is the table of a /proc/sys file and NULL otherwise; a table
-        // lives while its file is open. `f` is closed once.
-        unsafe {
-            let t = shim::procfs2_proc_sysctl_entry(f);
-            if shim::procfs2_file_mnt(f) == mnt
-                && !t.is_null()
-                && !(*t).procname.is_null()
-                && CStr::from_char_ptr((*t).procname).as_bytes() == procname.as_bytes()
-                && usize::try_from((*t).maxlen) == Ok(len)
-                && !(*t).data.is_null()
-            {
-                data = Some((*t).data);
-            }
-            bindings::filp_close(f, core::ptr::null_mut());
-        }
-    }
-    // SAFETY: The mount made above, put once.
-    unsafe { bindings::kern_unmount(mnt) };
-    data
+    has
 }

@@ -713,122 +713,14 @@ impl Task {
         }
     }
 
-    /// Whether the caller may read this task's private state, as
-    /// `ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS)` decides with no LSM but
-    /// the capability one: the same thread group; or fsuid/fsgid equal to all of the
-    /// target's uids and gids, or CAP_SYS_PTRACE in its user namespace; then, for a
-    /// task that is not dumpable, CAP_SYS_PTRACE over its mm's user namespace; then
-    /// `cap_ptrace_access_check`: the same user namespace and every capability the
-    /// target has permitted, or CAP_SYS_PTRACE over the target's user namespace.
-    ///
-    /// Then the other security modules, as far as [`cred::LsmPtrace`] can tell.
-    /// Attach mode (`PTRACE_MODE_ATTACH_FSCREDS`) is asked by [`Task::lock_trace`]
-    /// and [`Task::mm_access_attach`].
-    pub(crate) fn may_read(&self) -> bool {
-        self.may_access(cred::PtraceMode::Read)
-    }
-
-    fn may_access(&self, mode: cred::PtraceMode) -> bool {
-        self.may_access_with(&cred::LsmPtrace::now(mode))
-    }
-
-    /// [`Task::may_read`] or the attach check with the modules' answer taken
-    /// beforehand (before any lock: see [`cred::LsmPtrace`]).
-    fn may_access_with(&self, lsm: &cred::LsmPtrace) -> bool {
-        if self.is_current_group() {
-            return true;
-        }
-        self.cap_may_access() && lsm.allows(|scope| self.yama_may_attach(scope))
-    }
-
-    /// `yama_ptrace_access_check` for attaching at `ptrace_scope` `scope`: 0 lets
-    /// anyone; 1 lets the task's ancestors and holders of CAP_SYS_PTRACE over its
-    /// user namespace (the exceptions `PR_SET_PTRACER` declares are in Yama's
-    /// private list: not counted); 2 only the latter; 3 no one.
-    fn yama_may_attach(&self, scope: u32) -> bool {
-        let capable = || {
-            let rcu = Rcu::read_lock();
-            ns_capable_noaudit(self.cred(&rcu).user_ns, bindings::CAP_SYS_PTRACE)
+    /// Whether `check` lets the caller at the task, asked with the task under
+    /// `task_lock`, as `ptrace_may_access` asks it.
+    pub(crate) fn may_access(&self, check: &impl PtraceCheck) -> bool {
+        let target = PtraceTarget {
+            task: self,
+            _lock: self.lock(),
         };
-        match scope {
-            0 => true,
-            1 => self.descends_from_current() || capable(),
-            2 => capable(),
-            _ => false,
-        }
-    }
-
-    /// Whether the task descends from the caller's process (Yama's
-    /// `task_is_descendant(current, task)`): its group leaders' `real_parent`
-    /// chain, under RCU, reaches the caller's group leader.
-    fn descends_from_current(&self) -> bool {
-        let _rcu = Rcu::read_lock();
-        // SAFETY: `current` is valid while it runs; `group_leader` and
-        // `real_parent` are read once, as `rcu_dereference` does, and the tasks
-        // they name stay valid under RCU; the chain ends at the idle task (pid 0).
-        unsafe {
-            let me = read_once(&raw const (*bindings::get_current()).group_leader);
-            let mut walker = self.as_ptr();
-            while (*walker).pid > 0 {
-                walker = read_once(&raw const (*walker).group_leader);
-                if walker == me {
-                    return true;
-                }
-                walker = read_once(&raw const (*walker).real_parent);
-            }
-        }
-        false
-    }
-
-    /// The checks of `__ptrace_may_access` up to and with the capability module.
-    fn cap_may_access(&self) -> bool {
-        let (fsuid, fsgid, caller_ns, caller_caps) =
-            cred::with_current_cred(|c| (c.fsuid.val, c.fsgid.val, c.user_ns, c.cap_effective.val));
-        {
-            let rcu = Rcu::read_lock();
-            let c = self.cred(&rcu);
-            let creds_match = [c.uid, c.euid, c.suid].iter().all(|u| u.val == fsuid)
-                && [c.gid, c.egid, c.sgid].iter().all(|g| g.val == fsgid);
-            if !creds_match && !ns_capable_noaudit(c.user_ns, bindings::CAP_SYS_PTRACE) {
-                return false;
-            }
-        }
-        // The dumpability is read after the credentials (`smp_rmb`, paired with
-        // `commit_creds`' write barrier): a task that drops privileges and becomes
-        // non-dumpable is not seen with its old credentials and its new dumpability.
-        core::sync::atomic::fence(core::sync::atomic::Ordering::Acquire);
-        if !self.still_dumpable() {
-            return false;
-        }
-        // The capability LSM's own check (`cap_ptrace_access_check`).
-        let rcu = Rcu::read_lock();
-        let t = self.cred(&rcu);
-        let superset = t.cap_permitted.val & !caller_caps == 0;
-        (caller_ns == t.user_ns && superset)
-            || ns_capable_noaudit(t.user_ns, bindings::CAP_SYS_PTRACE)
-    }
-
-    /// `task_still_dumpable` (kernel/ptrace.c), under `task_lock` as
-    /// `ptrace_may_access` takes it: with an mm, its dumpability, else CAP_SYS_PTRACE
-    /// over the mm's user namespace; without one (a kernel thread, a zombie, a group
-    /// leader that exited first, a task past `exit_mm`), the dumpability `exit_mm`
-    /// saved in `user_dumpable`, else CAP_SYS_PTRACE over the initial user namespace.
-    fn still_dumpable(&self) -> bool {
-        let _lock = self.lock();
-        // SAFETY: `mm` is stable under `task_lock`, and its `user_ns` with it;
-        // `user_dumpable` is written under the same lock, by `exit_mm`.
-        unsafe {
-            let mm = (*self.as_ptr()).mm;
-            if !mm.is_null() {
-                return get_dumpable(mm) == SUID_DUMP_USER
-                    || ns_capable_noaudit(
-                        (*mm).__bindgen_anon_1.user_ns,
-                        bindings::CAP_SYS_PTRACE,
-                    );
-            }
-            bindings::task_struct::user_dumpable_raw(self.as_ptr()) != 0
-                || ns_capable_noaudit(&raw mut bindings::init_user_ns, bindings::CAP_SYS_PTRACE)
-        }
+        check.may_access(&target)
     }
 
     /// `task->signal->oom_score_adj`.
@@ -976,12 +868,16 @@ impl Task {
     /// What `stat` shows of the task, seen from `ns`; the whole group's counters
     /// when `whole` (`do_task_stat`). Fails only if a fatal signal interrupts the
     /// wait for `exec_update_lock`.
-    pub(crate) fn stat(&self, ns: &PidNamespace, whole: bool) -> Result<TaskStat> {
-        let lsm = cred::LsmPtrace::now(cred::PtraceMode::Read);
+    pub(crate) fn stat(
+        &self,
+        ns: &PidNamespace,
+        whole: bool,
+        check: &impl PtraceCheck,
+    ) -> Result<TaskStat> {
         let _exec = self.exec_update_read()?;
         let (t, sig, ns) = (self.as_ptr(), self.signal(), ns.as_ptr());
         let mut st = TaskStat {
-            permitted: self.may_access_with(&lsm),
+            permitted: self.may_access(check),
             pgid: -1,
             sid: -1,
             tty_pgrp: -1,
@@ -1681,8 +1577,8 @@ impl Task {
     }
 
     /// `task->personality`, read under `exec_update_lock` (`lock_trace`).
-    pub(crate) fn personality(&self) -> Result<u32> {
-        let _exec = self.lock_trace()?;
+    pub(crate) fn personality(&self, check: &impl PtraceCheck) -> Result<u32> {
+        let _exec = self.lock_trace(check)?;
         // SAFETY: The task is valid; exec, which changes it, is held off.
         Ok(unsafe { (*self.as_ptr()).personality })
     }
@@ -1716,10 +1612,10 @@ impl Task {
 
     /// Appends the task's kernel stack to `m`, one `[<0>] symbol+off/len` line per
     /// frame, under `lock_trace` (`EPERM` for callers that may not trace the task).
-    pub(crate) fn show_stack(&self, m: &SeqFile) -> Result {
+    pub(crate) fn show_stack(&self, m: &SeqFile, check: &impl PtraceCheck) -> Result {
         const MAX_STACK_TRACE_DEPTH: usize = 64;
         let mut entries = KVec::from_elem(0usize, MAX_STACK_TRACE_DEPTH, GFP_KERNEL)?;
-        let _exec = self.lock_trace()?;
+        let _exec = self.lock_trace(check)?;
         // SAFETY: The task is valid; `entries` has room for the depth asked for.
         let n = unsafe {
             bindings::stack_trace_save_tsk(
@@ -1774,10 +1670,9 @@ impl Task {
     /// `None` when the caller may not read the task. What is read through the
     /// result belongs to the credentials checked: an `execve` (a setuid one) cannot
     /// swap the mm, files or credentials in between.
-    pub(crate) fn read_access(&self) -> Result<Option<ReadAccess<'_>>> {
-        let lsm = cred::LsmPtrace::now(cred::PtraceMode::Read);
+    pub(crate) fn read_access(&self, check: &impl PtraceCheck) -> Result<Option<ReadAccess<'_>>> {
         let exec = self.exec_update_read()?;
-        Ok(self.may_access_with(&lsm).then(|| ReadAccess {
+        Ok(self.may_access(check).then(|| ReadAccess {
             task: self,
             _exec: exec,
         }))
@@ -1785,10 +1680,9 @@ impl Task {
 
     /// `lock_trace`: `exec_update_lock` for reading (`EINTR` if killed while
     /// waiting), and the ptrace check (`EPERM`), held while the caller reads.
-    pub(crate) fn lock_trace(&self) -> Result<ExecUpdate<'_>> {
-        let lsm = cred::LsmPtrace::now(cred::PtraceMode::Attach);
+    pub(crate) fn lock_trace(&self, check: &impl PtraceCheck) -> Result<ExecUpdate<'_>> {
         let exec = self.exec_update_read()?;
-        if !self.may_access_with(&lsm) {
+        if !self.may_access(check) {
             return Err(EPERM);
         }
         Ok(exec)
@@ -1920,24 +1814,14 @@ impl Task {
         }
     }
 
-    /// `mm_access(task, PTRACE_MODE_READ_FSCREDS)`: the task's address space, under
-    /// `exec_update_lock` so that it is the one checked; `ESRCH` without one,
-    /// `EACCES` unless it is the caller's own or the caller may read the task.
-    pub(crate) fn mm_access(&self) -> Result<Mm<'_>> {
-        self.mm_access_mode(cred::PtraceMode::Read)
-    }
-
-    /// `mm_access(task, PTRACE_MODE_ATTACH)`, as `mem` is opened: the same, but the
-    /// caller must be allowed to trace the task (attach mode).
-    pub(crate) fn mm_access_attach(&self) -> Result<Mm<'_>> {
-        self.mm_access_mode(cred::PtraceMode::Attach)
-    }
-
-    fn mm_access_mode(&self, mode: cred::PtraceMode) -> Result<Mm<'_>> {
-        let lsm = cred::LsmPtrace::now(mode);
+    /// `mm_access(task, mode)`: the task's mm, taken and checked under
+    /// `exec_update_lock`; `ESRCH` without one, `EACCES` unless it is the caller's
+    /// own or `check` (made for the mode: read for `environ`, `auxv`, `maps`,
+    /// attach for `mem`) lets the caller at the task.
+    pub(crate) fn mm_access(&self, check: &impl PtraceCheck) -> Result<Mm<'_>> {
         let _exec = self.exec_update_read()?;
         let mm = self.mm().ok_or(ESRCH)?;
-        if !mm.is_current() && !self.may_access_with(&lsm) {
+        if !mm.is_current() && !self.may_access(check) {
             return Err(EACCES);
         }
         Ok(mm)
@@ -2035,12 +1919,6 @@ unsafe fn get_dumpable(mm: *mut bindings::mm_struct) -> c_int {
     // SAFETY: Per the caller; `flags` changes with atomic bit operations.
     let flags = unsafe { read_once(&raw const (*mm).__bindgen_anon_1.flags) };
     (flags & bindings::MMF_DUMPABLE_MASK as usize) as c_int
-}
-
-/// `ns_capable_noaudit(ns, cap)`.
-fn ns_capable_noaudit(ns: *mut bindings::user_namespace, cap: u32) -> bool {
-    // SAFETY: Callers pass a namespace they keep alive (under RCU or a lock).
-    unsafe { bindings::ns_capable_noaudit(ns, cap as c_int) }
 }
 
 /// `PAGE_ALIGN`, which wraps to 0 above the last page as C's does.
@@ -2241,7 +2119,7 @@ impl Mm<'_> {
 ///
 /// # Invariants
 ///
-/// `task` passed [`Task::may_read`]'s check after `_exec` was taken.
+/// `task` passed a [`PtraceCheck`] after `_exec` was taken.
 pub(crate) struct ReadAccess<'a> {
     task: &'a Task,
     _exec: ExecUpdate<'a>,
@@ -2259,6 +2137,101 @@ impl<'a> ReadAccess<'a> {
         self.task.io(whole)
     }
 }
+
+/// A decision whether the caller may get at a task, as `ptrace_may_access` makes
+/// it (ptrace.rs makes them). Any answer is safe: it only decides what is shown.
+pub(crate) trait PtraceCheck {
+    /// Whether the caller may get at `target`.
+    fn may_access(&self, target: &PtraceTarget<'_>) -> bool;
+}
+
+/// A task under `task_lock`, as `ptrace_may_access` holds it while it decides: its
+/// `mm` can neither change (exec) nor go (exit) meanwhile. What the decision reads
+/// of the task.
+pub(crate) struct PtraceTarget<'a> {
+    task: &'a Task,
+    _lock: SpinGuard<'a>,
+}
+
+impl PtraceTarget<'_> {
+    /// Whether the caller belongs to the task's thread group (`same_thread_group`).
+    pub(crate) fn same_thread_group(&self) -> bool {
+        self.task.is_current_group()
+    }
+
+    /// Calls `f` with the task's credentials (`__task_cred`, under RCU).
+    pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::Cred<'_>) -> R) -> R {
+        let rcu = Rcu::read_lock();
+        f(&cred::Cred::new(self.task.cred(&rcu)))
+    }
+
+    /// The task's mm (`task->mm`), stable under the lock; `None` for a kernel
+    /// thread or a task past `exit_mm`.
+    pub(crate) fn mm(&self) -> Option<LockedMm<'_>> {
+        // SAFETY: `mm` is stable under `task_lock`, which `self` holds; a task
+        // holds an mm_users reference on it while it is set.
+        let mm = unsafe { (*self.task.as_ptr()).mm };
+        // SAFETY: As above: the mm lives while the lock is held.
+        (!mm.is_null()).then(|| LockedMm(unsafe { &*mm }))
+    }
+
+    /// The dumpability `exit_mm` saved (`task->user_dumpable`), written under the
+    /// lock `self` holds.
+    pub(crate) fn user_dumpable(&self) -> bool {
+        // SAFETY: The task is valid; the bit is written under `task_lock`.
+        unsafe { bindings::task_struct::user_dumpable_raw(self.task.as_ptr()) != 0 }
+    }
+
+    /// Whether the task has not been released (`pid_alive`: `thread_pid` is set).
+    pub(crate) fn pid_alive(&self) -> bool {
+        // SAFETY: The task is valid; the pointer is read once, as `pid_alive` does.
+        !unsafe { read_once(&raw const (*self.task.as_ptr()).thread_pid) }.is_null()
+    }
+
+    /// Whether the task descends from the caller's process (Yama's
+    /// `task_is_descendant(current, task)`): the chain of its group leaders'
+    /// `real_parent`, under RCU, reaches the caller's group leader before pid 0.
+    pub(crate) fn descends_from_current(&self) -> bool {
+        let _rcu = Rcu::read_lock();
+        // SAFETY: `current` is valid while it runs; `group_leader` and
+        // `real_parent` are read once, as `rcu_dereference` does, and the tasks
+        // they name stay valid under RCU; the chain ends at the idle task (pid 0).
+        unsafe {
+            let me = read_once(&raw const (*bindings::get_current()).group_leader);
+            let mut walker = self.task.as_ptr();
+            while (*walker).pid > 0 {
+                walker = read_once(&raw const (*walker).group_leader);
+                if walker == me {
+                    return true;
+                }
+                walker = read_once(&raw const (*walker).real_parent);
+            }
+        }
+        false
+    }
+}
+
+/// An mm read under its task's `task_lock` ([`PtraceTarget::mm`]).
+pub(crate) struct LockedMm<'a>(&'a bindings::mm_struct);
+
+impl LockedMm<'_> {
+    /// `get_dumpable(mm)`: `SUID_DUMP_DISABLE`, `SUID_DUMP_USER` or `SUID_DUMP_ROOT`.
+    pub(crate) fn dumpable(&self) -> u32 {
+        // SAFETY: The mm is live (see `PtraceTarget::mm`); `get_dumpable` reads its
+        // flags once.
+        unsafe { get_dumpable((&raw const *self.0).cast_mut()) as u32 }
+    }
+
+    /// The user namespace the mm was made in (`mm->user_ns`), which it keeps alive.
+    pub(crate) fn user_ns(&self) -> cred::UserNs<'_> {
+        // SAFETY: An mm holds a reference on its `user_ns`, set at creation.
+        unsafe { cred::UserNs::from_raw(self.0.__bindgen_anon_1.user_ns) }
+            .unwrap_or_else(cred::UserNs::init)
+    }
+}
+
+/// `SUID_DUMP_USER`: the value of [`LockedMm::dumpable`] for a dumpable mm.
+pub(crate) const SUID_DUMP_USER_VALUE: u32 = bindings::SUID_DUMP_USER;
 
 impl Drop for Mm<'_> {
     fn drop(&mut self) {

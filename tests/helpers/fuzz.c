@@ -14,7 +14,11 @@
  * processes listed in FUZZ_WRITABLE only: through /proc first, then through /proc2,
  * with a value from a
  * list of good and bad ones or random bytes, so that each pair of writes meets the
- * same checks (nothing else of the system is changed).
+ * same checks (nothing else of the system is changed). Attribute changes (chmod,
+ * chown, utimes, truncate) go to the entries of those scratch processes only, and
+ * never change an owner: chown names the entry's own owner, or, for a caller other
+ * than root, another one (refused on both trees), so that no later call depends
+ * on how long each tree keeps an inode.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -32,11 +36,14 @@
 
 #define MAX_PATHS 20000
 #define MAX_WPATHS 256
+#define MAX_SPATHS 4096
 
 static char *paths[MAX_PATHS];
 static int npaths;
 static char *wpaths[MAX_WPATHS];
 static int nwpaths;
+static char *spaths[MAX_SPATHS];
+static int nspaths;
 static uint64_t state;
 
 static uint64_t rnd(void)
@@ -235,6 +242,65 @@ static struct outcome write_value(const char *path, uint64_t arg, uint64_t arg2)
 	return o;
 }
 
+/* chmod, chown, utimes or truncate of an entry of a scratch process. */
+static struct outcome setattr(const char *path, uint64_t arg, uint64_t arg2, int is_link)
+{
+	struct outcome o = { 0 };
+	struct stat st;
+	int r = 0;
+
+	if (lstat(path, &st) != 0) {
+		o.err = errno;
+		return o;
+	}
+	switch (arg % 4) {
+	case 0: /* chmod follows links: links are left alone */
+		if (is_link)
+			return o;
+		r = chmod(path, arg2 & 07777);
+		break;
+	case 1:
+		if (getuid() != 0 && (arg2 & 1))
+			r = lchown(path, st.st_uid + 1 + (arg2 >> 1) % 1000, (gid_t)-1);
+		else
+			r = lchown(path, st.st_uid, st.st_gid);
+		break;
+	case 2: {
+		struct timespec ts[2] = { { (time_t)(arg2 % 2000000000), 0 },
+					  { (time_t)(arg2 % 1000000000), UTIME_NOW } };
+
+		if (arg2 & 1)
+			ts[0].tv_nsec = UTIME_OMIT;
+		r = utimensat(AT_FDCWD, path, (arg2 & 2) ? ts : NULL, AT_SYMLINK_NOFOLLOW);
+		break;
+	}
+	case 3: /* truncate follows links: links are left alone */
+		if (is_link)
+			return o;
+		r = truncate(path, (off_t)(arg2 % 16));
+		break;
+	}
+	o.err = r < 0 ? errno : 0;
+	return o;
+}
+
+/* The paths under the scratch processes in FUZZ_WRITABLE, for setattr. */
+static void add_scratch(void)
+{
+	char *list = getenv("FUZZ_WRITABLE"), *save = NULL, *pid;
+
+	if (!list || !(list = strdup(list)))
+		return;
+	for (pid = strtok_r(list, " ", &save); pid; pid = strtok_r(NULL, " ", &save)) {
+		size_t len = strlen(pid);
+
+		for (int i = 0; i < npaths && nspaths < MAX_SPATHS; i++)
+			if (!strncmp(paths[i], pid, len) && (paths[i][len] == '/' || !paths[i][len]))
+				spaths[nspaths++] = paths[i];
+	}
+	free(list);
+}
+
 /* The writable files of the scratch processes in FUZZ_WRITABLE, threads included. */
 static void add_writable(void)
 {
@@ -270,7 +336,7 @@ static void add_writable(void)
 }
 
 static const char *op_names[] = { "open", "read", "pread", "lseek+read", "getdents64",
-	"readlink", "stat", "write", "mmap", "ioctl", "write-scratch" };
+	"readlink", "stat", "write", "mmap", "ioctl", "write-scratch", "setattr-scratch" };
 
 int main(int argc, char **argv)
 {
@@ -311,17 +377,20 @@ int main(int argc, char **argv)
 		paths[npaths < MAX_PATHS ? npaths++ : npaths - 1] = strdup(hostile[i]);
 
 	add_writable();
+	add_scratch();
 
 	/* FUZZ_ONLY_B=1: calls on /proc2 only, nothing compared (the storm's readers). */
 	int only_b = getenv("FUZZ_ONLY_B") != NULL;
 
 	for (long n = 0; n < count; n++) {
 		const char *rel = paths[rnd() % npaths];
-		int op = rnd() % (nwpaths ? 11 : 10);
+		int op = rnd() % (nwpaths ? (nspaths ? 12 : 11) : 10);
 		uint64_t arg = rnd(), arg2 = rnd();
 
 		if (op == 10)
 			rel = wpaths[arg % nwpaths];
+		if (op == 11)
+			rel = spaths[arg % nspaths];
 		char a[4096], b[4096];
 		struct stat st;
 		int is_link;
@@ -330,13 +399,15 @@ int main(int argc, char **argv)
 		snprintf(b, sizeof(b), "/proc2/%s", rel);
 		is_link = lstat(a, &st) == 0 && S_ISLNK(st.st_mode);
 		if (only_b) {
-			if (op != 10)
+			if (op < 10)
 				call(op, b, arg, arg2, is_link);
 			continue;
 		}
-		struct outcome oa = op == 10 ? write_value(a, arg >> 8, arg2) :
+		struct outcome oa = op == 11 ? setattr(a, arg >> 8, arg2, is_link) :
+				    op == 10 ? write_value(a, arg >> 8, arg2) :
 					       call(op, a, arg, arg2, is_link);
-		struct outcome ob = op == 10 ? write_value(b, arg >> 8, arg2) :
+		struct outcome ob = op == 11 ? setattr(b, arg >> 8, arg2, is_link) :
+				    op == 10 ? write_value(b, arg >> 8, arg2) :
 					       call(op, b, arg, arg2, is_link);
 
 		if (oa.err != ob.err) {
