@@ -4,10 +4,13 @@
 # /proc and on /proc2 in the same boot; the result (success or the errno, and the
 # mode left) must be the same. Prints how many cells were compared.
 #   chmod/chown/utimes on every per-process entry (fs/proc's proc_nochmod_setattr),
-#   by the owner, another user and root, on the process, its task/TID/, fd/,
-#   fdinfo/, ns/ and map_files/ entries; then what another user can do with that;
-#   open+read and readlink of every entry of live, zombie and non-dumpable targets
-#   and a kernel thread (task_still_dumpable: a task without an mm).
+#   by the owner, another user, root, the root of a user namespace, root without
+#   CAP_SYS_PTRACE and root under an AppArmor profile denying ptrace (see cells),
+#   on the process, its task/TID/, fd/, fdinfo/, ns/ and map_files/ entries; then
+#   what another user can do with that; open+read and readlink of every entry of
+#   live, zombie and non-dumpable targets, a kernel thread (task_still_dumpable: a
+#   task without an mm), a process in a user namespace and a setuid-root program
+#   exec'd after its owner tried to chmod its entries.
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2 2>/dev/null
