@@ -5,9 +5,9 @@
 //! security modules (security/yama/yama_lsm.c, AppArmor), in one place, step by
 //! step in their order, each step named after the function it mirrors. Of the
 //! modules, procfs2 answers only for those whose answer it can know; for the others
-//! it refuses (README, Security). The files ask through [`PtraceCheck`]: made
-//! before any lock (the modules' part may allocate), then applied by the wrapper
-//! under the locks fs/proc holds (`exec_update_lock`, `task_lock`).
+//! it refuses (README, Security). The files ask through [`PtraceCheck`], which the
+//! wrapper applies under the locks fs/proc holds (`exec_update_lock` where fs/proc
+//! takes it, then `task_lock`), so every step reads the state of the moment.
 
 use crate::wrap::{
     cred::{self, lsm::Lsm, yama, Cap, UserNs},
@@ -23,11 +23,9 @@ pub(crate) enum Mode {
     Attach,
 }
 
-/// One `ptrace_may_access(task, mode)` question, with the security modules' part
-/// that does not depend on the task already answered.
+/// One `ptrace_may_access(task, mode)` question.
 pub(crate) struct PtraceCheck {
     mode: Mode,
-    lsm: LsmPtrace,
 }
 
 impl PtraceCheck {
@@ -43,10 +41,7 @@ impl PtraceCheck {
     }
 
     fn new(mode: Mode) -> Self {
-        Self {
-            mode,
-            lsm: LsmPtrace::now(mode),
-        }
+        Self { mode }
     }
 }
 
@@ -108,15 +103,9 @@ fn task_still_dumpable(t: &PtraceTarget<'_>) -> bool {
 }
 
 /// `security_ptrace_access_check`: the capability module, then each other module
-/// that runs, as far as [`LsmPtrace`] can answer for it.
+/// that runs, as far as procfs2 can answer for it.
 fn security_ptrace_access_check(t: &PtraceTarget<'_>, check: &PtraceCheck) -> bool {
-    cap_ptrace_access_check(t)
-        && check.lsm.allowed
-        && (check.mode != Mode::Attach
-            || check
-                .lsm
-                .yama_scope
-                .map_or(true, |s| yama_ptrace_access_check(t, s)))
+    cap_ptrace_access_check(t) && lsm_ptrace_access_check(t, check.mode)
 }
 
 /// `cap_ptrace_access_check` (security/commoncap.c), FSCREDS: the same user
@@ -148,9 +137,9 @@ fn yama_ptrace_access_check(t: &PtraceTarget<'_>, scope: u32) -> bool {
 }
 
 /// What the security modules other than the capability one would say, as far as
-/// procfs2 can tell (`security_ptrace_access_check` is not exported); where it
-/// cannot tell, no. Taken before any task lock (AppArmor's answer is asked of
-/// the kernel, which may allocate).
+/// procfs2 can tell (their hooks are reached only through the unexported
+/// `security_ptrace_access_check`); where it cannot tell, no. Asked under the
+/// task's lock, as the hooks are; nothing here sleeps.
 ///
 /// - SELinux, Smack, Landlock and BPF programs decide by state procfs2 cannot
 ///   reach: while any of them runs, no.
@@ -158,37 +147,22 @@ fn yama_ptrace_access_check(t: &PtraceTarget<'_>, scope: u32) -> bool {
 ///   tracer passes both sides of the check); a confined caller's profile cannot
 ///   be consulted: only a caller under the root namespace's unconfined label
 ///   passes.
-/// - Yama restricts only attach mode, by `ptrace_scope`; if procfs2 could not
-///   find that variable, no.
-struct LsmPtrace {
-    allowed: bool,
-    /// Yama's `ptrace_scope`, for attach mode while Yama runs.
-    yama_scope: Option<u32>,
-}
-
-impl LsmPtrace {
-    fn now(mode: Mode) -> Self {
-        let answer = |allowed, yama_scope| Self {
-            allowed,
-            yama_scope,
-        };
-        if [Lsm::SeLinux, Lsm::Smack, Lsm::Landlock, Lsm::Bpf]
-            .into_iter()
-            .any(cred::lsm::active)
-        {
-            return answer(false, None);
-        }
-        if cred::lsm::active(Lsm::AppArmor) && !cred::apparmor_current_unconfined() {
-            return answer(false, None);
-        }
-        if mode == Mode::Attach && cred::lsm::active(Lsm::Yama) {
-            return match yama::scope() {
-                Some(scope) => answer(true, Some(scope)),
-                None => answer(false, None),
-            };
-        }
-        answer(true, None)
+/// - Yama restricts only attach mode, by `ptrace_scope` read now; if procfs2
+///   could not find that variable, no.
+fn lsm_ptrace_access_check(t: &PtraceTarget<'_>, mode: Mode) -> bool {
+    if [Lsm::SeLinux, Lsm::Smack, Lsm::Landlock, Lsm::Bpf]
+        .into_iter()
+        .any(cred::lsm::active)
+    {
+        return false;
     }
+    if cred::lsm::active(Lsm::AppArmor) && !cred::apparmor_current_unconfined() {
+        return false;
+    }
+    if mode == Mode::Attach && cred::lsm::active(Lsm::Yama) {
+        return yama::scope().is_some_and(|scope| yama_ptrace_access_check(t, scope));
+    }
+    true
 }
 
 /// Whether the security modules would let the caller read or set another task's

@@ -91,70 +91,68 @@ pub(super) fn with_current_cred<R>(f: impl FnOnce(&bindings::cred) -> R) -> R {
 }
 
 /// Credentials, borrowed while they cannot be freed: the caller's own
-/// ([`with_current`]) or a task's under RCU or its lock.
-pub(crate) struct Cred<'a>(&'a bindings::cred);
+/// ([`with_current`]) or a task's under RCU. Only the fields that never change once
+/// credentials are shared (`commit_creds` publishes them whole) are read, through
+/// the pointer: the object also holds counts other CPUs change, so no Rust
+/// reference to it is made.
+///
+/// # Invariants
+///
+/// `self.0` points to credentials that stay valid for `'a`.
+pub(crate) struct Cred<'a>(NonNull<bindings::cred>, core::marker::PhantomData<&'a ()>);
+
+/// The getters of [`Cred`]'s ids, each a field read once through the pointer.
+macro_rules! cred_ids {
+    ($($name:ident),*) => {$(
+        pub(crate) fn $name(&self) -> u32 {
+            // SAFETY: Valid for `'a` (type invariant); the id never changes.
+            unsafe { (*self.0.as_ptr()).$name.val }
+        }
+    )*};
+}
 
 impl<'a> Cred<'a> {
-    /// Wraps credentials that stay valid for `'a`.
-    pub(super) fn new(c: &'a bindings::cred) -> Self {
-        Self(c)
+    /// # Safety
+    ///
+    /// `c` must point to credentials that stay valid for `'a`.
+    pub(super) unsafe fn from_raw(c: *const bindings::cred) -> Self {
+        // SAFETY: Per the caller, `c` points to credentials: it is not null.
+        Self(
+            unsafe { NonNull::new_unchecked(c.cast_mut()) },
+            core::marker::PhantomData,
+        )
     }
 
-    pub(crate) fn uid(&self) -> u32 {
-        self.0.uid.val
-    }
-
-    pub(crate) fn euid(&self) -> u32 {
-        self.0.euid.val
-    }
-
-    pub(crate) fn suid(&self) -> u32 {
-        self.0.suid.val
-    }
-
-    pub(crate) fn fsuid(&self) -> u32 {
-        self.0.fsuid.val
-    }
-
-    pub(crate) fn gid(&self) -> u32 {
-        self.0.gid.val
-    }
-
-    pub(crate) fn egid(&self) -> u32 {
-        self.0.egid.val
-    }
-
-    pub(crate) fn sgid(&self) -> u32 {
-        self.0.sgid.val
-    }
-
-    pub(crate) fn fsgid(&self) -> u32 {
-        self.0.fsgid.val
-    }
+    cred_ids!(uid, euid, suid, fsuid, gid, egid, sgid, fsgid);
 
     /// `cap_effective`, a bit per capability.
     pub(crate) fn cap_effective(&self) -> u64 {
-        self.0.cap_effective.val
+        // SAFETY: Valid for `'a` (type invariant); the set never changes.
+        unsafe { (*self.0.as_ptr()).cap_effective.val }
     }
 
     /// `cap_permitted`, a bit per capability.
     pub(crate) fn cap_permitted(&self) -> u64 {
-        self.0.cap_permitted.val
+        // SAFETY: Valid for `'a` (type invariant); the set never changes.
+        unsafe { (*self.0.as_ptr()).cap_permitted.val }
     }
 
     /// The user namespace the credentials belong to, which they keep alive.
     pub(crate) fn user_ns(&self) -> UserNs<'a> {
-        // SAFETY: Credentials hold a reference on their user namespace, never null.
-        UserNs(
-            unsafe { NonNull::new_unchecked(self.0.user_ns) },
-            core::marker::PhantomData,
-        )
+        // SAFETY: Valid for `'a` (type invariant); `user_ns` never changes, and the
+        // credentials hold a reference on it for as long as they live.
+        let ns = unsafe { (*self.0.as_ptr()).user_ns };
+        // SAFETY: As above: alive for `'a`.
+        unsafe { UserNs::from_raw(ns) }.unwrap_or_else(UserNs::init)
     }
 }
 
 /// Calls `f` with the calling task's credentials (`current_cred()`).
 pub(crate) fn with_current<R>(f: impl FnOnce(&Cred<'_>) -> R) -> R {
-    with_current_cred(|c| f(&Cred(c)))
+    // SAFETY: `current` is valid while it runs, and so are its own credentials,
+    // which only it can replace; the borrow ends with `f`.
+    let c = unsafe { Cred::from_raw((*bindings::get_current()).cred) };
+    f(&c)
 }
 
 /// A capability (`CAP_*`): only the ones procfs2 asks about can be named, so none

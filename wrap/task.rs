@@ -2161,8 +2161,12 @@ impl PtraceTarget<'_> {
 
     /// Calls `f` with the task's credentials (`__task_cred`, under RCU).
     pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::Cred<'_>) -> R) -> R {
-        let rcu = Rcu::read_lock();
-        f(&cred::Cred::new(self.task.cred(&rcu)))
+        let _rcu = Rcu::read_lock();
+        // SAFETY: `real_cred` is read as `rcu_dereference` does; the credentials it
+        // points to are freed only after a grace period, and `f` runs under RCU.
+        let c =
+            unsafe { cred::Cred::from_raw(read_once(&raw const (*self.task.as_ptr()).real_cred)) };
+        f(&c)
     }
 
     /// The task's mm (`task->mm`), stable under the lock; `None` for a kernel
@@ -2170,9 +2174,9 @@ impl PtraceTarget<'_> {
     pub(crate) fn mm(&self) -> Option<LockedMm<'_>> {
         // SAFETY: `mm` is stable under `task_lock`, which `self` holds; a task
         // holds an mm_users reference on it while it is set.
-        let mm = unsafe { (*self.task.as_ptr()).mm };
-        // SAFETY: As above: the mm lives while the lock is held.
-        (!mm.is_null()).then(|| LockedMm(unsafe { &*mm }))
+        let mm = NonNull::new(unsafe { (*self.task.as_ptr()).mm })?;
+        // INVARIANT: As above: the mm lives while the lock is held.
+        Some(LockedMm(mm, PhantomData))
     }
 
     /// The dumpability `exit_mm` saved (`task->user_dumpable`), written under the
@@ -2211,22 +2215,29 @@ impl PtraceTarget<'_> {
     }
 }
 
-/// An mm read under its task's `task_lock` ([`PtraceTarget::mm`]).
-pub(crate) struct LockedMm<'a>(&'a bindings::mm_struct);
+/// An mm read under its task's `task_lock` ([`PtraceTarget::mm`]), through its
+/// pointer (other CPUs change its counters and flags: no Rust reference is made).
+///
+/// # Invariants
+///
+/// `self.0` is the locked task's mm, live for `'a`.
+pub(crate) struct LockedMm<'a>(NonNull<bindings::mm_struct>, PhantomData<&'a ()>);
 
 impl LockedMm<'_> {
     /// `get_dumpable(mm)`: `SUID_DUMP_DISABLE`, `SUID_DUMP_USER` or `SUID_DUMP_ROOT`.
     pub(crate) fn dumpable(&self) -> u32 {
-        // SAFETY: The mm is live (see `PtraceTarget::mm`); `get_dumpable` reads its
-        // flags once.
-        unsafe { get_dumpable((&raw const *self.0).cast_mut()) as u32 }
+        // SAFETY: The mm is live (type invariant); `get_dumpable` reads its flags
+        // once.
+        unsafe { get_dumpable(self.0.as_ptr()) as u32 }
     }
 
     /// The user namespace the mm was made in (`mm->user_ns`), which it keeps alive.
     pub(crate) fn user_ns(&self) -> cred::UserNs<'_> {
-        // SAFETY: An mm holds a reference on its `user_ns`, set at creation.
-        unsafe { cred::UserNs::from_raw(self.0.__bindgen_anon_1.user_ns) }
-            .unwrap_or_else(cred::UserNs::init)
+        // SAFETY: The mm is live (type invariant); `user_ns` is set at creation and
+        // never changes.
+        let ns = unsafe { (*self.0.as_ptr()).__bindgen_anon_1.user_ns };
+        // SAFETY: An mm holds a reference on its `user_ns` while it lives.
+        unsafe { cred::UserNs::from_raw(ns) }.unwrap_or_else(cred::UserNs::init)
     }
 }
 
