@@ -18,18 +18,18 @@ if [ -z "$lsm" ]; then
 fi
 ok "$lsm runs ($(cat /sys/kernel/security/lsm))"
 
-expect "$lsm: procfs2 loads" insmod $KO
+expect "procfs2 loads" insmod $KO
 mkdir -p /proc2
-same "$lsm: mount -t procfs2 is refused with EPERM" "$(/tests/bin/mountfs procfs2 /proc2)" EPERM
-expect "$lsm: nothing is mounted" sh -c '! grep -q procfs2 /proc/mounts'
-expect "$lsm: dmesg says which module and why" \
+same "mount -t procfs2 is refused with EPERM" "$(/tests/bin/mountfs procfs2 /proc2)" EPERM
+expect "nothing is mounted" sh -c '! grep -q procfs2 /proc/mounts'
+expect "dmesg says which module and why" \
 	sh -c "dmesg | grep -q 'procfs2: not mounted: $lsm runs, and labels /proc.s per-process inodes'"
 # A mount in a new pid namespace is refused alike.
-same "$lsm: mount in a new pid namespace is refused with EPERM" \
+same "mount in a new pid namespace is refused with EPERM" \
 	"$(unshare -p -f -m /tests/bin/mountfs procfs2 /proc2)" EPERM
 mkdir -p /tmp/proc
-expect "$lsm: fs/proc mounts" mount -t proc proc /tmp/proc
+expect "fs/proc mounts" mount -t proc proc /tmp/proc
 umount /tmp/proc
-expect "$lsm: rmmod is clean" rmmod procfs2
-same "$lsm: no procfs2 warning or error but the refusals" \
+expect "rmmod is clean" rmmod procfs2
+same "no procfs2 warning or error but the refusals" \
 	"$(dmesg | grep procfs2 | grep -v 'not mounted:' | grep -ci 'warn\|error\|bug')" "0"
