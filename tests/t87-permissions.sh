@@ -9,8 +9,9 @@
 #   on the process, its task/TID/, fd/, fdinfo/, ns/ and map_files/ entries; then
 #   what another user can do with that; open+read and readlink of every entry of
 #   live, zombie and non-dumpable targets, a kernel thread (task_still_dumpable: a
-#   task without an mm), a process in a user namespace and a setuid-root program
-#   exec'd after its owner tried to chmod its entries.
+#   task without an mm), a process whose group leader exited, a process in a user
+#   namespace and a setuid-root program exec'd after its owner tried to chmod its
+#   entries.
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2 2>/dev/null
@@ -126,13 +127,17 @@ done
 su -s /bin/sh nobody -c '/tests/bin/hostile zombie' > /tmp/t87.z &
 su -s /bin/sh nobody -c '/tests/bin/hostile zombie nodump' > /tmp/t87.zn &
 su -s /bin/sh nobody -c '/tests/bin/hostile nodump' > /tmp/t87.n &
-waitfor 'grep -qs "^pid " /tmp/t87.z && grep -qs "^pid " /tmp/t87.zn && grep -qs "^pid " /tmp/t87.n'
+su -s /bin/sh nobody -c '/tests/bin/hostile leaderexit' > /tmp/t87.le &
+waitfor 'grep -qs "^pid " /tmp/t87.z && grep -qs "^pid " /tmp/t87.zn && grep -qs "^pid " /tmp/t87.n && grep -qs "^pid " /tmp/t87.le'
 Z=$(sed -n 's/^pid //p' /tmp/t87.z)
 ZN=$(sed -n 's/^pid //p' /tmp/t87.zn)
 NN=$(sed -n 's/^pid //p' /tmp/t87.n)
+LE=$(sed -n 's/^pid //p' /tmp/t87.le)
+waitfor "grep -q '^State:.*Z' /proc/$LE/task/$LE/status"
 for target in "$N:nobody's process" "$R:root's process" "$Z:nobody's zombie" \
 	"$ZN:nobody's non-dumpable zombie" "$NN:nobody's non-dumpable process" "2:kthreadd" \
-	"$US:the user namespace's process" "$SX:the setuid-root program u1000 exec'd"; do
+	"$US:the user namespace's process" "$SX:the setuid-root program u1000 exec'd" \
+	"$LE:nobody's process whose leader exited"; do
 	t=${target%%:*}
 	ENTRIES=$(entries $t) T_NAME=${target#*:}
 	for action in read readlink; do
@@ -199,6 +204,6 @@ same "another user cannot list fd/ or write oom_score_adj after the owner's chmo
 	"$(give /proc2 | tr '\n' '|')" "$(give /proc | tr '\n' '|')"
 
 kill $N $R 2>/dev/null
-kill -9 $(pidof hostile) $US $SX 2>/dev/null
+kill -9 $(pidof hostile) $US $SX $LE 2>/dev/null
 wait 2>/dev/null
 echo "# t87: $(awk '{ s += $1 } END { print s }' $CELLS) cells compared, $(awk '{ s += $1 } END { print s }' $STRICT) where procfs2 is stricter by design (link follows)"

@@ -18,6 +18,8 @@
  *   hostile zombie          a child that has exited and is not reaped: PID is it
  *   hostile zombie nodump   the same, non-dumpable (PR_SET_DUMPABLE 0) when it exited
  *   hostile nodump          a live process that made itself non-dumpable
+ *   hostile leaderexit      a process whose group leader exited (a zombie thread)
+ *                           while a second thread lives on in pause()
  *   hostile bigargs MIB normal|proctitle [ENVMIB]
  *                           maps MIB MiB it never touches (but for its first bytes)
  *                           and makes it its argument area with PR_SET_MM_MAP; with
@@ -72,6 +74,7 @@
 #include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -305,6 +308,29 @@ static int zombie(int nodump)
 	}
 	ready(pid);
 	return 0;
+}
+
+/* --- leaderexit --- */
+
+static void *pause_thread(void *arg)
+{
+	(void)arg;
+	for (;;)
+		pause();
+	return NULL;
+}
+
+static int leaderexit(void)
+{
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, pause_thread, NULL))
+		return 1;
+	printf("pid %d\n", (int)getpid());
+	fflush(stdout);
+	/* Only this thread exits: the process lives on in the other. */
+	syscall(SYS_exit, 0);
+	return 1;
 }
 
 /* --- the huge argument area --- */
@@ -630,6 +656,8 @@ int main(int argc, char **argv)
 		return zombie(0);
 	if (argc == 3 && !strcmp(argv[1], "zombie") && !strcmp(argv[2], "nodump"))
 		return zombie(1);
+	if (argc == 2 && !strcmp(argv[1], "leaderexit"))
+		return leaderexit();
 	if (argc == 2 && !strcmp(argv[1], "nodump")) {
 		if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0))
 			return 1;
