@@ -1009,11 +1009,6 @@ const struct ctl_table *procfs2_proc_sysctl_entry(struct file *f)
 	return PROC_I(file_inode(f))->sysctl_entry;
 }
 
-struct vfsmount *procfs2_file_mnt(struct file *f)
-{
-	return f->f_path.mnt;
-}
-
 /* consoles: wrap/console.rs mirrors these flag values. */
 static_assert(CON_PRINTBUFFER == 1 && CON_CONSDEV == 2 && CON_ENABLED == 4 && CON_BOOT == 8 &&
 	      CON_ANYTIME == 16 && CON_BRL == 32 && CON_NBCON == 256);

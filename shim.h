@@ -267,10 +267,9 @@ struct zone *procfs2_node_zone(int nid, unsigned int z);
 const atomic_long_t *procfs2_zone_numa_event_array(struct zone *zone);
 const unsigned long *procfs2_zone_numa_event_cpu_array(struct zone *zone, int cpu);
 
-/* Sysctls of fs/proc in init's mount namespace (wrap/file.rs) */
+/* Files on mounts only procfs2 holds: proc's sysctls (wrap/file.rs) */
 struct file *procfs2_file_open_root_mnt(struct vfsmount *mnt, const char *name, int flags);
 const struct ctl_table *procfs2_proc_sysctl_entry(struct file *f);
-struct vfsmount *procfs2_file_mnt(struct file *f);
 
 /* Consoles (wrap/console.rs) */
 struct console;

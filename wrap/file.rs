@@ -423,7 +423,10 @@ impl PrivateMount {
         let (mnt, path, flags) = (self.0, path.as_char_ptr(), flags as c_int);
         // SAFETY: `mnt` is a live mount and `path` is NUL-terminated.
         let f = unsafe { shim::procfs2_file_open_root_mnt(mnt, path, flags) };
-        kernel::error::from_err_ptr(f).map(|f| PrivateFile { f, mnt: self })
+        kernel::error::from_err_ptr(f).map(|f| PrivateFile {
+            f,
+            _mnt: core::marker::PhantomData,
+        })
     }
 }
 
@@ -438,24 +441,26 @@ impl Drop for PrivateMount {
 /// A file opened on a [`PrivateMount`], closed when dropped.
 struct PrivateFile<'a> {
     f: *mut bindings::file,
-    mnt: &'a PrivateMount,
+    _mnt: core::marker::PhantomData<&'a PrivateMount>,
 }
 
 impl PrivateFile<'_> {
     /// The table of a file of proc's `/proc/sys` that is `procname` and declares
     /// `maxlen` bytes: its `data`.
-    fn sysctl_data(&self, procname: &CStr, maxlen: usize) -> Option<*mut c_void> {
-        // SAFETY: `f` is open on a mount of proc (the only type `proc_sysctl_data`
-        // opens this on, checked through its mount below), so its inode is proc's,
-        // whose `sysctl_entry` is the table of a /proc/sys file and NULL otherwise;
-        // a table lives while its file is open.
+    ///
+    /// # Safety
+    ///
+    /// The file must be open on a mount of proc (fs/proc's file system type).
+    unsafe fn sysctl_data(&self, procname: &CStr, maxlen: usize) -> Option<*mut c_void> {
+        // SAFETY: Per the caller the inode is proc's, whose `sysctl_entry` is the
+        // table of a /proc/sys file and NULL otherwise.
+        let t = unsafe { shim::procfs2_proc_sysctl_entry(self.f) };
+        if t.is_null() {
+            return None;
+        }
+        // SAFETY: A table lives while its file is open; `procname` is a string.
         unsafe {
-            if shim::procfs2_file_mnt(self.f) != self.mnt.0 {
-                return None;
-            }
-            let t = shim::procfs2_proc_sysctl_entry(self.f);
-            if t.is_null()
-                || (*t).procname.is_null()
+            if (*t).procname.is_null()
                 || CStr::from_char_ptr((*t).procname).as_bytes() != procname.as_bytes()
                 || usize::try_from((*t).maxlen) != Ok(maxlen)
                 || (*t).data.is_null()
@@ -483,7 +488,9 @@ pub(crate) fn proc_sysctl_data(name: &CStr, procname: &CStr, len: usize) -> Opti
     let mnt = PrivateMount::new(c_str!("proc"))?;
     // An `O_PATH` open reaches the inode without reading it.
     let f = mnt.open(name, bindings::O_PATH).ok()?;
-    f.sysctl_data(procname, len)
+    // SAFETY: `f` is open on `mnt`, a mount of the type registered as "proc", which
+    // fs/proc registers at boot (a second type of that name cannot be registered).
+    unsafe { f.sysctl_data(procname, len) }
 }
 
 /// Whether securityfs has `name` (e.g. "apparmor"), looked up on a [`PrivateMount`]

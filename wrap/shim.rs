@@ -348,14 +348,13 @@ extern "C" {
         cpu: c_int,
     ) -> *const c_ulong;
 
-    // Sysctls of fs/proc in init's mount namespace (wrap/file.rs)
+    // Files on mounts only procfs2 holds: proc's sysctls (wrap/file.rs)
     pub(crate) fn procfs2_file_open_root_mnt(
         mnt: *mut bindings::vfsmount,
         name: *const c_char,
         flags: c_int,
     ) -> *mut bindings::file;
     pub(crate) fn procfs2_proc_sysctl_entry(f: *mut bindings::file) -> *const bindings::ctl_table;
-    pub(crate) fn procfs2_file_mnt(f: *mut bindings::file) -> *mut bindings::vfsmount;
 
     // Consoles (wrap/console.rs)
     pub(crate) fn console_list_lock();
