@@ -106,3 +106,20 @@ hostiles_stop() {
 	done
 	rm -f /tmp/hostile.parents /tmp/hostile-noexec.elf /tmp/hostile-watched.*
 }
+
+# noptrace_profile: an AppArmor profile, procfs2-noptrace, that allows everything
+# but ptrace (t87's confined caller, t89's profiles), on stdout.
+noptrace_profile() {
+	cat <<'PROF'
+profile procfs2-noptrace {
+  capability,
+  file,
+  network,
+  signal,
+  unix,
+  mount,
+  umount,
+  deny ptrace,
+}
+PROF
+}

@@ -76,18 +76,7 @@ compare() {
 }
 
 # The confined caller's profile: everything but ptrace.
-cat > /tmp/t87.profile <<'PROF'
-profile procfs2-noptrace {
-  capability,
-  file,
-  network,
-  signal,
-  unix,
-  mount,
-  umount,
-  deny ptrace,
-}
-PROF
+noptrace_profile > /tmp/t87.profile
 if ! /opt/apparmor/bin/apparmor_parser -K -r /tmp/t87.profile > /tmp/t87.parser 2>&1; then
 	not_ok "apparmor_parser loads t87's profile" "$(cat /tmp/t87.parser)"
 	CALLERS="nobody u1000 root userns noptrace"

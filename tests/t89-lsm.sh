@@ -90,18 +90,7 @@ same "ptrace_scope is 2 again" "$(cat $SCOPE)" 2
 
 # AppArmor: a profile that allows everything but ptrace.
 P=/tmp/lsm-profile
-cat > $P <<'PROF'
-profile procfs2-noptrace {
-  capability,
-  file,
-  network,
-  signal,
-  unix,
-  mount,
-  umount,
-  deny ptrace,
-}
-PROF
+noptrace_profile > $P
 if /opt/apparmor/bin/apparmor_parser -K -r $P > /tmp/lsm-parser.log 2>&1; then
 	confined() { sh -c "echo 'exec procfs2-noptrace' > /proc/self/attr/exec && exec $1"; }
 	same "a confined shell runs under the profile" \
