@@ -97,7 +97,7 @@ fn ptrace_has_cap(ns: UserNs<'_>) -> bool {
 /// CAP_SYS_PTRACE over the initial user namespace.
 fn task_still_dumpable(t: &PtraceTarget<'_>) -> bool {
     match t.mm() {
-        Some(mm) => mm.dumpable() == task::SUID_DUMP_USER_VALUE || ptrace_has_cap(mm.user_ns()),
+        Some(mm) => mm.dumpable() == task::SUID_DUMP_USER || ptrace_has_cap(mm.user_ns()),
         None => t.user_dumpable() || ptrace_has_cap(UserNs::init()),
     }
 }

@@ -182,8 +182,8 @@ const MAX_PID_NS_LEVEL: usize = 32;
 const GLOBAL_ROOT: u32 = 0;
 /// `INVALID_UID`.
 const INVALID_ID: u32 = u32::MAX;
-/// `SUID_DUMP_USER`.
-const SUID_DUMP_USER: c_int = bindings::SUID_DUMP_USER as c_int;
+/// `SUID_DUMP_USER`: the dumpability of an ordinary mm ([`LockedMm::dumpable`]).
+pub(crate) const SUID_DUMP_USER: u32 = bindings::SUID_DUMP_USER;
 /// `PAGE_SIZE` and `PAGE_MASK`.
 const PAGE_SIZE: usize = bindings::PAGE_SIZE;
 const PAGE_MASK: usize = !(PAGE_SIZE - 1);
@@ -701,7 +701,7 @@ impl Task {
             if mm.is_null() {
                 return (GLOBAL_ROOT, GLOBAL_ROOT);
             }
-            if get_dumpable(mm) == SUID_DUMP_USER {
+            if get_dumpable(mm) as u32 == SUID_DUMP_USER {
                 return (euid, egid);
             }
             let ns = (*mm).__bindgen_anon_1.user_ns;
@@ -2240,9 +2240,6 @@ impl LockedMm<'_> {
         unsafe { cred::UserNs::from_raw(ns) }.unwrap_or_else(cred::UserNs::init)
     }
 }
-
-/// `SUID_DUMP_USER`: the value of [`LockedMm::dumpable`] for a dumpable mm.
-pub(crate) const SUID_DUMP_USER_VALUE: u32 = bindings::SUID_DUMP_USER;
 
 impl Drop for Mm<'_> {
     fn drop(&mut self) {
