@@ -16,12 +16,12 @@ use crate::{
     ptrace::PtraceCheck,
     seq::{self, SeqFile},
     wrap::{
-        dentry::{Dentry, Lookup},
+        dentry::{Dentry, Lookup, Unhashed},
         file::{DirContext, File, Link},
         inode::{Inode, Kstat},
         ops::{
             DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps,
-            SeqFileOperations, SeqOpened,
+            SeqFileOperations, SeqOpened, Single,
         },
         task::Task,
         DT_LNK, DT_REG,
@@ -53,7 +53,7 @@ fn fd_link_mode(f_mode: u32) -> u16 {
 
 /// `proc_lookupfd_common` with `proc_fd_instantiate` (`info` false) or
 /// `proc_fdinfo_instantiate`.
-fn lookupfd(dir: &Inode, dentry: &Dentry, info: bool) -> Result<Lookup> {
+fn lookupfd(dir: &Inode, dentry: &Unhashed, info: bool) -> Result<Lookup> {
     let (nr, tid, gen) = dir_ino_parts(dir)?;
     let task = proc_task(dir).ok_or(ENOENT)?;
     let fd = name_to_int(dentry.name()).ok_or(ENOENT)?;
@@ -143,7 +143,7 @@ pub(crate) static PROC_FD_FOPS: FileOps = FileOps::new::<FdDir>();
 impl InodeOperations for FdDir {
     const NOCHMOD: bool = true;
 
-    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(dir: &Inode, dentry: &Unhashed) -> Result<Lookup> {
         lookupfd(dir, dentry, false)
     }
 
@@ -178,7 +178,7 @@ pub(crate) static PROC_FDINFO_FOPS: FileOps = FileOps::new::<FdInfoDir>();
 impl InodeOperations for FdInfoDir {
     const NOCHMOD: bool = true;
 
-    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(dir: &Inode, dentry: &Unhashed) -> Result<Lookup> {
         lookupfd(dir, dentry, true)
     }
 
@@ -236,6 +236,8 @@ impl InodeOperations for FdInfoFile {
 
 #[vtable]
 impl SeqFileOperations for FdInfoFile {
+    type Kind = Single;
+
     fn open(_inode: &Inode, file: &File) -> Result<SeqOpened> {
         file.single_open::<Self>()
     }

@@ -13,7 +13,7 @@ use crate::{
     },
     wrap::{
         cred,
-        dentry::{Dentry, Lookup},
+        dentry::{Dentry, Lookup, Unhashed},
         file::{DirContext, File, Link},
         inode::Inode,
         ops::{DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps},
@@ -92,7 +92,7 @@ impl InodeOperations for MapFilesDir {
 
     /// `proc_map_files_lookup`: a link for a mapping of a file spanning exactly the
     /// name's range, for callers that may read the task's memory map.
-    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(dir: &Inode, dentry: &Unhashed) -> Result<Lookup> {
         let task = proc_task(dir).ok_or(ENOENT)?;
         let (start, end) = dname_to_vma_addr(dentry.name()).ok_or(ENOENT)?;
         let mm = mm_access(&task)?;

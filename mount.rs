@@ -8,7 +8,7 @@ use crate::{
     seq::SeqFile,
     wrap::{
         cred::{self, Kgid, PidNamespace},
-        dentry::DentryRef,
+        dentry::Dentry,
         fs::{FsContext, FsParameter},
         super_block::SuperBlock,
         sync, task,
@@ -138,16 +138,16 @@ pub(crate) struct FsInfo {
     /// The root's process count (`proc_root_getattr`).
     pub(crate) nr_processes: ProcessCount,
     /// The `self` and `thread-self` dentries, made at mount time and kept.
-    pub(crate) proc_self: Option<DentryRef>,
-    pub(crate) proc_thread_self: Option<DentryRef>,
+    pub(crate) proc_self: Option<ARef<Dentry>>,
+    pub(crate) proc_thread_self: Option<ARef<Dentry>>,
 }
 
 impl FsInfo {
     /// The state of a new superblock for the mount `ctx` describes.
     pub(crate) fn new(
         ctx: &MountContext,
-        proc_self: DentryRef,
-        proc_thread_self: DentryRef,
+        proc_self: ARef<Dentry>,
+        proc_thread_self: ARef<Dentry>,
     ) -> Self {
         let info = Self {
             pid_ns: ctx.pid_ns.clone(),

@@ -16,7 +16,7 @@ use crate::{
     },
     ptrace::PtraceCheck,
     wrap::{
-        dentry::{Dentry, Lookup},
+        dentry::{Dentry, Lookup, Unhashed},
         file::{DirContext, File, Link},
         inode::{Inode, Kstat},
         ops::{FileOperations, FileOps, InodeOperations, InodeOps},
@@ -103,7 +103,7 @@ impl InodeOperations for NsDir {
     const NOCHMOD: bool = true;
 
     /// `proc_ns_dir_lookup` with `proc_ns_instantiate`.
-    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(dir: &Inode, dentry: &Unhashed) -> Result<Lookup> {
         let task = proc_task(dir).ok_or(ENOENT)?;
         let (i, ent) = NS_ENTRIES
             .iter()
@@ -113,8 +113,7 @@ impl InodeOperations for NsDir {
         let mode = (bindings::S_IFLNK | 0o777) as u16;
         let mut inode = pid_make_inode(dentry.super_block(), &task, mode, ns_ino(dir, i)?)?;
         inode.set_attrs(mode, 1, &PROC_NS_LINK_IOPS, None);
-        inode.set_data(ent);
-        pid_splice(dentry, inode)
+        pid_splice(dentry, inode.set_data(ent))
     }
 
     fn getattr(stat: &Kstat<'_>) -> Result {

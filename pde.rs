@@ -13,14 +13,14 @@ use crate::{
     mount::fs_info,
     seq::SeqFile,
     wrap::{
-        dentry::{Dentry, Lookup},
+        dentry::{Dentry, Lookup, Unhashed},
         file::{DirContext, File},
-        inode::{self, Inode, Kstat, NewInode},
+        inode::{self, Inode, Kstat, NewInode, WithData},
         ops::{
             DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps,
-            ReadFileOperations, SeqFileOperations, SeqOpened, SeqRecords,
+            ReadFileOperations, Records, SeqFileOperations, SeqOpened, SeqRecords, Single,
         },
-        subdir::{self, Guarded, NameKey, Named, RefCount},
+        subdir::{self, Counted, Guarded, NameKey, Named, StaticCounted},
         super_block::SuperBlock,
         sync::Rundown,
         LOOKUP_RCU,
@@ -87,7 +87,7 @@ impl Name {
     }
 }
 
-type Subdir = RBTree<NameKey<'static>, ARef<ProcDirEntry>>;
+type Subdir = RBTree<NameKey<ProcDirEntry>, ARef<ProcDirEntry>>;
 
 /// What an entry serves.
 pub(crate) enum Kind {
@@ -112,9 +112,12 @@ pub(crate) enum Kind {
     Link(KVec<u8>),
 }
 
-/// A registered entry (`struct proc_dir_entry`).
-pub(crate) struct ProcDirEntry {
-    refcnt: RefCount,
+/// A registered entry (`struct proc_dir_entry`): counted, in a `static` (the root)
+/// or on the heap, never a value of its own (see [`Counted`]).
+pub(crate) type ProcDirEntry = Counted<Entry>;
+
+/// The fields of a [`ProcDirEntry`].
+pub(crate) struct Entry {
     /// Calls in flight (`in_use`, `pde_unload_completion`).
     rundown: Rundown,
     /// Inode number, stable for the entry's life (`low_ino`).
@@ -130,9 +133,7 @@ pub(crate) struct ProcDirEntry {
     pub(crate) kind: Kind,
 }
 
-subdir::impl_boxed_refcounted!(ProcDirEntry, refcnt);
-
-impl Drop for ProcDirEntry {
+impl Drop for Entry {
     /// The last reference of a dynamic entry is gone: its inode number is free again
     /// (`pde_free`).
     fn drop(&mut self) {
@@ -142,7 +143,7 @@ impl Drop for ProcDirEntry {
     }
 }
 
-impl Named for ProcDirEntry {
+impl Named for Entry {
     fn name_bytes(&self) -> &[u8] {
         self.name.as_bytes()
     }
@@ -150,9 +151,11 @@ impl Named for ProcDirEntry {
 
 impl ProcDirEntry {
     /// The root entry (`proc_root`), for a `static`.
-    pub(crate) const fn root(iops: &'static InodeOps, fops: &'static FileOps) -> Self {
-        Self {
-            refcnt: RefCount::new(),
+    pub(crate) const fn root(
+        iops: &'static InodeOps,
+        fops: &'static FileOps,
+    ) -> StaticCounted<Entry> {
+        StaticCounted::new(Entry {
             rundown: Rundown::new(),
             low_ino: PROC_ROOT_INO,
             name: Name::Static(b"/proc"),
@@ -161,7 +164,7 @@ impl ProcDirEntry {
             parent: None,
             subdir: Guarded::new(None),
             kind: Kind::Dir { iops, fops },
-        }
+        })
     }
 
     /// The entry's name.
@@ -290,8 +293,7 @@ fn register(
     owned
         .extend_from_slice(name, GFP_KERNEL)
         .inspect_err(|_| inode::ida_free(id))?;
-    let entry = ProcDirEntry {
-        refcnt: RefCount::new(),
+    let entry = Entry {
         rundown: Rundown::new(),
         low_ino: PROC_DYNAMIC_FIRST + id,
         name: Name::Owned(owned),
@@ -302,7 +304,7 @@ fn register(
         kind,
     };
     // Dropping the entry, from here on, frees its inode number.
-    let de = subdir::into_aref(entry)?;
+    let de = Counted::new_boxed(entry)?;
 
     let node = RBTreeNode::new(NameKey::of(&de), de.clone(), GFP_KERNEL)?;
     let mut lock = subdir::write();
@@ -526,7 +528,7 @@ pub(crate) fn free_inum(inum: u32) {
 // ---------------------------------------------------------------------------
 
 /// The inode of `de` in `sb` (`proc_get_inode`); the inode keeps a reference.
-pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewInode> {
+pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewInode<WithData>> {
     let mut inode = sb.new_inode()?;
     inode.set_ino(de.low_ino.into());
     match &de.kind {
@@ -537,22 +539,20 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
             inode.set_owner(0, 0);
         }
         Kind::Dir { iops, fops } => inode.set_attrs(de.mode, de.nlink(), iops, Some(fops)),
-        Kind::Single(..) | Kind::Seq(_) | Kind::Ops(_) => {
+        Kind::Single(..) | Kind::Ops(_) => {
             inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&PROC_REG_FOPS))
         }
+        Kind::Seq(_) => inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&PROC_SEQ_FOPS)),
         Kind::Read(_) => inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&PROC_READ_FOPS)),
         Kind::Link(_) => {
             inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, None);
-            return inode
-                .set_link_in(de, |de| match &de.kind {
-                    Kind::Link(target) => target,
-                    _ => &[],
-                })
-                .map(|()| inode);
+            return inode.set_link(de, |de| match &de.kind {
+                Kind::Link(target) => target,
+                _ => &[],
+            });
         }
     }
-    inode.set_data(de);
-    Ok(inode)
+    Ok(inode.set_data(de))
 }
 
 /// The entry an inode of the tree shows (`PDE`).
@@ -567,7 +567,7 @@ fn pde_of(inode: &Inode) -> Result<&ProcDirEntry> {
 
 /// Looks up `dentry` among the children of `de` (`proc_lookup_de`). No negative
 /// dentries: a missing name is `ENOENT`.
-pub(crate) fn lookup_de(dir: &Inode, dentry: &Dentry, de: &ProcDirEntry) -> Result<Lookup> {
+pub(crate) fn lookup_de(dir: &Inode, dentry: &Unhashed, de: &ProcDirEntry) -> Result<Lookup> {
     let child = de.lookup_child(dentry.name()).ok_or(ENOENT)?;
     let inode = get_inode(dir.super_block(), child)?;
     dentry.splice_alias(&PROC_MISC_DOPS, inode)
@@ -613,7 +613,7 @@ static PROC_DIR_FOPS: FileOps = FileOps::new::<EntryDir>();
 #[vtable]
 impl InodeOperations for EntryDir {
     /// `proc_lookup`: nothing but pids is visible with `subset=pid`.
-    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(dir: &Inode, dentry: &Unhashed) -> Result<Lookup> {
         let de = pde(dir).ok_or(ENOENT)?;
         if fs_info(dir.super_block())?.pidonly() {
             return Err(ENOENT);
@@ -662,7 +662,7 @@ impl InodeOperations for EmptyDir {
     const NOSETATTR: bool = true;
 
     /// `empty_dir_lookup`.
-    fn lookup(_dir: &Inode, _dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(_dir: &Inode, _dentry: &Unhashed) -> Result<Lookup> {
         Err(ENOENT)
     }
 }
@@ -681,20 +681,22 @@ impl FileOperations for EmptyDir {
     }
 }
 
-/// Entry files (fs/proc's `proc_iter_file_ops` and `proc_reg_*`): every call but
-/// release is counted on the entry, and fails with `EIO` once the entry is removed.
+/// Entry files shown in one call (fs/proc's `proc_iter_file_ops` and `proc_reg_*`
+/// over `single_open`): every call but release is counted on the entry, and fails
+/// with `EIO` once the entry is removed.
 struct EntryFile;
 
 static PROC_REG_FOPS: FileOps = FileOps::seq::<EntryFile>();
 
 #[vtable]
 impl SeqFileOperations for EntryFile {
-    /// `proc_reg_open`: `single_open` or `seq_open` by the entry's kind.
+    type Kind = Single;
+
+    /// `proc_reg_open` of a `proc_create_single` or `proc_create` entry.
     fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
         match pde_of(inode)?.kind {
             Kind::Single(_, 0) | Kind::Ops(_) => file.single_open::<Self>(),
             Kind::Single(_, size) => file.single_open_size::<Self>(size),
-            Kind::Seq(_) => file.seq_open::<Self>(),
             _ => Err(EIO),
         }
     }
@@ -737,6 +739,39 @@ impl SeqFileOperations for EntryFile {
     }
 }
 
+/// Entry files read record by record (`proc_create_seq`, `proc_reg_*` over
+/// `seq_open`): counted on the entry like [`EntryFile`]'s calls.
+struct SeqEntryFile;
+
+static PROC_SEQ_FOPS: FileOps = FileOps::seq::<SeqEntryFile>();
+
+#[vtable]
+impl SeqFileOperations for SeqEntryFile {
+    type Kind = Records;
+
+    /// `proc_reg_open` of a `proc_create_seq` entry.
+    fn open(inode: &Inode, file: &File) -> Result<SeqOpened<Records>> {
+        match pde_of(inode)?.kind {
+            Kind::Seq(_) => file.seq_open::<Self>(),
+            _ => Err(EIO),
+        }
+    }
+
+    /// `proc_reg_write`: a `proc_create_seq` entry has no write function (`EIO`).
+    fn write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
+        Err(EIO)
+    }
+
+    /// `proc_reg_mmap`, as for [`EntryFile`].
+    fn mmap(_inode: &Inode) -> Result {
+        Err(EIO)
+    }
+
+    fn call<R>(inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
+        pde_of(inode)?.with_use(f)
+    }
+}
+
 /// Entry files read at byte positions (`proc_reg_read`, `proc_reg_llseek` over a
 /// `proc_read` and `mem_lseek`): counted on the entry like [`EntryFile`]'s calls.
 struct ReadEntryFile;
@@ -758,28 +793,24 @@ impl ReadFileOperations for ReadEntryFile {
     }
 }
 
-impl SeqRecords for EntryFile {
+impl SeqRecords for SeqEntryFile {
     fn has_record(inode: &Inode, pos: u64) -> bool {
         match pde(inode) {
-            Some(
-                de @ ProcDirEntry {
-                    kind: Kind::Seq(ops),
-                    ..
-                },
-            ) => (ops.has)(de, pos),
-            _ => false,
+            Some(de) => match &de.kind {
+                Kind::Seq(ops) => (ops.has)(de, pos),
+                _ => false,
+            },
+            None => false,
         }
     }
 
     fn show_record(m: &SeqFile, inode: &Inode, pos: u64) -> Result {
         match pde(inode) {
-            Some(
-                de @ ProcDirEntry {
-                    kind: Kind::Seq(ops),
-                    ..
-                },
-            ) => (ops.show)(m, de, pos),
-            _ => Err(EIO),
+            Some(de) => match &de.kind {
+                Kind::Seq(ops) => (ops.show)(m, de, pos),
+                _ => Err(EIO),
+            },
+            None => Err(EIO),
         }
     }
 }

@@ -20,14 +20,14 @@ use crate::{
     task_mmu, user_namespace as userns,
     wrap::{
         cred,
-        dentry::{Dentry, Lookup},
+        dentry::{Lookup, Unhashed},
         file::{DirContext, File},
         inode::{Inode, Kstat},
         lock::MutexGuard,
         mm::{MmFileOperations, MmGrab},
         ops::{
             FileOperations, FileOps, InodeOperations, InodeOps, ReadFileOperations, Seek,
-            SeqFileOperations, SeqOpened,
+            SeqFileOperations, SeqOpened, Single,
         },
         posix_timers::{PosixTimer, TimersShow},
         sys,
@@ -232,7 +232,7 @@ static TID_DIR: PidEntry = base_dir(TID_BASE_STUFF, &PID_BASE_IOPS, &PID_BASE_FO
 
 /// Looks up a numeric name at the root (`proc_pid_lookup`): any task with that
 /// number in the mount's namespace, thread or leader, as fs/proc finds it.
-pub(crate) fn proc_pid_lookup(dentry: &Dentry) -> Result<Lookup> {
+pub(crate) fn proc_pid_lookup(dentry: &Unhashed) -> Result<Lookup> {
     let nr = name_to_int(dentry.name()).ok_or(ENOENT)?;
     let info = fs_info(dentry.super_block())?;
     let task = task::find_task(info.pid_ns(), nr).ok_or(ENOENT)?;
@@ -299,7 +299,7 @@ impl InodeOperations for PidBaseDir {
     const NOCHMOD: bool = true;
 
     /// `proc_pident_lookup`.
-    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(dir: &Inode, dentry: &Unhashed) -> Result<Lookup> {
         let (table, tid, nr) = base_parts(dir).ok_or(ENOENT)?;
         let task = proc_task(dir).ok_or(ENOENT)?;
         let (i, ent) = table
@@ -349,7 +349,7 @@ impl InodeOperations for TaskDir {
     const NOCHMOD: bool = true;
 
     /// `proc_task_lookup`: a thread of this group.
-    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(dir: &Inode, dentry: &Unhashed) -> Result<Lookup> {
         let leader = proc_task(dir).ok_or(ENOENT)?;
         let tid = name_to_int(dentry.name()).ok_or(ENOENT)?;
         let ns = fs_info(dir.super_block())?.pid_ns();
@@ -1071,6 +1071,8 @@ static CHILDREN_FOPS: FileOps = FileOps::seq::<ChildrenFile>();
 
 #[vtable]
 impl SeqFileOperations for ChildrenFile {
+    type Kind = Single;
+
     fn open(_inode: &Inode, file: &File) -> Result<SeqOpened> {
         file.single_open::<Self>()
     }

@@ -18,12 +18,12 @@ use crate::{
     seq::SeqFile,
     wrap::{
         cred::{self, PidNamespace},
-        dentry::{Dentry, Lookup},
+        dentry::{Dentry, Lookup, Unhashed},
         file::{DirContext, File, Link},
         inode::{Inode, Kstat, NewInode},
         ops::{
             DentryOperations, DentryOps, FileOps, InodeOperations, InodeOps, Seek,
-            SeqFileOperations, SeqOpened,
+            SeqFileOperations, SeqOpened, Single,
         },
         super_block::SuperBlock,
         task::{Path, Pid, PidType, Task},
@@ -297,7 +297,7 @@ pub(crate) fn pid_make_inode(
 /// Instantiates `dentry` as `ent` of `task` (`proc_pident_instantiate` and
 /// `proc_pid_instantiate`).
 pub(crate) fn instantiate(
-    dentry: &Dentry,
+    dentry: &Unhashed,
     task: &Task,
     ent: &'static PidEntry,
     ino: u64,
@@ -307,8 +307,7 @@ pub(crate) fn instantiate(
     if ent.immutable {
         inode.set_immutable();
     }
-    inode.set_data(ent);
-    dentry.splice_alias(&PID_DOPS, inode)
+    dentry.splice_alias(&PID_DOPS, inode.set_data(ent))
 }
 
 /// `proc_pident_readdir`'s walk over a fixed list of names: `ENOENT` once the task
@@ -353,7 +352,7 @@ pub(crate) fn revalidate_task(dentry: &Dentry, flags: u32) -> Result<Option<(&In
 
 /// Gives `dentry` the per-process dentry operations and `inode`
 /// (`d_set_d_op(dentry, &pid_dentry_operations)`, `d_splice_alias`).
-pub(crate) fn pid_splice(dentry: &Dentry, inode: NewInode) -> Result<Lookup> {
+pub(crate) fn pid_splice<D>(dentry: &Unhashed, inode: NewInode<D>) -> Result<Lookup> {
     dentry.splice_alias(&PID_DOPS, inode)
 }
 
@@ -578,6 +577,8 @@ macro_rules! single_file {
 
         #[vtable]
         impl SeqFileOperations for $t {
+            type Kind = Single;
+
             const SEEK: Seek = Seek::$seek;
 
             fn open(_inode: &Inode, file: &File) -> Result<SeqOpened> {

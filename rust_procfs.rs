@@ -49,16 +49,17 @@ mod vmstat;
 mod wrap;
 
 use mount::{fs_info, FsInfo, MountContext};
-use pde::ProcDirEntry;
+use pde::{Entry, ProcDirEntry};
 use seq::SeqFile;
+use wrap::subdir::StaticCounted;
 use wrap::{
     cred::PidNamespace,
-    dentry::{Dentry, Lookup},
+    dentry::{Dentry, Lookup, Unhashed},
     file::{DirContext, File, Link},
     fs::{FileSystem, FileSystemType, FsContext, FsParameter, Registration},
     inode::{Inode, InodeCache, Kstat, NewInode},
     ops::{FileOperations, FileOps, InodeOperations, InodeOps, SuperOperations},
-    super_block::{SuperBlock, SB_NODIRATIME, SB_NOEXEC, SB_NOSUID},
+    super_block::{New, SuperBlock, SB_NODIRATIME, SB_NOEXEC, SB_NOSUID},
 };
 
 module! {
@@ -107,14 +108,14 @@ impl Entries {
         let this = Self;
         SELF_INUM.store(pde::alloc_inum()?, Relaxed);
         THREAD_SELF_INUM.store(pde::alloc_inum()?, Relaxed);
-        globals::register(&PROC_ROOT)?;
+        globals::register(proc_root())?;
         Ok(this)
     }
 }
 
 impl Drop for Entries {
     fn drop(&mut self) {
-        pde::remove_children(&PROC_ROOT);
+        pde::remove_children(proc_root());
         for inum in [&SELF_INUM, &THREAD_SELF_INUM] {
             let n = inum.swap(0, Relaxed);
             if n != 0 {
@@ -158,7 +159,7 @@ impl FileSystem for ProcFs {
     }
 
     /// `proc_fill_super`.
-    fn fill_super(sb: &SuperBlock, ctx: &MountContext) -> Result<FsInfo> {
+    fn fill_super(sb: &SuperBlock<New>, ctx: &MountContext) -> Result<FsInfo> {
         // User space would break if executables or devices appeared here.
         sb.setup(
             SB_NODIRATIME | SB_NOSUID | SB_NOEXEC,
@@ -166,7 +167,7 @@ impl FileSystem for ProcFs {
             10,
             bindings::PROC_SUPER_MAGIC as usize,
         );
-        let root = sb.make_root(pde::get_inode(sb, ARef::from(&PROC_ROOT))?)?;
+        let root = sb.make_root(pde::get_inode(sb, ARef::from(proc_root()))?)?;
         let proc_self =
             root.add_child(c_str!("self"), self_inode(sb, &SELF_INUM, &PROC_SELF_IOPS)?)?;
         let proc_thread_self = root.add_child(
@@ -202,7 +203,12 @@ impl SuperOperations for ProcFs {
 }
 
 /// The root directory entry (`proc_root`).
-pub(crate) static PROC_ROOT: ProcDirEntry = ProcDirEntry::root(&PROC_ROOT_IOPS, &PROC_ROOT_FOPS);
+static PROC_ROOT: StaticCounted<Entry> = ProcDirEntry::root(&PROC_ROOT_IOPS, &PROC_ROOT_FOPS);
+
+/// The root entry, counted (its `static` holds a reference of its own).
+pub(crate) fn proc_root() -> &'static ProcDirEntry {
+    PROC_ROOT.get()
+}
 
 /// The root directory's operations (`proc_root_inode_operations`,
 /// `proc_root_operations`).
@@ -222,7 +228,7 @@ const PID_MAX_LIMIT: i64 = 4 * 1024 * 1024;
 impl InodeOperations for ProcRoot {
     /// `proc_root_lookup`: process directories first, then the entry tree. `self`
     /// and `thread-self` are dentries made at mount time and never get here.
-    fn lookup(dir: &Inode, dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(dir: &Inode, dentry: &Unhashed) -> Result<Lookup> {
         match pid_base::proc_pid_lookup(dentry) {
             Err(e) if e == ENOENT => {}
             r => return r,
@@ -230,13 +236,13 @@ impl InodeOperations for ProcRoot {
         if fs_info(dir.super_block())?.pidonly() {
             return Err(ENOENT);
         }
-        pde::lookup_de(dir, dentry, &PROC_ROOT)
+        pde::lookup_de(dir, dentry, proc_root())
     }
 
     /// `proc_root_getattr`: the link count adds the processes.
     fn getattr(stat: &Kstat<'_>) -> Result {
         let info = fs_info(stat.inode().super_block())?;
-        stat.set_nlink(PROC_ROOT.nlink() + info.nr_processes.get(info.pid_ns()));
+        stat.set_nlink(proc_root().nlink() + info.nr_processes.get(info.pid_ns()));
         Ok(())
     }
 }
@@ -250,8 +256,8 @@ impl FileOperations for ProcRoot {
         if ctx.pos() < FIRST_PROCESS_ENTRY {
             // `proc_readdir`: with `subset=pid` not even `.` and `..`.
             if !info.pidonly() {
-                let ino = PROC_ROOT.low_ino.into();
-                if !ctx.emit_dots(ino, ino) || !pde::readdir_de(ctx, &PROC_ROOT) {
+                let ino = proc_root().low_ino.into();
+                if !ctx.emit_dots(ino, ino) || !pde::readdir_de(ctx, proc_root()) {
                     return Ok(());
                 }
             }
@@ -269,10 +275,7 @@ impl FileOperations for ProcRoot {
             ),
         ] {
             if ctx.pos() == pos {
-                let ino = d
-                    .as_ref()
-                    .and_then(|d| d.dentry().inode())
-                    .map_or(0, Inode::ino);
+                let ino = d.as_ref().and_then(|d| d.inode()).map_or(0, Inode::ino);
                 if !ctx.emit(name, ino, wrap::DT_LNK) {
                     return Ok(());
                 }

@@ -20,9 +20,9 @@
 
 use crate::{
     pde::{self, ProcOps, SeqOps},
+    proc_root,
     seq::SeqFile,
     wrap::debugfs::ControlWrite,
-    PROC_ROOT,
 };
 use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use kernel::{fmt, prelude::*, str::BStr};
@@ -40,7 +40,7 @@ fn run(cmd: &[u8]) -> Result {
     let mut words = cmd.split(|&b| b == b' ');
     let verb = words.next().unwrap_or_default();
     let path = words.next().ok_or(EINVAL)?;
-    let root = &PROC_ROOT;
+    let root = proc_root();
     match verb {
         b"mkdir" => pde::mkdir(root, path).map(drop),
         b"file" => pde::create_single(root, path, 0, test_show).map(drop),

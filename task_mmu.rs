@@ -10,7 +10,7 @@ use crate::{
         file::File,
         inode::Inode,
         mm::{MmGrab, Vma, VmaFile, VmaWalk},
-        ops::{FileOps, SeqFileOperations, SeqOpened},
+        ops::{FileOps, Maps, SeqFileOperations, SeqOpened},
     },
 };
 use core::ffi::CStr;
@@ -147,7 +147,9 @@ pub(crate) static PROC_PID_MAPS_FOPS: FileOps = FileOps::seq::<PidMaps>();
 
 #[vtable]
 impl SeqFileOperations for PidMaps {
-    fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
+    type Kind = Maps;
+
+    fn open(inode: &Inode, file: &File) -> Result<SeqOpened<Maps>> {
         let mm = proc_mem_open(inode)?;
         file.maps_open(mm, &MAPS_WALK)
     }

@@ -14,7 +14,7 @@ use crate::{
     wrap::{
         file::File,
         inode::Inode,
-        ops::{FileOps, SeqFileOperations, SeqOpened},
+        ops::{FileOps, SeqFileOperations, SeqOpened, Single},
         task::IdMap,
     },
 };
@@ -63,6 +63,8 @@ pub(crate) static PROC_ID_MAP_FOPS: FileOps = FileOps::seq::<IdMapFile>();
 
 #[vtable]
 impl SeqFileOperations for IdMapFile {
+    type Kind = Single;
+
     fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
         proc_task(inode).ok_or(EINVAL)?;
         file.single_open::<Self>()
@@ -86,6 +88,8 @@ pub(crate) static PROC_SETGROUPS_FOPS: FileOps = FileOps::seq::<SetgroupsFile>()
 
 #[vtable]
 impl SeqFileOperations for SetgroupsFile {
+    type Kind = Single;
+
     fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
         let task = proc_task(inode).ok_or(ESRCH)?;
         if file.is_writable() && !task.user_ns_capable(bindings::CAP_SYS_ADMIN) {

@@ -9,7 +9,12 @@ use super::{
     super_block::SuperBlock,
 };
 use core::ptr::NonNull;
-use kernel::{bindings, error::from_err_ptr, prelude::*, types::Opaque};
+use kernel::{
+    bindings,
+    error::from_err_ptr,
+    prelude::*,
+    types::{ARef, AlwaysRefCounted, Opaque},
+};
 
 /// A dentry of a procfs2 superblock.
 ///
@@ -65,54 +70,114 @@ impl Dentry {
         // SAFETY: The dentry is valid.
         unsafe { shim::procfs2_dont_mount(self.0.get()) };
     }
+}
 
-    /// Gives the dentry being looked up the operations `ops` (`d_set_d_op`) and
-    /// attaches `inode` to it (`d_splice_alias`).
-    pub(crate) fn splice_alias(&self, ops: &'static DentryOps, inode: NewInode) -> Result<Lookup> {
-        // SAFETY: Called during `lookup`, before the dentry has an inode; the table
-        // is static.
-        unsafe { bindings::d_set_d_op(self.0.get(), ops.as_ptr()) };
-        // SAFETY: `d_splice_alias` consumes our inode reference, also on error.
-        let d = from_err_ptr(unsafe { bindings::d_splice_alias(inode.into_raw(), self.0.get()) })?;
-        Ok(Lookup(d))
+/// The dentry a `lookup` is asked about: negative, not yet hashed, and its parent's
+/// inode lock held. Made only by the `lookup` trampoline, so only a lookup can give
+/// a dentry its operations and inode.
+///
+/// # Invariants
+///
+/// The dentry is the one of a running `lookup`.
+#[repr(transparent)]
+pub(crate) struct Unhashed(Dentry);
+
+impl core::ops::Deref for Unhashed {
+    type Target = Dentry;
+
+    fn deref(&self) -> &Dentry {
+        &self.0
+    }
+}
+
+impl Unhashed {
+    /// # Safety
+    ///
+    /// `ptr` is the dentry of a running `lookup`, valid for `'a`.
+    pub(super) unsafe fn from_raw<'a>(ptr: *mut bindings::dentry) -> &'a Self {
+        // SAFETY: Transparent over `Dentry`, transparent over the C struct; per the
+        // caller.
+        unsafe { &*ptr.cast() }
     }
 
-    /// Adds a child `name` of this (root) dentry with `inode` (`d_alloc_name` and
-    /// `d_add`), returning the counted child.
-    pub(crate) fn add_child(&self, name: &CStr, inode: NewInode) -> Result<DentryRef> {
+    /// Gives the dentry the operations `ops` (`d_set_d_op`) and attaches `inode` to it
+    /// (`d_splice_alias`).
+    pub(crate) fn splice_alias<D>(
+        &self,
+        ops: &'static DentryOps,
+        inode: NewInode<D>,
+    ) -> Result<Lookup> {
+        // SAFETY: A lookup's dentry has no inode and no operations yet (type
+        // invariant); the table is static.
+        unsafe { bindings::d_set_d_op(self.0 .0.get(), ops.as_ptr()) };
+        // SAFETY: `d_splice_alias` consumes our inode reference, also on error.
+        let d =
+            from_err_ptr(unsafe { bindings::d_splice_alias(inode.into_raw(), self.0 .0.get()) })?;
+        Ok(Lookup(d))
+    }
+}
+
+/// The root dentry of a superblock being filled: children are added to it only
+/// there, before any lookup can race with them. Made only by
+/// [`SuperBlock::make_root`](super::super_block::SuperBlock::make_root).
+///
+/// # Invariants
+///
+/// The dentry is the root of a superblock in `fill_super`.
+#[repr(transparent)]
+pub(crate) struct NewRoot(Dentry);
+
+impl core::ops::Deref for NewRoot {
+    type Target = Dentry;
+
+    fn deref(&self) -> &Dentry {
+        &self.0
+    }
+}
+
+impl NewRoot {
+    /// # Safety
+    ///
+    /// `ptr` is the root dentry of a superblock in `fill_super`, valid for `'a`.
+    pub(super) unsafe fn from_raw<'a>(ptr: *mut bindings::dentry) -> &'a Self {
+        // SAFETY: Transparent over `Dentry`; per the caller.
+        unsafe { &*ptr.cast() }
+    }
+
+    /// Adds a child `name` with `inode` (`d_alloc_name` and `d_add`), returning the
+    /// counted child.
+    pub(crate) fn add_child<D>(&self, name: &CStr, inode: NewInode<D>) -> Result<ARef<Dentry>> {
         // SAFETY: The dentry is valid; `d_alloc_name` returns a new counted dentry.
-        let d = unsafe { bindings::d_alloc_name(self.0.get(), name.as_char_ptr()) };
+        let d = unsafe { bindings::d_alloc_name(self.0 .0.get(), name.as_char_ptr()) };
         let Some(d) = NonNull::new(d) else {
             return Err(ENOMEM);
         };
         // SAFETY: `d` is new and negative; `d_add` consumes our inode reference.
         unsafe { bindings::d_add(d.as_ptr(), inode.into_raw()) };
-        Ok(DentryRef(d))
+        // SAFETY: `d_alloc_name` gave us a reference, which `d_add` does not take.
+        Ok(unsafe { ARef::from_raw(d.cast()) })
     }
 }
 
-/// A counted dentry reference, dropped with `dput`.
-///
-/// # Invariants
-///
-/// Owns one reference to a valid dentry.
-pub(crate) struct DentryRef(NonNull<bindings::dentry>);
+// SAFETY: Counted by `d_lockref`: `dget` (`lockref_get`) takes a reference and
+// `dput` gives it back, freeing the dentry after the last.
+unsafe impl AlwaysRefCounted for Dentry {
+    fn inc_ref(&self) {
+        // SAFETY: The dentry is valid, and a reference is held (we have `&self`), so
+        // its count is not dead: this is `dget`.
+        unsafe { bindings::lockref_get(&raw mut (*self.0.get()).d_lockref) };
+    }
 
-// SAFETY: `dput` may be called from any thread.
-unsafe impl Send for DentryRef {}
-// SAFETY: Only `dput` is done with it.
-unsafe impl Sync for DentryRef {}
-
-impl DentryRef {
-    pub(crate) fn dentry(&self) -> &Dentry {
-        // SAFETY: Valid while we hold the reference (type invariant).
-        unsafe { Dentry::from_raw(self.0.as_ptr()) }
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller gives back a reference it owns.
+        unsafe { bindings::dput(obj.as_ptr().cast()) };
     }
 }
 
-impl Drop for DentryRef {
-    fn drop(&mut self) {
-        // SAFETY: We own one reference (type invariant).
-        unsafe { bindings::dput(self.0.as_ptr()) };
-    }
-}
+// SAFETY: A reference may be dropped (`dput`) on any thread.
+unsafe impl Send for Dentry {}
+// SAFETY: Every method may run on several threads at once: `d_sb` never changes;
+// `d_name` of a procfs2 dentry never changes either (procfs2 has no `rename`, and
+// `d_splice_alias` never moves an alias, as every lookup makes a new inode);
+// `d_inode` is read once (`READ_ONCE`); `dont_mount` takes `d_lock`.
+unsafe impl Sync for Dentry {}

@@ -54,7 +54,9 @@ impl File {
 
     /// Opens the file as a seq_file whose whole content `T::show` writes
     /// (`single_open`), with the inode as the seq_file's private data.
-    pub(crate) fn single_open<T: ops::SeqFileOperations>(&self) -> Result<ops::SeqOpened> {
+    pub(crate) fn single_open<T: ops::SeqFileOperations>(
+        &self,
+    ) -> Result<ops::SeqOpened<ops::Single>> {
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: The file is being opened; `single_open` keeps the inode, which the
         // open file pins, as the private data `single_show::<T>` reads.
@@ -68,7 +70,7 @@ impl File {
     pub(crate) fn single_open_size<T: ops::SeqFileOperations>(
         &self,
         size: usize,
-    ) -> Result<ops::SeqOpened> {
+    ) -> Result<ops::SeqOpened<ops::Single>> {
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: As in `single_open`; `single_open_size` allocates the buffer and
         // then does what `single_open` does, so `single_release` undoes it.
@@ -82,7 +84,7 @@ impl File {
     /// [`ops::SeqRecords`] (`seq_open`), with the inode as its private data.
     pub(crate) fn seq_open<T: ops::SeqFileOperations + ops::SeqRecords>(
         &self,
-    ) -> Result<ops::SeqOpened> {
+    ) -> Result<ops::SeqOpened<ops::Records>> {
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: The file is being opened; `seq_open` makes its seq_file the file's
         // private data, whose `private` is set as `seq_open_private` would, to the
@@ -103,38 +105,30 @@ impl File {
         &self,
         mm: Option<mm::MmGrab>,
         walk: &'static mm::VmaWalk,
-    ) -> Result<ops::SeqOpened> {
+    ) -> Result<ops::SeqOpened<ops::Maps>> {
         mm::open(self, mm, walk)?;
         Ok(ops::SeqOpened::new())
     }
 
-    /// Releases a file opened by [`File::single_open::<T>`] (`single_release`),
-    /// [`File::seq_open::<T>`] (`seq_release`) or [`File::maps_open`], whichever
-    /// it was.
+    /// Releases a file opened by [`File::single_open`] or [`File::single_open_size`]
+    /// (`single_release`).
     ///
     /// # Safety
     ///
-    /// The file was opened by one of the two, with this `T`.
-    pub(super) unsafe fn seq_release<T: ops::SeqFileOperations>(&self) -> Result {
-        let (inode, file) = (self.inode().as_ptr(), self.as_ptr());
-        // SAFETY: Per the caller the file is an open seq_file.
-        if unsafe { mm::is_maps(self) } {
-            // SAFETY: `maps_open` opened it.
-            return unsafe { mm::release(self) };
-        }
-        // The kernel builds Rust with one codegen unit, so `single_show::<T>` has one
-        // address, and comparing the seq_file's `show` with it tells the two apart.
-        // SAFETY: Per the caller the private data is a seq_file, whose `op` is the
-        // table `single_open` made around `single_show::<T>` or `T`'s own table.
-        unsafe {
-            let show = (*(*(*file).private_data.cast::<bindings::seq_file>()).op).show;
-            let single = ops::SingleShow::<T>::FN;
-            if single.is_some() && show.map(|f| f as usize) == single.map(|f| f as usize) {
-                to_result(bindings::single_release(inode, file))
-            } else {
-                to_result(bindings::seq_release(inode, file))
-            }
-        }
+    /// The file was opened by one of the two and is being released.
+    pub(super) unsafe fn single_release(&self) -> Result {
+        // SAFETY: Per the caller.
+        to_result(unsafe { bindings::single_release(self.inode().as_ptr(), self.as_ptr()) })
+    }
+
+    /// Releases a file opened by [`File::seq_open`] (`seq_release`).
+    ///
+    /// # Safety
+    ///
+    /// The file was opened by `seq_open` and is being released.
+    pub(super) unsafe fn seq_release(&self) -> Result {
+        // SAFETY: Per the caller.
+        to_result(unsafe { bindings::seq_release(self.inode().as_ptr(), self.as_ptr()) })
     }
 
     /// `seq_lseek`.

@@ -13,8 +13,12 @@ use super::{
     cred::PidNamespace,
     ops::{SuperOperations, SuperOps},
     shim,
-    super_block::SuperBlock,
+    super_block::{New, SuperBlock},
     sync,
+};
+use core::sync::atomic::{
+    AtomicBool,
+    Ordering::{Acquire, Release},
 };
 use kernel::{
     bindings, c_str,
@@ -43,7 +47,7 @@ pub(crate) trait FileSystem: SuperOperations {
     /// Takes one option (`parse_param`).
     fn parse_param(fc: &FsContext, ctx: &mut Self::Context, param: &FsParameter) -> Result;
     /// Sets up a new superblock (`fill_super`) and returns its state.
-    fn fill_super(sb: &SuperBlock, ctx: &Self::Context) -> Result<Self::Info>;
+    fn fill_super(sb: &SuperBlock<New>, ctx: &Self::Context) -> Result<Self::Info>;
     /// The pid namespace a mount with this state shows (`proc_pid_ns`), which the
     /// superblock also gives kernel code that reads fs/proc's `proc_fs_info`.
     fn pid_ns(info: &Self::Info) -> &PidNamespace;
@@ -58,7 +62,7 @@ pub(crate) trait FileSystem: SuperOperations {
 struct ContextOps {
     free: unsafe fn(*mut c_void),
     parse_param: fn(&FsContext, &FsParameter) -> Result,
-    fill_super: fn(&SuperBlock, &FsContext) -> Result,
+    fill_super: fn(&SuperBlock<New>, &FsContext) -> Result,
     reconfigure: fn(&FsContext) -> Result,
 }
 
@@ -95,7 +99,7 @@ fn parse_param<T: FileSystem>(fc: &FsContext, param: &FsParameter) -> Result {
     T::parse_param(fc, &mut data.ctx, param)
 }
 
-fn fill_super<T: FileSystem>(sb: &SuperBlock, fc: &FsContext) -> Result {
+fn fill_super<T: FileSystem>(sb: &SuperBlock<New>, fc: &FsContext) -> Result {
     // SAFETY: As in `parse_param`.
     let data = unsafe { fc.data::<T>() };
     sb.set_ops(&Methods::<T>::SUPER_OPS);
@@ -112,11 +116,18 @@ fn reconfigure<T: FileSystem>(fc: &FsContext) -> Result {
 
 /// A file system type that is registered with the VFS for as long as the
 /// [`Registration`] lives.
-#[repr(transparent)]
-pub(crate) struct FileSystemType(Opaque<bindings::file_system_type>);
+///
+/// # Invariants
+///
+/// `owner` is written only by the one [`Registration::new`] that set `in_use`, before
+/// the type is registered; `in_use` stays set until that registration is dropped.
+pub(crate) struct FileSystemType {
+    raw: Opaque<bindings::file_system_type>,
+    in_use: AtomicBool,
+}
 
 // SAFETY: The VFS serialises all changes to a registered `file_system_type` with its
-// own locks; procfs2 only writes `owner` before registering it.
+// own locks; procfs2 writes `owner` only while it alone may (type invariant).
 unsafe impl Sync for FileSystemType {}
 
 impl FileSystemType {
@@ -130,7 +141,10 @@ impl FileSystemType {
         t.init_fs_context = Some(init_fs_context::<T>);
         t.parameters = &raw const shim::procfs2_fs_parameters;
         t.kill_sb = Some(kill_sb::<T>);
-        Self(Opaque::new(t))
+        Self {
+            raw: Opaque::new(t),
+            in_use: AtomicBool::new(false),
+        }
     }
 }
 
@@ -139,19 +153,23 @@ pub(crate) struct Registration(&'static FileSystemType);
 
 impl Registration {
     /// Registers `fs_type`, owned by `module` so that `rmmod` is refused while a
-    /// superblock of this type exists.
+    /// superblock of this type exists. `EBUSY` if it is registered already.
     pub(crate) fn new(
         fs_type: &'static FileSystemType,
         module: &'static ThisModule,
     ) -> Result<Self> {
-        let raw = fs_type.0.get();
-        // SAFETY: `raw` points to a valid `file_system_type` that is not registered
-        // yet, so nothing else reads it while `owner` is written; it is `'static`, as
-        // the VFS requires of a registered type.
+        if fs_type.in_use.swap(true, Acquire) {
+            return Err(EBUSY);
+        }
+        let raw = fs_type.raw.get();
+        // SAFETY: `raw` points to a valid `file_system_type` that no registration
+        // holds (`in_use` was clear), so nothing else reads it while `owner` is
+        // written; it is `'static`, as the VFS requires of a registered type.
         to_result(unsafe {
             (*raw).owner = module.as_ptr();
             bindings::register_filesystem(raw)
-        })?;
+        })
+        .inspect_err(|_| fs_type.in_use.store(false, Release))?;
         Ok(Self(fs_type))
     }
 }
@@ -160,7 +178,8 @@ impl Drop for Registration {
     fn drop(&mut self) {
         // SAFETY: `self.0` was registered by `Registration::new`. The module cannot be
         // unloaded while a superblock of this type exists, so none is left.
-        unsafe { bindings::unregister_filesystem(self.0 .0.get()) };
+        unsafe { bindings::unregister_filesystem(self.0.raw.get()) };
+        self.0.in_use.store(false, Release);
     }
 }
 
@@ -357,7 +376,7 @@ unsafe extern "C" fn procfs2_fill_super(
 ) -> c_int {
     // SAFETY: Both are valid for this callback per the VFS contract; the superblock
     // is new, so its `s_fs_info` is null.
-    let (sb, fc) = unsafe { (SuperBlock::from_raw(sb), FsContext::from_raw(fc)) };
+    let (sb, fc) = unsafe { (SuperBlock::from_raw_new(sb), FsContext::from_raw(fc)) };
     from_result(|| (fc.ops().ok_or(EINVAL)?.fill_super)(sb, fc).map(|()| 0))
 }
 

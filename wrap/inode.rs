@@ -14,6 +14,7 @@
 use super::{ops::FileOps, ops::InodeOps, shim, super_block::SuperBlock, task::Pid};
 use core::{
     any::TypeId,
+    marker::PhantomData,
     ptr::NonNull,
     sync::atomic::{AtomicPtr, Ordering},
 };
@@ -301,15 +302,74 @@ impl Inode {
 /// # Invariants
 ///
 /// Holds the only reference to a valid procfs2 inode that no other thread can see.
-pub(crate) struct NewInode(NonNull<bindings::inode>);
+///
+/// `D` is [`NoData`] until the slot is filled, then [`WithData`]: the slot is filled
+/// once, so what it keeps alive (a symlink's target bytes, which `i_link` points
+/// into) is never released while the inode lives.
+pub(crate) struct NewInode<D = NoData>(NonNull<bindings::inode>, PhantomData<D>);
+
+/// A [`NewInode`] whose slot is empty.
+pub(crate) struct NoData;
+/// A [`NewInode`] whose slot is filled.
+pub(crate) struct WithData;
 
 impl NewInode {
     /// # Safety
     ///
     /// `inode` is a new procfs2 inode whose only reference the caller hands over.
     pub(super) unsafe fn from_raw(inode: NonNull<bindings::inode>) -> Self {
-        // INVARIANT: Per the caller.
-        Self(inode)
+        // INVARIANT: Per the caller; a new inode's slot is empty.
+        Self(inode, PhantomData)
+    }
+
+    /// Puts `data` in the slot.
+    pub(crate) fn set_data<T: InodeData>(mut self, data: T) -> NewInode<WithData> {
+        self.proc_inode().slot = Some(Slot {
+            word: data.into_word(),
+            ty: TypeId::of::<T>(),
+            release: T::release,
+        });
+        self.retype()
+    }
+
+    /// Makes the inode a symlink to the NUL-terminated bytes that `target` finds in
+    /// `data` (`i_link` with `simple_symlink_inode_operations`), and puts `data` in the
+    /// slot, which keeps those bytes alive as long as the inode: the slot cannot be
+    /// refilled (`WithData` has no `set_data`).
+    pub(crate) fn set_link<T: AlwaysRefCounted + Send + Sync + 'static>(
+        self,
+        data: ARef<T>,
+        target: impl for<'a> FnOnce(&'a T) -> &'a [u8],
+    ) -> Result<NewInode<WithData>> {
+        let bytes = target(&data);
+        let (Some(0), len) = (bytes.last().copied(), bytes.len()) else {
+            return Err(EINVAL);
+        };
+        let ptr = bytes.as_ptr();
+        let mut inode = self.set_data(data);
+        let raw = inode.raw();
+        // SAFETY: Valid and private (type invariant). `ptr` points into the object
+        // the slot now keeps until `free_inode`, after every reader of `i_link`.
+        // `simple_symlink_inode_operations` is an exported immutable table.
+        unsafe {
+            (*raw).i_op = &raw const bindings::simple_symlink_inode_operations;
+            (*raw).__bindgen_anon_4.i_link = ptr.cast_mut().cast();
+            (*raw).i_size = (len - 1) as i64;
+        }
+        Ok(inode)
+    }
+}
+
+impl<D> NewInode<D> {
+    fn retype<E>(self) -> NewInode<E> {
+        // INVARIANT: The reference moves to the new value.
+        NewInode(self.into_nonnull(), PhantomData)
+    }
+
+    fn into_nonnull(self) -> NonNull<bindings::inode> {
+        let p = self.0;
+        core::mem::forget(self);
+        p
     }
 
     fn raw(&mut self) -> *mut bindings::inode {
@@ -350,32 +410,6 @@ impl NewInode {
         }
     }
 
-    /// Makes the inode a symlink to the NUL-terminated bytes that `target` finds in
-    /// `data` (`i_link` with `simple_symlink_inode_operations`), and puts `data` in the
-    /// slot, which keeps those bytes alive as long as the inode.
-    pub(crate) fn set_link_in<T: AlwaysRefCounted + Send + Sync + 'static>(
-        &mut self,
-        data: ARef<T>,
-        target: impl for<'a> FnOnce(&'a T) -> &'a [u8],
-    ) -> Result {
-        let bytes = target(&data);
-        let (Some(0), len) = (bytes.last().copied(), bytes.len()) else {
-            return Err(EINVAL);
-        };
-        let ptr = bytes.as_ptr();
-        self.set_data(data);
-        let inode = self.raw();
-        // SAFETY: Valid and private (type invariant). `ptr` points into the object
-        // the slot now keeps until `free_inode`, after every reader of `i_link`.
-        // `simple_symlink_inode_operations` is an exported immutable table.
-        unsafe {
-            (*inode).i_op = &raw const bindings::simple_symlink_inode_operations;
-            (*inode).__bindgen_anon_4.i_link = ptr.cast_mut().cast();
-            (*inode).i_size = (len - 1) as i64;
-        }
-        Ok(())
-    }
-
     /// Marks the inode `S_IMMUTABLE`: the VFS refuses to change its owner, mode or
     /// times (`EPERM`).
     pub(crate) fn set_immutable(&mut self) {
@@ -398,21 +432,6 @@ impl NewInode {
         unsafe { (*self.raw()).i_size = size };
     }
 
-    /// Puts `data` in the slot (once; a second value replaces the first, which is
-    /// released).
-    pub(crate) fn set_data<T: InodeData>(&mut self, data: T) {
-        let old = self.proc_inode().slot.replace(Slot {
-            word: data.into_word(),
-            ty: TypeId::of::<T>(),
-            release: T::release,
-        });
-        if let Some(old) = old {
-            // SAFETY: The word was made by its own type's `into_word` and is no longer
-            // in the slot.
-            unsafe { (old.release)(old.word) };
-        }
-    }
-
     /// Hands the inode a reference to the pid it shows.
     pub(crate) fn set_pid(&mut self, pid: ARef<Pid>) {
         self.proc_inode().pid = Some(pid);
@@ -424,13 +443,11 @@ impl NewInode {
     }
 
     pub(super) fn into_raw(self) -> *mut bindings::inode {
-        let p = self.0.as_ptr();
-        core::mem::forget(self);
-        p
+        self.into_nonnull().as_ptr()
     }
 }
 
-impl Drop for NewInode {
+impl<D> Drop for NewInode<D> {
     fn drop(&mut self) {
         // SAFETY: We own the only reference (type invariant).
         unsafe { bindings::iput(self.0.as_ptr()) };

@@ -504,21 +504,11 @@ pub(super) fn open(file: &File, mm: Option<MmGrab>, walk: &'static VmaWalk) -> R
     Ok(())
 }
 
-/// Whether `file`'s seq_file was made by [`open`].
-///
-/// # Safety
-///
-/// The file must be an open seq_file.
-pub(super) unsafe fn is_maps(file: &File) -> bool {
-    // SAFETY: Per the caller the private data is a seq_file.
-    unsafe { (*(*file.as_ptr()).private_data.cast::<bindings::seq_file>()).op == &VMA_SEQ_OPS }
-}
-
 /// Releases a file [`open`] opened (`proc_map_release`).
 ///
 /// # Safety
 ///
-/// [`is_maps`] must hold for the file.
+/// [`open`] opened the file, which is being released.
 pub(super) unsafe fn release(file: &File) -> Result {
     // SAFETY: Per the caller the private data is a seq_file with a `MapsPrivate`,
     // whose mm reference is ours to drop; `seq_release_private` frees the rest.

@@ -8,7 +8,7 @@
 //! errno or error pointer the kernel expects, in this one place.
 
 use super::{
-    dentry::{Dentry, Lookup},
+    dentry::{Dentry, Lookup, Unhashed},
     file::{DirContext, File, Kiocb, Link},
     inode::{self, Inode, Kstat},
 };
@@ -36,7 +36,7 @@ pub(crate) trait InodeOperations: Sized + 'static {
     const NOSETATTR: bool = false;
 
     /// Finds `dentry`'s name in the directory `dir` (`lookup`).
-    fn lookup(_dir: &Inode, _dentry: &Dentry) -> Result<Lookup> {
+    fn lookup(_dir: &Inode, _dentry: &Unhashed) -> Result<Lookup> {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
 
@@ -92,14 +92,62 @@ pub(crate) enum Seek {
 }
 
 /// Proof that a file was opened as a seq_file by [`File::single_open`] or
-/// [`File::seq_open`]: what [`SeqFileOperations::open`] must return, so that every
-/// later call on the file finds a seq_file.
-pub(crate) struct SeqOpened(());
+/// What [`SeqFileOperations::open`] must return, so that every later call on the
+/// file finds a seq_file of the kind `K`, the one its table releases.
+pub(crate) struct SeqOpened<K: SeqKind = Single>(PhantomData<K>);
 
-impl SeqOpened {
-    /// Made by [`File::single_open`] and [`File::seq_open`] only.
+impl<K: SeqKind> SeqOpened<K> {
+    /// Made by [`File::single_open`], [`File::single_open_size`] (`Single`),
+    /// [`File::seq_open`] (`Records`) and [`File::maps_open`] (`Maps`) only.
     pub(super) fn new() -> Self {
-        Self(())
+        Self(PhantomData)
+    }
+}
+
+mod sealed {
+    /// Only the three kinds below: each one's `release` undoes its own open.
+    pub(crate) trait Sealed {}
+}
+
+/// How a seq_file was opened, and so how it is released: each kind has its own
+/// release, and a table's release is the one of the kind its `open` returns.
+pub(crate) trait SeqKind: sealed::Sealed + 'static {
+    /// # Safety
+    ///
+    /// The file was opened as this kind (an open that returned `SeqOpened<Self>`),
+    /// and is being released.
+    unsafe fn release(file: &File) -> Result;
+}
+
+/// Opened by `single_open` or `single_open_size`; released by `single_release`.
+pub(crate) struct Single;
+/// Opened by `seq_open` over [`SeqRecords`]; released by `seq_release`.
+pub(crate) struct Records;
+/// Opened by `proc_maps_open`; released by `proc_map_release`.
+pub(crate) struct Maps;
+
+impl sealed::Sealed for Single {}
+impl sealed::Sealed for Records {}
+impl sealed::Sealed for Maps {}
+
+impl SeqKind for Single {
+    unsafe fn release(file: &File) -> Result {
+        // SAFETY: Per the caller.
+        unsafe { file.single_release() }
+    }
+}
+
+impl SeqKind for Records {
+    unsafe fn release(file: &File) -> Result {
+        // SAFETY: Per the caller.
+        unsafe { file.seq_release() }
+    }
+}
+
+impl SeqKind for Maps {
+    unsafe fn release(file: &File) -> Result {
+        // SAFETY: Per the caller.
+        unsafe { super::mm::release(file) }
     }
 }
 
@@ -111,8 +159,12 @@ pub(crate) trait SeqFileOperations: Sized + 'static {
     /// How the file seeks.
     const SEEK: Seek = Seek::Seq;
 
-    /// Opens the file: checks, then [`File::single_open`] or [`File::seq_open`].
-    fn open(inode: &Inode, file: &File) -> Result<SeqOpened>;
+    /// How `open` opens the file, and so how it is released.
+    type Kind: SeqKind;
+
+    /// Opens the file: checks, then [`File::single_open`], [`File::seq_open`] or
+    /// [`File::maps_open`], as `Kind` says.
+    fn open(inode: &Inode, file: &File) -> Result<SeqOpened<Self::Kind>>;
 
     /// Writes the whole content of a file opened with [`File::single_open`].
     fn show(_m: &SeqFile, _inode: &Inode) -> Result {
@@ -375,7 +427,9 @@ unsafe extern "C" fn lookup<T: InodeOperations>(
 ) -> *mut bindings::dentry {
     // SAFETY: The VFS passes the directory inode and the dentry being looked up,
     // both valid for the call.
-    let (dir, dentry) = unsafe { (Inode::from_raw(dir), Dentry::from_raw(dentry)) };
+    // The dentry is the one being looked up: unhashed and negative, under its parent's
+    // inode lock.
+    let (dir, dentry) = unsafe { (Inode::from_raw(dir), Unhashed::from_raw(dentry)) };
     match T::lookup(dir, dentry) {
         Ok(Lookup(d)) => d,
         Err(e) => e.to_ptr(),
@@ -517,7 +571,7 @@ unsafe extern "C" fn seq_open<T: SeqFileOperations>(
 ) -> c_int {
     // SAFETY: The VFS passes the inode being opened and its new file.
     let (inode, file) = unsafe { (Inode::from_raw(inode), File::from_raw(file)) };
-    from_result(|| T::call(inode, || T::open(inode, file)).map(|SeqOpened(())| 0))
+    from_result(|| T::call(inode, || T::open(inode, file)).map(|SeqOpened(_)| 0))
 }
 
 /// # Safety
@@ -627,10 +681,9 @@ unsafe extern "C" fn seq_release<T: SeqFileOperations>(
     _inode: *mut bindings::inode,
     file: *mut bindings::file,
 ) -> c_int {
-    // SAFETY: The VFS passes the file being released, which `open` opened as a
-    // seq_file (it returned `SeqOpened`) with `single_open::<T>` or
-    // `seq_open::<T>`.
-    from_result(|| unsafe { File::from_raw(file).seq_release::<T>() }.map(|()| 0))
+    // SAFETY: The VFS passes the file being released, which `T::open` opened as a
+    // seq_file of kind `T::Kind` (it returned `SeqOpened<T::Kind>`).
+    from_result(|| unsafe { T::Kind::release(File::from_raw(file)) }.map(|()| 0))
 }
 
 /// # Safety
@@ -670,23 +723,6 @@ unsafe extern "C" fn readdir<T: FileOperations>(
     // SAFETY: The VFS passes an open directory of ours and a context for this call.
     let (file, ctx) = unsafe { (File::from_raw(file), DirContext::from_raw(ctx)) };
     from_result(|| T::readdir(file, ctx).map(|()| 0))
-}
-
-/// The show callback of [`File::single_open`].
-///
-/// `single_show::<T>` if `T` has a `show` (evaluated at build time, so that types
-/// without one never instantiate it).
-pub(super) struct SingleShow<T>(PhantomData<T>);
-
-/// A `seq_operations.show` callback.
-type ShowFn = unsafe extern "C" fn(*mut bindings::seq_file, *mut c_void) -> c_int;
-
-impl<T: SeqFileOperations> SingleShow<T> {
-    pub(super) const FN: Option<ShowFn> = if T::HAS_SHOW {
-        Some(single_show::<T>)
-    } else {
-        None
-    };
 }
 
 /// # Safety

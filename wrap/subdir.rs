@@ -55,8 +55,19 @@ impl Drop for WriteGuard {
     }
 }
 
+mod sealed {
+    /// Implemented by the two guards of this file only: the module is private, so no
+    /// other type can name this trait to implement it.
+    pub(crate) trait Sealed {}
+}
+
 /// Either guard proves that no writer changes what the lock guards.
-pub(crate) trait Held {}
+///
+/// Sealed: [`Guarded::get`] relies on an implementor being one of the guards below,
+/// and no code outside this file can add another.
+pub(crate) trait Held: sealed::Sealed {}
+impl sealed::Sealed for ReadGuard {}
+impl sealed::Sealed for WriteGuard {}
 impl Held for ReadGuard {}
 impl Held for WriteGuard {}
 
@@ -87,63 +98,58 @@ impl<T> Guarded<T> {
     }
 }
 
-/// Something that names itself with bytes that do not move or change while it lives.
+/// Something that names itself. A tree keyed by [`NameKey`] assumes the name does
+/// not change while the object is in the tree (else searches miss; memory stays safe).
 pub(crate) trait Named {
     fn name_bytes(&self) -> &[u8];
 }
 
-/// A tree key: the name of the entry a tree node holds, borrowed from that entry, or
-/// a name being searched for. Ordered by `cmp`, fs/proc's `proc_match`.
+/// A tree key: the entry a tree node holds, counted, or a name being searched for.
+/// Ordered by `cmp`, fs/proc's `proc_match`.
 ///
 /// # Invariants
 ///
-/// `ptr` is valid for `len` bytes while the key exists: a node key made by
-/// [`NameKey::of`] lives in the same node as the reference that keeps its entry, and
-/// a search key made by [`NameKey::probe`] cannot outlive the borrow it was made
-/// from.
-pub(crate) struct NameKey<'a> {
-    ptr: NonNull<u8>,
-    len: usize,
-    _borrow: PhantomData<&'a [u8]>,
+/// A `Probe` key exists only inside [`NameKey::probe`], while the name it points to is
+/// borrowed there; an `Entry` key owns a reference, so its name lives as long as the
+/// key.
+pub(crate) struct NameKey<E: Named + AlwaysRefCounted>(Repr<E>);
+
+enum Repr<E: AlwaysRefCounted> {
+    Entry(ARef<E>),
+    Probe { ptr: NonNull<u8>, len: usize },
 }
 
-// SAFETY: A key only reads immutable name bytes.
-unsafe impl Send for NameKey<'_> {}
-// SAFETY: As above.
-unsafe impl Sync for NameKey<'_> {}
+// SAFETY: An `Entry` key is an `ARef<E>`, sendable for such `E`; a `Probe` key never
+// leaves the closure of `probe`, on the caller's thread.
+unsafe impl<E: Named + AlwaysRefCounted + Send + Sync> Send for NameKey<E> {}
+// SAFETY: As above; a key is only read.
+unsafe impl<E: Named + AlwaysRefCounted + Send + Sync> Sync for NameKey<E> {}
 
-impl NameKey<'static> {
-    /// The key of the node that will hold `entry`. Only to be stored beside `entry`
-    /// in the same tree node (see the type invariant).
-    pub(crate) fn of<T: Named + AlwaysRefCounted>(entry: &ARef<T>) -> Self {
-        let name = entry.name_bytes();
-        // INVARIANT: The node stores `entry` beside the key, and the entry's name does
-        // not move while a reference to it lives.
-        Self {
-            ptr: NonNull::from(name).cast(),
-            len: name.len(),
-            _borrow: PhantomData,
-        }
+impl<E: Named + AlwaysRefCounted> NameKey<E> {
+    /// The key of the node that will hold `entry`: it holds a reference of its own,
+    /// so it cannot outlive the entry whatever the tree does with it.
+    pub(crate) fn of(entry: &ARef<E>) -> Self {
+        Self(Repr::Entry(entry.clone()))
     }
 
-    /// A key to search for `name` with. The tree's key type is `NameKey<'static>`,
-    /// so the search key is made in a closure that cannot keep it.
-    pub(crate) fn probe<R>(name: &[u8], f: impl FnOnce(&NameKey<'static>) -> R) -> R {
-        // INVARIANT: The key lives only during `f`, which cannot store it: `f` gets a
-        // shared borrow that ends when `f` returns, and `NameKey` is not `Clone`.
-        let key = Self {
+    /// A key to search for `name` with, lent to `f` only: `f` gets a shared borrow
+    /// that ends when it returns, and `NameKey` is not `Clone`, so the key cannot
+    /// outlive `name`.
+    pub(crate) fn probe<R>(name: &[u8], f: impl FnOnce(&Self) -> R) -> R {
+        // INVARIANT: The probe lives only during `f` (see above).
+        let key = Self(Repr::Probe {
             ptr: NonNull::from(name).cast(),
             len: name.len(),
-            _borrow: PhantomData,
-        };
+        });
         f(&key)
     }
-}
 
-impl NameKey<'_> {
     pub(crate) fn bytes(&self) -> &[u8] {
-        // SAFETY: Valid for `len` bytes by the type invariant.
-        unsafe { core::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+        match &self.0 {
+            Repr::Entry(e) => e.name_bytes(),
+            // SAFETY: Valid for `len` bytes while the key exists (type invariant).
+            Repr::Probe { ptr, len } => unsafe { core::slice::from_raw_parts(ptr.as_ptr(), *len) },
+        }
     }
 }
 
@@ -153,96 +159,103 @@ pub(crate) fn proc_match(a: &[u8], b: &[u8]) -> Ordering {
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
-impl PartialEq for NameKey<'_> {
+impl<E: Named + AlwaysRefCounted> PartialEq for NameKey<E> {
     fn eq(&self, other: &Self) -> bool {
         self.bytes() == other.bytes()
     }
 }
-impl Eq for NameKey<'_> {}
-impl PartialOrd for NameKey<'_> {
+impl<E: Named + AlwaysRefCounted> Eq for NameKey<E> {}
+impl<E: Named + AlwaysRefCounted> PartialOrd for NameKey<E> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
-impl Ord for NameKey<'_> {
+impl<E: Named + AlwaysRefCounted> Ord for NameKey<E> {
     fn cmp(&self, other: &Self) -> Ordering {
         proc_match(self.bytes(), other.bytes())
     }
 }
 
-/// The reference count of an object held through [`ARef`] that is either a `static`
-/// (never freed) or made by [`into_aref`] (freed when the count drops to zero). It
-/// starts at one: the `static` itself, or the reference `into_aref` hands out.
-pub(crate) struct RefCount(AtomicUsize);
+/// A reference-counted object that lives either in a `static` ([`StaticCounted`]) or
+/// in a box ([`Counted::new_boxed`]), and derefs to its data.
+///
+/// # Invariants
+///
+/// A `Counted` is never a value of its own: its field is private and the two
+/// constructors put it in a `static` or a box, so every `&Counted` points into one of
+/// those. `refs` counts the references: those `new_boxed` and `inc_ref` handed out,
+/// plus, for a `static` one, the one the static itself holds and never gives back,
+/// so only a boxed object reaches zero, and it is freed then.
+pub(crate) struct Counted<T> {
+    refs: AtomicUsize,
+    data: T,
+}
 
-impl RefCount {
-    pub(crate) const fn new() -> Self {
-        Self(AtomicUsize::new(1))
+impl<T> core::ops::Deref for Counted<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.data
+    }
+}
+
+impl<T: Named> Named for Counted<T> {
+    fn name_bytes(&self) -> &[u8] {
+        self.data.name_bytes()
+    }
+}
+
+impl<T> Counted<T> {
+    /// Moves `data` to the heap and hands out its first reference.
+    pub(crate) fn new_boxed(data: T) -> Result<ARef<Self>> {
+        let raw = KBox::into_raw(KBox::new(
+            Self {
+                refs: AtomicUsize::new(1),
+                data,
+            },
+            GFP_KERNEL,
+        )?);
+        // SAFETY: `KBox::into_raw` never gives NULL; the count starts at one for this
+        // reference, which `dec_ref` gives back.
+        Ok(unsafe { ARef::from_raw(NonNull::new_unchecked(raw)) })
+    }
+}
+
+// SAFETY: `refs` counts the references (type invariant): `inc_ref` adds one, and
+// `dec_ref` frees the box when the last one of a boxed object goes; a static one
+// never reaches zero.
+unsafe impl<T> AlwaysRefCounted for Counted<T> {
+    fn inc_ref(&self) {
+        self.refs.fetch_add(1, Relaxed);
     }
 
-    pub(crate) fn inc(&self) {
-        self.0.fetch_add(1, Relaxed);
-    }
-
-    /// Drops one; `true` if it was the last.
-    pub(crate) fn dec_and_test(&self) -> bool {
-        if self.0.fetch_sub(1, Release) != 1 {
-            return false;
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller owns a reference, so the object is alive.
+        if unsafe { obj.as_ref() }.refs.fetch_sub(1, Release) != 1 {
+            return;
         }
         fence(Acquire);
-        true
+        // SAFETY: That was the last reference, so the object is a boxed one (a static
+        // one keeps its own, type invariant) made by `KBox::into_raw` in `new_boxed`.
+        drop(unsafe { KBox::from_raw(obj.as_ptr()) });
     }
 }
 
-/// Objects whose [`AlwaysRefCounted`] implementation is [`impl_boxed_refcounted!`]'s.
-///
-/// # Safety
-///
-/// `dec_ref` frees the object with [`free_boxed`] when its [`RefCount`] drops to zero.
-pub(crate) unsafe trait BoxedRefCounted: AlwaysRefCounted {}
+/// A [`Counted`] for a `static`: references to it are handed out only from a
+/// `&'static` borrow, so it outlives all of them.
+pub(crate) struct StaticCounted<T>(Counted<T>);
 
-/// Implements [`AlwaysRefCounted`] for `$t` with its [`RefCount`] field `$field`: a
-/// `static` `$t` is never freed (its count never drops below the one it starts
-/// with), one made by [`into_aref`] is freed, and dropped, at zero.
-macro_rules! impl_boxed_refcounted {
-    ($t:ty, $field:ident) => {
-        // SAFETY: `$field` counts the references; only objects made by `into_aref`
-        // reach zero (a `static` keeps the one it starts with), and those are boxed.
-        unsafe impl kernel::types::AlwaysRefCounted for $t {
-            fn inc_ref(&self) {
-                self.$field.inc();
-            }
+impl<T> StaticCounted<T> {
+    pub(crate) const fn new(data: T) -> Self {
+        // INVARIANT: The one reference the count starts with is the static's own.
+        Self(Counted {
+            refs: AtomicUsize::new(1),
+            data,
+        })
+    }
 
-            unsafe fn dec_ref(obj: core::ptr::NonNull<Self>) {
-                // SAFETY: The caller owns a reference, so the object is alive.
-                if unsafe { obj.as_ref() }.$field.dec_and_test() {
-                    // SAFETY: That was the last reference of a boxed object (see above).
-                    unsafe { $crate::wrap::subdir::free_boxed(obj) };
-                }
-            }
-        }
-
-        // SAFETY: `dec_ref` above frees with `free_boxed` at zero.
-        unsafe impl $crate::wrap::subdir::BoxedRefCounted for $t {}
-    };
-}
-pub(crate) use impl_boxed_refcounted;
-
-/// Moves a fresh object to the heap and hands out its first reference (its
-/// [`RefCount`] starts at one).
-pub(crate) fn into_aref<T: BoxedRefCounted>(entry: T) -> Result<ARef<T>> {
-    let raw = KBox::into_raw(KBox::new(entry, GFP_KERNEL)?);
-    // SAFETY: `KBox::into_raw` never gives NULL; the count starts at one for this
-    // reference, and `T`'s `dec_ref` frees the box (`BoxedRefCounted`).
-    Ok(unsafe { ARef::from_raw(NonNull::new_unchecked(raw)) })
-}
-
-/// Frees an object made by [`into_aref`] whose last reference is gone.
-///
-/// # Safety
-///
-/// `obj` came from [`into_aref`] and nothing refers to it any more.
-pub(crate) unsafe fn free_boxed<T>(obj: NonNull<T>) {
-    // SAFETY: Made by `KBox::into_raw` in `into_aref`, per the caller.
-    drop(unsafe { KBox::from_raw(obj.as_ptr()) });
+    /// The counted object, for `ARef::from`.
+    pub(crate) fn get(&'static self) -> &'static Counted<T> {
+        &self.0
+    }
 }

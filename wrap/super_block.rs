@@ -2,8 +2,8 @@
 
 //! The superblock (`struct super_block`) of a procfs2 mount.
 
-use super::{cred::PidNamespace, dentry::Dentry, inode::NewInode, ops::SuperOps};
-use core::{any::TypeId, ptr::NonNull};
+use super::{cred::PidNamespace, dentry::NewRoot, inode::NewInode, ops::SuperOps};
+use core::{any::TypeId, marker::PhantomData, ptr::NonNull};
 use kernel::{
     bindings,
     error::to_result,
@@ -77,20 +77,41 @@ struct Tagged<T> {
 /// The object is a valid `struct super_block` of procfs2 while a reference to it
 /// exists; its `s_fs_info` is null or a [`Tagged`] value set by
 /// [`SuperBlock::set_info`], whose `pid_ns` holds a reference.
+///
+/// `S` is [`Live`] for a superblock anyone may use, [`New`] for one in `fill_super`:
+/// only that one can be set up, and it derefs to the live kind for everything else.
 #[repr(transparent)]
-pub(crate) struct SuperBlock(Opaque<bindings::super_block>);
+pub(crate) struct SuperBlock<S = Live>(Opaque<bindings::super_block>, PhantomData<S>);
 
-impl SuperBlock {
-    /// # Safety
-    ///
-    /// `ptr` must be a valid procfs2 superblock that outlives `'a`.
-    pub(super) unsafe fn from_raw<'a>(ptr: *mut bindings::super_block) -> &'a Self {
-        // SAFETY: Transparent over the C struct; validity per the caller.
-        unsafe { &*ptr.cast() }
-    }
+/// A superblock that may be visible to others: nothing in it is set up any more.
+pub(crate) struct Live;
+/// A superblock in `fill_super`: locked and not yet visible to anyone else.
+pub(crate) struct New;
 
+impl<S> SuperBlock<S> {
     fn as_ptr(&self) -> *mut bindings::super_block {
         self.0.get()
+    }
+}
+
+impl core::ops::Deref for SuperBlock<New> {
+    type Target = SuperBlock;
+
+    fn deref(&self) -> &SuperBlock {
+        // SAFETY: The two kinds differ only in a zero-sized marker; a new superblock
+        // may be used as any other.
+        unsafe { &*core::ptr::from_ref(self).cast::<SuperBlock>() }
+    }
+}
+
+impl SuperBlock<New> {
+    /// # Safety
+    ///
+    /// `ptr` must be the superblock of a running `fill_super`, valid for `'a`.
+    pub(super) unsafe fn from_raw_new<'a>(ptr: *mut bindings::super_block) -> &'a Self {
+        // SAFETY: Transparent over the C struct (the marker is zero-sized); per the
+        // caller.
+        unsafe { &*ptr.cast() }
     }
 
     /// Sets up the fields `proc_fill_super` sets: flags, block size, magic, time
@@ -151,6 +172,32 @@ impl SuperBlock {
         Ok(())
     }
 
+    /// Makes `inode` the root (`d_make_root`).
+    pub(crate) fn make_root<D>(&self, inode: NewInode<D>) -> Result<&NewRoot> {
+        let raw = inode.into_raw();
+        // SAFETY: `d_make_root` consumes our reference to `raw`, also on failure.
+        let root = unsafe { bindings::d_make_root(raw) };
+        if root.is_null() {
+            return Err(ENOMEM);
+        }
+        // SAFETY: `fill_super` owns the superblock; the VFS drops `s_root` on teardown,
+        // and the root lives as long as the superblock, which is in `fill_super`.
+        unsafe {
+            (*self.as_ptr()).s_root = root;
+            Ok(NewRoot::from_raw(root))
+        }
+    }
+}
+
+impl SuperBlock {
+    /// # Safety
+    ///
+    /// `ptr` must be a valid procfs2 superblock that outlives `'a`.
+    pub(super) unsafe fn from_raw<'a>(ptr: *mut bindings::super_block) -> &'a Self {
+        // SAFETY: Transparent over the C struct; validity per the caller.
+        unsafe { &*ptr.cast() }
+    }
+
     /// The superblock's state, if it is a `T`.
     pub(crate) fn info<T: 'static>(&self) -> Option<&T> {
         // SAFETY: `s_fs_info` is null or a `Tagged` (type invariant) freed only in
@@ -207,22 +254,6 @@ impl SuperBlock {
         // SAFETY: `new_inode` returns an inode we hold the only reference to, made by
         // `alloc_inode`.
         Ok(unsafe { NewInode::from_raw(inode) })
-    }
-
-    /// Makes `inode` the root (`d_make_root`).
-    pub(crate) fn make_root(&self, inode: NewInode) -> Result<&Dentry> {
-        let raw = inode.into_raw();
-        // SAFETY: `d_make_root` consumes our reference to `raw`, also on failure.
-        let root = unsafe { bindings::d_make_root(raw) };
-        if root.is_null() {
-            return Err(ENOMEM);
-        }
-        // SAFETY: `fill_super` owns the superblock; the VFS drops `s_root` on teardown,
-        // and the root lives as long as the superblock.
-        unsafe {
-            (*self.as_ptr()).s_root = root;
-            Ok(Dentry::from_raw(root))
-        }
     }
 
     /// Ends the superblock (`kill_anon_super`).

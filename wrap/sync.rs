@@ -105,10 +105,14 @@ impl Rundown {
     }
 
     /// Refuses new calls and waits for those in flight (`proc_entry_rundown`). Only
-    /// the first close does: a second would add the bias again (and the count would
-    /// wrap back to open), so it returns at once.
+    /// the first close adds the bias (a second would wrap the count back to open and
+    /// let `enter` succeed again); a later one only waits, without the completion,
+    /// for the calls in flight to leave, so every close returns with none left.
     pub(crate) fn close(&self) {
         if self.closing.swap(true, AcqRel) {
+            while self.in_use.load(Acquire) != BIAS {
+                cond_resched();
+            }
             return;
         }
         stack_pin_init!(let done = Completion::new());
