@@ -73,6 +73,14 @@ errmsg() { "$@" 2>&1 >/dev/null | sed 's/.*: //'; }
 
 loaded() { grep -q '^procfs2 ' /proc/modules; }
 load() { loaded || insmod $KO; }
+# reload [PARAM...]: every procfs2 mount unmounted, the module unloaded and loaded
+# again with PARAM (e.g. selftest=1, which only t50's entry API tests pass).
+reload() {
+	for _m in $(grep ' procfs2 ' /proc/mounts | cut -d' ' -f2); do umount $_m; done
+	! loaded || rmmod procfs2 || return 1
+	insmod $KO "$@"
+}
+
 # Kernel log lines since the last `dmesg -c`, without timestamps.
 klog() { dmesg | sed 's/^\[[ 0-9.]*\] //'; }
 
