@@ -11,12 +11,12 @@
 #                 FUZZ_CALLS (1,000,000) fuzz calls compared with /proc
 #   make bench    the workloads of bench/ on /proc and /proc2 in one boot of the release
 #                 kernel: table, CSV and picture (build/bench/); BENCH_README=1 also
-#                 writes them into README "Performance" (a run with the defaults only);
+#                 writes them into doc/performance.md (a run with the defaults only);
 #                 BENCH_REPS (5) runs per tree, BENCH_POPS ("100 1000 10000"),
 #                 BENCH_WORKLOADS (all of bench/run.sh's) the workloads to run,
 #                 BENCH_PROFILE=PROGRAM:WORKLOAD adds an ftrace profile of one workload
 #                 (BENCH_PROFILE_FILTER: only these functions, BENCH_PROFILE_LINES: 60)
-#   make conformance  the kernel's proc selftests and proc-diff: a table (README)
+#   make conformance  the kernel's proc selftests and proc-diff: a table (doc/conformance.md)
 #   make lint     rustfmt (check), clippy and checkpatch; `make check` runs it first
 #   make rust-analyzer  rust-project.json for an editor (the kernel crate resolved)
 #   make module   just procfs2.ko;  make clippy  the same with CLIPPY=1

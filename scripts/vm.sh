@@ -199,7 +199,7 @@ if [ "$mode" = check ] || [ "$mode" = stress ] || [ "$mode" = lsmboot ]; then
 fi
 
 if [ "$mode" = bench ] && [ ${#problems[@]} -eq 0 ] && [ "${guest_rc:-1}" = 0 ]; then
-	# The README's Performance section changes only when asked (BENCH_README=1), and
+	# doc/performance.md changes only when asked (BENCH_README=1), and
 	# only from a run with the defaults, which stands for the project.
 	readme=
 	[ "${BENCH_README:-0}" = 1 ] && readme=--readme
