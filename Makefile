@@ -3,17 +3,20 @@
 #
 #   make run      build everything (kernel cached), boot QEMU, load, mount, show;
 #                 CMD='...' runs a command in the guest, OVERLAY=DIR adds files
-#   make check    every test in the guest; ends with "N passed, N failed, N skipped"
+#   make check    every test in the guest; ends with "N passed, N failed, N skipped";
+#                 T="t70 t77" (t70, t70-pid or t70-pid.sh) boots once for just those
+#                 files, with the same console and leak checks; lint and the LSM
+#                 boots only if T names them too (T="t70 lint lsm-boot")
 #   make stress   the storm of tests/stress.sh for DURATION seconds (600), then
 #                 FUZZ_CALLS (1,000,000) fuzz calls compared with /proc
 #   make bench    the workloads of bench/ on /proc and /proc2 in one boot of the release
 #                 kernel: table, CSV and picture (build/bench/); BENCH_README=1 also
-#                 writes them into README "Performance" (a run with the defaults only);
+#                 writes them into doc/performance.md (a run with the defaults only);
 #                 BENCH_REPS (5) runs per tree, BENCH_POPS ("100 1000 10000"),
 #                 BENCH_WORKLOADS (all of bench/run.sh's) the workloads to run,
 #                 BENCH_PROFILE=PROGRAM:WORKLOAD adds an ftrace profile of one workload
 #                 (BENCH_PROFILE_FILTER: only these functions, BENCH_PROFILE_LINES: 60)
-#   make conformance  the kernel's proc selftests and proc-diff: a table (README)
+#   make conformance  the kernel's proc selftests and proc-diff: a table (doc/conformance.md)
 #   make lint     rustfmt (check), clippy and checkpatch; `make check` runs it first
 #   make rust-analyzer  rust-project.json for an editor (the kernel crate resolved)
 #   make module   just procfs2.ko;  make clippy  the same with CLIPPY=1
@@ -22,7 +25,7 @@
 FLAVOUR ?= debug
 # CMD is shell text for the guest: pass it on without make expanding its `$`.
 override CMD := $(value CMD)
-export FLAVOUR CMD OVERLAY MEM SMP TIMEOUT ACCEL DURATION FUZZ_CALLS BENCH_README BENCH_WORKLOADS BENCH_REPS BENCH_POPS BENCH_PROFILE BENCH_PROFILE_FILTER BENCH_PROFILE_LINES
+export FLAVOUR CMD T OVERLAY MEM SMP TIMEOUT ACCEL DURATION FUZZ_CALLS BENCH_README BENCH_WORKLOADS BENCH_REPS BENCH_POPS BENCH_PROFILE BENCH_PROFILE_FILTER BENCH_PROFILE_LINES
 
 .PHONY: run check lint rust-analyzer stress bench conformance module clippy kernel setup clean
 

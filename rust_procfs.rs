@@ -75,7 +75,8 @@ module! {
 /// the entries, then the inode cache.
 struct Procfs2 {
     _fs: Registration,
-    _control: wrap::debugfs::Control,
+    /// The tests' control file, only with `selftest=1`.
+    _control: Option<wrap::debugfs::Control>,
     _entries: Entries,
     _inode_cache: InodeCache,
 }

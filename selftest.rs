@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! A debugfs file through which the tests drive the entry API from user space, since
-//! nothing else creates or removes entries at run time:
+//! nothing else creates or removes entries at run time. The file exists only when the
+//! module is loaded with `insmod procfs2.ko selftest=1` (root could otherwise remove
+//! built-in entries):
 //!
 //! ```text
 //! echo 'mkdir a/b'          > /sys/kernel/debug/procfs2/entries

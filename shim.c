@@ -341,6 +341,19 @@ int procfs2_pid_ns_last_pid(struct pid_namespace *ns)
 	return idr_get_cursor(&ns->idr) - 1;
 }
 
+/*
+ * `insmod procfs2.ko selftest=1`: the tests' control file below is created only
+ * then (module! in 6.12 takes no params: moduleparam.h's macro, read by Rust).
+ */
+static bool selftest;
+module_param(selftest, bool, 0444);
+MODULE_PARM_DESC(selftest, "create /sys/kernel/debug/procfs2/entries, which adds and removes entries (tests only; default off)");
+
+bool procfs2_selftest_param(void)
+{
+	return selftest;
+}
+
 /* /sys/kernel/debug/procfs2/entries, write-only for root. */
 struct dentry *procfs2_debugfs_create(const struct file_operations *fops)
 {

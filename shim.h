@@ -110,6 +110,7 @@ unsigned int procfs2_softirqs_cpu(unsigned int irq, int cpu);
 int procfs2_pid_ns_last_pid(struct pid_namespace *ns);
 
 /* debugfs.h: the tests' control file (wrap/debugfs.rs) */
+bool procfs2_selftest_param(void);
 struct dentry *procfs2_debugfs_create(const struct file_operations *fops);
 void procfs2_debugfs_remove(struct dentry *dir);
 

@@ -3,7 +3,8 @@
 # Turn the guest's bench lines (session log of `make bench`) into the results:
 #   OUT/samples.csv  every timed run          OUT/results.csv  medians, spread, ratio
 #   OUT/memory.csv   slab held after ps-scan  OUT/scaling.png  time against processes
-# print the tables, and (with --readme) put them and the picture into the README.
+# print the tables, and (with --readme) put them between the bench markers of
+# doc/performance.md and the picture into doc/bench-scaling.png.
 #   scripts/bench-report.sh SESSION_LOG OUT [--readme]
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -102,12 +103,21 @@ if command -v gnuplot >/dev/null; then
 fi
 
 [ "$readme" = --readme ] || exit 0
-mkdir -p "$TOP/doc"
+doc="$TOP/doc/performance.md"
+# replace_between FILE MARKER TEXT: TEXT in place of what lies between FILE's
+# <!-- MARKER:begin --> and <!-- MARKER:end --> lines (each must be there once).
+replace_between() {
+	local begin="<!-- $2:begin -->" end="<!-- $2:end -->"
+	[ "$(grep -cxF "$begin" "$1")" = 1 ] && [ "$(grep -cxF "$end" "$1")" = 1 ] ||
+		die "$1: no single pair of $2 markers"
+	awk -v text="$3" -v b="$begin" -v e="$end" '
+		$0 == b { print; print text; skip = 1; next }
+		$0 == e { skip = 0 }
+		!skip { print }
+	' "$1" > "$1.tmp" && mv "$1.tmp" "$1"
+}
+# The picture sits beside the text that shows it (doc/).
+text=$(cat "$out/tables.md"; echo; echo "![time against processes](bench-scaling.png)")
+replace_between "$doc" bench "$text"
 [ -f "$out/scaling.png" ] && cp "$out/scaling.png" "$TOP/doc/bench-scaling.png"
-text=$(cat "$out/tables.md"; echo; echo "![time against processes](doc/bench-scaling.png)")
-awk -v text="$text" '
-	/<!-- bench:begin -->/ { print; print text; skip = 1; next }
-	/<!-- bench:end -->/ { skip = 0 }
-	!skip { print }
-' "$TOP/README.md" > "$TOP/README.md.tmp" && mv "$TOP/README.md.tmp" "$TOP/README.md"
-echo "procfs2: README.md (Performance) and doc/bench-scaling.png updated"
+echo "procfs2: doc/performance.md and doc/bench-scaling.png updated"

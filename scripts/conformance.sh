@@ -3,7 +3,7 @@
 # make conformance: boot the guest, run the kernel's proc selftests on /proc and on
 # procfs2 (tests/t80-selftests.sh) and proc-diff over /proc and /proc2, and print the
 # results as a Markdown table. With UPDATE_README=1 (the default) the table also
-# replaces what README.md has between its conformance markers.
+# replaces what doc/conformance.md has between its conformance markers.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -29,9 +29,14 @@ proc-diff over every root entry and process of a quiet guest, with
 \`scripts/proc-diff.rules\`: $diff"
 echo "$text"
 if [ "${UPDATE_README:-1}" = 1 ]; then
+	doc="$TOP/doc/conformance.md"
+	[ "$(grep -cxF '<!-- conformance:begin -->' "$doc")" = 1 ] &&
+		[ "$(grep -cxF '<!-- conformance:end -->' "$doc")" = 1 ] ||
+		die "$doc: no single pair of conformance markers"
 	awk -v text="$text" '
-		/<!-- conformance:begin -->/ { print; print text; skip = 1; next }
-		/<!-- conformance:end -->/ { skip = 0 }
-		!skip' "$TOP/README.md" > "$TOP/README.md.new"
-	mv "$TOP/README.md.new" "$TOP/README.md"
+		$0 == "<!-- conformance:begin -->" { print; print text; skip = 1; next }
+		$0 == "<!-- conformance:end -->" { skip = 0 }
+		!skip' "$doc" > "$doc.new"
+	mv "$doc.new" "$doc"
+	echo "procfs2: doc/conformance.md updated"
 fi

@@ -75,6 +75,11 @@ if [ "$mode" = stress ]; then
 	echo "DURATION=${DURATION:-600}" >> "$root/etc/procfs2/job"
 	echo "FUZZ_CALLS=${FUZZ_CALLS:-1000000}" >> "$root/etc/procfs2/job"
 fi
+if [ "$mode" = check ] && [ -n "${CHECK_TESTS+set}" ]; then
+	# make check T=...: only these test files (scripts/vm.sh resolved the names).
+	echo "SELECT=1" >> "$root/etc/procfs2/job"
+	echo "TESTS='$CHECK_TESTS'" >> "$root/etc/procfs2/job"
+fi
 if [ "$mode" = bench ]; then
 	echo "BENCH_REPS='${BENCH_REPS:-5}'" >> "$root/etc/procfs2/job"
 	echo "BENCH_POPS='${BENCH_POPS:-100 1000 10000}'" >> "$root/etc/procfs2/job"

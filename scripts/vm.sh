@@ -3,14 +3,17 @@
 # The driver behind `make run` and `make check`: set up, build the kernel (cached),
 # the module, the test helpers and an initramfs, boot QEMU, and judge the result.
 #   scripts/vm.sh run      boot, load, mount, show; then CMD, a shell, or exit
-#   scripts/vm.sh check    run every test in the guest; TAP; closing count line
+#   scripts/vm.sh check    run every test in the guest; TAP; closing count line.
+#                          T="t70 t77" (t70, t70-pid or t70-pid.sh): only those files,
+#                          with the same console and kmemleak checks; lint and the LSM
+#                          boots only if T names them too (lint, lsm-boot)
 #   scripts/vm.sh stress   the storm and the long fuzz (make stress)
 #   scripts/vm.sh bench    the workloads of bench/ on /proc and /proc2 (make bench,
 #                          release kernel, one CPU, -icount shift=0); then the report
 #   scripts/vm.sh lsmboot  tests/lsm-boot.sh alone, in a boot with APPEND's kernel
 #                          arguments (check runs it once per inode-labelling LSM)
 # Variables: FLAVOUR=debug|release, CMD, OVERLAY, MEM (MiB), SMP, TIMEOUT (s), ACCEL,
-# APPEND (more kernel arguments).
+# APPEND (more kernel arguments), T (check: the tests to run).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -23,10 +26,35 @@ if [ "$mode" = bench ] && [ "${BENCH_README:-0}" = 1 ] &&
 fi
 t_start=$(date +%s)
 
+# make check T=...: the test files it names, resolved here so that a typo stops the
+# run before the build; CHECK_TESTS goes to the guest (scripts/initramfs.sh).
+run_lint=1 run_lsm=1
+if [ "$mode" = check ] && [ -n "${T:-}" ]; then
+	run_lint=0 run_lsm=0 CHECK_TESTS=
+	for w in $T; do
+		w=${w#tests/} w=${w%.sh}
+		case "$w" in
+		lint) run_lint=1; continue ;;
+		lsm-boot) run_lsm=1; continue ;;
+		esac
+		m=$(cd "$TOP/tests" && for f in "$w.sh" "$w"-*.sh; do
+			case "$f" in t[0-9]*) if [ -f "$f" ]; then echo "$f"; fi ;; esac
+		done | sort -u)
+		[ -n "$m" ] || die "T=$w: no such test (tests/t*.sh, or lint, lsm-boot)"
+		[ "$(wc -l <<<"$m")" = 1 ] || die "T=$w names more than one test: $(echo $m)"
+		CHECK_TESTS+=" $m"
+	done
+	CHECK_TESTS=$(tr ' ' '\n' <<<"$CHECK_TESTS" | sed '/^$/d' | sort -u | tr '\n' ' ')
+	CHECK_TESTS=${CHECK_TESTS% }
+	export CHECK_TESTS
+	echo "procfs2: T: tests ${CHECK_TESTS:-none}; lint $([ $run_lint = 1 ] && echo runs || echo skipped);" \
+		"LSM boots $([ $run_lsm = 1 ] && echo run || echo skipped)"
+fi
+
 stage_begin setup; "$TOP/scripts/setup.sh" $([ "$mode" = bench ] && echo gnuplot-nox); stage_end
 stage_begin "kernel ($FLAVOUR)"; "$TOP/scripts/kernel.sh"; stage_end
 stage_begin module; "$TOP/scripts/module.sh"; stage_end
-if [ "$mode" = check ]; then
+if [ "$mode" = check ] && [ $run_lint = 1 ]; then
 	stage_begin lint; "$TOP/scripts/lint.sh"; stage_end
 fi
 stage_begin helpers; "$TOP/scripts/helpers.sh"; stage_end
@@ -136,7 +164,7 @@ fi
 
 if [ "$mode" = check ] || [ "$mode" = stress ] || [ "$mode" = lsmboot ]; then
 	tap=$(tr -d '\r' < "$session")
-	if [ "$mode" = check ]; then
+	if [ "$mode" = check ] && [ $run_lsm = 1 ]; then
 		# SELinux and Smack label /proc's per-process inodes by a hook a module cannot
 		# call: one boot with each running, where procfs2 must refuse to be mounted
 		# (tests/lsm-boot.sh). Their TAP lines join this run's, numbered on.
@@ -171,7 +199,7 @@ if [ "$mode" = check ] || [ "$mode" = stress ] || [ "$mode" = lsmboot ]; then
 fi
 
 if [ "$mode" = bench ] && [ ${#problems[@]} -eq 0 ] && [ "${guest_rc:-1}" = 0 ]; then
-	# The README's Performance section changes only when asked (BENCH_README=1), and
+	# doc/performance.md changes only when asked (BENCH_README=1), and
 	# only from a run with the defaults, which stands for the project.
 	readme=
 	[ "${BENCH_README:-0}" = 1 ] && readme=--readme

@@ -11,20 +11,50 @@ _tap_next() {
 	echo $n > $TAP_COUNT
 }
 
+# A test file (tNN-*.sh, lsm-boot.sh, stress.sh) opens its output with its name and
+# closes it with its plan, and each of its results names it ("ok 7 - t70-pid.sh: ..."),
+# so that a failure says where it is. The numbers go on from the harness's count
+# (tests/run.sh, or qemu/init for make stress, which set TAP_HARNESS=1): there the
+# file's plan is a comment that maps it to the run's numbers; alone (make run
+# CMD='sh /tests/t70-pid.sh') the file is the whole document and its plan a plan line.
+# The plan comes last: most files loop over what the kernel shows, so their count is
+# known only at the end.
+TAP_FILE=
+case "$0" in
+*/t[0-9]*.sh | */lsm-boot.sh | */stress.sh)
+	TAP_FILE=$(basename "$0")
+	TAP_FIRST=$(($(cat $TAP_COUNT 2>/dev/null || echo 0) + 1))
+	echo "# $TAP_FILE"
+	trap _tap_plan EXIT
+	;;
+esac
+_tap_plan() {
+	_last=$(cat $TAP_COUNT 2>/dev/null || echo 0)
+	_failed=$(awk -v f=$TAP_FIRST '$1 >= f' $TAP_FAILED 2>/dev/null | tr '\n' ' ')
+	if [ "${TAP_HARNESS:-0}" = 1 ] || [ "$TAP_FIRST" != 1 ]; then
+		_in=
+		[ $_last -ge $TAP_FIRST ] && _in=" (the run's $TAP_FIRST..$_last)"
+		echo "# $TAP_FILE: 1..$((_last - TAP_FIRST + 1))$_in${_failed:+, failed: ${_failed% }}"
+	else
+		echo "1..$_last"
+	fi
+}
+_tap_desc() { echo "${TAP_FILE:+$TAP_FILE: }$1"; }
+
 # ok DESCRIPTION
-ok() { _tap_next; echo "ok $n - $1"; }
+ok() { _tap_next; echo "ok $n - $(_tap_desc "$1")"; }
 
 # not_ok DESCRIPTION [DIAGNOSTIC LINE...]
 not_ok() {
 	_tap_next
-	echo "not ok $n - $1"
+	echo "not ok $n - $(_tap_desc "$1")"
 	shift
 	for line in "$@"; do echo "$line" | sed 's/^/#   /'; done
 	echo $n >> $TAP_FAILED
 }
 
 # skip DESCRIPTION REASON
-skip() { _tap_next; echo "ok $n - $1 # SKIP $2"; }
+skip() { _tap_next; echo "ok $n - $(_tap_desc "$1") # SKIP $2"; }
 
 # expect DESCRIPTION COMMAND...: passes when COMMAND succeeds.
 expect() {
@@ -43,6 +73,13 @@ errmsg() { "$@" 2>&1 >/dev/null | sed 's/.*: //'; }
 
 loaded() { grep -q '^procfs2 ' /proc/modules; }
 load() { loaded || insmod $KO; }
+# reload [PARAM...]: every procfs2 mount unmounted, the module unloaded and loaded
+# again with PARAM (e.g. selftest=1, which only t50's entry API tests pass).
+reload() {
+	for _m in $(grep ' procfs2 ' /proc/mounts | cut -d' ' -f2); do umount $_m; done
+	! loaded || rmmod procfs2 || return 1
+	insmod $KO "$@"
+}
 
 # Kernel log lines since the last `dmesg -c`, without timestamps.
 klog() { dmesg | sed 's/^\[[ 0-9.]*\] //'; }

@@ -165,7 +165,7 @@ END {
 		if (base(p) == "sched" && vb[k] ~ /^clock-delta/) continue
 		cat = category(p, t)
 		n[cat]++
-		# Known differences (README, Differences): task names are comm, where
+		# Known differences (doc/differences.md): task names are comm, where
 		# fs/proc adds the description of a workqueue worker or the full name
 		# of a kernel thread; utime and stime of a process may be a tick apart.
 		if (base(p) == "comm" || base(p) == "stat" || (base(p) == "status" && vb[k] ~ /^Name:/)) {

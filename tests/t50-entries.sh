@@ -1,14 +1,24 @@
 # SPDX-License-Identifier: GPL-2.0
 # The entry API (pde.rs), driven through /sys/kernel/debug/procfs2/entries: name
 # rules, order, inode numbers, seq_file reads, removal while readers are busy.
+# The control file lets root remove built-in entries: it exists only when the module
+# is loaded with selftest=1, which no other test passes.
 . /tests/lib.sh
 load
-mount -t procfs2 none /proc2 2>/dev/null
 CTL=/sys/kernel/debug/procfs2/entries
+same "loaded without selftest=1, the control file does not exist" \
+	"$(ls -d /sys/kernel/debug/procfs2 $CTL 2>&1 | sed 's/.*: //')" \
+	"$(printf 'No such file or directory\nNo such file or directory')"
+same "the selftest parameter is off by default" \
+	"$(cat /sys/module/procfs2/parameters/selftest)" N
+expect "reloaded with selftest=1" reload selftest=1
+mount -t procfs2 none /proc2 2>/dev/null
 if [ ! -w $CTL ]; then
-	skip "entry API tests" "no debugfs control file"
-	exit 0
+	not_ok "with selftest=1, the control file exists" "$(ls -l /sys/kernel/debug 2>&1 | head -n 5)"
+	reload
+	exit 1
 fi
+ok "with selftest=1, the control file exists"
 W=/tests/bin/dirwalk
 ctl() { echo "$1" > $CTL; }
 ctl_err() { errmsg sh -c "echo '$1' > $CTL"; }
@@ -94,3 +104,6 @@ ctl "rmtree t"
 same "rmtree removes the whole subtree" "$(errmsg ls /proc2/t)" "No such file or directory"
 same "the entry API left nothing in the kernel log" "$(klog)" ""
 umount /proc2
+# The other tests run on a module loaded without the parameter.
+expect "reloaded without selftest=1" reload
+same "... and the control file is gone" "$(errmsg ls $CTL)" "No such file or directory"

@@ -2,7 +2,7 @@
 # procps-style tools on procfs2: in a private mount namespace with procfs2 mounted
 # over /proc, busybox ps, top and pidof print what they print on /proc, for every
 # process that exists in both runs. Workqueue workers are compared without the
-# "-desc" fs/proc appends to their names (README, Differences).
+# "-desc" fs/proc appends to their names (doc/differences.md).
 . /tests/lib.sh
 load
 sleep 1000 &

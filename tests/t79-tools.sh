@@ -3,7 +3,7 @@
 # with their libraries) on procfs2 bound over /proc in a private mount namespace,
 # against the same commands on /proc: ps with wchan and per-thread lines, pmap,
 # which reads maps, and the whole-system tools, which read the root files. (pmap -x
-# reads smaps, which procfs2 cannot provide: README, Differences.)
+# reads smaps, which procfs2 cannot provide: doc/differences.md.)
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2 2>/dev/null
@@ -43,7 +43,7 @@ wait 2>/dev/null
 
 # Whole-system views. What moves between two runs is masked: clocks, CPU shares
 # and times, free memory; kernel threads' names are cut to 15 characters (their
-# full names are private to kernel/kthread.c and kernel/workqueue.c: README); the
+# full names are private to kernel/kthread.c and kernel/workqueue.c: doc/differences.md); the
 # tools' own processes, which differ between the runs, are left out.
 first=$(sh -c 'echo $$')
 mine() { awk -v f=$first -v col=$1 'NR == 1 || $col + 0 < f'; }

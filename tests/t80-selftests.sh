@@ -3,7 +3,7 @@
 # mount namespace with /proc2 bind-mounted over /proc (the tests that mount by type
 # run from a copy that says "procfs2"; scripts/selftests.sh). Each result is checked
 # against tests/selftests-expected.txt: worse fails, better is reported. The table
-# lines ("# | ...") are what `make conformance` puts in the README.
+# lines ("# | ...") are what `make conformance` puts in doc/conformance.md.
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2 2>/dev/null

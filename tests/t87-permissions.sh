@@ -50,7 +50,7 @@ cells() {
 CALLERS="nobody u1000 root userns noptrace confined"
 
 # compare NAME: the same cells on both trees, counted. A cell may differ only where
-# procfs2 is stricter by design (README, Differences): following a link of the
+# procfs2 is stricter by design (doc/differences.md): following a link of the
 # task's (cwd, root, exe, fd/N, map_files/*) is refused with EPERM, and ns/ links
 # resolve to nothing (ENOENT). Those cells are counted in $STRICT; any other
 # difference fails.

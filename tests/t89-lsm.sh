@@ -4,7 +4,7 @@
 # (ptrace.rs, LsmPtrace). Whatever the module says, procfs2 must never let a
 # caller at what /proc refuses: unprivileged and root callers, Yama's ptrace_scope
 # 0 to 3, and an AppArmor profile that denies ptrace. Where procfs2 refuses and
-# /proc allows, the test counts it (README, Differences).
+# /proc allows, the test counts it (doc/differences.md).
 . /tests/lib.sh
 load
 A=/tmp/lsm-a B=/tmp/lsm-b
@@ -40,7 +40,7 @@ done
 PROBE
 # check DESCRIPTION RUN: runs the probe on both trees through RUN (a function that
 # runs a shell command as some caller); fails on any check procfs2 allows and
-# /proc refuses, and on a caller for whom procfs2 allows less without the README
+# /proc refuses, and on a caller for whom procfs2 allows less without doc/differences.md
 # saying why (it may only refuse where it cannot ask a module: counted).
 EXTRA=0
 check() {
@@ -158,7 +158,7 @@ seen() { su -s /bin/sh nobody -c "ls $1" | grep '^[0-9]' | sort; }
 more=$(for p in $(seen $A | grep -v -x -F "$(seen $B)"); do [ -d /proc/$p ] && echo $p; done)
 same "hidepid=2: nobody sees no process in procfs2 that /proc hides" "$(echo $more)" ""
 same "ptrace_scope 3 is kept" "$(cat $SCOPE)" "3"
-echo "# procfs2 refused $EXTRA checks /proc allowed (README, Security modules)"
+echo "# procfs2 refused $EXTRA checks /proc allowed (doc/differences.md, Security modules)"
 umount $A $B
 kill $ROOTS $(pidof sleep) 2>/dev/null
 wait 2>/dev/null

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! A write-only debugfs file (`/sys/kernel/debug/procfs2/entries`) whose writes go to
-//! a [`ControlWrite`] type: how the tests drive the entry API from user space.
+//! a [`ControlWrite`] type: how the tests drive the entry API from user space. It
+//! exists only when the module is loaded with `selftest=1`.
 
 use super::shim;
 use core::{marker::PhantomData, ptr::NonNull};
@@ -36,12 +37,20 @@ impl<T: ControlWrite> Fops<T> {
 }
 
 impl Control {
-    /// Creates the control file; without debugfs the tests that need it skip.
-    pub(crate) fn new<T: ControlWrite>() -> Self {
+    /// Creates the control file when the module was loaded with `selftest=1` (off by
+    /// default: it lets root remove built-in entries); `None` otherwise. Without
+    /// debugfs the file is missing and the tests that need it fail.
+    pub(crate) fn new<T: ControlWrite>() -> Option<Self> {
+        // SAFETY: Reads a `bool` module parameter, written only while loading.
+        if !unsafe { shim::procfs2_selftest_param() } {
+            return None;
+        }
         let fops: &'static bindings::file_operations = &Fops::<T>::FOPS;
         // SAFETY: `fops` is a static table; debugfs keeps a pointer to it.
         let dir = unsafe { shim::procfs2_debugfs_create(fops) };
-        Self(NonNull::new(dir).filter(|d| kernel::error::from_err_ptr(d.as_ptr()).is_ok()))
+        Some(Self(
+            NonNull::new(dir).filter(|d| kernel::error::from_err_ptr(d.as_ptr()).is_ok()),
+        ))
     }
 }
 

@@ -101,6 +101,7 @@ extern "C" {
     pub(crate) fn procfs2_pid_ns_last_pid(ns: *mut bindings::pid_namespace) -> c_int;
 
     // debugfs.h: the tests' control file (wrap/debugfs.rs)
+    pub(crate) fn procfs2_selftest_param() -> bool;
     pub(crate) fn procfs2_debugfs_create(
         fops: *const bindings::file_operations,
     ) -> *mut bindings::dentry;

@@ -8,7 +8,7 @@
  *
  * The paths: the root entries both trees have, and for each PID given, its directory
  * and everything below it (task/, fd/, fdinfo/), plus hostile names. Links are never
- * followed (fs/proc's are magic links, procfs2's plain ones: README, Differences).
+ * followed (fs/proc's are magic links, procfs2's plain ones: doc/differences.md).
  * Writes go to read-only files, where both must refuse, and to the writable files
  * (comm, oom_adj, oom_score_adj, timerslack_ns, coredump_filter) of the scratch
  * processes listed in FUZZ_WRITABLE only: through /proc first, then through /proc2,
