@@ -45,13 +45,13 @@ fn show_cpuinfo(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
     };
     let cpu = c.index();
     m.print(fmt!("processor\t: {}\nvendor_id\t: ", cpu));
-    m.write(or_unknown(c.vendor_id()));
+    m.write(or_unknown(c.vendor_id().bytes()));
     m.print(fmt!(
         "\ncpu family\t: {}\nmodel\t\t: {}\nmodel name\t: ",
         c.family(),
         c.model()
     ));
-    m.write(or_unknown(c.model_id()));
+    m.write(or_unknown(c.model_id().bytes()));
     m.write(b"\n");
     if c.stepping() != 0 || c.cpuid_level() >= 0 {
         m.print(fmt!("stepping\t: {}\n", c.stepping()));

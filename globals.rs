@@ -14,7 +14,11 @@ use crate::{
     pde::{self, ProcDirEntry},
     seq::SeqFile,
     vmstat,
-    wrap::{console, cred::PidNamespace, sys},
+    wrap::{
+        console,
+        cred::PidNamespace,
+        sys::{self, CpuId},
+    },
 };
 use kernel::{bindings, fmt, prelude::*};
 
@@ -62,7 +66,7 @@ fn version_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
 }
 
 /// Idle time of `cpu` in nanoseconds (fs/proc/stat.c `get_idle_time`).
-fn idle_time_ns(cpu: i32) -> u64 {
+fn idle_time_ns(cpu: CpuId) -> u64 {
     let us = if sys::cpu_online(cpu) {
         sys::cpu_idle_time_us(cpu)
     } else {
@@ -269,7 +273,7 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
 }
 
 /// Iowait time of `cpu` in nanoseconds (fs/proc/stat.c `get_iowait_time`).
-fn iowait_time_ns(cpu: i32, cpustat: &[u64]) -> u64 {
+fn iowait_time_ns(cpu: CpuId, cpustat: &[u64]) -> u64 {
     let us = if sys::cpu_online(cpu) {
         sys::cpu_iowait_time_us(cpu)
     } else {
@@ -290,7 +294,7 @@ fn nsec_to_clock_t(ns: u64) -> u64 {
 
 /// The ten numbers of a `cpu` line of `stat`, in nanoseconds, in fs/proc's order:
 /// user nice system idle iowait irq softirq steal guest guest_nice.
-fn cpu_times(cpu: i32) -> [u64; 10] {
+fn cpu_times(cpu: CpuId) -> [u64; 10] {
     use bindings::*;
     let s = sys::kcpustat(cpu);
     let c = |i: u32| s[i as usize];

@@ -73,7 +73,7 @@ fn interrupts_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
         for j in sys::online_cpus() {
             m.write(b"CPU");
             let mut buf = [0; 20];
-            put_padded(m, crate::seq::decimal(&mut buf, j as u64), 8, true);
+            put_padded(m, crate::seq::decimal(&mut buf, j.as_u32().into()), 8, true);
         }
         m.write(b"\n");
     }

@@ -19,7 +19,7 @@ use crate::{
     seq::SeqFile,
     wrap::{mmzone, sys},
 };
-use kernel::{bindings, ffi::c_int, fmt, prelude::*};
+use kernel::{bindings, fmt, prelude::*};
 
 /// The buffer vmstat starts with: two pages, the largest size the kmalloc caches
 /// serve (a larger one costs a page allocation per open); its ~200 lines of under
@@ -95,10 +95,9 @@ fn counter(m: &SeqFile, name: Option<&CStr>, value: u64) {
 
 /// `zoneinfo_show_print` for every zone of node `pos`, populated or not.
 fn zoneinfo_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
-    let nid = c_int::try_from(pos).map_err(|_| EINVAL)?;
-    if !mmzone::node_online(nid) {
+    let Some(nid) = mmzone::NodeId::online(pos) else {
         return Ok(());
-    }
+    };
     let first = mmzone::populated_zones(nid).next();
     for zone in mmzone::zones(nid) {
         let name = zone.name().to_str().unwrap_or("?");
@@ -175,10 +174,9 @@ pub(crate) static PAGETYPEINFO_OPS: SeqOps = SeqOps {
 /// `CONFIG_PAGE_OWNER`, whose records are private: globals.rs leaves the file out
 /// then.)
 fn pagetypeinfo_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
-    let nid = c_int::try_from(pos).map_err(|_| EINVAL)?;
-    if !mmzone::node_online(nid) || !mmzone::node_has_memory(nid) {
+    let Some(nid) = mmzone::NodeId::online(pos).filter(|n| n.has_memory()) else {
         return Ok(());
-    }
+    };
     let order = mmzone::pageblock_order();
     m.print(fmt!(
         "Page block order: {}\nPages per block:  {}\n\n",

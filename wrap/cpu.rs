@@ -9,13 +9,35 @@ use super::shim::*;
 use kernel::{bindings, ffi::c_char, str::CStr};
 
 /// One CPU's identification, topology and features (`struct cpuinfo_x86`).
-pub(crate) struct CpuInfo(&'static bindings::cpuinfo_x86);
+///
+/// A CPU that comes back online is identified again, and a late microcode load
+/// writes `microcode`, while others read: no Rust reference to the struct is made,
+/// and each field is read once through the pointer (`READ_ONCE`), as fs/proc reads
+/// it without a lock.
+///
+/// # Invariants
+///
+/// Points to the per-CPU `cpu_info` of a CPU below `nr_cpu_ids`, which lives as
+/// long as the kernel.
+pub(crate) struct CpuInfo(*const bindings::cpuinfo_x86);
 
-/// The bytes of a NUL-terminated `char` array, up to its NUL.
-fn c_array(a: &[c_char]) -> &[u8] {
-    // SAFETY: `c_char` and `u8` have the same size and alignment.
-    let b = unsafe { core::slice::from_raw_parts(a.as_ptr().cast::<u8>(), a.len()) };
-    b.split(|&c| c == 0).next().unwrap_or(b)
+/// Reads field `$f` of the `cpuinfo_x86` once.
+macro_rules! field {
+    ($s:expr, $($f:tt)+) => {
+        // SAFETY: Valid (type invariant); a racy single read, as fs/proc's.
+        unsafe { core::ptr::read_volatile(&raw const (*$s.0).$($f)+) }
+    };
+}
+
+/// A NUL-terminated `char` array, read once, as bytes up to its NUL.
+pub(crate) struct CArray<const N: usize>([c_char; N]);
+
+impl<const N: usize> CArray<N> {
+    pub(crate) fn bytes(&self) -> &[u8] {
+        // SAFETY: `c_char` and `u8` have the same size and alignment.
+        let b = unsafe { core::slice::from_raw_parts(self.0.as_ptr().cast::<u8>(), N) };
+        b.split(|&c| c == 0).next().unwrap_or(b)
+    }
 }
 
 /// A flag name of this kernel's tables, or `None` where the table has none.
@@ -27,70 +49,74 @@ fn flag_name(p: *const c_char) -> Option<&'static CStr> {
 impl CpuInfo {
     /// The CPU `cpu` if it is online (`cpu_data(cpu)` for `c_start`'s online CPUs).
     pub(crate) fn online(cpu: u32) -> Option<Self> {
-        // SAFETY: `nr_cpu_ids` is fixed after boot.
-        if cpu >= unsafe { bindings::nr_cpu_ids } || !super::sys::cpu_online(cpu as i32) {
+        let id = super::sys::CpuId::from_u32(cpu)?;
+        if !super::sys::cpu_online(id) {
             return None;
         }
-        // SAFETY: `cpu` is below `nr_cpu_ids`; per-CPU data lives as long as the
-        // kernel, and fs/proc reads it with the same lack of locking.
-        Some(Self(unsafe { &*procfs2_cpu_data(cpu) }))
+        // SAFETY: `cpu` is below `nr_cpu_ids` (`CpuId`).
+        // INVARIANT: Its per-CPU data lives as long as the kernel.
+        Some(Self(unsafe { procfs2_cpu_data(cpu) }))
     }
 
     pub(crate) fn index(&self) -> u32 {
-        self.0.cpu_index.into()
+        field!(self, cpu_index).into()
     }
-    pub(crate) fn vendor_id(&self) -> &[u8] {
-        c_array(&self.0.x86_vendor_id)
+    pub(crate) fn vendor_id(&self) -> CArray<16> {
+        CArray(field!(self, x86_vendor_id))
     }
     pub(crate) fn family(&self) -> u32 {
-        // SAFETY: `self.0` is a valid `cpuinfo_x86`.
+        // SAFETY: `self.0` is a valid `cpuinfo_x86` (type invariant); the helper reads it.
         unsafe { procfs2_cpu_family(self.0) }
     }
     pub(crate) fn model(&self) -> u32 {
         // SAFETY: As above.
         unsafe { procfs2_cpu_model(self.0) }
     }
-    pub(crate) fn model_id(&self) -> &[u8] {
-        c_array(&self.0.x86_model_id)
+    pub(crate) fn model_id(&self) -> CArray<64> {
+        CArray(field!(self, x86_model_id))
     }
     pub(crate) fn stepping(&self) -> u8 {
-        self.0.x86_stepping
+        field!(self, x86_stepping)
     }
     pub(crate) fn cpuid_level(&self) -> i32 {
-        self.0.cpuid_level
+        field!(self, cpuid_level)
     }
     pub(crate) fn microcode(&self) -> u32 {
-        self.0.microcode
+        field!(self, microcode)
     }
     pub(crate) fn cache_size(&self) -> u32 {
-        self.0.x86_cache_size
+        field!(self, x86_cache_size)
     }
     /// Package, core, APIC and initial APIC ids.
     pub(crate) fn topology(&self) -> (u32, u32, u32, u32) {
-        let t = &self.0.topo;
-        (t.pkg_id, t.core_id, t.apicid, t.initial_apicid)
+        (
+            field!(self, topo.pkg_id),
+            field!(self, topo.core_id),
+            field!(self, topo.apicid),
+            field!(self, topo.initial_apicid),
+        )
     }
     pub(crate) fn booted_cores(&self) -> u16 {
-        self.0.booted_cores
+        field!(self, booted_cores)
     }
     pub(crate) fn tlb_size(&self) -> i32 {
-        self.0.x86_tlbsize
+        field!(self, x86_tlbsize)
     }
     pub(crate) fn clflush_size(&self) -> u16 {
-        self.0.x86_clflush_size
+        field!(self, x86_clflush_size)
     }
     pub(crate) fn cache_alignment(&self) -> i32 {
-        self.0.x86_cache_alignment
+        field!(self, x86_cache_alignment)
     }
     /// Physical and virtual address bits.
     pub(crate) fn address_bits(&self) -> (u8, u8) {
-        (self.0.x86_phys_bits, self.0.x86_virt_bits)
+        (field!(self, x86_phys_bits), field!(self, x86_virt_bits))
     }
     pub(crate) fn power(&self) -> u32 {
-        self.0.x86_power as u32
+        field!(self, x86_power) as u32
     }
     pub(crate) fn loops_per_jiffy(&self) -> u64 {
-        self.0.loops_per_jiffy as u64
+        field!(self, loops_per_jiffy) as u64
     }
 
     /// `cpu_has(c, bit)` for the feature and bug bits.
@@ -105,7 +131,7 @@ impl CpuInfo {
     /// (`CONFIG_X86_VMX_FEATURE_NAMES`).
     #[cfg(CONFIG_X86_VMX_FEATURE_NAMES)]
     pub(crate) fn vmx_flags(&self) -> Option<impl Iterator<Item = &'static CStr> + '_> {
-        if self.0.vmx_capability[0] == 0 || !self.has(bindings::X86_FEATURE_VMX) {
+        if field!(self, vmx_capability[0]) == 0 || !self.has(bindings::X86_FEATURE_VMX) {
             return None;
         }
         Some((0..32 * bindings::NVMXINTS).filter_map(move |i| {

@@ -83,13 +83,6 @@ impl PidNamespace {
     }
 }
 
-/// Calls `f` with the calling task's credentials (`current_cred()`).
-pub(super) fn with_current_cred<R>(f: impl FnOnce(&bindings::cred) -> R) -> R {
-    // SAFETY: `current` is valid while it runs, and so are its own credentials,
-    // which only it can replace; the borrow ends with `f`.
-    f(unsafe { &*(*bindings::get_current()).cred })
-}
-
 /// Credentials, borrowed while they cannot be freed: the caller's own
 /// ([`with_current`]) or a task's under RCU. Only the fields that never change once
 /// credentials are shared (`commit_creds` publishes them whole) are read, through
@@ -135,6 +128,31 @@ impl<'a> Cred<'a> {
     pub(crate) fn cap_permitted(&self) -> u64 {
         // SAFETY: Valid for `'a` (type invariant); the set never changes.
         unsafe { (*self.0.as_ptr()).cap_permitted.val }
+    }
+
+    /// `cap_inheritable`, `cap_bset` and `cap_ambient`, a bit per capability.
+    pub(crate) fn cap_other(&self) -> [u64; 3] {
+        let c = self.0.as_ptr();
+        // SAFETY: Valid for `'a` (type invariant); the sets never change.
+        unsafe {
+            [
+                (*c).cap_inheritable.val,
+                (*c).cap_bset.val,
+                (*c).cap_ambient.val,
+            ]
+        }
+    }
+
+    /// The user's counts (`ucounts`), which the credentials keep alive.
+    pub(super) fn ucounts(&self) -> *mut bindings::ucounts {
+        // SAFETY: Valid for `'a` (type invariant); the pointer never changes.
+        unsafe { (*self.0.as_ptr()).ucounts }
+    }
+
+    /// The user namespace pointer, which the credentials keep alive for `'a`.
+    pub(super) fn user_ns_ptr(&self) -> *mut bindings::user_namespace {
+        // SAFETY: Valid for `'a` (type invariant); the pointer never changes.
+        unsafe { (*self.0.as_ptr()).user_ns }
     }
 
     /// The user namespace the credentials belong to, which they keep alive.
@@ -203,7 +221,7 @@ impl PartialEq for UserNs<'_> {
 
 /// The user namespace of the calling task's credentials (`current_user_ns()`).
 fn current_user_ns() -> *mut bindings::user_namespace {
-    with_current_cred(|c| c.user_ns)
+    with_current(|c| c.user_ns_ptr())
 }
 
 /// A group id as the kernel stores it.

@@ -12,6 +12,7 @@
 use super::{
     lock::{RawSpinIrqGuard, Rcu},
     shim::*,
+    sys::CpuId,
 };
 use crate::seq::SeqFile;
 use kernel::{
@@ -74,13 +75,13 @@ impl IrqDesc<'_> {
 
     /// The interrupt's count on `cpu` (`desc->kstat_irqs->cnt`), 0 if the
     /// descriptor keeps none.
-    pub(crate) fn count(&self, cpu: c_int) -> u32 {
-        if !self.keeps_counts() || !cpu_id(cpu) {
+    pub(crate) fn count(&self, cpu: CpuId) -> u32 {
+        if !self.keeps_counts() {
             return 0;
         }
-        // SAFETY: `desc` is live under RCU and keeps counts; `cpu` is below
-        // `nr_cpu_ids`, so it has a per-CPU area.
-        unsafe { procfs2_irq_desc_kstat_cpu(self.desc, cpu) }
+        // SAFETY: `desc` is live under RCU and keeps counts; `cpu` has a per-CPU
+        // area (`CpuId`).
+        unsafe { procfs2_irq_desc_kstat_cpu(self.desc, cpu.as_u32() as c_int) }
     }
 
     /// Takes `desc->lock` with interrupts off.
@@ -125,17 +126,21 @@ impl IrqDescLocked<'_> {
     /// handler is set (no name, no `dev_id`, no next, and an `irq` of 0, which
     /// `__setup_irq` sets on every requested action), on a descriptor that chaining
     /// marked `IRQ_NOREQUEST`.
-    fn first_action(&self) -> Option<&bindings::irqaction> {
+    ///
+    /// A pointer, not a reference: an action's `thread_flags` change under other
+    /// CPUs' hands; the fields read here (`name`, `dev_id`, `next`, `irq`) change only
+    /// under the descriptor's lock, held.
+    fn first_action(&self) -> Option<*const bindings::irqaction> {
         // SAFETY: `desc` is live and its lock held, so the action list is stable.
-        let action = unsafe { procfs2_irq_desc_action(self.desc.desc) };
+        let a = unsafe { procfs2_irq_desc_action(self.desc.desc) };
+        if a.is_null() {
+            return None;
+        }
         // SAFETY: Actions live until they are freed under the lock held here.
-        let a = unsafe { action.as_ref() }?;
-        let chained = a.name.is_null()
-            && a.dev_id.is_null()
-            && a.next.is_null()
-            && a.irq == 0
-            && self.desc.status() & IRQ_NOREQUEST != 0;
-        (!chained).then_some(a)
+        let chained = unsafe {
+            (*a).name.is_null() && (*a).dev_id.is_null() && (*a).next.is_null() && (*a).irq == 0
+        } && self.desc.status() & IRQ_NOREQUEST != 0;
+        (!chained).then_some(a.cast_const())
     }
 
     /// Whether the interrupt has a requested handler (`desc->action` and not
@@ -146,11 +151,13 @@ impl IrqDescLocked<'_> {
 
     /// The names of the actions in list order; `None` for an action without one.
     pub(crate) fn action_names(&self) -> impl Iterator<Item = Option<&CStr>> + '_ {
-        core::iter::successors(self.first_action(), |a| {
+        core::iter::successors(self.first_action(), |&a| {
             // SAFETY: The list is stable under the lock; `next` is NULL or an action.
-            unsafe { a.next.as_ref() }
+            let next = unsafe { (*a).next };
+            (!next.is_null()).then_some(next.cast_const())
         })
-        .map(|a| c_str(a.name))
+        // SAFETY: As above; `name` is set at request.
+        .map(|a| c_str(unsafe { (*a).name }))
     }
 
     /// The chip column.
@@ -200,19 +207,10 @@ impl IrqDescLocked<'_> {
     }
 }
 
-/// Whether `cpu` is a CPU number (`0..nr_cpu_ids`): it has a per-CPU area.
-fn cpu_id(cpu: c_int) -> bool {
-    // SAFETY: `nr_cpu_ids` is fixed after boot.
-    u32::try_from(cpu).is_ok_and(|c| c < unsafe { bindings::nr_cpu_ids })
-}
-
 /// The x86 interrupt counters of `cpu` (`irq_stats(cpu)`), read without a lock as
-/// fs/proc reads them; zeros for a number that is no CPU's.
-pub(crate) fn irq_stat(cpu: c_int) -> bindings::irq_cpustat_t {
-    if !cpu_id(cpu) {
-        return bindings::irq_cpustat_t::default();
-    }
-    // SAFETY: `cpu` is below `nr_cpu_ids`; the per-CPU area lives as long as the
+/// fs/proc reads them.
+pub(crate) fn irq_stat(cpu: CpuId) -> bindings::irq_cpustat_t {
+    // SAFETY: `cpu` has a per-CPU area (`CpuId`), which lives as long as the
     // kernel; each counter is an int read whole.
-    unsafe { *procfs2_irq_stat(cpu) }
+    unsafe { *procfs2_irq_stat(cpu.as_u32() as c_int) }
 }

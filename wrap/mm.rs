@@ -59,11 +59,35 @@ impl Drop for MmGrab {
 /// `VSYSCALL_ADDR`: where the vsyscall page is in every 64-bit process.
 const VSYSCALL_ADDR: u64 = 0xffff_ffff_ff60_0000;
 
+/// A VMA of an mm whose mmap lock is held for `'a`, as upstream's `VmaRef`: no Rust
+/// reference to the C struct is made, since fields such as `anon_vma` change under
+/// the read lock; each field is read through the pointer.
+///
+/// # Invariants
+///
+/// Points to a VMA that the mmap lock keeps for `'a`.
+#[derive(Clone, Copy)]
+pub(crate) struct VmaRef<'a>(NonNull<bindings::vm_area_struct>, PhantomData<&'a ()>);
+
+impl VmaRef<'_> {
+    /// # Safety
+    ///
+    /// `vma` is a VMA of an mm whose mmap lock is held for `'a`.
+    unsafe fn from_raw<'a>(vma: *mut bindings::vm_area_struct) -> Option<VmaRef<'a>> {
+        // INVARIANT: Per the caller.
+        NonNull::new(vma).map(|v| VmaRef(v, PhantomData))
+    }
+
+    fn as_ptr(&self) -> *mut bindings::vm_area_struct {
+        self.0.as_ptr()
+    }
+}
+
 /// One mapping of an address space being walked, valid while the walk holds the
 /// mmap lock: a VMA, or the vsyscall page (`gate_vma`).
 pub(crate) enum Vma<'a> {
     /// A mapping of the mm's tree.
-    Area(&'a bindings::vm_area_struct),
+    Area(VmaRef<'a>),
     /// The vsyscall page, which `get_gate_vma` adds after the last mapping.
     Gate,
 }
@@ -73,7 +97,9 @@ impl<'a> Vma<'a> {
     pub(crate) fn start(&self) -> u64 {
         match self {
             // SAFETY: The walk holds the mmap lock, which keeps the VMA.
-            Vma::Area(v) => unsafe { v.__bindgen_anon_1.__bindgen_anon_1.vm_start as u64 },
+            Vma::Area(v) => unsafe {
+                (*v.as_ptr()).__bindgen_anon_1.__bindgen_anon_1.vm_start as u64
+            },
             Vma::Gate => VSYSCALL_ADDR,
         }
     }
@@ -82,7 +108,9 @@ impl<'a> Vma<'a> {
     pub(crate) fn end(&self) -> u64 {
         match self {
             // SAFETY: As in `start`.
-            Vma::Area(v) => unsafe { v.__bindgen_anon_1.__bindgen_anon_1.vm_end as u64 },
+            Vma::Area(v) => unsafe {
+                (*v.as_ptr()).__bindgen_anon_1.__bindgen_anon_1.vm_end as u64
+            },
             Vma::Gate => VSYSCALL_ADDR + bindings::PAGE_SIZE as u64,
         }
     }
@@ -91,7 +119,7 @@ impl<'a> Vma<'a> {
     pub(crate) fn flags(&self) -> u64 {
         match self {
             // SAFETY: As in `start`; the flags change under the write lock only.
-            Vma::Area(v) => unsafe { v.__bindgen_anon_2.vm_flags as u64 },
+            Vma::Area(v) => unsafe { (*v.as_ptr()).__bindgen_anon_2.vm_flags as u64 },
             // `map_vsyscall` in XONLY mode, the configured default.
             Vma::Gate => u64::from(bindings::VM_EXEC),
         }
@@ -101,11 +129,13 @@ impl<'a> Vma<'a> {
     pub(crate) fn file(&self) -> Option<VmaFile<'a>> {
         match self {
             Vma::Area(v) => {
-                // SAFETY: A VMA's file is counted by it.
-                let file = unsafe { v.vm_file.as_ref() }?;
+                // SAFETY: The VMA is kept (type invariant); `vm_file` and `vm_pgoff` do
+                // not change under the read lock, and the VMA counts its file.
+                let (file, pgoff) = unsafe { ((*v.as_ptr()).vm_file, (*v.as_ptr()).vm_pgoff) };
                 Some(VmaFile {
-                    file,
-                    pgoff: (v.vm_pgoff as u64) << bindings::PAGE_SHIFT,
+                    file: NonNull::new(file)?,
+                    pgoff: (pgoff as u64) << bindings::PAGE_SHIFT,
+                    _p: PhantomData,
                 })
             }
             Vma::Gate => None,
@@ -116,12 +146,12 @@ impl<'a> Vma<'a> {
     pub(crate) fn ops_name(&self) -> Option<&'a CStr> {
         match self {
             Vma::Area(v) => {
-                let vma = core::ptr::from_ref(*v).cast_mut();
+                let vma = v.as_ptr();
                 // SAFETY: The VMA is valid under the walk's lock; its operations live
                 // as long as it; `name` takes the VMA and returns a string that lives
                 // as long as the mapping, or NULL.
                 unsafe {
-                    let name = v.vm_ops.as_ref()?.name?(vma);
+                    let name = (*vma).vm_ops.as_ref()?.name?(vma);
                     (!name.is_null()).then(|| CStr::from_ptr(name.cast()))
                 }
             }
@@ -135,7 +165,7 @@ impl<'a> Vma<'a> {
         match self {
             #[cfg(CONFIG_ANON_VMA_NAME)]
             Vma::Area(v) => {
-                let vma = core::ptr::from_ref(*v).cast_mut();
+                let vma = v.as_ptr();
                 // SAFETY: The walk holds the mmap lock, which keeps the VMA's name;
                 // the name is NUL-terminated.
                 unsafe {
@@ -150,7 +180,8 @@ impl<'a> Vma<'a> {
     /// Whether the mapping belongs to an mm (not so for the gate).
     pub(crate) fn has_mm(&self) -> bool {
         match self {
-            Vma::Area(v) => !v.vm_mm.is_null(),
+            // SAFETY: The VMA is kept (type invariant); `vm_mm` never changes.
+            Vma::Area(v) => !unsafe { (*v.as_ptr()).vm_mm }.is_null(),
             Vma::Gate => false,
         }
     }
@@ -159,7 +190,7 @@ impl<'a> Vma<'a> {
     pub(crate) fn is_initial_heap(&self) -> bool {
         match self {
             // SAFETY: A VMA of an mm the walk holds, under its mmap lock.
-            Vma::Area(v) => unsafe { shim::procfs2_vma_is_initial_heap(*v) },
+            Vma::Area(v) => unsafe { shim::procfs2_vma_is_initial_heap(v.as_ptr()) },
             Vma::Gate => false,
         }
     }
@@ -168,7 +199,7 @@ impl<'a> Vma<'a> {
     pub(crate) fn is_initial_stack(&self) -> bool {
         match self {
             // SAFETY: As in `is_initial_heap`.
-            Vma::Area(v) => unsafe { shim::procfs2_vma_is_initial_stack(*v) },
+            Vma::Area(v) => unsafe { shim::procfs2_vma_is_initial_stack(v.as_ptr()) },
             Vma::Gate => false,
         }
     }
@@ -205,7 +236,8 @@ impl<'a> MmapRead<'a> {
     pub(crate) fn find_exact_vma(&self, start: u64, end: u64) -> Option<Vma<'_>> {
         // SAFETY: The mm is locked (type invariant); `find_vma` returns a VMA of it
         // or NULL.
-        let vma = unsafe { bindings::find_vma(self.mm.as_ptr(), start as usize).as_ref() }?;
+        let vma =
+            unsafe { VmaRef::from_raw(bindings::find_vma(self.mm.as_ptr(), start as usize)) }?;
         let vma = Vma::Area(vma);
         (vma.start() == start && vma.end() == end).then_some(vma)
     }
@@ -241,25 +273,30 @@ impl<'a> Iterator for Vmas<'a> {
 
     fn next(&mut self) -> Option<Vma<'a>> {
         // SAFETY: The iterator walks an mm locked for `'a`.
-        let vma = unsafe { shim::procfs2_vma_next(&mut self.iter).as_ref() }?;
+        let vma = unsafe { VmaRef::from_raw(shim::procfs2_vma_next(&mut self.iter)) }?;
         Some(Vma::Area(vma))
     }
 }
 
 /// The file a mapping maps.
+///
+/// # Invariants
+///
+/// `file` is counted by a VMA kept for `'a`.
 pub(crate) struct VmaFile<'a> {
-    file: &'a bindings::file,
+    file: NonNull<bindings::file>,
     pgoff: u64,
+    _p: PhantomData<&'a ()>,
 }
 
 impl VmaFile<'_> {
     fn as_ptr(&self) -> *mut bindings::file {
-        core::ptr::from_ref(self.file).cast_mut()
+        self.file.as_ptr()
     }
 
-    fn inode(&self) -> &bindings::inode {
-        // SAFETY: The mapping counts the file, which pins its inode.
-        unsafe { &*shim::procfs2_file_user_inode(self.as_ptr()) }
+    fn inode(&self) -> *const bindings::inode {
+        // SAFETY: The mapping counts the file (type invariant).
+        unsafe { shim::procfs2_file_user_inode(self.as_ptr()) }
     }
 
     /// The offset into the file, in bytes.
@@ -269,8 +306,9 @@ impl VmaFile<'_> {
 
     /// The device of the file's superblock (`s_dev`): major and minor.
     pub(crate) fn dev(&self) -> (u32, u32) {
-        // SAFETY: The inode's superblock lives as long as the inode.
-        let dev = unsafe { (*self.inode().i_sb).s_dev };
+        // SAFETY: The file pins its inode, whose superblock lives as long as the
+        // inode; neither field changes.
+        let dev = unsafe { (*(*self.inode()).i_sb).s_dev };
         (
             dev >> bindings::MINORBITS,
             dev & ((1 << bindings::MINORBITS) - 1),
@@ -279,12 +317,14 @@ impl VmaFile<'_> {
 
     /// The file's inode number.
     pub(crate) fn ino(&self) -> u64 {
-        self.inode().i_ino as u64
+        // SAFETY: The file pins its inode; `i_ino` does not change.
+        unsafe { (*self.inode()).i_ino as u64 }
     }
 
     /// How the file was opened (`f_mode`, `FMODE_*`).
     pub(crate) fn mode(&self) -> u32 {
-        self.file.f_mode
+        // SAFETY: The file is counted (type invariant); `f_mode` is set at open.
+        unsafe { (*self.as_ptr()).f_mode }
     }
 
     /// The file's path (`file_user_path`), counted.
@@ -471,7 +511,10 @@ unsafe extern "C" fn m_show(m: *mut bindings::seq_file, v: *mut c_void) -> c_int
         Vma::Gate
     } else {
         // SAFETY: See above.
-        Vma::Area(unsafe { &*v.cast::<bindings::vm_area_struct>() })
+        match unsafe { VmaRef::from_raw(v.cast()) } {
+            Some(v) => Vma::Area(v),
+            None => return 0,
+        }
     };
     // SAFETY: `open` stored a `'static` walk.
     let walk = unsafe { &*p.walk };

@@ -6,6 +6,7 @@
 //! `zone->lock`; the node's counters and the zone's counters and per-CPU pagesets.
 
 use super::shim::*;
+use super::sys::CpuId;
 use kernel::{bindings, ffi::c_int, str::CStr};
 
 /// `MIGRATE_TYPES`: the migrate types of this configuration.
@@ -14,7 +15,11 @@ pub(crate) const MIGRATE_TYPES: u32 = bindings::migratetype_MIGRATE_TYPES;
 /// Where `pagetypeinfo` stops counting a free list (it runs under the zone lock).
 pub(crate) const FREE_LIST_CAP: u64 = 100_000;
 
-/// A populated zone of an online node.
+/// A zone of a node.
+///
+/// # Invariants
+///
+/// Points into a `pg_data_t` that exists and stays (see [`NodeId`]).
 pub(crate) struct Zone(*mut bindings::zone);
 
 /// `nr_node_ids`: node numbers lie below it.
@@ -23,24 +28,47 @@ pub(crate) fn nr_node_ids() -> u32 {
     unsafe { procfs2_nr_node_ids() }
 }
 
-/// `node_online(nid)`.
-pub(crate) fn node_online(nid: c_int) -> bool {
-    // SAFETY: Reads the online node mask; `nid` is checked against its size.
-    (0..nr_node_ids() as c_int).contains(&nid) && unsafe { procfs2_node_online(nid) }
+/// A node that was online when it was named.
+///
+/// # Invariants
+///
+/// Below `nr_node_ids`, and online when made: its `pg_data_t` (`NODE_DATA`) exists,
+/// and stays (an offlined node's `pg_data_t` is kept for its return).
+#[derive(Clone, Copy)]
+pub(crate) struct NodeId(c_int);
+
+impl NodeId {
+    /// Node `nid` if it is online (`node_online(nid)`).
+    pub(crate) fn online(nid: u64) -> Option<Self> {
+        let nid = c_int::try_from(nid).ok()?;
+        // SAFETY: Reads the online node mask; `nid` is checked against its size first.
+        // INVARIANT: Checked.
+        ((0..nr_node_ids() as c_int).contains(&nid) && unsafe { procfs2_node_online(nid) })
+            .then_some(Self(nid))
+    }
+
+    /// Whether the node has memory (`node_state(nid, N_MEMORY)`).
+    pub(crate) fn has_memory(self) -> bool {
+        // SAFETY: Below the node masks' size (type invariant); reads one bit.
+        unsafe { procfs2_node_has_memory(self.0) }
+    }
+
+    /// The end of the node's span (`pgdat_end_pfn`).
+    pub(crate) fn end_pfn(self) -> u64 {
+        // SAFETY: The node's `pg_data_t` exists (type invariant).
+        unsafe { procfs2_node_end_pfn(self.0) as u64 }
+    }
+}
+
+impl core::fmt::Display for NodeId {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.0.fmt(f)
+    }
 }
 
 /// The online nodes in order (`for_each_online_pgdat`).
-pub(crate) fn online_nodes() -> impl Iterator<Item = c_int> {
-    // SAFETY: `nr_node_ids` is fixed after boot.
-    (0..unsafe { procfs2_nr_node_ids() } as c_int)
-        // SAFETY: `nid` is below `nr_node_ids`.
-        .filter(|&nid| unsafe { procfs2_node_online(nid) })
-}
-
-/// Whether node `nid` has memory (`node_state(nid, N_MEMORY)`).
-pub(crate) fn node_has_memory(nid: c_int) -> bool {
-    // SAFETY: `nid` is checked against the node masks' size; reads one bit.
-    (0..nr_node_ids() as c_int).contains(&nid) && unsafe { procfs2_node_has_memory(nid) }
+pub(crate) fn online_nodes() -> impl Iterator<Item = NodeId> {
+    (0..u64::from(nr_node_ids())).filter_map(NodeId::online)
 }
 
 /// `pageblock_order`: a page block is `1 << pageblock_order` pages.
@@ -56,32 +84,39 @@ pub(crate) fn migratetype_name(mtype: u32) -> &'static CStr {
     unsafe { CStr::from_char_ptr(*procfs2_migratetype_names_table().add(mtype)) }
 }
 
-/// The zones of online node `nid`, lowest first, populated or not.
-pub(crate) fn zones(nid: c_int) -> impl Iterator<Item = Zone> {
+/// The zones of node `nid`, lowest first, populated or not.
+pub(crate) fn zones(nid: NodeId) -> impl Iterator<Item = Zone> {
     (0..bindings::MAX_NR_ZONES).map(move |z| {
-        // SAFETY: `nid` is an online node, whose `pg_data_t` lives as long as the
-        // kernel (nodes are not hot-removed while online), and `z` a zone index.
-        Zone(unsafe { procfs2_node_zone(nid, z) })
+        // SAFETY: The node's `pg_data_t` exists and stays (`NodeId` invariant), and
+        // `z` is a zone index.
+        // INVARIANT: A zone of that `pg_data_t`.
+        Zone(unsafe { procfs2_node_zone(nid.0, z) })
     })
 }
 
-/// The populated zones of online node `nid`, lowest first.
-pub(crate) fn populated_zones(nid: c_int) -> impl Iterator<Item = Zone> {
+/// The populated zones of node `nid`, lowest first.
+pub(crate) fn populated_zones(nid: NodeId) -> impl Iterator<Item = Zone> {
     zones(nid).filter(Zone::populated)
 }
 
 /// `node_page_state_pages(NODE_DATA(nid), item)` (not exported): the node's
-/// counter, negative values (per-CPU drift) read as 0.
-pub(crate) fn node_state_pages(nid: c_int, item: u32) -> u64 {
-    // SAFETY: `nid` is an online node and `item` a `node_stat_item`.
-    unsafe { procfs2_pgdat_state_pages(nid, item) }.max(0) as u64
+/// counter, negative values (per-CPU drift) read as 0; 0 for an `item` that is no
+/// `node_stat_item`.
+pub(crate) fn node_state_pages(nid: NodeId, item: u32) -> u64 {
+    if item >= bindings::node_stat_item_NR_VM_NODE_STAT_ITEMS {
+        return 0;
+    }
+    // SAFETY: The node's `pg_data_t` exists (`NodeId` invariant) and `item` is a
+    // `node_stat_item` (checked).
+    unsafe { procfs2_pgdat_state_pages(nid.0, item) }.max(0) as u64
 }
 
 /// Whether kswapd has given up on node `nid` (`kswapd_failures >=
 /// MAX_RECLAIM_RETRIES`).
-pub(crate) fn node_unreclaimable(nid: c_int) -> bool {
-    // SAFETY: `nid` is an online node; the count is an int read once.
-    unsafe { procfs2_pgdat_unreclaimable(nid) }
+pub(crate) fn node_unreclaimable(nid: NodeId) -> bool {
+    // SAFETY: The node's `pg_data_t` exists (`NodeId` invariant); the count is an
+    // int read once.
+    unsafe { procfs2_pgdat_unreclaimable(nid.0) }
 }
 
 /// What zoneinfo shows of a zone besides its counters, read under `zone->lock`.
@@ -118,9 +153,13 @@ impl Zone {
         self.0 == other.0
     }
 
-    /// `zone_page_state(zone, item)`.
+    /// `zone_page_state(zone, item)`; 0 for an `item` that is no `zone_stat_item`.
     pub(crate) fn state(&self, item: u32) -> u64 {
-        // SAFETY: The zone is valid and `item` a `zone_stat_item`.
+        if item >= bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS {
+            return 0;
+        }
+        // SAFETY: The zone is valid (type invariant) and `item` a `zone_stat_item`
+        // (checked).
         unsafe { procfs2_zone_state(self.0, item) as u64 }
     }
 
@@ -132,17 +171,19 @@ impl Zone {
         // size helpers are static inlines reading the zone's fields.
         unsafe {
             let flags = procfs2_zone_lock_irqsave(self.0);
-            let z = &*self.0;
+            // No Rust reference to the zone: its counters change on other CPUs.
+            let z = self.0;
             let info = ZoneInfo {
-                free: procfs2_zone_state(self.0, bindings::zone_stat_item_NR_FREE_PAGES) as u64,
-                boost: z.watermark_boost as u64,
-                wmarks: [0, 1, 2, 3].map(|w| procfs2_zone_wmark(self.0, w) as u64),
-                spanned: z.spanned_pages as u64,
-                present: z.present_pages as u64,
-                managed: procfs2_zone_managed(self.0) as u64,
-                cma: procfs2_zone_cma(self.0) as u64,
-                protection: z.lowmem_reserve.map(|r| r as i64),
-                start_pfn: z.zone_start_pfn as u64,
+                free: procfs2_zone_state(z, bindings::zone_stat_item_NR_FREE_PAGES) as u64,
+                boost: core::ptr::read_volatile(&raw const (*z).watermark_boost) as u64,
+                wmarks: [0, 1, 2, 3].map(|w| procfs2_zone_wmark(z, w) as u64),
+                spanned: core::ptr::read_volatile(&raw const (*z).spanned_pages) as u64,
+                present: core::ptr::read_volatile(&raw const (*z).present_pages) as u64,
+                managed: procfs2_zone_managed(z) as u64,
+                cma: procfs2_zone_cma(z) as u64,
+                protection: core::ptr::read_volatile(&raw const (*z).lowmem_reserve)
+                    .map(|r| r as i64),
+                start_pfn: core::ptr::read_volatile(&raw const (*z).zone_start_pfn) as u64,
             };
             procfs2_zone_unlock_irqrestore(self.0, flags);
             info
@@ -151,15 +192,17 @@ impl Zone {
 
     /// CPU `cpu`'s pageset of this zone (`per_cpu_pageset`, `per_cpu_zonestats`),
     /// read unlocked as fs/proc reads it.
-    pub(crate) fn pageset(&self, cpu: c_int) -> Pageset {
-        // SAFETY: The zone is valid and `cpu` a possible CPU; the per-CPU
-        // structures of a zone live as long as the zone.
+    pub(crate) fn pageset(&self, cpu: CpuId) -> Pageset {
+        let cpu = cpu.as_u32() as c_int;
+        // SAFETY: The zone is valid (type invariant) and `cpu` has per-CPU data
+        // (`CpuId`); the per-CPU structures of a zone live as long as the zone. Each
+        // field is an int read once, racing with its CPU's updates as in fs/proc.
         unsafe {
-            let pcp = &*procfs2_zone_pcp(self.0, cpu);
+            let pcp = procfs2_zone_pcp(self.0, cpu);
             Pageset {
-                count: pcp.count,
-                high: pcp.high,
-                batch: pcp.batch,
+                count: core::ptr::read_volatile(&raw const (*pcp).count),
+                high: core::ptr::read_volatile(&raw const (*pcp).high),
+                batch: core::ptr::read_volatile(&raw const (*pcp).batch),
                 stat_threshold: procfs2_zone_stat_threshold(self.0, cpu),
             }
         }
@@ -263,7 +306,7 @@ impl Zone {
                 // long as the zone; `cpu` is a possible CPU; the array has
                 // `NR_VM_NUMA_EVENT_ITEMS` entries, each read once.
                 unsafe {
-                    let pcp = procfs2_zone_numa_event_cpu_array(self.0, cpu);
+                    let pcp = procfs2_zone_numa_event_cpu_array(self.0, cpu.as_u32() as c_int);
                     for (i, n) in v.iter_mut().enumerate() {
                         *n = n.wrapping_add(core::ptr::read_volatile(pcp.add(i)) as u64);
                     }

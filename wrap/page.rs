@@ -15,8 +15,7 @@ use super::{mmzone, shim::*};
 /// section (memory hot-add moves both).
 pub(crate) fn max_dump_pfn() -> u64 {
     let end = mmzone::online_nodes()
-        // SAFETY: `nid` is an online node, whose `pg_data_t` stays.
-        .map(|nid| unsafe { procfs2_node_end_pfn(nid) } as u64)
+        .map(mmzone::NodeId::end_pfn)
         .max()
         .unwrap_or(0);
     // SAFETY: A constant.

@@ -41,47 +41,82 @@ pub(crate) fn boottime() -> (i64, i64) {
     (ts.tv_sec, ts.tv_nsec as i64)
 }
 
+/// A CPU number, as upstream's `CpuId`.
+///
+/// # Invariants
+///
+/// Below `nr_cpu_ids` (fixed after boot): the CPU has per-CPU data.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct CpuId(u32);
+
+impl CpuId {
+    /// `cpu` if it is below `nr_cpu_ids`.
+    pub(crate) fn from_u32(cpu: u32) -> Option<Self> {
+        // SAFETY: `nr_cpu_ids` is fixed after boot.
+        // INVARIANT: Checked.
+        (cpu < unsafe { bindings::nr_cpu_ids }).then_some(Self(cpu))
+    }
+
+    pub(crate) fn as_u32(self) -> u32 {
+        self.0
+    }
+
+    fn raw(self) -> c_int {
+        self.0 as c_int
+    }
+}
+
+impl core::fmt::Display for CpuId {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// The possible CPUs (`for_each_possible_cpu`).
-pub(crate) fn possible_cpus() -> impl Iterator<Item = c_int> {
+pub(crate) fn possible_cpus() -> impl Iterator<Item = CpuId> {
     // SAFETY: Reads the possible mask, which is fixed after boot.
     core::iter::successors(Some(unsafe { procfs2_next_possible_cpu(-1) }), |&c| {
         // SAFETY: As above.
         Some(unsafe { procfs2_next_possible_cpu(c) })
     })
-    // SAFETY: `nr_cpu_ids` is fixed after boot.
-    .take_while(|&c| (c as u32) < unsafe { bindings::nr_cpu_ids })
+    .map_while(|c| CpuId::from_u32(c as u32))
 }
 
-pub(crate) fn cpu_online(cpu: c_int) -> bool {
-    // SAFETY: Reads the online mask.
-    unsafe { procfs2_cpu_online(cpu) }
+pub(crate) fn cpu_online(cpu: CpuId) -> bool {
+    // SAFETY: Reads the online mask; `cpu` is below its size (type invariant).
+    unsafe { procfs2_cpu_online(cpu.raw()) }
 }
 
 /// `get_cpu_idle_time_us(cpu, NULL)`: `u64::MAX` where the tick does not track it.
-pub(crate) fn cpu_idle_time_us(cpu: c_int) -> u64 {
-    // SAFETY: `cpu` is a possible CPU.
-    unsafe { procfs2_cpu_idle_time_us(cpu) }
+pub(crate) fn cpu_idle_time_us(cpu: CpuId) -> u64 {
+    // SAFETY: `cpu` has per-CPU data (type invariant).
+    unsafe { procfs2_cpu_idle_time_us(cpu.raw()) }
 }
 
 /// `get_cpu_iowait_time_us(cpu, NULL)`: `u64::MAX` where the tick does not track it.
-pub(crate) fn cpu_iowait_time_us(cpu: c_int) -> u64 {
-    // SAFETY: `cpu` is a possible CPU.
-    unsafe { procfs2_cpu_iowait_time_us(cpu) }
+pub(crate) fn cpu_iowait_time_us(cpu: CpuId) -> u64 {
+    // SAFETY: `cpu` has per-CPU data (type invariant).
+    unsafe { procfs2_cpu_iowait_time_us(cpu.raw()) }
 }
 
 /// The CPU time counters of `cpu` in nanoseconds (`kcpustat_cpu_fetch`), indexed
 /// by `enum cpu_usage_stat`.
-pub(crate) fn kcpustat(cpu: c_int) -> [u64; bindings::cpu_usage_stat_NR_STATS as usize] {
+pub(crate) fn kcpustat(cpu: CpuId) -> [u64; bindings::cpu_usage_stat_NR_STATS as usize] {
     let mut s = [0; bindings::cpu_usage_stat_NR_STATS as usize];
-    // SAFETY: `cpu` is a possible CPU and `s` has room for `NR_STATS` counters.
-    unsafe { procfs2_kcpustat(cpu, s.as_mut_ptr()) };
+    // SAFETY: `cpu` has per-CPU data (type invariant) and `s` has room for
+    // `NR_STATS` counters.
+    unsafe { procfs2_kcpustat(cpu.raw(), s.as_mut_ptr()) };
     s
 }
 
-/// `kstat_softirqs_cpu(irq, cpu)`.
-pub(crate) fn softirqs_cpu(irq: u32, cpu: c_int) -> u32 {
-    // SAFETY: `irq` is below `NR_SOFTIRQS` and `cpu` is a possible CPU.
-    unsafe { procfs2_softirqs_cpu(irq, cpu) }
+/// `kstat_softirqs_cpu(irq, cpu)`; 0 for an `irq` past `NR_SOFTIRQS`.
+pub(crate) fn softirqs_cpu(irq: u32, cpu: CpuId) -> u32 {
+    if irq >= bindings::NR_SOFTIRQS {
+        return 0;
+    }
+    // SAFETY: `irq` is below `NR_SOFTIRQS` (checked) and `cpu` has per-CPU data
+    // (type invariant).
+    unsafe { procfs2_softirqs_cpu(irq, cpu.raw()) }
 }
 
 pub(crate) use super::task::count_threads;
@@ -279,7 +314,7 @@ pub(crate) fn node_state_vmstat(item: u32) -> u64 {
 }
 
 /// The online CPUs (`for_each_online_cpu`).
-pub(crate) fn online_cpus() -> impl Iterator<Item = c_int> {
+pub(crate) fn online_cpus() -> impl Iterator<Item = CpuId> {
     possible_cpus().filter(|&c| cpu_online(c))
 }
 

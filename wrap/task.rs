@@ -7,7 +7,7 @@
 //! thing. What to make of the values is decided here and by the callers.
 
 use super::{
-    cred::{self, PidNamespace},
+    cred::{self, Cred, PidNamespace},
     lock::{self, ExecUpdate, RawSpinIrqGuard, Rcu, Sighand, SpinGuard},
     shim,
 };
@@ -525,10 +525,10 @@ impl Task {
     }
 
     /// The task's credentials (`__task_cred`) while `rcu` lasts.
-    fn cred<'r>(&self, _rcu: &'r Rcu) -> &'r bindings::cred {
+    fn cred<'r>(&self, _rcu: &'r Rcu) -> Cred<'r> {
         // SAFETY: `real_cred` is read as `rcu_dereference` does; the credentials it
-        // points to are freed only after a grace period.
-        unsafe { &*read_once(&raw const (*self.as_ptr()).real_cred) }
+        // points to are freed only after a grace period, after `'r`.
+        unsafe { Cred::from_raw(read_once(&raw const (*self.as_ptr()).real_cred)) }
     }
 
     /// The threads of the task's group while `rcu` lasts (`for_each_thread`).
@@ -690,7 +690,7 @@ impl Task {
             return (GLOBAL_ROOT, GLOBAL_ROOT);
         }
         let c = self.cred(rcu);
-        let (euid, egid) = (c.euid.val, c.egid.val);
+        let (euid, egid) = (c.euid(), c.egid());
         if is_pid_dir(mode) {
             return (euid, egid);
         }
@@ -1014,21 +1014,30 @@ impl Task {
                 }
                 st.tgid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_TGID, ns));
                 let c = self.cred(&rcu);
-                for (i, id) in [c.uid, c.euid, c.suid, c.fsuid].iter().enumerate() {
-                    st.uid[i] = i64::from(bindings::from_kuid_munged(user_ns, *id));
+                for (i, val) in [c.uid(), c.euid(), c.suid(), c.fsuid()]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let id = bindings::kuid_t { val };
+                    st.uid[i] = i64::from(bindings::from_kuid_munged(user_ns, id));
                 }
-                for (i, id) in [c.gid, c.egid, c.sgid, c.fsgid].iter().enumerate() {
-                    st.gid[i] = i64::from(bindings::from_kgid_munged(user_ns, *id));
+                for (i, val) in [c.gid(), c.egid(), c.sgid(), c.fsgid()]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let id = bindings::kgid_t { val };
+                    st.gid[i] = i64::from(bindings::from_kgid_munged(user_ns, id));
                 }
+                let [inheritable, bset, ambient] = c.cap_other();
                 let caps = [
-                    c.cap_inheritable,
-                    c.cap_permitted,
-                    c.cap_effective,
-                    c.cap_bset,
-                    c.cap_ambient,
+                    inheritable,
+                    c.cap_permitted(),
+                    c.cap_effective(),
+                    bset,
+                    ambient,
                 ];
-                for (i, cap) in caps.iter().enumerate() {
-                    st.cap[i] = cap.val as i64;
+                for (i, cap) in caps.into_iter().enumerate() {
+                    st.cap[i] = cap as i64;
                 }
                 let _lock = self.lock();
                 let fs = (*t).fs;
@@ -1091,7 +1100,7 @@ impl Task {
                 st.threads = i64::from(self.nr_threads());
                 {
                     let rcu = Rcu::read_lock();
-                    st.sigq = shim::procfs2_ucounts_sigpending(self.cred(&rcu).ucounts) as i64;
+                    st.sigq = shim::procfs2_ucounts_sigpending(self.cred(&rcu).ucounts()) as i64;
                 }
                 st.sigq_lim = read_once(
                     &raw const (*sig).rlim[bindings::RLIMIT_SIGPENDING as usize].rlim_cur,
@@ -1186,7 +1195,7 @@ impl Task {
             NsKind::User => {
                 let rcu = Rcu::read_lock();
                 // SAFETY: The credentials pin their user namespace.
-                Some(unsafe { (*self.cred(&rcu).user_ns).ns.inum })
+                Some(unsafe { (*self.cred(&rcu).user_ns_ptr()).ns.inum })
             }
             _ => {
                 let _lock = self.lock();
@@ -1223,7 +1232,7 @@ impl Task {
     /// namespace is the task's now (fs/proc takes it at open).
     pub(crate) fn id_map(&self, m: &SeqFile, which: IdMap, mut f: impl FnMut(u32, u32, u32)) {
         let rcu = Rcu::read_lock();
-        let ns = self.cred(&rcu).user_ns;
+        let ns = self.cred(&rcu).user_ns_ptr();
         // SAFETY: The credentials pin their namespace under RCU, and the opener's
         // credentials theirs; a map's extents are written once, before
         // `nr_extents` (read first, then a read barrier, as `m_start` does).
@@ -1268,7 +1277,7 @@ impl Task {
     pub(crate) fn setgroups_allowed(&self) -> bool {
         let rcu = Rcu::read_lock();
         // SAFETY: The credentials pin their namespace under RCU; `flags` is read once.
-        let flags = unsafe { read_once(&raw const (*self.cred(&rcu).user_ns).flags) };
+        let flags = unsafe { read_once(&raw const (*self.cred(&rcu).user_ns_ptr()).flags) };
         flags & bindings::USERNS_SETGROUPS_ALLOWED as c_ulong != 0
     }
 
@@ -1276,7 +1285,7 @@ impl Task {
     pub(crate) fn user_ns_capable(&self, cap: u32) -> bool {
         let rcu = Rcu::read_lock();
         // SAFETY: The credentials pin their namespace under RCU.
-        unsafe { bindings::ns_capable(self.cred(&rcu).user_ns, cap as c_int) }
+        unsafe { bindings::ns_capable(self.cred(&rcu).user_ns_ptr(), cap as c_int) }
     }
 
     /// The path of the task's cgroup on the default hierarchy as the caller's cgroup
@@ -1598,7 +1607,7 @@ impl Task {
     /// Whether the caller has CAP_SYS_NICE in the task's user namespace.
     pub(crate) fn nice_capable(&self) -> bool {
         let rcu = Rcu::read_lock();
-        let ns = self.cred(&rcu).user_ns;
+        let ns = self.cred(&rcu).user_ns_ptr();
         // SAFETY: The namespace is valid under RCU, with the credentials naming it.
         unsafe { bindings::ns_capable(ns, bindings::CAP_SYS_NICE as c_int) }
     }
@@ -1738,12 +1747,27 @@ impl Task {
                 ..SyscallInfo::default()
             };
         }
+        // The task may be running and changing its registers while they are read:
+        // copy them word by word with single loads (`READ_ONCE`), and let the helpers
+        // read the copy. `current_syscall` throws the result away if the task ran.
+        const WORDS: usize = size_of::<bindings::pt_regs>() / size_of::<usize>();
+        const _: () = assert!(size_of::<bindings::pt_regs>() % size_of::<usize>() == 0);
+        // SAFETY: All-zero is a valid `pt_regs` (integers only).
+        let mut copy: bindings::pt_regs = unsafe { core::mem::zeroed() };
         // SAFETY: `task_pt_regs`: the registers are at this offset of an allocated
-        // stack (per the caller); the helpers read them.
+        // stack (per the caller), `WORDS` aligned words; the copy is ours.
         unsafe {
-            let regs = stack
+            let src = stack
                 .byte_add(shim::procfs2_pt_regs_offset())
-                .cast::<bindings::pt_regs>();
+                .cast::<usize>();
+            let dst = (&raw mut copy).cast::<usize>();
+            for i in 0..WORDS {
+                *dst.add(i) = core::ptr::read_volatile(src.add(i));
+            }
+        }
+        let regs = &raw mut copy;
+        // SAFETY: The helpers read the copy, and the task's flags (valid task).
+        unsafe {
             let mut info = SyscallInfo {
                 nr: shim::procfs2_syscall_get_nr(p, regs) as i64,
                 args: [0; 6],
