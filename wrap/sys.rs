@@ -24,7 +24,7 @@ pub(crate) fn utsname() -> (&'static CStr, &'static CStr, &'static CStr) {
 
 /// "(user@host) (compiler)" of the kernel build the module was built against.
 pub(crate) fn compile_info() -> &'static CStr {
-    // SAFETY: A string literal in `shim.c`.
+    // SAFETY: A string literal in `shim/sys.c`.
     unsafe { CStr::from_char_ptr(procfs2_compile_info()) }
 }
 
@@ -173,9 +173,15 @@ pub(crate) fn vmalloc_total() -> u64 {
 
 /// The load averages (`avenrun`), fixed point with 11 fractional bits.
 pub(crate) fn avenrun() -> [u64; 3] {
-    // SAFETY: Plain words updated by the scheduler; torn reads are impossible on
-    // 64-bit and fs/proc reads them the same unlocked way.
-    unsafe { core::ptr::read_volatile(&raw const AVENRUN) }.map(|v| v as u64)
+    // SAFETY: kernel/sched/loadavg.c defines `unsigned long avenrun[3]` (its header
+    // declares it without a size); plain words updated by the scheduler, torn reads are
+    // impossible on 64-bit and fs/proc reads them the same unlocked way.
+    unsafe {
+        core::ptr::read_volatile(
+            (&raw const super::shim::avenrun).cast::<[kernel::ffi::c_ulong; 3]>(),
+        )
+    }
+    .map(|v| v as u64)
 }
 
 /// The name of the kernel symbol at `addr` without offset or module
@@ -215,7 +221,7 @@ pub(crate) struct VmstatNames(*const *const kernel::ffi::c_char);
 
 impl VmstatNames {
     pub(crate) fn get() -> Self {
-        // SAFETY: Returns the address of a constant table of shim.c.
+        // SAFETY: Returns the address of a constant table of shim/private.c.
         Self(unsafe { procfs2_vmstat_text_table() })
     }
 
@@ -224,7 +230,7 @@ impl VmstatNames {
         if i >= NR_VMSTAT_ITEMS {
             return None;
         }
-        // SAFETY: shim.c checks that the table has `NR_VMSTAT_ITEMS` entries, all
+        // SAFETY: shim/private.c checks that the table has `NR_VMSTAT_ITEMS` entries, all
         // string literals; the table is constant.
         Some(unsafe { CStr::from_char_ptr(*self.0.add(i as usize)) })
     }

@@ -3,7 +3,7 @@
 //! Tasks, pids, address spaces, open files and paths behind safe, reference-counted
 //! types: what the per-process directories (pid_base.rs, array.rs, fd.rs) read.
 //! The fields are read here, in Rust, under the locks fs/proc takes for them
-//! (wrap/lock.rs); shim.c only supplies the static inlines that read or lock one
+//! (wrap/lock.rs); shim/task.c only supplies the static inlines that read or lock one
 //! thing. What to make of the values is decided here and by the callers.
 
 use super::{
@@ -1408,7 +1408,7 @@ impl Task {
         }
     }
 
-    /// Runs one of shim.c's `scnprintf` one-liners that print a mask of the task
+    /// Runs one of shim/task.c's `scnprintf` one-liners that print a mask of the task
     /// (`%*pb` or `%*pbl`) into `buf`, and returns what it wrote.
     fn print_mask<'b>(
         &self,
