@@ -37,13 +37,10 @@ u64 procfs2_cpu_iowait_time_us(int cpu)
 	return get_cpu_iowait_time_us(cpu, NULL);
 }
 
-/* Rust reads the NR_STATS counters in enum cpu_usage_stat order. */
-void procfs2_kcpustat(int cpu, u64 *cpustat)
+/* An export with CONFIG_VIRT_CPU_ACCOUNTING_GEN, a static inline without. */
+void procfs2_kcpustat_cpu_fetch(struct kernel_cpustat *dst, int cpu)
 {
-	struct kernel_cpustat kcs;
-
-	kcpustat_cpu_fetch(&kcs, cpu);
-	memcpy(cpustat, kcs.cpustat, sizeof(kcs.cpustat));
+	kcpustat_cpu_fetch(dst, cpu);
 }
 
 const struct cpuinfo_x86 *procfs2_cpu_data(unsigned int cpu)

@@ -6,7 +6,6 @@
  * The mount parameter table and the context operations are here because their
  * types are C tables that point at the Rust callbacks.
  */
-#include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/fs_context.h>
 #include <linux/fs_parser.h>
@@ -182,16 +181,3 @@ struct file *procfs2_file_open_root_mnt(struct vfsmount *mnt, const char *name, 
 	return file_open_root_mnt(mnt, name, flags, 0);
 }
 
-/* /sys/kernel/debug/procfs2/entries, write-only for root. */
-struct dentry *procfs2_debugfs_create(const struct file_operations *fops)
-{
-	struct dentry *dir = debugfs_create_dir("procfs2", NULL);
-
-	debugfs_create_file("entries", 0200, dir, NULL, fops);
-	return dir;
-}
-
-void procfs2_debugfs_remove(struct dentry *dir)
-{
-	debugfs_remove(dir);
-}

@@ -33,11 +33,9 @@ unsigned int procfs2_time_ns_inum(struct time_namespace *ns)
 	return ns->ns.inum;
 }
 
-void procfs2_time_ns_offsets(struct time_namespace *ns, struct timespec64 *monotonic,
-			     struct timespec64 *boottime)
+const struct timens_offsets *procfs2_time_ns_offsets(struct time_namespace *ns)
 {
-	*monotonic = ns->offsets.monotonic;
-	*boottime = ns->offsets.boottime;
+	return &ns->offsets;
 }
 #endif
 

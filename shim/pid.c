@@ -23,11 +23,6 @@ struct pid_namespace *procfs2_get_pid_ns(struct pid_namespace *ns)
 	return get_pid_ns(ns);
 }
 
-struct pid_namespace *procfs2_get_current_pid_ns(void)
-{
-	return get_pid_ns(task_active_pid_ns(current));
-}
-
 /* The number of pids allocated in @ns (without the PIDNS_ADDING flag). */
 unsigned int procfs2_pid_allocated(struct pid_namespace *ns)
 {

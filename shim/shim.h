@@ -41,10 +41,12 @@ struct irq_data;
 struct irq_desc;
 struct irqaction;
 struct k_itimer;
+struct kernel_cpustat;
 struct kmem_cache;
 struct mm_struct;
 struct mutex;
 struct net;
+struct new_utsname;
 struct page;
 struct path;
 struct per_cpu_pages;
@@ -57,6 +59,7 @@ struct super_block;
 struct task_delay_info;
 struct task_struct;
 struct time_namespace;
+struct timens_offsets;
 struct timespec64;
 struct tty_driver;
 struct tty_struct;
@@ -108,8 +111,6 @@ void procfs2_get_fs_root(struct fs_struct *fs, struct path *path);
 void procfs2_get_fs_pwd(struct fs_struct *fs, struct path *path);
 unsigned int procfs2_fs_umask(struct fs_struct *fs);
 struct file *procfs2_file_open_root_mnt(struct vfsmount *mnt, const char *name, int flags);
-struct dentry *procfs2_debugfs_create(const struct file_operations *fops);
-void procfs2_debugfs_remove(struct dentry *dir);
 
 /* file.c: open files */
 unsigned int procfs2_files_max_fds(struct files_struct *files);
@@ -125,7 +126,6 @@ const struct inode *procfs2_file_user_inode(struct file *f);
 /* pid.c: pids and pid namespaces */
 struct pid *procfs2_get_pid(struct pid *pid);
 struct pid_namespace *procfs2_get_pid_ns(struct pid_namespace *ns);
-struct pid_namespace *procfs2_get_current_pid_ns(void);
 unsigned int procfs2_pid_allocated(struct pid_namespace *ns);
 int procfs2_current_tgid_nr_ns(struct pid_namespace *ns);
 int procfs2_current_pid_nr_ns(struct pid_namespace *ns);
@@ -139,8 +139,7 @@ unsigned int procfs2_uts_ns_inum(struct uts_namespace *ns);
 unsigned int procfs2_ipc_ns_inum(struct ipc_namespace *ns);
 unsigned int procfs2_net_inum(struct net *net);
 unsigned int procfs2_time_ns_inum(struct time_namespace *ns);
-void procfs2_time_ns_offsets(struct time_namespace *ns, struct timespec64 *monotonic,
-			     struct timespec64 *boottime);
+const struct timens_offsets *procfs2_time_ns_offsets(struct time_namespace *ns);
 void procfs2_timens_add_boottime(struct timespec64 *ts);
 u64 procfs2_timens_add_boottime_ns(u64 nsec);
 void procfs2_timens_sub_boottime(struct timespec64 *ts);
@@ -192,7 +191,7 @@ unsigned int procfs2_audit_sessionid(struct task_struct *t);
 
 /* sys.c: the numbers the global files show */
 unsigned long procfs2_jiffies(void);
-void procfs2_utsname(const char **sysname, const char **release, const char **version);
+const struct new_utsname *procfs2_utsname(void);
 const char *procfs2_compile_info(void);
 void procfs2_boottime(struct timespec64 *ts);
 
@@ -202,7 +201,7 @@ int procfs2_next_online_cpu(int cpu);
 bool procfs2_cpu_online(int cpu);
 u64 procfs2_cpu_idle_time_us(int cpu);
 u64 procfs2_cpu_iowait_time_us(int cpu);
-void procfs2_kcpustat(int cpu, u64 *cpustat);
+void procfs2_kcpustat_cpu_fetch(struct kernel_cpustat *dst, int cpu);
 const struct cpuinfo_x86 *procfs2_cpu_data(unsigned int cpu);
 unsigned int procfs2_cpu_family(const struct cpuinfo_x86 *c);
 unsigned int procfs2_cpu_model(const struct cpuinfo_x86 *c);

@@ -18,13 +18,9 @@ unsigned long procfs2_jiffies(void)
 	return READ_ONCE(jiffies);
 }
 
-void procfs2_utsname(const char **sysname, const char **release, const char **version)
+const struct new_utsname *procfs2_utsname(void)
 {
-	struct new_utsname *u = utsname();
-
-	*sysname = u->sysname;
-	*release = u->release;
-	*version = u->version;
+	return utsname();
 }
 
 /* The middle of linux_proc_banner, from the build the module is built against. */

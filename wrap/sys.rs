@@ -12,12 +12,11 @@ pub(crate) fn utsname() -> (&'static CStr, &'static CStr, &'static CStr) {
     // callback runs in the reader's context and returns before it could change);
     // the fields are NUL-terminated arrays.
     unsafe {
-        let (mut s, mut r, mut v) = (core::ptr::null(), core::ptr::null(), core::ptr::null());
-        procfs2_utsname(&mut s, &mut r, &mut v);
+        let u = procfs2_utsname();
         (
-            CStr::from_char_ptr(s),
-            CStr::from_char_ptr(r),
-            CStr::from_char_ptr(v),
+            CStr::from_char_ptr((*u).sysname.as_ptr()),
+            CStr::from_char_ptr((*u).release.as_ptr()),
+            CStr::from_char_ptr((*u).version.as_ptr()),
         )
     }
 }
@@ -72,10 +71,10 @@ pub(crate) fn cpu_iowait_time_us(cpu: c_int) -> u64 {
 /// The CPU time counters of `cpu` in nanoseconds (`kcpustat_cpu_fetch`), indexed
 /// by `enum cpu_usage_stat`.
 pub(crate) fn kcpustat(cpu: c_int) -> [u64; bindings::cpu_usage_stat_NR_STATS as usize] {
-    let mut s = [0; bindings::cpu_usage_stat_NR_STATS as usize];
-    // SAFETY: `cpu` is a possible CPU and `s` has room for `NR_STATS` counters.
-    unsafe { procfs2_kcpustat(cpu, s.as_mut_ptr()) };
-    s
+    let mut s = bindings::kernel_cpustat::default();
+    // SAFETY: `cpu` is a possible CPU and `s` is a `kernel_cpustat` to fill.
+    unsafe { procfs2_kcpustat_cpu_fetch(&mut s, cpu) };
+    s.cpustat
 }
 
 /// `kstat_softirqs_cpu(irq, cpu)`.

@@ -1356,11 +1356,8 @@ impl Task {
         unsafe {
             let nsp = (*self.as_ptr()).nsproxy.as_ref()?;
             let ns = nsp.time_ns_for_children.as_mut()?;
-            let (mut mono, mut boot) = (
-                bindings::timespec64::default(),
-                bindings::timespec64::default(),
-            );
-            shim::procfs2_time_ns_offsets(ns, &mut mono, &mut boot);
+            let offsets = &*shim::procfs2_time_ns_offsets(ns);
+            let (mono, boot) = (offsets.monotonic, offsets.boottime);
             Some([
                 (mono.tv_sec, mono.tv_nsec as i64),
                 (boot.tv_sec, boot.tv_nsec as i64),
