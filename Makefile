@@ -65,3 +65,5 @@ clippy: kernel
 clean:
 	rm -rf build
 	rm -f *.o *.ko *.mod *.mod.c .*.cmd modules.order Module.symvers *.rmeta
+	rm -f shim/*.o shim/.*.cmd shim/.*.d shim/vmstat_text.h shim/migratetype_names.h \
+		shim/bindings_generated.rs

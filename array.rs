@@ -31,7 +31,7 @@ pub(crate) fn proc_task_name(m: &SeqFile, task: &Task) {
     m.write(&task.comm());
 }
 
-/// `nsec_to_clock_t` for `USER_HZ` 100 (checked in shim.c): a `u64` division, so
+/// `nsec_to_clock_t` for `USER_HZ` 100 (checked in shim/sys.c): a `u64` division, so
 /// the nanoseconds are taken as C's `u64` (the `i64` fields hold their bits).
 fn clock_t(ns: i64) -> u64 {
     (ns as u64) / (1_000_000_000 / 100)

@@ -35,7 +35,7 @@ fn fd_ino(nr: u32, tid: bool, gen: InoGen, info: bool, fd: u32) -> u64 {
     pid_ino_of(kind, nr, tid, gen, fd)
 }
 
-/// `FMODE_READ` and `FMODE_WRITE` (bindgen cannot see them; shim.c checks them).
+/// `FMODE_READ` and `FMODE_WRITE` (bindgen cannot see them; shim/fs.c checks them).
 const FMODE_READ: u32 = 1;
 const FMODE_WRITE: u32 = 2;
 

@@ -287,7 +287,7 @@ fn iowait_time_ns(cpu: CpuId, cpustat: &[u64]) -> u64 {
     }
 }
 
-/// `nsec_to_clock_t` for `USER_HZ` 100 (checked in shim.c).
+/// `nsec_to_clock_t` for `USER_HZ` 100 (checked in shim/sys.c).
 fn nsec_to_clock_t(ns: u64) -> u64 {
     ns / (1_000_000_000 / 100)
 }
@@ -361,7 +361,7 @@ fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     Ok(())
 }
 
-/// `softirq_to_name`, which is not exported; shim.c checks that this kernel has
+/// `softirq_to_name`, which is not exported; shim/irq.c checks that this kernel has
 /// these ten, HI first and RCU last.
 const SOFTIRQ_NAMES: [&str; bindings::NR_SOFTIRQS as usize] = [
     "HI", "TIMER", "NET_TX", "NET_RX", "BLOCK", "IRQ_POLL", "TASKLET", "SCHED", "HRTIMER", "RCU",

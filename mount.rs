@@ -54,7 +54,7 @@ impl HidePid {
     }
 }
 
-/// Mount option numbers, in the order of `shim.c`'s `procfs2_fs_parameters`.
+/// Mount option numbers, in the order of `shim/fs.c`'s `procfs2_fs_parameters`.
 const OPT_GID: u32 = 0;
 const OPT_HIDEPID: u32 = 1;
 const OPT_SUBSET: u32 = 2;

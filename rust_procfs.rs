@@ -222,7 +222,7 @@ static PROC_ROOT_FOPS: FileOps = FileOps::new::<ProcRoot>();
 /// `tgid + TGID_OFFSET` (fs/proc's `FIRST_PROCESS_ENTRY`, `TGID_OFFSET`).
 const FIRST_PROCESS_ENTRY: i64 = 256;
 const TGID_OFFSET: i64 = FIRST_PROCESS_ENTRY + 2;
-/// `PID_MAX_LIMIT` on 64-bit (`shim.c` checks it): the end of the root directory.
+/// `PID_MAX_LIMIT` on 64-bit (`shim/pid.c` checks it): the end of the root directory.
 const PID_MAX_LIMIT: i64 = 4 * 1024 * 1024;
 
 #[vtable]

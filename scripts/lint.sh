@@ -29,7 +29,7 @@ if grep -E '^(warning|error)' <<<"$out" >/dev/null; then
 fi
 
 echo "== lint: checkpatch"
-perl "$src/scripts/checkpatch.pl" --no-tree -q -f shim.c shim.h $(git ls-files -- '*.rs' | grep -v -e '^tests/' -e '^bench/' -e '^scripts/') ||
+perl "$src/scripts/checkpatch.pl" --no-tree -q -f $(git ls-files -- 'shim/*.c' 'shim/*.h') $(git ls-files -- '*.rs' | grep -v -e '^tests/' -e '^bench/' -e '^scripts/') ||
 	fail+=(checkpatch)
 
 if [ ${#fail[@]} -gt 0 ]; then

@@ -29,7 +29,7 @@ impl ConsoleInfo {
     }
 }
 
-/// `enum cons_flags` values (checked in shim.c).
+/// `enum cons_flags` values (checked in shim/console.c).
 pub(crate) const CON_PRINTBUFFER: i16 = 1;
 pub(crate) const CON_CONSDEV: i16 = 2;
 pub(crate) const CON_ENABLED: i16 = 4;

@@ -42,7 +42,7 @@ impl<const N: usize> CArray<N> {
 
 /// A flag name of this kernel's tables, or `None` where the table has none.
 fn flag_name(p: *const c_char) -> Option<&'static CStr> {
-    // SAFETY: The tables hold NULL or string literals of shim.c.
+    // SAFETY: The tables hold NULL or string literals of shim/private.c.
     (!p.is_null()).then(|| unsafe { CStr::from_char_ptr(p) })
 }
 
@@ -121,7 +121,7 @@ impl CpuInfo {
 
     /// `cpu_has(c, bit)` for the feature and bug bits.
     pub(crate) fn has(&self, bit: u32) -> bool {
-        // SAFETY: `self.0` is valid; shim.c checks the tables' sizes and callers
+        // SAFETY: `self.0` is valid; shim/private.c checks the tables' sizes and callers
         // stay below `32 * (NCAPINTS + NBUGINTS)`.
         bit < 32 * (bindings::NCAPINTS + bindings::NBUGINTS)
             && unsafe { procfs2_cpu_has(self.0, bit) }
@@ -136,7 +136,7 @@ impl CpuInfo {
         }
         Some((0..32 * bindings::NVMXINTS).filter_map(move |i| {
             // SAFETY: `i` is below `32 * NVMXINTS`, the size of the capability
-            // words and of the name table (checked in shim.c).
+            // words and of the name table (checked in shim/private.c).
             if !unsafe { procfs2_cpu_vmx_has(self.0, i) } {
                 return None;
             }
@@ -154,19 +154,19 @@ impl CpuInfo {
 
 /// The name of feature bit `bit` (`x86_cap_flags[bit]`), below `32 * NCAPINTS`.
 pub(crate) fn cap_flag(bit: u32) -> Option<&'static CStr> {
-    // SAFETY: shim.c checks the table has `32 * NCAPINTS` entries.
+    // SAFETY: shim/private.c checks the table has `32 * NCAPINTS` entries.
     (bit < 32 * bindings::NCAPINTS).then(|| flag_name(unsafe { procfs2_x86_cap_flag(bit) }))?
 }
 
 /// The name of bug `i` (`x86_bug_flags[i]`), below `32 * NBUGINTS`.
 pub(crate) fn bug_flag(i: u32) -> Option<&'static CStr> {
-    // SAFETY: shim.c checks the table has `32 * NBUGINTS` entries.
+    // SAFETY: shim/private.c checks the table has `32 * NBUGINTS` entries.
     (i < 32 * bindings::NBUGINTS).then(|| flag_name(unsafe { procfs2_x86_bug_flag(i) }))?
 }
 
 /// The name of power flag `i` (`x86_power_flags[i]`, 32 entries).
 pub(crate) fn power_flag(i: u32) -> Option<&'static CStr> {
-    // SAFETY: shim.c checks the table has 32 entries.
+    // SAFETY: shim/private.c checks the table has 32 entries.
     (i < 32).then(|| flag_name(unsafe { procfs2_x86_power_flag(i) }))?
 }
 

@@ -42,8 +42,10 @@ unsafe impl AlwaysRefCounted for PidNamespace {
 impl PidNamespace {
     /// The active pid namespace of the calling task (`task_active_pid_ns(current)`).
     pub(crate) fn current() -> ARef<Self> {
-        // SAFETY: `current` is alive while it runs; the helper takes a reference.
-        let ns = unsafe { shim::procfs2_get_current_pid_ns() };
+        // SAFETY: `current` is alive while it runs and has an active pid namespace, on
+        // which `procfs2_get_pid_ns` takes a reference.
+        let ns =
+            unsafe { shim::procfs2_get_pid_ns(shim::task_active_pid_ns(bindings::get_current())) };
         // INVARIANT: `ns` is valid (a running task has an active pid namespace) and
         // carries the reference the helper took, which the `ARef` now owns.
         // SAFETY: See above; `ns` is not null.

@@ -6,12 +6,12 @@
 
 use super::shim::*;
 use crate::seq::SeqFile;
-use kernel::{ffi::c_void, prelude::*, str::CStr};
+use kernel::{prelude::*, str::CStr};
 
 /// One algorithm, valid while [`for_each_alg`] runs its callback.
-pub(crate) struct CryptoAlg(*mut c_void);
+pub(crate) struct CryptoAlg(*mut crypto_alg);
 
-/// `CRYPTO_ALG_*` flag bits and type values (checked in shim.c).
+/// `CRYPTO_ALG_*` flag bits and type values (checked in shim/crypto.c).
 pub(crate) const CRYPTO_ALG_TYPE_MASK: u32 = 0xf;
 pub(crate) const CRYPTO_ALG_TYPE_CIPHER: u32 = 0x1;
 pub(crate) const CRYPTO_ALG_TYPE_COMPRESS: u32 = 0x2;

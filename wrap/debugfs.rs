@@ -47,7 +47,18 @@ impl Control {
         }
         let fops: &'static bindings::file_operations = &Fops::<T>::FOPS;
         // SAFETY: `fops` is a static table; debugfs keeps a pointer to it.
-        let dir = unsafe { shim::procfs2_debugfs_create(fops) };
+        // /sys/kernel/debug/procfs2/entries, write-only for root.
+        let dir = unsafe {
+            let dir = shim::debugfs_create_dir(c"procfs2".as_ptr().cast(), core::ptr::null_mut());
+            shim::debugfs_create_file(
+                c"entries".as_ptr().cast(),
+                0o200,
+                dir,
+                core::ptr::null_mut(),
+                fops,
+            );
+            dir
+        };
         Some(Self(
             NonNull::new(dir).filter(|d| kernel::error::from_err_ptr(d.as_ptr()).is_ok()),
         ))
@@ -57,8 +68,8 @@ impl Control {
 impl Drop for Control {
     fn drop(&mut self) {
         if let Some(d) = self.0 {
-            // SAFETY: Created by `procfs2_debugfs_create`; removal waits for writers.
-            unsafe { shim::procfs2_debugfs_remove(d.as_ptr()) };
+            // SAFETY: Created by `debugfs_create_dir` in `new`; removal waits for writers.
+            unsafe { shim::debugfs_remove(d.as_ptr()) };
         }
     }
 }

@@ -5,7 +5,7 @@
 //! the mount callbacks run.
 //!
 //! `fs_context.h` is not in the kernel crate's bindings, so the context operations
-//! table is shim.c's; it points at the four `procfs2_*` functions at the end of this
+//! table is shim/fs.c's; it points at the four `procfs2_*` functions at the end of this
 //! file, which find the file system's methods through the context itself: its
 //! private data starts with a table of them, made for the type that created it.
 
@@ -131,7 +131,7 @@ pub(crate) struct FileSystemType {
 unsafe impl Sync for FileSystemType {}
 
 impl FileSystemType {
-    /// The type of file system `T`, whose mount options are `shim.c`'s parameter
+    /// The type of file system `T`, whose mount options are `shim/fs.c`'s parameter
     /// table.
     pub(crate) const fn new<T: FileSystem>() -> Self {
         // SAFETY: All-zero is a valid `file_system_type` (null pointers, no callbacks).
@@ -139,7 +139,7 @@ impl FileSystemType {
         t.name = T::NAME.as_char_ptr();
         t.fs_flags = T::FLAGS as c_int;
         t.init_fs_context = Some(init_fs_context::<T>);
-        t.parameters = &raw const shim::procfs2_fs_parameters;
+        t.parameters = (&raw const shim::procfs2_fs_parameters).cast();
         t.kill_sb = Some(kill_sb::<T>);
         Self {
             raw: Opaque::new(t),
@@ -364,7 +364,7 @@ unsafe extern "C" fn procfs2_parse_param(
     from_result(|| (fc.ops().ok_or(EINVAL)?.parse_param)(fc, param).map(|()| 0))
 }
 
-/// `fill_super` for `get_tree_nodev` (shim.c's `get_tree`).
+/// `fill_super` for `get_tree_nodev` (shim/fs.c's `get_tree`).
 ///
 /// # Safety
 ///

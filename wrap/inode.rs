@@ -518,7 +518,7 @@ impl<'a> Kstat<'a> {
 
 /// An id for an entry's inode number (`proc_alloc_inum`'s IDA), at most `max`.
 pub(crate) fn ida_alloc(max: u32) -> Result<u32> {
-    // SAFETY: The IDA is a static in `shim.c`; allocation may sleep, callers may too.
+    // SAFETY: The IDA is a static in `shim/fs.c`; allocation may sleep, callers may too.
     let id = unsafe { shim::procfs2_ida_alloc(max) };
     to_result(id)?;
     Ok(id as u32)
@@ -526,7 +526,7 @@ pub(crate) fn ida_alloc(max: u32) -> Result<u32> {
 
 /// Gives back an id from [`ida_alloc`].
 pub(crate) fn ida_free(id: u32) {
-    // SAFETY: The IDA is a static in `shim.c`; freeing an id that is not allocated
+    // SAFETY: The IDA is a static in `shim/fs.c`; freeing an id that is not allocated
     // only warns.
     unsafe { shim::procfs2_ida_free(id) };
 }

@@ -15,14 +15,10 @@ use super::{
     sys::CpuId,
 };
 use crate::seq::SeqFile;
-use kernel::{
-    bindings,
-    ffi::{c_int, c_void},
-    str::CStr,
-};
+use kernel::{bindings, ffi::c_int, str::CStr};
 
 /// `IRQ_NOREQUEST` and `IRQ_HIDDEN` of `enum` in include/linux/irq.h (checked in
-/// shim.c).
+/// shim/irq.c).
 const IRQ_NOREQUEST: u32 = 1 << 11;
 const IRQ_HIDDEN: u32 = 1 << 20;
 
@@ -34,8 +30,8 @@ pub(crate) fn nr_irqs() -> u32 {
 
 /// The descriptor of an interrupt, valid while the [`Rcu`] guard it borrows lives.
 pub(crate) struct IrqDesc<'a> {
-    desc: *mut c_void,
-    data: *mut c_void,
+    desc: *mut bindings::irq_desc,
+    data: *mut irq_data,
     _rcu: &'a Rcu,
 }
 

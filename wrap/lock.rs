@@ -112,7 +112,7 @@ impl MutexGuard<'static> {
         // SAFETY: A static mutex of the shim, taken in process context.
         unsafe {
             let lock = shim::procfs2_oom_adj_mutex();
-            shim::procfs2_mutex_lock(lock);
+            bindings::mutex_lock(lock);
             // INVARIANT: Just taken.
             MutexGuard {
                 lock,

@@ -80,7 +80,7 @@ pub(crate) fn pageblock_order() -> u32 {
 /// `migratetype_names[mtype]` (not exported; a copy made from this tree).
 pub(crate) fn migratetype_name(mtype: u32) -> &'static CStr {
     let mtype = mtype.min(MIGRATE_TYPES - 1) as usize;
-    // SAFETY: The table has `MIGRATE_TYPES` string literals (checked in shim.c).
+    // SAFETY: The table has `MIGRATE_TYPES` string literals (checked in shim/private.c).
     unsafe { CStr::from_char_ptr(*procfs2_migratetype_names_table().add(mtype)) }
 }
 

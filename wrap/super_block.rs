@@ -13,13 +13,13 @@ use kernel::{
 };
 
 /// `SB_*` flags from `include/linux/fs.h`, which bindgen cannot evaluate (`BIT()`);
-/// `shim.c` asserts at build time that they match.
+/// `shim/private.c` asserts at build time that they match.
 pub(crate) const SB_NOSUID: usize = 1 << 1;
 pub(crate) const SB_NOEXEC: usize = 1 << 3;
 pub(crate) const SB_NODIRATIME: usize = 1 << 11;
 
 /// fs/proc's `struct proc_fs_info` (include/linux/proc_fs.h), field for field;
-/// `shim.c` asserts at build time that its size and offsets are these.
+/// `shim/private.c` asserts at build time that its size and offsets are these.
 ///
 /// Kernel code that procfs2 hands one of its files to takes the file's superblock
 /// for fs/proc's and reads this structure from `s_fs_info`: pidfs's
@@ -42,7 +42,7 @@ struct ProcFsInfo {
     rcu: bindings::callback_head,
 }
 
-/// The layout `shim.c` asserts for `struct proc_fs_info`.
+/// The layout `shim/private.c` asserts for `struct proc_fs_info`.
 const _: () = {
     assert!(core::mem::size_of::<ProcFsInfo>() == 56);
     assert!(core::mem::offset_of!(ProcFsInfo, pid_ns) == 0);

@@ -12,19 +12,18 @@ pub(crate) fn utsname() -> (&'static CStr, &'static CStr, &'static CStr) {
     // callback runs in the reader's context and returns before it could change);
     // the fields are NUL-terminated arrays.
     unsafe {
-        let (mut s, mut r, mut v) = (core::ptr::null(), core::ptr::null(), core::ptr::null());
-        procfs2_utsname(&mut s, &mut r, &mut v);
+        let u = procfs2_utsname();
         (
-            CStr::from_char_ptr(s),
-            CStr::from_char_ptr(r),
-            CStr::from_char_ptr(v),
+            CStr::from_char_ptr((*u).sysname.as_ptr()),
+            CStr::from_char_ptr((*u).release.as_ptr()),
+            CStr::from_char_ptr((*u).version.as_ptr()),
         )
     }
 }
 
 /// "(user@host) (compiler)" of the kernel build the module was built against.
 pub(crate) fn compile_info() -> &'static CStr {
-    // SAFETY: A string literal in `shim.c`.
+    // SAFETY: A string literal in `shim/sys.c`.
     unsafe { CStr::from_char_ptr(procfs2_compile_info()) }
 }
 
@@ -102,11 +101,11 @@ pub(crate) fn cpu_iowait_time_us(cpu: CpuId) -> u64 {
 /// The CPU time counters of `cpu` in nanoseconds (`kcpustat_cpu_fetch`), indexed
 /// by `enum cpu_usage_stat`.
 pub(crate) fn kcpustat(cpu: CpuId) -> [u64; bindings::cpu_usage_stat_NR_STATS as usize] {
-    let mut s = [0; bindings::cpu_usage_stat_NR_STATS as usize];
-    // SAFETY: `cpu` has per-CPU data (type invariant) and `s` has room for
-    // `NR_STATS` counters.
-    unsafe { procfs2_kcpustat(cpu.raw(), s.as_mut_ptr()) };
-    s
+    let mut s = bindings::kernel_cpustat::default();
+    // SAFETY: `cpu` has per-CPU data (type invariant) and `s` is a `kernel_cpustat`
+    // to fill.
+    unsafe { procfs2_kcpustat_cpu_fetch(&mut s, cpu.raw()) };
+    s.cpustat
 }
 
 /// `kstat_softirqs_cpu(irq, cpu)`; 0 for an `irq` past `NR_SOFTIRQS`.
@@ -208,9 +207,15 @@ pub(crate) fn vmalloc_total() -> u64 {
 
 /// The load averages (`avenrun`), fixed point with 11 fractional bits.
 pub(crate) fn avenrun() -> [u64; 3] {
-    // SAFETY: Plain words updated by the scheduler; torn reads are impossible on
-    // 64-bit and fs/proc reads them the same unlocked way.
-    unsafe { core::ptr::read_volatile(&raw const AVENRUN) }.map(|v| v as u64)
+    // SAFETY: kernel/sched/loadavg.c defines `unsigned long avenrun[3]` (its header
+    // declares it without a size); plain words updated by the scheduler, torn reads are
+    // impossible on 64-bit and fs/proc reads them the same unlocked way.
+    unsafe {
+        core::ptr::read_volatile(
+            (&raw const super::shim::avenrun).cast::<[kernel::ffi::c_ulong; 3]>(),
+        )
+    }
+    .map(|v| v as u64)
 }
 
 /// The name of the kernel symbol at `addr` without offset or module
@@ -250,7 +255,7 @@ pub(crate) struct VmstatNames(*const *const kernel::ffi::c_char);
 
 impl VmstatNames {
     pub(crate) fn get() -> Self {
-        // SAFETY: Returns the address of a constant table of shim.c.
+        // SAFETY: Returns the address of a constant table of shim/private.c.
         Self(unsafe { procfs2_vmstat_text_table() })
     }
 
@@ -259,7 +264,7 @@ impl VmstatNames {
         if i >= NR_VMSTAT_ITEMS {
             return None;
         }
-        // SAFETY: shim.c checks that the table has `NR_VMSTAT_ITEMS` entries, all
+        // SAFETY: shim/private.c checks that the table has `NR_VMSTAT_ITEMS` entries, all
         // string literals; the table is constant.
         Some(unsafe { CStr::from_char_ptr(*self.0.add(i as usize)) })
     }

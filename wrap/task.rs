@@ -3,7 +3,7 @@
 //! Tasks, pids, address spaces, open files and paths behind safe, reference-counted
 //! types: what the per-process directories (pid_base.rs, array.rs, fd.rs) read.
 //! The fields are read here, in Rust, under the locks fs/proc takes for them
-//! (wrap/lock.rs); shim.c only supplies the static inlines that read or lock one
+//! (wrap/lock.rs); shim/task.c only supplies the static inlines that read or lock one
 //! thing. What to make of the values is decided here and by the callers.
 
 use super::{
@@ -1365,11 +1365,8 @@ impl Task {
         unsafe {
             let nsp = (*self.as_ptr()).nsproxy.as_ref()?;
             let ns = nsp.time_ns_for_children.as_mut()?;
-            let (mut mono, mut boot) = (
-                bindings::timespec64::default(),
-                bindings::timespec64::default(),
-            );
-            shim::procfs2_time_ns_offsets(ns, &mut mono, &mut boot);
+            let offsets = &*shim::procfs2_time_ns_offsets(ns);
+            let (mono, boot) = (offsets.monotonic, offsets.boottime);
             Some([
                 (mono.tv_sec, mono.tv_nsec as i64),
                 (boot.tv_sec, boot.tv_nsec as i64),
@@ -1417,7 +1414,7 @@ impl Task {
         }
     }
 
-    /// Runs one of shim.c's `scnprintf` one-liners that print a mask of the task
+    /// Runs one of shim/task.c's `scnprintf` one-liners that print a mask of the task
     /// (`%*pb` or `%*pbl`) into `buf`, and returns what it wrote.
     fn print_mask<'b>(
         &self,

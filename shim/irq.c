@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Interrupts, for interrupts, softirqs and stat (wrap/irq.rs, wrap/sys.rs), as
+ * kernel/irq/proc.c's show_interrupts reads them. irq_to_desc() is not exported
+ * but irq_get_irq_data() is, and the descriptor holds its irq_data; the caller
+ * holds RCU (sparse descriptors are freed after a grace period) and takes
+ * desc->lock for the chip and the actions.
+ */
+#include <asm/hardirq.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irqdesc.h>
+#include <linux/kernel_stat.h>
+#include <linux/seq_file.h>
+
+#include "shim.h"
+
+/* The names globals.rs prints are softirq_to_name[] of this kernel (not exported). */
+static_assert(NR_SOFTIRQS == 10 && HI_SOFTIRQ == 0 && RCU_SOFTIRQ == 9);
+
+unsigned int procfs2_softirqs_cpu(unsigned int irq, int cpu)
+{
+	return kstat_softirqs_cpu(irq, cpu);
+}
+
+static_assert(IRQ_NOREQUEST == (1 << 11) && IRQ_HIDDEN == (1 << 20));
+
+struct irq_data *procfs2_irq_get_irq_data(unsigned int irq)
+{
+	return irq_get_irq_data(irq);
+}
+
+struct irq_desc *procfs2_irq_data_to_desc(struct irq_data *data)
+{
+	return irq_data_to_desc(data);
+}
+
+unsigned int procfs2_irq_desc_status(struct irq_desc *desc)
+{
+	return desc->status_use_accessors;
+}
+
+bool procfs2_irq_desc_has_kstat(struct irq_desc *desc)
+{
+	return desc->kstat_irqs;
+}
+
+unsigned int procfs2_irq_desc_kstat_cpu(struct irq_desc *desc, int cpu)
+{
+	return per_cpu(desc->kstat_irqs->cnt, cpu);
+}
+
+raw_spinlock_t *procfs2_irq_desc_lock(struct irq_desc *desc)
+{
+	return &desc->lock;
+}
+
+struct irqaction *procfs2_irq_desc_action(struct irq_desc *desc)
+{
+	return desc->action;
+}
+
+const char *procfs2_irq_desc_name(struct irq_desc *desc)
+{
+	return desc->name;
+}
+
+struct irq_chip *procfs2_irq_data_chip(struct irq_data *data)
+{
+	return data->chip;
+}
+
+bool procfs2_irq_chip_has_print(struct irq_chip *chip)
+{
+	return chip->irq_print_chip;
+}
+
+void procfs2_irq_chip_print(struct irq_data *data, struct seq_file *m)
+{
+	data->chip->irq_print_chip(data, m);
+}
+
+const char *procfs2_irq_chip_name(struct irq_chip *chip)
+{
+	return chip->name;
+}
+
+bool procfs2_irq_data_has_domain(struct irq_data *data)
+{
+	return data->domain;
+}
+
+unsigned long procfs2_irq_data_hwirq(struct irq_data *data)
+{
+	return data->hwirq;
+}
+
+bool procfs2_irq_show_level(void)
+{
+	return IS_ENABLED(CONFIG_GENERIC_IRQ_SHOW_LEVEL);
+}
+
+bool procfs2_irqd_is_level_type(struct irq_data *data)
+{
+	return irqd_is_level_type(data);
+}
+
+/* irq_stats(cpu) of arch/x86/kernel/irq.c; irq_stat is exported. */
+const irq_cpustat_t *procfs2_irq_stat(int cpu)
+{
+	return &per_cpu(irq_stat, cpu);
+}

@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The C side of procfs2: one-line wrappers for the static inlines, macros, bit
+ * fields and structures that Rust cannot reach in 6.12, grouped by the file of
+ * shim/ that defines them, and the Rust callbacks the C tables point at. Rust
+ * does not declare these by hand: Kbuild runs bindgen on bindings.h (this header
+ * and the kernel headers of the exported functions the crate calls) and
+ * wrap/shim.rs includes the result.
+ */
+#ifndef PROCFS2_SHIM_H
+#define PROCFS2_SHIM_H
+
+#include <linux/fs.h>
+#include <linux/fs_parser.h>
+#include <linux/seqlock.h>
+#include <linux/spinlock_types.h>
+#include <linux/types.h>
+#include <asm/hardirq.h>
+
+struct anon_vma_name;
+struct cgroup_subsys_state;
+struct completion;
+struct console;
+struct cpuinfo_x86;
+struct cred;
+struct crypto_alg;
+struct crypto_type;
+struct ctl_table;
+struct dentry;
+struct dir_context;
+struct file;
+struct files_struct;
+struct fs_context;
+struct fs_parameter;
+struct fs_parameter_spec;
+struct fs_struct;
+struct inode;
+struct ipc_namespace;
+struct irq_chip;
+struct irq_data;
+struct irq_desc;
+struct irqaction;
+struct k_itimer;
+struct kernel_cpustat;
+struct kmem_cache;
+struct mm_struct;
+struct mutex;
+struct net;
+struct new_utsname;
+struct page;
+struct path;
+struct per_cpu_pages;
+struct pid;
+struct pid_namespace;
+struct pt_regs;
+struct seq_file;
+struct sighand_struct;
+struct super_block;
+struct task_delay_info;
+struct task_struct;
+struct time_namespace;
+struct timens_offsets;
+struct timespec64;
+struct tty_driver;
+struct tty_struct;
+struct ucounts;
+struct user_namespace;
+struct uts_namespace;
+struct vfsmount;
+struct vm_area_struct;
+struct vma_iterator;
+struct zone;
+
+/* Mount option numbers, fs/proc/root.c enum proc_param. */
+enum procfs2_param {
+	PROCFS2_OPT_GID,
+	PROCFS2_OPT_HIDEPID,
+	PROCFS2_OPT_SUBSET,
+};
+
+/* Implemented in Rust (wrap/fs.rs): the context operations. */
+int procfs2_fill_super(struct super_block *sb, struct fs_context *fc);
+int procfs2_parse_param(struct fs_context *fc, struct fs_parameter *param);
+int procfs2_reconfigure(struct fs_context *fc);
+void procfs2_fc_free(struct fs_context *fc);
+
+/* fs.c: mounting, the entry tree, readdir, the inode cache, debugfs */
+extern const struct fs_parameter_spec procfs2_fs_parameters[];
+void procfs2_fc_init(struct fs_context *fc, void *fs_private, struct pid_namespace *ns);
+void *procfs2_fc_private(struct fs_context *fc);
+struct super_block *procfs2_fc_root_sb(struct fs_context *fc);
+int procfs2_fs_parse(struct fs_context *fc, struct fs_parameter *param, u32 *uint_32);
+bool procfs2_param_is_string(struct fs_parameter *param);
+const char *procfs2_param_string(struct fs_parameter *param);
+int procfs2_invalf(struct fs_context *fc, const char *msg);
+void procfs2_put_filesystem(struct file_system_type *fs);
+bool procfs2_dir_emit(struct dir_context *ctx, const char *name, int len, u64 ino,
+		      unsigned int type);
+unsigned long procfs2_file_parent_ino(struct file *file);
+void procfs2_dont_mount(struct dentry *d);
+void procfs2_subdir_read_lock(void);
+void procfs2_subdir_read_unlock(void);
+void procfs2_subdir_write_lock(void);
+void procfs2_subdir_write_unlock(void);
+int procfs2_ida_alloc(unsigned int max);
+void procfs2_ida_free(unsigned int id);
+struct kmem_cache *procfs2_kmem_cache_create(const char *name, unsigned int size,
+					     unsigned int align, void (*ctor)(void *));
+void *procfs2_alloc_inode_sb(struct super_block *sb, struct kmem_cache *cache);
+void procfs2_get_fs_root(struct fs_struct *fs, struct path *path);
+void procfs2_get_fs_pwd(struct fs_struct *fs, struct path *path);
+unsigned int procfs2_fs_umask(struct fs_struct *fs);
+struct file *procfs2_file_open_root_mnt(struct vfsmount *mnt, const char *name, int flags);
+
+/* file.c: open files */
+unsigned int procfs2_files_max_fds(struct files_struct *files);
+unsigned int procfs2_files_open_count(struct files_struct *files);
+struct file *procfs2_files_lookup_fd_locked(struct files_struct *files, unsigned int fd);
+spinlock_t *procfs2_files_file_lock(struct files_struct *files);
+bool procfs2_close_on_exec(unsigned int fd, struct files_struct *files);
+void procfs2_get_file(struct file *f);
+struct file *procfs2_get_file_rcu(struct file __rcu **f);
+const struct path *procfs2_file_user_path(struct file *f);
+const struct inode *procfs2_file_user_inode(struct file *f);
+
+/* pid.c: pids and pid namespaces */
+struct pid *procfs2_get_pid(struct pid *pid);
+struct pid_namespace *procfs2_get_pid_ns(struct pid_namespace *ns);
+unsigned int procfs2_pid_allocated(struct pid_namespace *ns);
+int procfs2_current_tgid_nr_ns(struct pid_namespace *ns);
+int procfs2_current_pid_nr_ns(struct pid_namespace *ns);
+int procfs2_pid_ns_last_pid(struct pid_namespace *ns);
+int procfs2_pid_ns_level(struct pid_namespace *ns);
+unsigned int procfs2_pid_ns_inum(struct pid_namespace *ns);
+struct task_struct *procfs2_pid_ns_child_reaper(struct pid_namespace *ns);
+
+/* ns.c: namespaces, time namespace offsets, cgroups */
+unsigned int procfs2_uts_ns_inum(struct uts_namespace *ns);
+unsigned int procfs2_ipc_ns_inum(struct ipc_namespace *ns);
+unsigned int procfs2_net_inum(struct net *net);
+unsigned int procfs2_time_ns_inum(struct time_namespace *ns);
+const struct timens_offsets *procfs2_time_ns_offsets(struct time_namespace *ns);
+void procfs2_timens_add_boottime(struct timespec64 *ts);
+u64 procfs2_timens_add_boottime_ns(u64 nsec);
+void procfs2_timens_sub_boottime(struct timespec64 *ts);
+bool procfs2_css_tryget(struct cgroup_subsys_state *css);
+void procfs2_css_put(struct cgroup_subsys_state *css);
+
+/* sync.c: locks and RCU */
+void procfs2_rcu_read_lock(void);
+void procfs2_rcu_read_unlock(void);
+void procfs2_init_completion(struct completion *c);
+unsigned long procfs2_siglock_irqsave(struct sighand_struct *sighand);
+void procfs2_siglock_irqrestore(struct sighand_struct *sighand, unsigned long flags);
+unsigned long procfs2_read_seqbegin_or_lock_irqsave(seqlock_t *lock, int *seq);
+bool procfs2_need_seqretry(seqlock_t *lock, int seq);
+void procfs2_done_seqretry_irqrestore(seqlock_t *lock, int seq, unsigned long flags);
+void procfs2_raw_spin_lock_irq(raw_spinlock_t *lock);
+void procfs2_raw_spin_unlock_irq(raw_spinlock_t *lock);
+struct mutex *procfs2_oom_adj_mutex(void);
+
+/* task.c: tasks */
+unsigned int procfs2_task_state_index(struct task_struct *t);
+unsigned int procfs2_task_cpu(struct task_struct *t);
+u64 procfs2_task_gtime(struct task_struct *t);
+bool procfs2_task_in_iowait(struct task_struct *t);
+bool procfs2_in_vfork(struct task_struct *t);
+u32 procfs2_tty_nr(struct tty_struct *tty);
+int procfs2_task_cpus_list(struct task_struct *t, char *buf, int size);
+int procfs2_task_cpus_mask(struct task_struct *t, char *buf, int size);
+int procfs2_task_mems_list(struct task_struct *t, char *buf, int size);
+int procfs2_task_mems_mask(struct task_struct *t, char *buf, int size);
+int procfs2_task_seccomp_mode(struct task_struct *t);
+int procfs2_task_seccomp_filters(struct task_struct *t);
+unsigned long procfs2_task_x86_features(struct task_struct *t);
+unsigned long procfs2_task_x86_features_locked(struct task_struct *t);
+unsigned long procfs2_task_avx512_timestamp(struct task_struct *t);
+bool procfs2_rt_or_dl_task_policy(struct task_struct *t);
+long procfs2_ucounts_sigpending(struct ucounts *ucounts);
+bool procfs2_sched_info_on(void);
+void procfs2_put_cred(const struct cred *cred);
+u64 procfs2_delays_blkio(struct task_delay_info *delays);
+unsigned long procfs2_pt_regs_offset(void);
+long procfs2_syscall_get_nr(struct task_struct *t, struct pt_regs *regs);
+void procfs2_syscall_get_arguments(struct task_struct *t, struct pt_regs *regs,
+				   unsigned long *args);
+int procfs2_itimer_signo(struct k_itimer *timer);
+void *procfs2_itimer_sival_ptr(struct k_itimer *timer);
+uid_t procfs2_audit_loginuid(struct task_struct *t, struct user_namespace *ns);
+unsigned int procfs2_audit_sessionid(struct task_struct *t);
+
+/* module.c: the module's parameters (wrap/debugfs.rs) */
+bool procfs2_selftest_param(void);
+
+/* sys.c: the numbers the global files show */
+unsigned long procfs2_jiffies(void);
+const struct new_utsname *procfs2_utsname(void);
+const char *procfs2_compile_info(void);
+void procfs2_boottime(struct timespec64 *ts);
+
+/* cpu.c: CPUs */
+int procfs2_next_possible_cpu(int cpu);
+int procfs2_next_online_cpu(int cpu);
+bool procfs2_cpu_online(int cpu);
+u64 procfs2_cpu_idle_time_us(int cpu);
+u64 procfs2_cpu_iowait_time_us(int cpu);
+void procfs2_kcpustat_cpu_fetch(struct kernel_cpustat *dst, int cpu);
+const struct cpuinfo_x86 *procfs2_cpu_data(unsigned int cpu);
+unsigned int procfs2_cpu_family(const struct cpuinfo_x86 *c);
+unsigned int procfs2_cpu_model(const struct cpuinfo_x86 *c);
+bool procfs2_cpu_has(const struct cpuinfo_x86 *c, unsigned int bit);
+bool procfs2_cpu_vmx_has(const struct cpuinfo_x86 *c, unsigned int bit);
+unsigned int procfs2_core_siblings(unsigned int cpu);
+unsigned int procfs2_cpu_khz(void);
+bool procfs2_has_avx512f(void);
+
+/* irq.c: interrupts */
+unsigned int procfs2_softirqs_cpu(unsigned int irq, int cpu);
+struct irq_data *procfs2_irq_get_irq_data(unsigned int irq);
+struct irq_desc *procfs2_irq_data_to_desc(struct irq_data *data);
+unsigned int procfs2_irq_desc_status(struct irq_desc *desc);
+bool procfs2_irq_desc_has_kstat(struct irq_desc *desc);
+unsigned int procfs2_irq_desc_kstat_cpu(struct irq_desc *desc, int cpu);
+raw_spinlock_t *procfs2_irq_desc_lock(struct irq_desc *desc);
+struct irqaction *procfs2_irq_desc_action(struct irq_desc *desc);
+const char *procfs2_irq_desc_name(struct irq_desc *desc);
+struct irq_chip *procfs2_irq_data_chip(struct irq_data *data);
+bool procfs2_irq_chip_has_print(struct irq_chip *chip);
+void procfs2_irq_chip_print(struct irq_data *data, struct seq_file *m);
+const char *procfs2_irq_chip_name(struct irq_chip *chip);
+bool procfs2_irq_data_has_domain(struct irq_data *data);
+unsigned long procfs2_irq_data_hwirq(struct irq_data *data);
+bool procfs2_irq_show_level(void);
+bool procfs2_irqd_is_level_type(struct irq_data *data);
+const irq_cpustat_t *procfs2_irq_stat(int cpu);
+
+/* mm.c: address spaces and memory totals */
+unsigned long procfs2_swapcache_pages(void);
+long procfs2_nr_swap_pages(void);
+unsigned long procfs2_vmalloc_total(void);
+unsigned long procfs2_totalram_pages(void);
+unsigned int procfs2_hpage_pmd_nr(void);
+unsigned long procfs2_mm_rss(struct mm_struct *mm);
+unsigned long procfs2_mm_counter(struct mm_struct *mm, int member);
+unsigned long procfs2_mm_counter_sum(struct mm_struct *mm, int member);
+s64 procfs2_mm_pinned_vm(struct mm_struct *mm);
+unsigned long procfs2_mm_pgtables_bytes(struct mm_struct *mm);
+bool procfs2_mm_thp_enabled(struct mm_struct *mm);
+unsigned long procfs2_mm_hugetlb_usage(struct mm_struct *mm);
+unsigned long procfs2_mm_untag_mask(struct mm_struct *mm);
+void procfs2_mmgrab(struct mm_struct *mm);
+void procfs2_mmdrop(struct mm_struct *mm);
+bool procfs2_mmget_not_zero(struct mm_struct *mm);
+int procfs2_mmap_read_lock_killable(struct mm_struct *mm);
+void procfs2_mmap_read_unlock(struct mm_struct *mm);
+void procfs2_vma_iter_init(struct vma_iterator *vmi, struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *procfs2_vma_next(struct vma_iterator *vmi);
+struct vm_area_struct *procfs2_vma_lookup(struct mm_struct *mm, unsigned long addr);
+bool procfs2_vma_is_initial_heap(const struct vm_area_struct *vma);
+bool procfs2_vma_is_initial_stack(const struct vm_area_struct *vma);
+struct anon_vma_name *procfs2_vma_anon_name(struct vm_area_struct *vma);
+struct page *procfs2_get_user_page_vma_remote(struct mm_struct *mm, unsigned long addr,
+					      int gup_flags, struct vm_area_struct **vmap);
+unsigned long procfs2_untagged_addr_remote(struct mm_struct *mm, unsigned long addr);
+void procfs2_unmap_and_put_page(struct page *page, void *addr);
+
+/* mmzone.c: nodes, zones and page frames */
+unsigned int procfs2_nr_node_ids(void);
+bool procfs2_node_online(int nid);
+bool procfs2_node_has_memory(int nid);
+struct zone *procfs2_node_zone(int nid, unsigned int z);
+unsigned long procfs2_node_end_pfn(int nid);
+const atomic_long_t *procfs2_zone_numa_event_array(struct zone *zone);
+const unsigned long *procfs2_zone_numa_event_cpu_array(struct zone *zone, int cpu);
+unsigned long procfs2_zone_lock_irqsave(struct zone *zone);
+void procfs2_zone_unlock_irqrestore(struct zone *zone, unsigned long flags);
+unsigned long procfs2_zone_state(struct zone *zone, unsigned int item);
+unsigned long procfs2_zone_wmark(struct zone *zone, unsigned int w);
+unsigned long procfs2_zone_managed(struct zone *zone);
+unsigned long procfs2_zone_cma(struct zone *zone);
+struct per_cpu_pages *procfs2_zone_pcp(struct zone *zone, int cpu);
+int procfs2_zone_stat_threshold(struct zone *zone, int cpu);
+long procfs2_pgdat_state_pages(int nid, unsigned int item);
+unsigned int procfs2_pageblock_order(void);
+unsigned long procfs2_pages_per_section(void);
+struct page *procfs2_pfn_to_online_page(unsigned long pfn);
+struct zone *procfs2_page_zone(struct page *page);
+unsigned long procfs2_pfn_migratetype(unsigned long pfn);
+
+/* console.c: consoles */
+struct console *procfs2_console_first(void);
+struct console *procfs2_console_next(struct console *con);
+const char *procfs2_console_name(struct console *con);
+short procfs2_console_index(struct console *con);
+short procfs2_console_flags(struct console *con);
+bool procfs2_console_has_read(struct console *con);
+bool procfs2_console_has_write(struct console *con);
+bool procfs2_console_has_unblank(struct console *con);
+bool procfs2_console_has_device(struct console *con);
+struct tty_driver *procfs2_console_device(struct console *con, int *index);
+dev_t procfs2_tty_driver_devt(struct tty_driver *driver, int index);
+
+/* crypto.c: crypto algorithms */
+bool procfs2_fips_enabled(void);
+struct crypto_alg *procfs2_crypto_alg_next(struct crypto_alg *alg);
+const char *procfs2_crypto_alg_name(struct crypto_alg *alg);
+const char *procfs2_crypto_alg_driver(struct crypto_alg *alg);
+const char *procfs2_crypto_alg_module(struct crypto_alg *alg);
+int procfs2_crypto_alg_priority(struct crypto_alg *alg);
+unsigned int procfs2_crypto_alg_refcnt(struct crypto_alg *alg);
+u32 procfs2_crypto_alg_flags(struct crypto_alg *alg);
+unsigned int procfs2_crypto_alg_blocksize(struct crypto_alg *alg);
+unsigned int procfs2_crypto_alg_cipher_min_keysize(struct crypto_alg *alg);
+unsigned int procfs2_crypto_alg_cipher_max_keysize(struct crypto_alg *alg);
+const struct crypto_type *procfs2_crypto_alg_type(struct crypto_alg *alg);
+
+/* private.c: users of private headers and tables */
+int procfs2_file_mnt_id(struct file *f);
+const struct ctl_table *procfs2_proc_sysctl_entry(struct file *f);
+int procfs2_page_precise_mapcount(struct page *page);
+bool procfs2_pgdat_unreclaimable(int nid);
+void procfs2_crypto_alg_sem_read(void);
+void procfs2_crypto_alg_sem_read_unlock(void);
+struct crypto_alg *procfs2_crypto_alg_first(void);
+bool procfs2_crypto_alg_is_last(struct crypto_alg *alg);
+bool procfs2_crypto_type_has_show(const struct crypto_type *type);
+void procfs2_crypto_type_show(const struct crypto_type *type, struct seq_file *m,
+			      struct crypto_alg *alg);
+const char *procfs2_x86_cap_flag(unsigned int bit);
+const char *procfs2_x86_bug_flag(unsigned int i);
+const char *procfs2_x86_vmx_flag(unsigned int i);
+const char *procfs2_x86_power_flag(unsigned int i);
+const char *const *procfs2_vmstat_text_table(void);
+const char *const *procfs2_migratetype_names_table(void);
+#endif /* PROCFS2_SHIM_H */
