@@ -6,7 +6,7 @@
 use crate::{
     pid_inode::ProcTask,
     ptrace::PtraceCheck,
-    seq::SeqFile,
+    wrap::seq::SeqFile,
     wrap::task::{NsIdKind, Task},
 };
 use kernel::{bindings, fmt, prelude::*};

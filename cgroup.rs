@@ -10,7 +10,10 @@
 //! cgroup2 file system is mounted, and the lines of v1 hierarchies are not shown
 //! (README, Differences).
 
-use crate::{pid_inode::ProcTask, seq::SeqFile, wrap::task::fs_type_mounted};
+use crate::{
+    pid_inode::ProcTask,
+    wrap::{seq::SeqFile, task::fs_type_mounted},
+};
 use kernel::{bindings, prelude::*};
 
 /// `proc_cgroup_show`, for the default hierarchy.

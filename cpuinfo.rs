@@ -5,8 +5,8 @@
 
 use crate::{
     pde::{ProcDirEntry, SeqOps},
-    seq::SeqFile,
     wrap::cpu::{self, CpuInfo},
+    wrap::seq::SeqFile,
 };
 use kernel::{bindings, fmt, prelude::*};
 

@@ -6,8 +6,8 @@
 
 use crate::{
     pde::ProcDirEntry,
-    seq::SeqFile,
     wrap::crypto::{self, *},
+    wrap::seq::SeqFile,
 };
 use kernel::{fmt, prelude::*};
 

@@ -14,7 +14,7 @@ use crate::{
         proc_task, revalidate_task, InoGen, InoKind, PidDentry,
     },
     ptrace::PtraceCheck,
-    seq::{self, SeqFile},
+    wrap::seq::{self, SeqFile},
     wrap::{
         dentry::{Dentry, Lookup, Unhashed},
         file::{DirContext, File, Link},

@@ -12,8 +12,8 @@
 use crate::{
     cpuinfo, crypto, interrupts, page,
     pde::{self, ProcDirEntry},
-    seq::SeqFile,
     vmstat,
+    wrap::seq::SeqFile,
     wrap::{
         console,
         cred::PidNamespace,

@@ -11,7 +11,7 @@
 
 use crate::{
     pde::{ProcDirEntry, SeqOps},
-    seq::SeqFile,
+    wrap::seq::SeqFile,
     wrap::{
         irq::{self, Chip},
         sys,
@@ -73,7 +73,12 @@ fn interrupts_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
         for j in sys::online_cpus() {
             m.write(b"CPU");
             let mut buf = [0; 20];
-            put_padded(m, crate::seq::decimal(&mut buf, j.as_u32().into()), 8, true);
+            put_padded(
+                m,
+                crate::wrap::seq::decimal(&mut buf, j.as_u32().into()),
+                8,
+                true,
+            );
         }
         m.write(b"\n");
     }
@@ -83,7 +88,7 @@ fn interrupts_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
             return;
         }
         let mut buf = [0; 20];
-        put_padded(m, crate::seq::decimal(&mut buf, pos), prec, false);
+        put_padded(m, crate::wrap::seq::decimal(&mut buf, pos), prec, false);
         m.write(b": ");
         for j in sys::online_cpus() {
             m.put_u64_width(desc.count(j).into(), 10);

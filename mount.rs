@@ -5,7 +5,7 @@
 //! `proc_apply_options`, `proc_show_options`).
 
 use crate::{
-    seq::SeqFile,
+    wrap::seq::SeqFile,
     wrap::{
         cred::{self, Kgid, PidNamespace},
         dentry::Dentry,

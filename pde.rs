@@ -11,7 +11,7 @@
 
 use crate::{
     mount::fs_info,
-    seq::SeqFile,
+    wrap::seq::SeqFile,
     wrap::{
         dentry::{Dentry, Lookup, Unhashed},
         file::{DirContext, File},

@@ -16,8 +16,8 @@ use crate::{
         single_file, InoGen, PidEntry, PidOp, ProcTask, PID_REG_FOPS,
     },
     ptrace::{self, PtraceCheck},
-    seq::{self, SeqFile},
     task_mmu, user_namespace as userns,
+    wrap::seq::{self, SeqFile},
     wrap::{
         cred,
         dentry::{Lookup, Unhashed},

@@ -15,7 +15,7 @@
 use crate::{
     mount::{fs_info, FsInfo, HidePid},
     ptrace::PtraceCheck,
-    seq::SeqFile,
+    wrap::seq::SeqFile,
     wrap::{
         cred::{self, PidNamespace},
         dentry::{Dentry, Lookup, Unhashed},

@@ -42,7 +42,6 @@ mod pid_base;
 mod pid_inode;
 mod ptrace;
 mod selftest;
-mod seq;
 mod task_mmu;
 mod user_namespace;
 mod vmstat;
@@ -50,7 +49,7 @@ mod wrap;
 
 use mount::{fs_info, FsInfo, MountContext};
 use pde::{Entry, ProcDirEntry};
-use seq::SeqFile;
+use wrap::seq::SeqFile;
 use wrap::subdir::StaticCounted;
 use wrap::{
     cred::PidNamespace,

@@ -23,8 +23,8 @@
 use crate::{
     pde::{self, ProcOps, SeqOps},
     proc_root,
-    seq::SeqFile,
     wrap::debugfs::ControlWrite,
+    wrap::seq::SeqFile,
 };
 use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use kernel::{fmt, prelude::*, str::BStr};

@@ -5,7 +5,7 @@
 
 use crate::{
     pid_inode::{mm_access, proc_task},
-    seq::SeqFile,
+    wrap::seq::SeqFile,
     wrap::{
         file::File,
         inode::Inode,

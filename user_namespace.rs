@@ -10,7 +10,7 @@
 
 use crate::{
     pid_inode::{proc_single_show, proc_task, ProcTask},
-    seq::SeqFile,
+    wrap::seq::SeqFile,
     wrap::{
         file::File,
         inode::Inode,

@@ -16,7 +16,7 @@
 
 use crate::{
     pde::{ProcDirEntry, SeqOps},
-    seq::SeqFile,
+    wrap::seq::SeqFile,
     wrap::{mmzone, sys},
 };
 use kernel::{bindings, fmt, prelude::*};

@@ -4,8 +4,8 @@
 //! `crypto_alg_list`), walked under the exported `crypto_alg_sem` for reading, as
 //! crypto/proc.c does.
 
+use super::seq::SeqFile;
 use super::shim::*;
-use crate::seq::SeqFile;
 use kernel::{prelude::*, str::CStr};
 
 /// One algorithm, valid while [`for_each_alg`] runs its callback.

@@ -9,12 +9,12 @@
 //! that `irq_data`. Sparse descriptors are freed after an RCU grace period, so a
 //! descriptor is used under [`Rcu`] only; its chip and actions under `desc->lock`.
 
+use super::seq::SeqFile;
 use super::{
     lock::{RawSpinIrqGuard, Rcu},
     shim::*,
     sys::CpuId,
 };
-use crate::seq::SeqFile;
 use kernel::{bindings, ffi::c_int, str::CStr};
 
 /// `IRQ_NOREQUEST` and `IRQ_HIDDEN` of `enum` in include/linux/irq.h (checked in

@@ -6,8 +6,8 @@
 //! (`mmgrab`), and each read takes `mm_users` and the mmap lock from `start` to
 //! `stop`, positioned by address, as fs/proc does.
 
+use super::seq::SeqFile;
 use super::{file::File, inode::Inode, shim, task::Path};
-use crate::seq::SeqFile;
 use core::{ffi::CStr, marker::PhantomData, ptr::NonNull};
 use kernel::{
     bindings, build_error,

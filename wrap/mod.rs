@@ -2,7 +2,7 @@
 
 //! The wrapper layer: one safe type per kernel object procfs2 touches, lock guards,
 //! and the operation traits whose generic trampolines the VFS calls. Every `unsafe`
-//! block of procfs2 but seq.rs's lives here; nothing here imports a feature module.
+//! block of procfs2 lives here; nothing here imports a feature module.
 //!
 //! | file            | objects                                                     |
 //! |-----------------|-------------------------------------------------------------|
@@ -27,6 +27,7 @@
 //! | `irq.rs`        | `irq_desc` of each interrupt, x86 `irq_stat`                |
 //! | `page.rs`       | page frames by number, their map counts                     |
 //! | `posix_timers.rs` | a process's POSIX timers, walked under its `siglock`      |
+//! | `seq.rs`        | `seq_file` as show callbacks fill it, number formatting     |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
 
 pub(crate) mod console;
@@ -45,6 +46,7 @@ pub(crate) mod mmzone;
 pub(crate) mod ops;
 pub(crate) mod page;
 pub(crate) mod posix_timers;
+pub(crate) mod seq;
 mod shim;
 pub(crate) mod subdir;
 pub(crate) mod super_block;

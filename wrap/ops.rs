@@ -7,12 +7,12 @@
 //! turn the kernel's raw arguments into the safe wrappers, and `Result` into the
 //! errno or error pointer the kernel expects, in this one place.
 
+use super::seq::SeqFile;
 use super::{
     dentry::{Dentry, Lookup, Unhashed},
     file::{DirContext, File, Kiocb, Link},
     inode::{self, Inode, Kstat},
 };
-use crate::seq::SeqFile;
 use core::marker::PhantomData;
 use kernel::{
     bindings, build_error,

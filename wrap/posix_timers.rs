@@ -7,8 +7,8 @@
 //! (Shown as one record, a read of a few bytes cost a buffer the size of every
 //! timer's text and a walk over all of them with interrupts off, each time.)
 
+use super::seq::SeqFile;
 use super::{inode::Inode, lock::Sighand, shim};
-use crate::seq::SeqFile;
 use core::{mem::offset_of, ptr::null_mut};
 use kernel::{
     bindings,

@@ -6,12 +6,12 @@
 //! (wrap/lock.rs); shim/task.c only supplies the static inlines that read or lock one
 //! thing. What to make of the values is decided here and by the callers.
 
+use super::seq::SeqFile;
 use super::{
     cred::{self, Cred, PidNamespace},
     lock::{self, ExecUpdate, RawSpinIrqGuard, Rcu, Sighand, SpinGuard},
     shim,
 };
-use crate::seq::SeqFile;
 use core::{ffi::CStr, marker::PhantomData, mem::offset_of, ptr::NonNull};
 use kernel::{
     bindings,
