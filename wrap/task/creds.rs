@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! A task's credentials and namespaces: the owner fs/proc gives its files
+//! (`task_dump_owner`), the ptrace check's locked view (`PtraceTarget`), groups, id
+//! maps, namespace ids and capabilities over its user namespace.
+
+use super::*;
+
+/// Which id the `NS*` lines of `status` show.
+#[derive(Clone, Copy)]
+pub(crate) enum NsIdKind {
+    Tgid,
+    Pid,
+    Pgrp,
+    Session,
+}
+
+impl NsIdKind {
+    pub(super) fn pid_type(self) -> bindings::pid_type {
+        match self {
+            Self::Tgid => bindings::pid_type_PIDTYPE_TGID,
+            Self::Pid => bindings::pid_type_PIDTYPE_PID,
+            Self::Pgrp => bindings::pid_type_PIDTYPE_PGID,
+            Self::Session => bindings::pid_type_PIDTYPE_SID,
+        }
+    }
+}
+
+/// The namespaces of a task that `ns/` names.
+#[derive(Clone, Copy)]
+pub(crate) enum NsKind {
+    Net,
+    Uts,
+    Ipc,
+    Pid,
+    PidForChildren,
+    User,
+    Cgroup,
+    #[cfg(CONFIG_TIME_NS)]
+    Time,
+    #[cfg(CONFIG_TIME_NS)]
+    TimeForChildren,
+}
+
+/// Which id map of a user namespace (`uid_map`, `gid_map`, `projid_map`).
+#[derive(Clone, Copy)]
+pub(crate) enum IdMap {
+    Uid,
+    Gid,
+    Projid,
+}
+
+/// Whether whoever opened the file `m` reads had CAP_SYS_ADMIN over the initial
+/// user namespace (`file_ns_capable(m->file, &init_user_ns, CAP_SYS_ADMIN)`).
+pub(crate) fn opener_is_admin(m: &SeqFile) -> bool {
+    // SAFETY: The seq_file belongs to an open file; `init_user_ns` is static.
+    unsafe {
+        bindings::file_ns_capable(
+            (*m.as_ptr()).file,
+            &raw mut bindings::init_user_ns,
+            bindings::CAP_SYS_ADMIN as c_int,
+        )
+    }
+}
+
+/// The user namespace of whoever opened the file `m` reads (`seq_user_ns`).
+pub(super) fn seq_user_ns(m: &SeqFile) -> *mut bindings::user_namespace {
+    // SAFETY: The seq_file belongs to an open file, whose credentials live as long.
+    unsafe { (*(*(*m.as_ptr()).file).f_cred).user_ns }
+}
+
+/// Whether `mode` is that of a per-process directory (0555), whose owner
+/// `task_dump_owner` takes from the credentials alone.
+pub(super) fn is_pid_dir(mode: u16) -> bool {
+    u32::from(mode) == bindings::S_IFDIR | 0o555
+}
+
+/// Counted credentials (`get_task_cred`), dropped with `put_cred`.
+pub(super) struct CredRef(pub(super) *const bindings::cred);
+
+impl Drop for CredRef {
+    fn drop(&mut self) {
+        // SAFETY: We own the reference `get_task_cred` took.
+        unsafe { shim::procfs2_put_cred(self.0) };
+    }
+}
+
+/// A task under `task_lock`, as `ptrace_may_access` holds it while it decides: its
+/// `mm` can neither change (exec) nor go (exit) meanwhile. What the decision reads
+/// of the task.
+pub(crate) struct PtraceTarget<'a> {
+    task: &'a Task,
+    _lock: SpinGuard<'a>,
+}
+
+impl PtraceTarget<'_> {
+    /// Whether the caller belongs to the task's thread group (`same_thread_group`).
+    pub(crate) fn same_thread_group(&self) -> bool {
+        self.task.is_current_group()
+    }
+
+    /// Calls `f` with the task's credentials (`__task_cred`, under RCU).
+    pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::Cred<'_>) -> R) -> R {
+        let _rcu = Rcu::read_lock();
+        // SAFETY: `real_cred` is read as `rcu_dereference` does; the credentials it
+        // points to are freed only after a grace period, and `f` runs under RCU.
+        let c =
+            unsafe { cred::Cred::from_raw(read_once(&raw const (*self.task.as_ptr()).real_cred)) };
+        f(&c)
+    }
+
+    /// The task's mm (`task->mm`), stable under the lock; `None` for a kernel
+    /// thread or a task past `exit_mm`.
+    pub(crate) fn mm(&self) -> Option<LockedMm<'_>> {
+        // SAFETY: `mm` is stable under `task_lock`, which `self` holds; a task
+        // holds an mm_users reference on it while it is set.
+        let mm = NonNull::new(unsafe { (*self.task.as_ptr()).mm })?;
+        // INVARIANT: As above: the mm lives while the lock is held.
+        Some(LockedMm(mm, PhantomData))
+    }
+
+    /// The dumpability `exit_mm` saved (`task->user_dumpable`), written under the
+    /// lock `self` holds.
+    pub(crate) fn user_dumpable(&self) -> bool {
+        // SAFETY: The task is valid; the bit is written under `task_lock`.
+        unsafe { bindings::task_struct::user_dumpable_raw(self.task.as_ptr()) != 0 }
+    }
+
+    /// Whether the task has not been released (`pid_alive`: `thread_pid` is set).
+    pub(crate) fn pid_alive(&self) -> bool {
+        // SAFETY: The task is valid; the pointer is read once, as `pid_alive` does.
+        !unsafe { read_once(&raw const (*self.task.as_ptr()).thread_pid) }.is_null()
+    }
+
+    /// Whether the task descends from the caller's process (Yama's
+    /// `task_is_descendant(current, task)`): the chain of its group leaders'
+    /// `real_parent`, under RCU, reaches the caller's group leader before pid 0.
+    pub(crate) fn descends_from_current(&self) -> bool {
+        let _rcu = Rcu::read_lock();
+        // SAFETY: `current` is valid while it runs; `group_leader` and
+        // `real_parent` are read once, as `rcu_dereference` does, and the tasks
+        // they name stay valid under RCU; the chain ends at the idle task (pid 0).
+        unsafe {
+            let me = read_once(&raw const (*bindings::get_current()).group_leader);
+            let mut walker = self.task.as_ptr();
+            while (*walker).pid > 0 {
+                walker = read_once(&raw const (*walker).group_leader);
+                if walker == me {
+                    return true;
+                }
+                walker = read_once(&raw const (*walker).real_parent);
+            }
+        }
+        false
+    }
+}
+
+/// An mm read under its task's `task_lock` ([`PtraceTarget::mm`]), through its
+/// pointer (other CPUs change its counters and flags: no Rust reference is made).
+///
+/// # Invariants
+///
+/// `self.0` is the locked task's mm, live for `'a`.
+pub(crate) struct LockedMm<'a>(NonNull<bindings::mm_struct>, PhantomData<&'a ()>);
+
+impl LockedMm<'_> {
+    /// `get_dumpable(mm)`: `SUID_DUMP_DISABLE`, `SUID_DUMP_USER` or `SUID_DUMP_ROOT`.
+    pub(crate) fn dumpable(&self) -> u32 {
+        // SAFETY: The mm is live (type invariant); `get_dumpable` reads its flags
+        // once.
+        unsafe { get_dumpable(self.0.as_ptr()) as u32 }
+    }
+
+    /// The user namespace the mm was made in (`mm->user_ns`), which it keeps alive.
+    pub(crate) fn user_ns(&self) -> cred::UserNs<'_> {
+        // SAFETY: The mm is live (type invariant); `user_ns` is set at creation and
+        // never changes.
+        let ns = unsafe { (*self.0.as_ptr()).__bindgen_anon_1.user_ns };
+        // SAFETY: An mm holds a reference on its `user_ns` while it lives.
+        unsafe { cred::UserNs::from_raw(ns) }.unwrap_or_else(cred::UserNs::init)
+    }
+}
+
+impl Task {
+    /// The owner fs/proc gives the task's files of `mode` (`task_dump_owner`): root
+    /// for kernel threads; else the task's euid/egid, but root (of the mm's user
+    /// namespace) for files other than 0555 directories when the task is not
+    /// dumpable or has no mm. Like fs/proc it reads no more than the answer needs:
+    /// a directory's owner never looks at the mm. Nothing here sleeps.
+    pub(crate) fn dump_owner(&self, mode: u16) -> (u32, u32) {
+        self.dump_owner_rcu(mode, &Rcu::read_lock())
+    }
+
+    /// [`Task::dump_owner`] inside an RCU section the caller holds.
+    pub(super) fn dump_owner_rcu(&self, mode: u16, rcu: &Rcu) -> (u32, u32) {
+        if self.is_kthread() {
+            return (GLOBAL_ROOT, GLOBAL_ROOT);
+        }
+        let c = self.cred(rcu);
+        let (euid, egid) = (c.euid(), c.egid());
+        if is_pid_dir(mode) {
+            return (euid, egid);
+        }
+        let _lock = self.lock();
+        // SAFETY: `mm` is stable under `task_lock`, and its `user_ns` with it.
+        unsafe {
+            let mm = (*self.as_ptr()).mm;
+            if mm.is_null() {
+                return (GLOBAL_ROOT, GLOBAL_ROOT);
+            }
+            if get_dumpable(mm) as u32 == SUID_DUMP_USER {
+                return (euid, egid);
+            }
+            let ns = (*mm).__bindgen_anon_1.user_ns;
+            let or_root = |id: u32| if id == INVALID_ID { GLOBAL_ROOT } else { id };
+            (
+                or_root(bindings::make_kuid(ns, 0).val),
+                or_root(bindings::make_kgid(ns, 0).val),
+            )
+        }
+    }
+
+    /// Whether `check` lets the caller at the task, asked with the task under
+    /// `task_lock`, as `ptrace_may_access` asks it.
+    pub(crate) fn may_access(&self, check: &impl PtraceCheck) -> bool {
+        let target = PtraceTarget {
+            task: self,
+            _lock: self.lock(),
+        };
+        check.may_access(&target)
+    }
+
+    /// Calls `f` with the supplementary groups, as the opener of `m` sees them. Up to
+    /// 32 are mapped into a buffer on the stack; more need an allocation.
+    pub(crate) fn with_groups(&self, m: &SeqFile, f: impl FnOnce(&[u32])) -> Result {
+        const ON_STACK: usize = 32;
+        let user_ns = seq_user_ns(m);
+        // SAFETY: The task is valid; `get_task_cred` returns a counted reference,
+        // given back by `CredRef`'s drop.
+        let cred = CredRef(unsafe { bindings::get_task_cred(self.as_ptr()) });
+        // SAFETY: A counted `cred` keeps its `group_info`, whose `gid` has `ngroups`
+        // entries.
+        let gids = unsafe {
+            let gi = (*cred.0).group_info;
+            core::slice::from_raw_parts((*gi).gid.as_ptr(), (*gi).ngroups as usize)
+        };
+        // SAFETY: `user_ns` is the opener's, valid while the file is open.
+        let map = |g: &bindings::kgid_t| unsafe { bindings::from_kgid_munged(user_ns, *g) };
+        if gids.len() <= ON_STACK {
+            let mut small = [0u32; ON_STACK];
+            for (d, g) in small.iter_mut().zip(gids) {
+                *d = map(g);
+            }
+            f(&small[..gids.len()]);
+        } else {
+            let mut v = KVec::with_capacity(gids.len(), GFP_KERNEL)?;
+            for g in gids {
+                v.push(map(g), GFP_KERNEL)?;
+            }
+            f(&v);
+        }
+        Ok(())
+    }
+
+    /// The task's ids of `kind` in `ns` and each namespace below it down to the
+    /// level of `pid` (the `NS*` lines).
+    pub(crate) fn ns_ids(
+        &self,
+        pid: &Pid,
+        ns: &PidNamespace,
+        kind: NsIdKind,
+    ) -> ([u32; MAX_PID_NS_LEVEL], usize) {
+        let mut buf = [0u32; MAX_PID_NS_LEVEL];
+        let p = pid.as_ptr();
+        // SAFETY: Both valid; a pid has `level + 1` numbers, each naming the
+        // namespace it is seen from.
+        let (from, to) = unsafe {
+            (
+                shim::procfs2_pid_ns_level(ns.as_ptr()) as usize,
+                (*p).level as usize,
+            )
+        };
+        let mut n = 0;
+        for level in from..=to {
+            if n == buf.len() {
+                break;
+            }
+            // SAFETY: `level` is at most the pid's own (see above).
+            let in_ns = unsafe { (*(*p).numbers.as_ptr().add(level)).ns };
+            buf[n] = self.nr_ns(kind.pid_type(), in_ns);
+            n += 1;
+        }
+        (buf, n)
+    }
+
+    /// The inode number of the task's namespace of `kind`, as the namespace's
+    /// `get` operation finds it: `None` when there is none (an exited task; a
+    /// `pid_for_children` namespace without its first process yet).
+    pub(crate) fn ns_inum(&self, kind: NsKind) -> Option<u32> {
+        let p = self.as_ptr();
+        match kind {
+            NsKind::Pid => {
+                let _rcu = Rcu::read_lock();
+                // SAFETY: The task is valid; its pid's namespace lives while the pid
+                // does, under RCU.
+                unsafe {
+                    let ns = shim::task_active_pid_ns(p);
+                    (!ns.is_null()).then(|| shim::procfs2_pid_ns_inum(ns))
+                }
+            }
+            NsKind::User => {
+                let rcu = Rcu::read_lock();
+                // SAFETY: The credentials pin their user namespace.
+                Some(unsafe { (*self.cred(&rcu).user_ns_ptr()).ns.inum })
+            }
+            _ => {
+                let _lock = self.lock();
+                // SAFETY: `nsproxy` and the namespaces it holds are stable under
+                // `task_lock`.
+                unsafe {
+                    let nsp = (*p).nsproxy.as_ref()?;
+                    Some(match kind {
+                        NsKind::Net => shim::procfs2_net_inum(nsp.net_ns.as_mut()?),
+                        NsKind::Uts => shim::procfs2_uts_ns_inum(nsp.uts_ns.as_mut()?),
+                        NsKind::Ipc => shim::procfs2_ipc_ns_inum(nsp.ipc_ns.as_mut()?),
+                        NsKind::PidForChildren => {
+                            let ns = nsp.pid_ns_for_children.as_mut()?;
+                            shim::procfs2_pid_ns_child_reaper(ns).as_ref()?;
+                            shim::procfs2_pid_ns_inum(ns)
+                        }
+                        NsKind::Cgroup => nsp.cgroup_ns.as_ref()?.ns.inum,
+                        #[cfg(CONFIG_TIME_NS)]
+                        NsKind::Time => shim::procfs2_time_ns_inum(nsp.time_ns.as_mut()?),
+                        #[cfg(CONFIG_TIME_NS)]
+                        NsKind::TimeForChildren => {
+                            shim::procfs2_time_ns_inum(nsp.time_ns_for_children.as_mut()?)
+                        }
+                        NsKind::Pid | NsKind::User => return None,
+                    })
+                }
+            }
+        }
+    }
+
+    /// Calls `f(first, lower, count)` for each extent of the id map `which` of the
+    /// task's user namespace (`uid_m_show` and its twins): `lower` as the namespace
+    /// of the opener of `m` sees it, or its parent where that is the map's own. The
+    /// namespace is the task's now (fs/proc takes it at open).
+    pub(crate) fn id_map(&self, m: &SeqFile, which: IdMap, mut f: impl FnMut(u32, u32, u32)) {
+        let rcu = Rcu::read_lock();
+        let ns = self.cred(&rcu).user_ns_ptr();
+        // SAFETY: The credentials pin their namespace under RCU, and the opener's
+        // credentials theirs; a map's extents are written once, before
+        // `nr_extents` (read first, then a read barrier, as `m_start` does).
+        unsafe {
+            let mut lower_ns = seq_user_ns(m);
+            if lower_ns == ns && !(*lower_ns).parent.is_null() {
+                lower_ns = (*lower_ns).parent;
+            }
+            let map = match which {
+                IdMap::Uid => &raw const (*ns).uid_map,
+                IdMap::Gid => &raw const (*ns).gid_map,
+                IdMap::Projid => &raw const (*ns).projid_map,
+            };
+            let base = &raw const (*map).__bindgen_anon_1.__bindgen_anon_1;
+            let n = read_once(&raw const (*base).nr_extents);
+            core::sync::atomic::fence(core::sync::atomic::Ordering::Acquire);
+            let extents: *const bindings::uid_gid_extent =
+                if n <= bindings::UID_GID_MAP_MAX_BASE_EXTENTS {
+                    (*base).extent.as_ptr()
+                } else {
+                    (*map).__bindgen_anon_1.__bindgen_anon_2.forward
+                };
+            for i in 0..n as usize {
+                let e = *extents.add(i);
+                let lower = match which {
+                    IdMap::Uid => {
+                        bindings::from_kuid(lower_ns, bindings::kuid_t { val: e.lower_first })
+                    }
+                    IdMap::Gid => {
+                        bindings::from_kgid(lower_ns, bindings::kgid_t { val: e.lower_first })
+                    }
+                    IdMap::Projid => {
+                        bindings::from_kprojid(lower_ns, bindings::kprojid_t { val: e.lower_first })
+                    }
+                };
+                f(e.first, lower, e.count);
+            }
+        }
+    }
+
+    /// Whether the task's user namespace allows `setgroups` (`proc_setgroups_show`).
+    pub(crate) fn setgroups_allowed(&self) -> bool {
+        let rcu = Rcu::read_lock();
+        // SAFETY: The credentials pin their namespace under RCU; `flags` is read once.
+        let flags = unsafe { read_once(&raw const (*self.cred(&rcu).user_ns_ptr()).flags) };
+        flags & bindings::USERNS_SETGROUPS_ALLOWED as c_ulong != 0
+    }
+
+    /// Whether the caller has `cap` over the task's user namespace (`ns_capable`).
+    pub(crate) fn user_ns_capable(&self, cap: u32) -> bool {
+        let rcu = Rcu::read_lock();
+        // SAFETY: The credentials pin their namespace under RCU.
+        unsafe { bindings::ns_capable(self.cred(&rcu).user_ns_ptr(), cap as c_int) }
+    }
+
+    /// The path of the task's cgroup on the default hierarchy as the caller's cgroup
+    /// namespace sees it (`cgroup_path_ns`), written into `buf`, and whether that
+    /// cgroup was removed; `ENAMETOOLONG` if it does not fit.
+    pub(crate) fn dfl_cgroup_path(&self, buf: &mut [u8]) -> Result<(usize, bool)> {
+        let css = {
+            let _rcu = Rcu::read_lock();
+            // SAFETY: `task_css_set`: the task's css_set and its default cgroup are
+            // valid under RCU; `css_tryget` counts the cgroup if it still lives.
+            unsafe {
+                let cset = read_once(&raw const (*self.as_ptr()).cgroups);
+                let css = &raw mut (*(*cset).dfl_cgrp).self_;
+                if !shim::procfs2_css_tryget(css) {
+                    return Err(ENOENT);
+                }
+                css
+            }
+        };
+        // SAFETY: The cgroup is counted; the caller's nsproxy is stable for the
+        // caller; `cgroup_path_ns` writes at most `buf.len()` bytes, NUL included.
+        let (r, flags) = unsafe {
+            let ns = (*(*bindings::get_current()).nsproxy).cgroup_ns;
+            let r = bindings::cgroup_path_ns(
+                css.cast::<bindings::cgroup>(),
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                ns,
+            );
+            let flags = read_once(&raw const (*css).flags);
+            shim::procfs2_css_put(css);
+            (r, flags)
+        };
+        let len = usize::try_from(r).map_err(|_| {
+            if r == -(bindings::E2BIG as c_int) {
+                Error::from_errno(-(bindings::ENAMETOOLONG as c_int))
+            } else {
+                Error::from_errno(r)
+            }
+        })?;
+        Ok((len, flags & bindings::CSS_ONLINE == 0))
+    }
+
+    /// The monotonic and boot-time offsets (seconds, nanoseconds) of the time
+    /// namespace the task's children get (`proc_timens_show_offsets`); `None`
+    /// without one.
+    #[cfg(CONFIG_TIME_NS)]
+    pub(crate) fn timens_offsets(&self) -> Option<[(i64, i64); 2]> {
+        let _lock = self.lock();
+        // SAFETY: `nsproxy` and its namespaces are stable under `task_lock`.
+        unsafe {
+            let nsp = (*self.as_ptr()).nsproxy.as_ref()?;
+            let ns = nsp.time_ns_for_children.as_mut()?;
+            let offsets = &*shim::procfs2_time_ns_offsets(ns);
+            let (mono, boot) = (offsets.monotonic, offsets.boottime);
+            Some([
+                (mono.tv_sec, mono.tv_nsec as i64),
+                (boot.tv_sec, boot.tv_nsec as i64),
+            ])
+        }
+    }
+
+    /// The task's login uid as the opener of `m` sees it (`audit_get_loginuid`).
+    #[cfg(CONFIG_AUDIT)]
+    pub(crate) fn loginuid(&self, m: &SeqFile) -> u32 {
+        // SAFETY: The task is valid; the opener's namespace lives with the file.
+        unsafe { shim::procfs2_audit_loginuid(self.as_ptr(), seq_user_ns(m)) }
+    }
+
+    /// The task's audit session id (`audit_get_sessionid`).
+    #[cfg(CONFIG_AUDIT)]
+    pub(crate) fn sessionid(&self) -> u32 {
+        // SAFETY: The task is valid.
+        unsafe { shim::procfs2_audit_sessionid(self.as_ptr()) }
+    }
+
+    /// Whether the caller has CAP_SYS_NICE in the task's user namespace.
+    pub(crate) fn nice_capable(&self) -> bool {
+        let rcu = Rcu::read_lock();
+        let ns = self.cred(&rcu).user_ns_ptr();
+        // SAFETY: The namespace is valid under RCU, with the credentials naming it.
+        unsafe { bindings::ns_capable(ns, bindings::CAP_SYS_NICE as c_int) }
+    }
+}

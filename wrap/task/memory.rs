@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! A task's address space: `mm_access`, the mm held by a reader, the argument and
+//! environment areas, the saved auxv, and the tasks that share an mm.
+
+use super::*;
+
+/// `arg_start`, `arg_end`, `env_start`, `env_end` of `mm`, under its `arg_lock`.
+///
+/// # Safety
+///
+/// `mm` must be a valid mm struct (held by `mm_users` or `mm_count`).
+pub(in crate::wrap) unsafe fn arg_area(mm: *mut bindings::mm_struct) -> [usize; 4] {
+    // SAFETY: Per the caller; the `arg_lock` guards the four fields.
+    unsafe {
+        let m = &raw mut (*mm).__bindgen_anon_1;
+        let _lock = SpinGuard::lock(&raw mut (*m).arg_lock);
+        [(*m).arg_start, (*m).arg_end, (*m).env_start, (*m).env_end]
+    }
+}
+
+/// `saved_auxv` of `mm` up to and including the `AT_NULL` pair, as the words of the
+/// returned array before the returned count.
+///
+/// # Safety
+///
+/// `mm` must be a valid mm struct (held by `mm_users` or `mm_count`).
+pub(in crate::wrap) unsafe fn saved_auxv(
+    mm: *mut bindings::mm_struct,
+) -> ([usize; bindings::AT_VECTOR_SIZE as usize], usize) {
+    // SAFETY: Per the caller; `saved_auxv` is written once, at exec.
+    let v = unsafe { (*mm).__bindgen_anon_1.saved_auxv };
+    let mut n = 0;
+    loop {
+        n += 2;
+        if n >= v.len() || v[n - 2] == 0 {
+            break;
+        }
+    }
+    (v, n.min(v.len()))
+}
+
+/// A counted reference on a task's address space, dropped with `mmput`.
+pub(crate) struct Mm<'a> {
+    mm: NonNull<bindings::mm_struct>,
+    /// Taken from this task, which outlives it.
+    _task: PhantomData<&'a Task>,
+}
+
+impl Mm<'_> {
+    pub(super) fn as_ptr(&self) -> *mut bindings::mm_struct {
+        self.mm.as_ptr()
+    }
+
+    /// The core dump filter bits (`(mm->flags & MMF_DUMP_FILTER_MASK) >>
+    /// MMF_DUMP_FILTER_SHIFT`).
+    #[cfg(CONFIG_ELF_CORE)]
+    pub(crate) fn coredump_filter(&self) -> u32 {
+        // SAFETY: The mm is counted; `flags` changes with atomic bit operations.
+        let flags = unsafe { read_once(&raw const (*self.as_ptr()).__bindgen_anon_1.flags) };
+        ((flags >> bindings::MMF_DUMP_FILTER_SHIFT) & ((1 << bindings::MMF_DUMP_FILTER_BITS) - 1))
+            as u32
+    }
+
+    /// Sets the core dump filter bits to `val`'s low `MMF_DUMP_FILTER_BITS`, bit by
+    /// bit with atomic operations (`set_bit`/`clear_bit`), as
+    /// `proc_coredump_filter_write` does.
+    #[cfg(CONFIG_ELF_CORE)]
+    pub(crate) fn set_coredump_filter(&self, val: u32) {
+        // SAFETY: The mm is counted; its `flags` word is changed only atomically.
+        let flags = unsafe {
+            core::sync::atomic::AtomicUsize::from_ptr(
+                &raw mut (*self.as_ptr()).__bindgen_anon_1.flags,
+            )
+        };
+        for i in 0..bindings::MMF_DUMP_FILTER_BITS {
+            let bit = 1usize << (i + bindings::MMF_DUMP_FILTER_SHIFT);
+            if val & (1 << i) != 0 {
+                flags.fetch_or(bit, core::sync::atomic::Ordering::SeqCst);
+            } else {
+                flags.fetch_and(!bit, core::sync::atomic::Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// Whether this is the caller's own address space (`mm == current->mm`).
+    pub(crate) fn is_current(&self) -> bool {
+        // SAFETY: `current` is valid while it runs; its `mm` is only read.
+        self.as_ptr() == unsafe { (*bindings::get_current()).mm }
+    }
+
+    /// `arg_start`, `arg_end`, `env_start`, `env_end`, under `arg_lock`.
+    pub(crate) fn arg_area(&self) -> [usize; 4] {
+        // SAFETY: The mm is counted.
+        unsafe { arg_area(self.as_ptr()) }
+    }
+
+    /// `task_statm`: size, resident, shared, text and data, in pages.
+    pub(crate) fn statm(&self) -> [usize; 5] {
+        let p = self.as_ptr();
+        // SAFETY: The mm is counted; the counters are read as fs/proc reads them.
+        unsafe {
+            let m = &(*p).__bindgen_anon_1;
+            let sum = |c| shim::procfs2_mm_counter_sum(p, c as c_int);
+            // All `unsigned long` in C, which wraps: `start_code` is ~0 and
+            // `end_code` 0 in an ELF without an executable segment.
+            let shared = sum(bindings::MM_FILEPAGES).wrapping_add(sum(bindings::MM_SHMEMPAGES));
+            let text = page_align(m.end_code).wrapping_sub(m.start_code & PAGE_MASK)
+                >> bindings::PAGE_SHIFT;
+            [
+                m.total_vm,
+                shared.wrapping_add(sum(bindings::MM_ANONPAGES)),
+                shared,
+                text,
+                m.data_vm.wrapping_add(m.stack_vm),
+            ]
+        }
+    }
+
+    /// Copies `buf.len()` bytes of this address space at `addr` into `buf`
+    /// (`access_remote_vm(mm, ..., FOLL_ANON)`, as fs/proc's cmdline and environ
+    /// readers); returns how many were read.
+    pub(crate) fn read(&self, addr: usize, buf: &mut [u8]) -> usize {
+        // SAFETY: This reference holds `mm_users`.
+        unsafe { crate::wrap::mm::access_remote_vm(self.as_ptr(), addr, buf, bindings::FOLL_ANON) }
+    }
+
+    /// Locks the address space for reading (`mmap_read_lock_killable`; `EINTR`).
+    pub(crate) fn read_lock(&self) -> Result<crate::wrap::mm::MmapRead<'_>> {
+        // SAFETY: This reference holds `mm_users` while the guard borrows it.
+        unsafe { crate::wrap::mm::MmapRead::lock(self.mm) }
+    }
+
+    /// Holds the address space beyond this reference without pinning its memory
+    /// (`mmgrab`), as an open file of fs/proc does (`proc_mem_open`).
+    pub(crate) fn grab(&self) -> crate::wrap::mm::MmGrab {
+        // SAFETY: The mm is counted for the call.
+        unsafe { crate::wrap::mm::MmGrab::grab(self.mm) }
+    }
+
+    /// The executable's path (`get_mm_exe_file`), counted.
+    pub(crate) fn exe_path(&self) -> Option<Path> {
+        let f = {
+            let _rcu = Rcu::read_lock();
+            // SAFETY: The mm is counted; `exe_file` is read and counted under RCU.
+            NonNull::new(unsafe {
+                shim::procfs2_get_file_rcu(&raw mut (*self.as_ptr()).__bindgen_anon_1.exe_file)
+            })?
+        };
+        Some(FileRef(f).path())
+    }
+}
+
+/// A task whose ptrace read check passed while its `exec_update_lock` is held for
+/// reading, held until this is dropped ([`Task::read_access`]).
+///
+/// # Invariants
+///
+/// `task` passed a [`PtraceCheck`] after `_exec` was taken.
+pub(crate) struct ReadAccess<'a> {
+    task: &'a Task,
+    _exec: ExecUpdate<'a>,
+}
+
+impl<'a> ReadAccess<'a> {
+    /// The task checked. Its `exec_update_lock` is held: what this is passed to must
+    /// not take it again (a reader's second `down_read` waits behind a writer).
+    pub(crate) fn task(&self) -> &'a Task {
+        self.task
+    }
+
+    /// The I/O counters of `io` (`do_io_accounting`), the group's when `whole`.
+    pub(crate) fn io(&self, whole: bool) -> [u64; 7] {
+        self.task.io(whole)
+    }
+}
+
+/// A decision whether the caller may get at a task, as `ptrace_may_access` makes
+/// it (ptrace.rs makes them). Any answer is safe: it only decides what is shown.
+pub(crate) trait PtraceCheck {
+    /// Whether the caller may get at `target`.
+    fn may_access(&self, target: &PtraceTarget<'_>) -> bool;
+}
+
+impl Drop for Mm<'_> {
+    fn drop(&mut self) {
+        // SAFETY: We own one mm_users reference.
+        unsafe { bindings::mmput(self.as_ptr()) };
+    }
+}
+
+impl Task {
+    /// The task's mm if other processes share it (`MMF_MULTIPROCESS`) and the task
+    /// is no vfork child, held (`__set_oom_adj` with `find_lock_task_mm`).
+    pub(crate) fn multiprocess_mm(&self) -> Option<crate::wrap::mm::MmGrab> {
+        // SAFETY: The task is valid; `vfork_done` is read once, as fs/proc does.
+        if !unsafe { read_once(&raw const (*self.as_ptr()).vfork_done) }.is_null() {
+            return None;
+        }
+        let rcu = Rcu::read_lock();
+        for t in self.threads(&rcu) {
+            let _lock = t.lock();
+            // SAFETY: `mm` is stable under `task_lock`.
+            let mm = NonNull::new(unsafe { (*t.as_ptr()).mm });
+            if let Some(mm) = mm {
+                // SAFETY: The mm is live while its task holds it under `task_lock`;
+                // `flags` changes with atomic bit operations.
+                let flags = unsafe { read_once(&raw const (*mm.as_ptr()).__bindgen_anon_1.flags) };
+                if flags & (1 << bindings::MMF_MULTIPROCESS) == 0 {
+                    return None;
+                }
+                // SAFETY: As above.
+                return Some(unsafe { crate::wrap::mm::MmGrab::grab(mm) });
+            }
+        }
+        None
+    }
+
+    /// Calls `f` on every process outside this one's group, not a kernel thread nor
+    /// the global init, that uses `mm` and is no vfork child, each under its
+    /// `task_lock` (`__set_oom_adj`'s walk with `process_shares_mm`).
+    pub(crate) fn for_each_sharing_mm(
+        &self,
+        mm: &crate::wrap::mm::MmGrab,
+        mut f: impl FnMut(&Task),
+    ) {
+        let rcu = Rcu::read_lock();
+        for p in processes(&rcu) {
+            // SAFETY: A task valid under RCU; `flags` and `signal` are read as
+            // fs/proc reads them.
+            let (kthread, init) = unsafe {
+                (
+                    (*p.as_ptr()).flags & bindings::PF_KTHREAD != 0,
+                    // `is_global_init`
+                    (*p.as_ptr()).tgid == 1,
+                )
+            };
+            if p.signal() == self.signal() || kthread || init {
+                continue;
+            }
+            let _lock = p.lock();
+            // SAFETY: `vfork_done` is read under `task_lock`.
+            if !unsafe { (*p.as_ptr()).vfork_done }.is_null() {
+                continue;
+            }
+            let shares = p.threads(&rcu).find_map(|t| {
+                // SAFETY: `mm` is read once, as `process_shares_mm` does.
+                NonNull::new(unsafe { read_once(&raw const (*t.as_ptr()).mm) })
+            });
+            if shares == Some(mm.as_non_null()) {
+                f(p);
+            }
+        }
+    }
+
+    /// `task->personality`, read under `exec_update_lock` (`lock_trace`).
+    pub(crate) fn personality(&self, check: &impl PtraceCheck) -> Result<u32> {
+        let _exec = self.lock_trace(check)?;
+        // SAFETY: The task is valid; exec, which changes it, is held off.
+        Ok(unsafe { (*self.as_ptr()).personality })
+    }
+
+    /// The ptrace read check made under `exec_update_lock` held for reading, as
+    /// fs/proc makes it for the links (`call_proc_get_link`), `ns/`
+    /// (`proc_ns_get_link`), `wchan` and `io`: `EINTR` if killed while waiting,
+    /// `None` when the caller may not read the task. What is read through the
+    /// result belongs to the credentials checked: an `execve` (a setuid one) cannot
+    /// swap the mm, files or credentials in between.
+    pub(crate) fn read_access(&self, check: &impl PtraceCheck) -> Result<Option<ReadAccess<'_>>> {
+        let exec = self.exec_update_read()?;
+        Ok(self.may_access(check).then(|| ReadAccess {
+            task: self,
+            _exec: exec,
+        }))
+    }
+
+    /// `lock_trace`: `exec_update_lock` for reading (`EINTR` if killed while
+    /// waiting), and the ptrace check (`EPERM`), held while the caller reads.
+    pub(crate) fn lock_trace(&self, check: &impl PtraceCheck) -> Result<ExecUpdate<'_>> {
+        let exec = self.exec_update_read()?;
+        if !self.may_access(check) {
+            return Err(EPERM);
+        }
+        Ok(exec)
+    }
+
+    /// `mm_access(task, mode)`: the task's mm, taken and checked under
+    /// `exec_update_lock`; `ESRCH` without one, `EACCES` unless it is the caller's
+    /// own or `check` (made for the mode: read for `environ`, `auxv`, `maps`,
+    /// attach for `mem`) lets the caller at the task.
+    pub(crate) fn mm_access(&self, check: &impl PtraceCheck) -> Result<Mm<'_>> {
+        let _exec = self.exec_update_read()?;
+        let mm = self.mm().ok_or(ESRCH)?;
+        if !mm.is_current() && !self.may_access(check) {
+            return Err(EACCES);
+        }
+        Ok(mm)
+    }
+
+    /// The task's address space, counted (`get_task_mm`); `None` for kernel threads
+    /// and exited tasks.
+    pub(crate) fn mm(&self) -> Option<Mm<'_>> {
+        // SAFETY: The task is valid; the result carries an mm_users reference.
+        let mm = NonNull::new(unsafe { bindings::get_task_mm(self.as_ptr()) })?;
+        Some(Mm {
+            mm,
+            _task: PhantomData,
+        })
+    }
+}

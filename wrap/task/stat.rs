@@ -1,0 +1,633 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! What `stat`, `status` and the other per-task files read of a task: its signal
+//! state, times, limits, I/O counters, CPU masks, stack and current system call.
+
+use super::*;
+
+/// A system call a task is in (`struct syscall_info`), read by
+/// [`Task::current_syscall`].
+#[derive(Default)]
+pub(crate) struct SyscallInfo {
+    pub(crate) nr: i64,
+    pub(crate) args: [u64; 6],
+    pub(crate) sp: u64,
+    pub(crate) ip: u64,
+}
+
+/// What `stat` shows of a task (`do_task_stat`'s values), read by [`Task::stat`].
+#[derive(Default)]
+pub(crate) struct TaskStat {
+    pub(crate) state: i64,
+    pub(crate) ppid: i64,
+    pub(crate) pgid: i64,
+    pub(crate) sid: i64,
+    pub(crate) tty_nr: i64,
+    pub(crate) tty_pgrp: i64,
+    pub(crate) flags: i64,
+    pub(crate) min_flt: i64,
+    pub(crate) cmin_flt: i64,
+    pub(crate) maj_flt: i64,
+    pub(crate) cmaj_flt: i64,
+    pub(crate) utime: i64,
+    pub(crate) stime: i64,
+    pub(crate) cutime: i64,
+    pub(crate) cstime: i64,
+    pub(crate) priority: i64,
+    pub(crate) nice: i64,
+    pub(crate) num_threads: i64,
+    pub(crate) start_time_ns: i64,
+    pub(crate) vsize: i64,
+    pub(crate) rss: i64,
+    pub(crate) rsslim: i64,
+    pub(crate) start_code: i64,
+    pub(crate) end_code: i64,
+    pub(crate) start_stack: i64,
+    pub(crate) sig_pending: i64,
+    pub(crate) sig_blocked: i64,
+    pub(crate) sig_ignored: i64,
+    pub(crate) sig_caught: i64,
+    pub(crate) running: i64,
+    pub(crate) exit_signal: i64,
+    pub(crate) cpu: i64,
+    pub(crate) rt_priority: i64,
+    pub(crate) policy: i64,
+    pub(crate) blkio_delay_ns: i64,
+    pub(crate) gtime: i64,
+    pub(crate) cgtime: i64,
+    pub(crate) start_data: i64,
+    pub(crate) end_data: i64,
+    pub(crate) start_brk: i64,
+    pub(crate) arg_start: i64,
+    pub(crate) arg_end: i64,
+    pub(crate) env_start: i64,
+    pub(crate) env_end: i64,
+    pub(crate) exit_code: i64,
+    pub(crate) has_mm: i64,
+    /// The ptrace read check, made under `exec_update_lock` with the rest.
+    pub(crate) permitted: bool,
+}
+
+/// What `status` shows of a task (`proc_pid_status`'s values), read by
+/// [`Task::status`]; ids are as the reader's user namespace sees them.
+#[derive(Default)]
+pub(crate) struct TaskStatus {
+    pub(crate) umask: i64,
+    pub(crate) state: i64,
+    pub(crate) tgid: i64,
+    pub(crate) ppid: i64,
+    pub(crate) tracer_pid: i64,
+    pub(crate) uid: [i64; 4],
+    pub(crate) gid: [i64; 4],
+    pub(crate) fdsize: i64,
+    pub(crate) kthread: i64,
+    pub(crate) has_mm: i64,
+    pub(crate) hiwater_vm: i64,
+    pub(crate) total_vm: i64,
+    pub(crate) locked_vm: i64,
+    pub(crate) pinned_vm: i64,
+    pub(crate) hiwater_rss: i64,
+    pub(crate) total_rss: i64,
+    pub(crate) anon: i64,
+    pub(crate) file: i64,
+    pub(crate) shmem: i64,
+    pub(crate) data_vm: i64,
+    pub(crate) stack_vm: i64,
+    pub(crate) text_bytes: i64,
+    pub(crate) lib_bytes: i64,
+    pub(crate) pte_bytes: i64,
+    pub(crate) swap: i64,
+    /// Pages of hugetlb mappings (`mm->hugetlb_usage`), with `CONFIG_HUGETLB_PAGE`.
+    pub(crate) hugetlb: Option<i64>,
+    pub(crate) core_dumping: i64,
+    pub(crate) thp_enabled: i64,
+    pub(crate) untag_mask: i64,
+    pub(crate) threads: i64,
+    pub(crate) sigq: i64,
+    pub(crate) sigq_lim: i64,
+    pub(crate) sig_pending: i64,
+    pub(crate) sig_shpending: i64,
+    pub(crate) sig_blocked: i64,
+    pub(crate) sig_ignored: i64,
+    pub(crate) sig_caught: i64,
+    pub(crate) cap: [i64; 5],
+    pub(crate) no_new_privs: i64,
+    pub(crate) nvcsw: i64,
+    pub(crate) nivcsw: i64,
+}
+
+/// `task_io_accounting_add`.
+pub(super) fn io_add(dst: &mut bindings::task_io_accounting, src: &bindings::task_io_accounting) {
+    // `u64` counters that C adds with wrap-around.
+    dst.rchar = dst.rchar.wrapping_add(src.rchar);
+    dst.wchar = dst.wchar.wrapping_add(src.wchar);
+    dst.syscr = dst.syscr.wrapping_add(src.syscr);
+    dst.syscw = dst.syscw.wrapping_add(src.syscw);
+    dst.read_bytes = dst.read_bytes.wrapping_add(src.read_bytes);
+    dst.write_bytes = dst.write_bytes.wrapping_add(src.write_bytes);
+    dst.cancelled_write_bytes = dst
+        .cancelled_write_bytes
+        .wrapping_add(src.cancelled_write_bytes);
+}
+
+impl Task {
+    /// What `stat` shows of the task, seen from `ns`; the whole group's counters
+    /// when `whole` (`do_task_stat`). Fails only if a fatal signal interrupts the
+    /// wait for `exec_update_lock`.
+    pub(crate) fn stat(
+        &self,
+        ns: &PidNamespace,
+        whole: bool,
+        check: &impl PtraceCheck,
+    ) -> Result<TaskStat> {
+        let _exec = self.exec_update_read()?;
+        let (t, sig, ns) = (self.as_ptr(), self.signal(), ns.as_ptr());
+        let mut st = TaskStat {
+            permitted: self.may_access(check),
+            pgid: -1,
+            sid: -1,
+            tty_pgrp: -1,
+            ..Default::default()
+        };
+        // SAFETY: The task and its `signal` are valid; the fields are read under the
+        // locks fs/proc reads them under (the guards below), or once, as it does.
+        unsafe {
+            st.state = i64::from(shim::procfs2_task_state_index(t));
+            st.exit_code = i64::from((*t).exit_code);
+            if let Some(mm) = self.mm() {
+                let m = &(*mm.as_ptr()).__bindgen_anon_1;
+                st.has_mm = 1;
+                st.vsize = PAGE_SIZE.wrapping_mul(m.total_vm) as i64;
+                st.rss = shim::procfs2_mm_rss(mm.as_ptr()) as i64;
+                st.start_code = m.start_code as i64;
+                st.end_code = m.end_code as i64;
+                st.start_stack = m.start_stack as i64;
+                st.start_data = m.start_data as i64;
+                st.end_data = m.end_data as i64;
+                st.start_brk = m.start_brk as i64;
+                st.arg_start = m.arg_start as i64;
+                st.arg_end = m.arg_end as i64;
+                st.env_start = m.env_start as i64;
+                st.env_end = m.env_end as i64;
+            }
+            if let Some(sighand) = self.lock_sighand() {
+                let tty = (*sig).tty;
+                if !tty.is_null() {
+                    let pgrp = shim::tty_get_pgrp(tty);
+                    st.tty_pgrp = i64::from(bindings::pid_nr_ns(pgrp, ns));
+                    bindings::put_pid(pgrp);
+                    st.tty_nr = i64::from(shim::procfs2_tty_nr(tty));
+                }
+                st.num_threads = i64::from(self.nr_threads());
+                let (ign, caught) = sighand.ignored_caught();
+                st.sig_ignored = ign as i64;
+                st.sig_caught = caught as i64;
+                st.rsslim =
+                    read_once(&raw const (*sig).rlim[bindings::RLIMIT_RSS as usize].rlim_cur)
+                        as i64;
+                let exiting = bindings::SIGNAL_GROUP_EXIT | bindings::SIGNAL_STOP_STOPPED;
+                if whole && (*sig).flags & exiting != 0 {
+                    st.exit_code = i64::from((*sig).group_exit_code);
+                }
+                st.sid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_SID, ns));
+                st.ppid = i64::from(self.ppid_nr_ns(ns));
+                st.pgid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_PGID, ns));
+            }
+            st.running = i64::from(self.is_running());
+            lock::seqlock_read(&raw mut (*sig).stats_lock, || {
+                st.cmin_flt = (*sig).cmin_flt as i64;
+                st.cmaj_flt = (*sig).cmaj_flt as i64;
+                st.cutime = (*sig).cutime as i64;
+                st.cstime = (*sig).cstime as i64;
+                st.cgtime = (*sig).cgtime as i64;
+                if whole {
+                    let (mut min, mut maj, mut gtime) =
+                        ((*sig).min_flt, (*sig).maj_flt, (*sig).gtime);
+                    let rcu = Rcu::read_lock();
+                    for th in self.threads(&rcu) {
+                        min = min.wrapping_add((*th.as_ptr()).min_flt);
+                        maj = maj.wrapping_add((*th.as_ptr()).maj_flt);
+                        gtime = gtime.wrapping_add(shim::procfs2_task_gtime(th.as_ptr()));
+                    }
+                    (st.min_flt, st.maj_flt, st.gtime) = (min as i64, maj as i64, gtime as i64);
+                }
+            });
+            if whole {
+                // `thread_group_cputime_adjusted` is not exported: the exited threads'
+                // times plus each live thread's `task_cputime_adjusted`.
+                let mut ut = read_once(&raw const (*sig).utime);
+                let mut stime = read_once(&raw const (*sig).stime);
+                let rcu = Rcu::read_lock();
+                for th in self.threads(&rcu) {
+                    let (tu, ts) = th.cputime_adjusted();
+                    ut = ut.wrapping_add(tu);
+                    stime = stime.wrapping_add(ts);
+                }
+                (st.utime, st.stime) = (ut as i64, stime as i64);
+            } else {
+                let (ut, stime) = self.cputime_adjusted();
+                (st.utime, st.stime) = (ut as i64, stime as i64);
+                st.min_flt = (*t).min_flt as i64;
+                st.maj_flt = (*t).maj_flt as i64;
+                st.gtime = shim::procfs2_task_gtime(t) as i64;
+            }
+            st.flags = i64::from((*t).flags);
+            st.priority = i64::from((*t).prio) - i64::from(bindings::MAX_RT_PRIO);
+            st.nice = i64::from((*t).static_prio) - 120;
+            // In the reader's time namespace (`timens_add_boottime_ns`).
+            st.start_time_ns = shim::procfs2_timens_add_boottime_ns((*t).start_boottime) as i64;
+            st.sig_pending = (*t).pending.signal.sig[0] as i64;
+            st.sig_blocked = (*t).blocked.sig[0] as i64;
+            st.exit_signal = i64::from((*t).exit_signal);
+            st.cpu = i64::from(shim::procfs2_task_cpu(t));
+            st.rt_priority = i64::from((*t).rt_priority);
+            st.policy = i64::from((*t).policy);
+            let delays = (*t).delays;
+            if !delays.is_null() {
+                st.blkio_delay_ns = shim::procfs2_delays_blkio(delays) as i64;
+            }
+        }
+        Ok(st)
+    }
+
+    /// User and system time, adjusted (`task_cputime_adjusted`).
+    pub(super) fn cputime_adjusted(&self) -> (u64, u64) {
+        let (mut ut, mut st) = (0, 0);
+        // SAFETY: The task is valid; the outputs are valid locations.
+        unsafe { shim::task_cputime_adjusted(self.as_ptr(), &mut ut, &mut st) };
+        (ut, st)
+    }
+
+    /// What `status` shows of the task, seen from `ns` by the opener of `m`
+    /// (`task_state`, `task_mem`, `task_sig`, `task_cap`, ...). The speculation lines
+    /// need `arch_prctl_spec_ctrl_get`, which is not exported.
+    pub(crate) fn status(&self, m: &SeqFile, ns: &PidNamespace) -> TaskStatus {
+        let user_ns = seq_user_ns(m);
+        let (t, ns) = (self.as_ptr(), ns.as_ptr());
+        let mut st = TaskStatus {
+            umask: -1,
+            ..Default::default()
+        };
+        // SAFETY: The task and its `signal` are valid; the fields are read under the
+        // locks fs/proc reads them under (the guards below), or once, as it does.
+        unsafe {
+            {
+                let rcu = Rcu::read_lock();
+                st.ppid = i64::from(self.ppid_nr_ns(ns));
+                if (*t).ptrace != 0 {
+                    let tracer = Task::from_raw(read_once(&raw const (*t).parent));
+                    st.tracer_pid = i64::from(tracer.nr_ns(bindings::pid_type_PIDTYPE_PID, ns));
+                }
+                st.tgid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_TGID, ns));
+                let c = self.cred(&rcu);
+                for (i, val) in [c.uid(), c.euid(), c.suid(), c.fsuid()]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let id = bindings::kuid_t { val };
+                    st.uid[i] = i64::from(bindings::from_kuid_munged(user_ns, id));
+                }
+                for (i, val) in [c.gid(), c.egid(), c.sgid(), c.fsgid()]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let id = bindings::kgid_t { val };
+                    st.gid[i] = i64::from(bindings::from_kgid_munged(user_ns, id));
+                }
+                let [inheritable, bset, ambient] = c.cap_other();
+                let caps = [
+                    inheritable,
+                    c.cap_permitted(),
+                    c.cap_effective(),
+                    bset,
+                    ambient,
+                ];
+                for (i, cap) in caps.into_iter().enumerate() {
+                    st.cap[i] = cap as i64;
+                }
+                let _lock = self.lock();
+                let fs = (*t).fs;
+                if !fs.is_null() {
+                    st.umask = i64::from(shim::procfs2_fs_umask(fs));
+                }
+                let files = (*t).files;
+                if !files.is_null() {
+                    st.fdsize = i64::from(shim::procfs2_files_max_fds(files));
+                }
+            }
+            st.state = i64::from(shim::procfs2_task_state_index(t));
+            st.kthread = i64::from(self.is_kthread());
+            if let Some(mm) = self.mm() {
+                let p = mm.as_ptr();
+                let m = &(*p).__bindgen_anon_1;
+                let counter = |c| shim::procfs2_mm_counter_sum(p, c as c_int);
+                let anon = counter(bindings::MM_ANONPAGES);
+                let file = counter(bindings::MM_FILEPAGES);
+                let shmem = counter(bindings::MM_SHMEMPAGES);
+                let rss = anon.wrapping_add(file).wrapping_add(shmem);
+                st.has_mm = 1;
+                st.total_vm = m.total_vm as i64;
+                st.hiwater_vm = m.total_vm.max(m.hiwater_vm) as i64;
+                st.total_rss = rss as i64;
+                st.hiwater_rss = rss.max(m.hiwater_rss) as i64;
+                st.anon = anon as i64;
+                st.file = file as i64;
+                st.shmem = shmem as i64;
+                st.locked_vm = m.locked_vm as i64;
+                st.pinned_vm = shim::procfs2_mm_pinned_vm(p);
+                st.data_vm = m.data_vm as i64;
+                st.stack_vm = m.stack_vm as i64;
+                let exec = m.exec_vm << bindings::PAGE_SHIFT;
+                // `unsigned long` in C: a bogus code range (an ELF without an executable
+                // segment leaves `start_code` at ~0 and `end_code` at 0) wraps there.
+                let text = page_align(m.end_code)
+                    .wrapping_sub(m.start_code & PAGE_MASK)
+                    .min(exec);
+                st.text_bytes = text as i64;
+                st.lib_bytes = exec.wrapping_sub(text) as i64;
+                st.pte_bytes = shim::procfs2_mm_pgtables_bytes(p) as i64;
+                st.swap = counter(bindings::MM_SWAPENTS) as i64;
+                #[cfg(CONFIG_HUGETLB_PAGE)]
+                {
+                    st.hugetlb = Some(shim::procfs2_mm_hugetlb_usage(p) as i64);
+                }
+                st.core_dumping = i64::from(!(*self.signal()).core_state.is_null());
+                st.thp_enabled = i64::from(shim::procfs2_mm_thp_enabled(p));
+                st.untag_mask = shim::procfs2_mm_untag_mask(p) as i64;
+            }
+            if let Some(sighand) = self.lock_sighand() {
+                let sig = self.signal();
+                st.sig_pending = (*t).pending.signal.sig[0] as i64;
+                st.sig_shpending = (*sig).shared_pending.signal.sig[0] as i64;
+                st.sig_blocked = (*t).blocked.sig[0] as i64;
+                let (ign, caught) = sighand.ignored_caught();
+                st.sig_ignored = ign as i64;
+                st.sig_caught = caught as i64;
+                st.threads = i64::from(self.nr_threads());
+                {
+                    let rcu = Rcu::read_lock();
+                    st.sigq = shim::procfs2_ucounts_sigpending(self.cred(&rcu).ucounts()) as i64;
+                }
+                st.sigq_lim = read_once(
+                    &raw const (*sig).rlim[bindings::RLIMIT_SIGPENDING as usize].rlim_cur,
+                ) as i64;
+            }
+            let atomic_flags = read_once(&raw const (*t).atomic_flags);
+            st.no_new_privs = i64::from(atomic_flags & (1 << bindings::PFA_NO_NEW_PRIVS) != 0);
+            st.nvcsw = (*t).nvcsw as i64;
+            st.nivcsw = (*t).nivcsw as i64;
+        }
+        st
+    }
+
+    /// Milliseconds since the task last used AVX-512 (`avx512_status`): -1 if never,
+    /// `None` where the CPU has no AVX-512.
+    pub(crate) fn avx512_elapsed_ms(&self) -> Option<i64> {
+        // SAFETY: A CPU feature test; the task is valid and its timestamp a word.
+        let (has, timestamp) = unsafe {
+            (
+                shim::procfs2_has_avx512f(),
+                shim::procfs2_task_avx512_timestamp(self.as_ptr()),
+            )
+        };
+        if !has {
+            return None;
+        }
+        if timestamp == 0 {
+            return Some(-1);
+        }
+        let mut delta = crate::wrap::sync::jiffies().wrapping_sub(timestamp as u64) as i64;
+        if delta < 0 {
+            delta = i64::MAX;
+        }
+        // SAFETY: A pure conversion.
+        Some(i64::from(unsafe {
+            bindings::jiffies_to_msecs(delta as c_ulong)
+        }))
+    }
+
+    /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.
+    pub(crate) fn cpus_allowed<'b>(&self, list: bool, buf: &'b mut [u8]) -> &'b [u8] {
+        if list {
+            self.print_mask(buf, shim::procfs2_task_cpus_list)
+        } else {
+            self.print_mask(buf, shim::procfs2_task_cpus_mask)
+        }
+    }
+
+    /// Runs one of shim/task.c's `scnprintf` one-liners that print a mask of the task
+    /// (`%*pb` or `%*pbl`) into `buf`, and returns what it wrote.
+    pub(super) fn print_mask<'b>(
+        &self,
+        buf: &'b mut [u8],
+        print: unsafe extern "C" fn(*mut bindings::task_struct, *mut c_char, c_int) -> c_int,
+    ) -> &'b [u8] {
+        let size = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
+        // SAFETY: The task is valid and `buf` is writable for `size` bytes; the
+        // masks are read unlocked, as fs/proc reads them; `scnprintf` returns what
+        // it wrote.
+        let n = unsafe { print(self.as_ptr(), buf.as_mut_ptr().cast::<c_char>(), size) };
+        &buf[..usize::try_from(n).unwrap_or(0)]
+    }
+
+    /// The memory nodes the task may allocate from (`task->mems_allowed`), as a mask
+    /// or a list, in `buf`; `None` without `CONFIG_CPUSETS` (no such lines).
+    pub(crate) fn mems_allowed<'b>(&self, list: bool, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+        #[cfg(CONFIG_CPUSETS)]
+        {
+            Some(if list {
+                self.print_mask(buf, shim::procfs2_task_mems_list)
+            } else {
+                self.print_mask(buf, shim::procfs2_task_mems_mask)
+            })
+        }
+        #[cfg(not(CONFIG_CPUSETS))]
+        {
+            let _ = (list, buf);
+            None
+        }
+    }
+
+    /// `task->seccomp.mode` and the filter count (`CONFIG_SECCOMP`,
+    /// `CONFIG_SECCOMP_FILTER`), as `task_seccomp` shows them.
+    pub(crate) fn seccomp(&self) -> (Option<u64>, Option<u64>) {
+        #[cfg(CONFIG_SECCOMP)]
+        // SAFETY: The task is valid; the mode is an int read once.
+        let mode = Some(unsafe { shim::procfs2_task_seccomp_mode(self.as_ptr()) } as u64);
+        #[cfg(not(CONFIG_SECCOMP))]
+        let mode = None;
+        #[cfg(CONFIG_SECCOMP_FILTER)]
+        // SAFETY: The task is valid; the count is an atomic.
+        let filters = Some(unsafe { shim::procfs2_task_seccomp_filters(self.as_ptr()) } as u64);
+        #[cfg(not(CONFIG_SECCOMP_FILTER))]
+        let filters = None;
+        (mode, filters)
+    }
+
+    /// The thread's user shadow stack features and the locked ones
+    /// (`thread.features`, `thread.features_locked`), with
+    /// `CONFIG_X86_USER_SHADOW_STACK`.
+    pub(crate) fn x86_thread_features(&self) -> Option<(u64, u64)> {
+        #[cfg(CONFIG_X86_USER_SHADOW_STACK)]
+        // SAFETY: The task is valid; both are words read once, as fs/proc reads them.
+        return Some(unsafe {
+            (
+                shim::procfs2_task_x86_features(self.as_ptr()) as u64,
+                shim::procfs2_task_x86_features_locked(self.as_ptr()) as u64,
+            )
+        });
+        #[cfg(not(CONFIG_X86_USER_SHADOW_STACK))]
+        None
+    }
+
+    /// The resource limits (`task->signal->rlim`), copied under the signal lock as
+    /// `proc_pid_limits` does; `None` once the task is being released.
+    pub(crate) fn rlimits(&self) -> Option<[bindings::rlimit; bindings::RLIM_NLIMITS as usize]> {
+        let _sighand = self.lock_sighand()?;
+        // SAFETY: The limits are guarded by the signal lock, which is held.
+        Some(unsafe { (*self.signal()).rlim })
+    }
+
+    /// The I/O counters of `io`, the group's when `whole`: rchar, wchar, syscr,
+    /// syscw, read_bytes, write_bytes, cancelled_write_bytes (`do_io_accounting`,
+    /// for callers that passed its check: [`ReadAccess`]).
+    pub(super) fn io(&self, whole: bool) -> [u64; 7] {
+        let sig = self.signal();
+        // SAFETY: The task and its `signal` are valid; the group's counters are read
+        // under the stats seqlock with the threads under RCU, as fs/proc does.
+        let acct = unsafe {
+            if whole {
+                lock::seqlock_read(&raw mut (*sig).stats_lock, || {
+                    let mut acct = (*sig).ioac;
+                    let rcu = Rcu::read_lock();
+                    for th in self.threads(&rcu) {
+                        io_add(&mut acct, &(*th.as_ptr()).ioac);
+                    }
+                    acct
+                })
+            } else {
+                (*self.as_ptr()).ioac
+            }
+        };
+        [
+            acct.rchar,
+            acct.wchar,
+            acct.syscr,
+            acct.syscw,
+            acct.read_bytes,
+            acct.write_bytes,
+            acct.cancelled_write_bytes,
+        ]
+    }
+
+    /// Appends the task's kernel stack to `m`, one `[<0>] symbol+off/len` line per
+    /// frame, under `lock_trace` (`EPERM` for callers that may not trace the task).
+    pub(crate) fn show_stack(&self, m: &SeqFile, check: &impl PtraceCheck) -> Result {
+        const MAX_STACK_TRACE_DEPTH: usize = 64;
+        let mut entries = KVec::from_elem(0usize, MAX_STACK_TRACE_DEPTH, GFP_KERNEL)?;
+        let _exec = self.lock_trace(check)?;
+        // SAFETY: The task is valid; `entries` has room for the depth asked for.
+        let n = unsafe {
+            bindings::stack_trace_save_tsk(
+                self.as_ptr(),
+                entries.as_mut_ptr(),
+                MAX_STACK_TRACE_DEPTH as u32,
+                0,
+            )
+        };
+        for &e in entries.iter().take(n as usize) {
+            // SAFETY: A NUL-terminated format taking one pointer, and that pointer
+            // (`%pB` prints a kernel text address symbolically).
+            unsafe {
+                bindings::seq_printf(m.as_ptr(), c"[<0>] %pB\n".as_ptr().cast(), e as *mut c_void)
+            };
+        }
+        Ok(())
+    }
+
+    /// The system call the task is blocked in (`task_current_syscall`), or `None`
+    /// when it is running. fs/proc waits for a task that is just going to sleep to
+    /// be off its CPU (`wait_task_inactive`, not exported); this reads a task that
+    /// is asleep and off its CPU, and counts it as running if it moved meanwhile
+    /// (state, CPU, run queue or context switch count changed).
+    pub(crate) fn current_syscall(&self) -> Option<SyscallInfo> {
+        if self.is_current() {
+            // SAFETY: The caller's own stack holds its registers while it runs.
+            return Some(unsafe { self.collect_syscall() });
+        }
+        let p = self.as_ptr();
+        // SAFETY: The task is valid; the fields are read as the scheduler's
+        // lockless readers read them.
+        let snapshot = || unsafe {
+            (
+                read_once(&raw const (*p).__state),
+                read_once(&raw const (*p).on_cpu),
+                read_once(&raw const (*p).on_rq),
+                read_once(&raw const (*p).nvcsw),
+            )
+        };
+        let before = snapshot();
+        if before.0 == bindings::TASK_RUNNING || before.1 != 0 || before.2 != 0 {
+            return None;
+        }
+        let info = {
+            let _rcu = Rcu::read_lock();
+            // SAFETY: A task's stack is freed after an RCU grace period
+            // (`thread_stack_delayed_free`), so it stays readable in this section.
+            unsafe { self.collect_syscall() }
+        };
+        (snapshot() == before).then_some(info)
+    }
+
+    /// `collect_syscall`: the registers saved at the top of the task's stack.
+    ///
+    /// # Safety
+    ///
+    /// The task's stack must stay allocated for the call: the caller is the task,
+    /// or holds an RCU read lock.
+    pub(super) unsafe fn collect_syscall(&self) -> SyscallInfo {
+        let p = self.as_ptr();
+        // SAFETY: The task is valid; `stack` is NULL once released.
+        let stack = unsafe { read_once(&raw const (*p).stack) };
+        if stack.is_null() {
+            return SyscallInfo {
+                nr: -1,
+                ..SyscallInfo::default()
+            };
+        }
+        // The task may be running and changing its registers while they are read:
+        // copy them word by word with single loads (`READ_ONCE`), and let the helpers
+        // read the copy. `current_syscall` throws the result away if the task ran.
+        const WORDS: usize = size_of::<bindings::pt_regs>() / size_of::<usize>();
+        const _: () = assert!(size_of::<bindings::pt_regs>() % size_of::<usize>() == 0);
+        // SAFETY: All-zero is a valid `pt_regs` (integers only).
+        let mut copy: bindings::pt_regs = unsafe { core::mem::zeroed() };
+        // SAFETY: `task_pt_regs`: the registers are at this offset of an allocated
+        // stack (per the caller), `WORDS` aligned words; the copy is ours.
+        unsafe {
+            let src = stack
+                .byte_add(shim::procfs2_pt_regs_offset())
+                .cast::<usize>();
+            let dst = (&raw mut copy).cast::<usize>();
+            for i in 0..WORDS {
+                *dst.add(i) = core::ptr::read_volatile(src.add(i));
+            }
+        }
+        let regs = &raw mut copy;
+        // SAFETY: The helpers read the copy, and the task's flags (valid task).
+        unsafe {
+            let mut info = SyscallInfo {
+                nr: shim::procfs2_syscall_get_nr(p, regs) as i64,
+                args: [0; 6],
+                sp: (*regs).sp as u64,
+                ip: (*regs).ip as u64,
+            };
+            if info.nr != -1 {
+                let mut args = [0usize; 6];
+                shim::procfs2_syscall_get_arguments(p, regs, args.as_mut_ptr());
+                info.args = args.map(|a| a as u64);
+            }
+            info
+        }
+    }
+}
