@@ -9,8 +9,8 @@ use crate::{
     wrap::{
         file::File,
         inode::Inode,
-        mm::{MmGrab, Vma, VmaFile, VmaWalk},
-        ops::{FileOps, Maps, SeqFileOperations, SeqOpened},
+        mm::{Maps, MmGrab, Vma, VmaFile, VmaWalk},
+        ops::{FileOps, SeqFileOperations, SeqOpened},
     },
 };
 use core::ffi::CStr;

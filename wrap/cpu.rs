@@ -8,6 +8,57 @@
 use super::shim::*;
 use kernel::{bindings, ffi::c_char, str::CStr};
 
+/// A CPU number, as upstream's `CpuId`.
+///
+/// # Invariants
+///
+/// Below `nr_cpu_ids` (fixed after boot): the CPU has per-CPU data.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct CpuId(u32);
+
+impl CpuId {
+    /// `cpu` if it is below `nr_cpu_ids`.
+    pub(crate) fn from_u32(cpu: u32) -> Option<Self> {
+        // SAFETY: `nr_cpu_ids` is fixed after boot.
+        // INVARIANT: Checked.
+        (cpu < unsafe { bindings::nr_cpu_ids }).then_some(Self(cpu))
+    }
+
+    pub(crate) fn as_u32(self) -> u32 {
+        self.0
+    }
+
+    pub(super) fn raw(self) -> kernel::ffi::c_int {
+        self.0 as kernel::ffi::c_int
+    }
+}
+
+impl core::fmt::Display for CpuId {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The possible CPUs (`for_each_possible_cpu`).
+pub(crate) fn possible_cpus() -> impl Iterator<Item = CpuId> {
+    // SAFETY: Reads the possible mask, which is fixed after boot.
+    core::iter::successors(Some(unsafe { procfs2_next_possible_cpu(-1) }), |&c| {
+        // SAFETY: As above.
+        Some(unsafe { procfs2_next_possible_cpu(c) })
+    })
+    .map_while(|c| CpuId::from_u32(c as u32))
+}
+
+pub(crate) fn cpu_online(cpu: CpuId) -> bool {
+    // SAFETY: Reads the online mask; `cpu` is below its size (type invariant).
+    unsafe { procfs2_cpu_online(cpu.raw()) }
+}
+
+/// The online CPUs (`for_each_online_cpu`).
+pub(crate) fn online_cpus() -> impl Iterator<Item = CpuId> {
+    possible_cpus().filter(|&c| cpu_online(c))
+}
+
 /// One CPU's identification, topology and features (`struct cpuinfo_x86`).
 ///
 /// A CPU that comes back online is identified again, and a late microcode load
@@ -49,8 +100,8 @@ fn flag_name(p: *const c_char) -> Option<&'static CStr> {
 impl CpuInfo {
     /// The CPU `cpu` if it is online (`cpu_data(cpu)` for `c_start`'s online CPUs).
     pub(crate) fn online(cpu: u32) -> Option<Self> {
-        let id = super::sys::CpuId::from_u32(cpu)?;
-        if !super::sys::cpu_online(id) {
+        let id = CpuId::from_u32(cpu)?;
+        if !cpu_online(id) {
             return None;
         }
         // SAFETY: `cpu` is below `nr_cpu_ids` (`CpuId`).

@@ -3,7 +3,7 @@
 //! Open files as the file operations see them ([`File`], [`Kiocb`]), directories
 //! being read ([`DirContext`]), and the targets `get_link` hands back ([`Link`]).
 
-use super::{inode::Inode, mm, ops, shim};
+use super::{inode::Inode, ops, shim};
 use kernel::{
     bindings, c_str,
     error::to_result,
@@ -96,17 +96,6 @@ impl File {
             ))?;
             (*(*self.as_ptr()).private_data.cast::<bindings::seq_file>()).private = inode;
         }
-        Ok(ops::SeqOpened::new())
-    }
-
-    /// Opens the file as a seq_file walking the mappings of `mm` with `walk`
-    /// (`proc_maps_open`); without an mm the file reads empty.
-    pub(crate) fn maps_open(
-        &self,
-        mm: Option<mm::MmGrab>,
-        walk: &'static mm::VmaWalk,
-    ) -> Result<ops::SeqOpened<ops::Maps>> {
-        mm::open(self, mm, walk)?;
         Ok(ops::SeqOpened::new())
     }
 

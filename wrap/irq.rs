@@ -11,9 +11,9 @@
 
 use super::seq::SeqFile;
 use super::{
+    cpu::CpuId,
     lock::{RawSpinIrqGuard, Rcu},
     shim::*,
-    sys::CpuId,
 };
 use kernel::{bindings, ffi::c_int, str::CStr};
 

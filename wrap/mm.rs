@@ -7,7 +7,13 @@
 //! `stop`, positioned by address, as fs/proc does.
 
 use super::seq::SeqFile;
-use super::{file::File, inode::Inode, shim, task::Path};
+use super::{
+    file::File,
+    inode::Inode,
+    ops::{sealed, FileOps, SeqKind, SeqOpened},
+    shim,
+    task::Path,
+};
 use core::{ffi::CStr, marker::PhantomData, ptr::NonNull};
 use kernel::{
     bindings, build_error,
@@ -599,8 +605,42 @@ pub(crate) trait MmFileOperations: Sized + 'static {
 /// `FOP_UNSIGNED_OFFSET`: positions are addresses, above `i64::MAX` too.
 const FOP_UNSIGNED_OFFSET: u32 = 1 << 5;
 
+impl FileOps {
+    /// The table of a file reading an address space held since open (`mem`,
+    /// `environ`, `auxv`): `T` opens, reads and writes; the wrapper holds the mm.
+    pub(crate) const fn mm<T: MmFileOperations>() -> Self {
+        // SAFETY: `mm_open` sets up what the other callbacks read and release.
+        unsafe { FileOps::from_raw(mm_fops::<T>()) }
+    }
+}
+
+/// Opened by `proc_maps_open` ([`File::maps_open`]); released by `proc_map_release`.
+pub(crate) struct Maps;
+
+impl sealed::Sealed for Maps {}
+
+impl SeqKind for Maps {
+    unsafe fn release(file: &File) -> Result {
+        // SAFETY: Per the caller, `maps_open` opened the file.
+        unsafe { release(file) }
+    }
+}
+
+impl File {
+    /// Opens the file as a seq_file walking the mappings of `mm` with `walk`
+    /// (`proc_maps_open`); without an mm the file reads empty.
+    pub(crate) fn maps_open(
+        &self,
+        mm: Option<MmGrab>,
+        walk: &'static VmaWalk,
+    ) -> Result<SeqOpened<Maps>> {
+        open(self, mm, walk)?;
+        Ok(SeqOpened::new())
+    }
+}
+
 /// The file operations of `T`.
-pub(super) const fn mm_fops<T: MmFileOperations>() -> bindings::file_operations {
+const fn mm_fops<T: MmFileOperations>() -> bindings::file_operations {
     // SAFETY: All-zero is a valid table: null pointers, no callbacks.
     let mut t: bindings::file_operations = unsafe { core::mem::zeroed() };
     t.open = Some(mm_open::<T>);

@@ -5,9 +5,16 @@
 //! them for buddyinfo and zoneinfo: node by node, each zone read under
 //! `zone->lock`; the node's counters and the zone's counters and per-CPU pagesets.
 
+use super::cpu::{online_cpus, CpuId};
 use super::shim::*;
-use super::sys::CpuId;
 use kernel::{bindings, ffi::c_int, str::CStr};
+
+/// The number of `numa_stat_item`s (0 without `CONFIG_NUMA`).
+#[cfg(CONFIG_NUMA)]
+pub(crate) const NR_VM_NUMA_EVENT_ITEMS: u32 = bindings::numa_stat_item_NR_VM_NUMA_EVENT_ITEMS;
+/// The number of `numa_stat_item`s (0 without `CONFIG_NUMA`).
+#[cfg(not(CONFIG_NUMA))]
+pub(crate) const NR_VM_NUMA_EVENT_ITEMS: u32 = 0;
 
 /// `MIGRATE_TYPES`: the migrate types of this configuration.
 pub(crate) const MIGRATE_TYPES: u32 = bindings::migratetype_MIGRATE_TYPES;
@@ -289,8 +296,8 @@ impl Zone {
     /// the online CPUs have counted and not folded into them yet
     /// (`per_cpu_zonestats`), which is what `fold_vm_zone_numa_events` (private)
     /// would add before fs/proc reads them. Empty without `CONFIG_NUMA`.
-    pub(crate) fn numa_events(&self) -> [u64; super::sys::NR_VM_NUMA_EVENT_ITEMS as usize] {
-        let mut v = [0u64; super::sys::NR_VM_NUMA_EVENT_ITEMS as usize];
+    pub(crate) fn numa_events(&self) -> [u64; NR_VM_NUMA_EVENT_ITEMS as usize] {
+        let mut v = [0u64; NR_VM_NUMA_EVENT_ITEMS as usize];
         #[cfg(CONFIG_NUMA)]
         {
             // SAFETY: The zone is valid; its counters are an array of
@@ -301,7 +308,7 @@ impl Zone {
                     *n = core::ptr::read_volatile(&raw const (*own.add(i)).counter) as u64;
                 }
             }
-            for cpu in super::sys::online_cpus() {
+            for cpu in online_cpus() {
                 // SAFETY: A populated zone's per-CPU stats are its own and live as
                 // long as the zone; `cpu` is a possible CPU; the array has
                 // `NR_VM_NUMA_EVENT_ITEMS` entries, each read once.

@@ -104,8 +104,9 @@ impl<K: SeqKind> SeqOpened<K> {
     }
 }
 
-mod sealed {
-    /// Only the three kinds below: each one's `release` undoes its own open.
+pub(super) mod sealed {
+    /// Only the kinds of the wrapper layer (here and `mm::Maps`): each one's
+    /// `release` undoes its own open.
     pub(crate) trait Sealed {}
 }
 
@@ -123,12 +124,9 @@ pub(crate) trait SeqKind: sealed::Sealed + 'static {
 pub(crate) struct Single;
 /// Opened by `seq_open` over [`SeqRecords`]; released by `seq_release`.
 pub(crate) struct Records;
-/// Opened by `proc_maps_open`; released by `proc_map_release`.
-pub(crate) struct Maps;
 
 impl sealed::Sealed for Single {}
 impl sealed::Sealed for Records {}
-impl sealed::Sealed for Maps {}
 
 impl SeqKind for Single {
     unsafe fn release(file: &File) -> Result {
@@ -141,13 +139,6 @@ impl SeqKind for Records {
     unsafe fn release(file: &File) -> Result {
         // SAFETY: Per the caller.
         unsafe { file.seq_release() }
-    }
-}
-
-impl SeqKind for Maps {
-    unsafe fn release(file: &File) -> Result {
-        // SAFETY: Per the caller.
-        unsafe { super::mm::release(file) }
     }
 }
 
@@ -371,16 +362,16 @@ impl FileOps {
         t.llseek = Some(read_llseek::<T>);
         Self(t)
     }
+}
 
-    /// The table of a per-process `timers` file, whose timers `T` shows.
-    pub(crate) const fn timers<T: super::posix_timers::TimersShow>() -> Self {
-        Self(super::posix_timers::fops::<T>(Self::empty().0))
-    }
-
-    /// The table of a file reading an address space held since open (`mem`,
-    /// `environ`, `auxv`): `T` opens, reads and writes; the wrapper holds the mm.
-    pub(crate) const fn mm<T: super::mm::MmFileOperations>() -> Self {
-        Self(super::mm::mm_fops::<T>())
+impl FileOps {
+    /// A table made in another wrapper file (`mm.rs`, `posix_timers.rs`).
+    ///
+    /// # Safety
+    ///
+    /// Each callback is sound for every file the table is installed on.
+    pub(super) const unsafe fn from_raw(t: bindings::file_operations) -> Self {
+        Self(t)
     }
 }
 

@@ -8,7 +8,7 @@
 //! timer's text and a walk over all of them with interrupts off, each time.)
 
 use super::seq::SeqFile;
-use super::{inode::Inode, lock::Sighand, shim};
+use super::{inode::Inode, lock::Sighand, ops::FileOps, shim};
 use core::{mem::offset_of, ptr::null_mut};
 use kernel::{
     bindings,
@@ -53,14 +53,22 @@ struct TimersPrivate {
 
 /// The `file_operations` of a `timers` file showing its timers with `T`
 /// (`proc_timers_operations`).
-pub(super) const fn fops<T: TimersShow>(
-    mut t: bindings::file_operations,
-) -> bindings::file_operations {
+const fn fops<T: TimersShow>() -> bindings::file_operations {
+    // SAFETY: All-zero is a valid table: null pointers, no callbacks.
+    let mut t: bindings::file_operations = unsafe { core::mem::zeroed() };
     t.open = Some(open::<T>);
     t.read_iter = Some(bindings::seq_read_iter);
     t.llseek = Some(bindings::seq_lseek);
     t.release = Some(bindings::seq_release_private);
     t
+}
+
+impl FileOps {
+    /// The table of a per-process `timers` file, whose timers `T` shows.
+    pub(crate) const fn timers<T: TimersShow>() -> Self {
+        // SAFETY: `open` opens the seq_file the other callbacks read and release.
+        unsafe { FileOps::from_raw(fops::<T>()) }
+    }
 }
 
 struct Table<T>(core::marker::PhantomData<T>);

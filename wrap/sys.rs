@@ -4,7 +4,7 @@
 //! loadavg.c, meminfo.c, stat.c, softirqs.c), each behind a safe function.
 
 use super::shim::*;
-use kernel::{bindings, ffi::c_int, str::CStr};
+use kernel::{bindings, str::CStr};
 
 /// `utsname()` fields of the caller's UTS namespace: sysname, release, version.
 pub(crate) fn utsname() -> (&'static CStr, &'static CStr, &'static CStr) {
@@ -40,51 +40,7 @@ pub(crate) fn boottime() -> (i64, i64) {
     (ts.tv_sec, ts.tv_nsec as i64)
 }
 
-/// A CPU number, as upstream's `CpuId`.
-///
-/// # Invariants
-///
-/// Below `nr_cpu_ids` (fixed after boot): the CPU has per-CPU data.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct CpuId(u32);
-
-impl CpuId {
-    /// `cpu` if it is below `nr_cpu_ids`.
-    pub(crate) fn from_u32(cpu: u32) -> Option<Self> {
-        // SAFETY: `nr_cpu_ids` is fixed after boot.
-        // INVARIANT: Checked.
-        (cpu < unsafe { bindings::nr_cpu_ids }).then_some(Self(cpu))
-    }
-
-    pub(crate) fn as_u32(self) -> u32 {
-        self.0
-    }
-
-    fn raw(self) -> c_int {
-        self.0 as c_int
-    }
-}
-
-impl core::fmt::Display for CpuId {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-/// The possible CPUs (`for_each_possible_cpu`).
-pub(crate) fn possible_cpus() -> impl Iterator<Item = CpuId> {
-    // SAFETY: Reads the possible mask, which is fixed after boot.
-    core::iter::successors(Some(unsafe { procfs2_next_possible_cpu(-1) }), |&c| {
-        // SAFETY: As above.
-        Some(unsafe { procfs2_next_possible_cpu(c) })
-    })
-    .map_while(|c| CpuId::from_u32(c as u32))
-}
-
-pub(crate) fn cpu_online(cpu: CpuId) -> bool {
-    // SAFETY: Reads the online mask; `cpu` is below its size (type invariant).
-    unsafe { procfs2_cpu_online(cpu.raw()) }
-}
+pub(crate) use super::cpu::{cpu_online, online_cpus, possible_cpus, CpuId};
 
 /// `get_cpu_idle_time_us(cpu, NULL)`: `u64::MAX` where the tick does not track it.
 pub(crate) fn cpu_idle_time_us(cpu: CpuId) -> u64 {
@@ -233,10 +189,7 @@ pub(crate) fn symbol_name(addr: usize, buf: &mut [u8; 1024]) -> Option<&[u8]> {
     Some(s.split(|&c| c == b' ').next().unwrap_or(s))
 }
 
-#[cfg(CONFIG_NUMA)]
-const NR_NUMA_EVENTS: u32 = bindings::numa_stat_item_NR_VM_NUMA_EVENT_ITEMS;
-#[cfg(not(CONFIG_NUMA))]
-const NR_NUMA_EVENTS: u32 = 0;
+use super::mmzone::NR_VM_NUMA_EVENT_ITEMS as NR_NUMA_EVENTS;
 #[cfg(CONFIG_VM_EVENT_COUNTERS)]
 const NR_EVENTS: u32 = bindings::vm_event_item_NR_VM_EVENT_ITEMS;
 #[cfg(not(CONFIG_VM_EVENT_COUNTERS))]
@@ -290,9 +243,6 @@ pub(crate) fn node_stat_name(item: u32) -> Option<&'static CStr> {
     vmstat_text(bindings::zone_stat_item_NR_VM_ZONE_STAT_ITEMS + NR_NUMA_EVENTS + item)
 }
 
-/// The number of `numa_stat_item`s (0 without `CONFIG_NUMA`).
-pub(crate) const NR_VM_NUMA_EVENT_ITEMS: u32 = NR_NUMA_EVENTS;
-
 /// Pages counted in huge pages are shown in huge pages: the items of
 /// `vmstat_item_print_in_thp` (include/linux/mmzone.h), divided by `HPAGE_PMD_NR`.
 pub(crate) fn in_thp(item: u32, pages: u64) -> u64 {
@@ -316,11 +266,6 @@ pub(crate) fn in_thp(item: u32, pages: u64) -> u64 {
 /// huge pages (`vmstat_item_print_in_thp`) divided by `HPAGE_PMD_NR`.
 pub(crate) fn node_state_vmstat(item: u32) -> u64 {
     in_thp(item, node_state_pages(item))
-}
-
-/// The online CPUs (`for_each_online_cpu`).
-pub(crate) fn online_cpus() -> impl Iterator<Item = CpuId> {
-    possible_cpus().filter(|&c| cpu_online(c))
 }
 
 /// Every NUMA event (`global_numa_event_state` after `fold_vm_numa_events`, both
