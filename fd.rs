@@ -17,7 +17,7 @@ use crate::{
     wrap::seq::{self, SeqFile},
     wrap::{
         dentry::{Dentry, Lookup, Unhashed},
-        file::{DirContext, File, Link},
+        file::{DirContext, Link, ProcFile},
         inode::{Inode, Kstat},
         ops::{
             DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps,
@@ -83,7 +83,7 @@ fn lookupfd(dir: &Inode, dentry: &Unhashed, info: bool) -> Result<Lookup> {
 }
 
 /// `proc_readfd_common`: the open fds in ascending order, at position fd + 2.
-fn readfd(file: &File, ctx: &DirContext, info: bool) -> Result {
+fn readfd(file: &ProcFile, ctx: &DirContext, info: bool) -> Result {
     let inode = file.inode();
     let (Ok((nr, tid, gen)), Some(task)) = (dir_ino_parts(inode), proc_task(inode)) else {
         return Err(ENOENT);
@@ -163,7 +163,7 @@ impl InodeOperations for FdDir {
 
 #[vtable]
 impl FileOperations for FdDir {
-    fn readdir(file: &File, ctx: &DirContext) -> Result {
+    fn readdir(file: &ProcFile, ctx: &DirContext) -> Result {
         readfd(file, ctx, false)
     }
 }
@@ -189,7 +189,7 @@ impl InodeOperations for FdInfoDir {
 
 #[vtable]
 impl FileOperations for FdInfoDir {
-    fn readdir(file: &File, ctx: &DirContext) -> Result {
+    fn readdir(file: &ProcFile, ctx: &DirContext) -> Result {
         readfd(file, ctx, true)
     }
 }
@@ -238,7 +238,7 @@ impl InodeOperations for FdInfoFile {
 impl SeqFileOperations for FdInfoFile {
     type Kind = Single;
 
-    fn open(_inode: &Inode, file: &File) -> Result<SeqOpened> {
+    fn open(_inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
         file.single_open::<Self>()
     }
 

@@ -14,7 +14,7 @@ use crate::{
     wrap::{
         cred,
         dentry::{Dentry, Lookup, Unhashed},
-        file::{DirContext, File, Link},
+        file::{DirContext, Link, ProcFile},
         inode::Inode,
         ops::{DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps},
         task::{Path, Task},
@@ -125,7 +125,7 @@ impl InodeOperations for MapFilesDir {
 impl FileOperations for MapFilesDir {
     /// `proc_map_files_readdir`: the mappings of files in address order, at
     /// positions from 3; collected under the mmap lock, emitted after it.
-    fn readdir(file: &File, ctx: &DirContext) -> Result {
+    fn readdir(file: &ProcFile, ctx: &DirContext) -> Result {
         let inode = file.inode();
         let task = proc_task(inode).ok_or(ENOENT)?;
         if !ctx.emit_dots(inode.ino(), file.parent_ino()) {

@@ -20,11 +20,11 @@ use crate::{
     ptrace::PtraceCheck,
     wrap::{
         inode::Inode,
-        mm::{mem_rw, MmFileOperations, MmGrab},
+        mm::{mem_rw, Mm, MmFileOperations},
         ops::FileOps,
     },
 };
-use kernel::{prelude::*, uaccess::UserSlice};
+use kernel::{prelude::*, types::ARef, uaccess::UserSlice};
 
 /// `proc_mem_operations`.
 pub(crate) struct PidMem;
@@ -36,19 +36,19 @@ impl MmFileOperations for PidMem {
     const ADDRESSES: bool = true;
 
     /// `mem_open`: `ESRCH` without a task or address space, `EACCES` (see above).
-    fn open(inode: &Inode) -> Result<MmGrab> {
+    fn open(inode: &Inode) -> Result<ARef<Mm>> {
         let task = proc_task(inode).ok_or(ESRCH)?;
         let mm = task.mm_access(&PtraceCheck::attach())?;
         Ok(mm.grab())
     }
 
     /// `mem_read`.
-    fn read(mm: &MmGrab, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
+    fn read(mm: &Mm, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
         mem_rw(mm, buf, count, pos, false)
     }
 
     /// `mem_write`.
-    fn write(mm: &MmGrab, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
+    fn write(mm: &Mm, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
         mem_rw(mm, buf, count, pos, true)
     }
 }

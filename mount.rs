@@ -167,7 +167,7 @@ impl FsInfo {
     pub(crate) fn apply_options(&self, ctx: &MountContext) {
         if ctx.mask & (1 << OPT_GID) != 0 {
             self.pid_gid
-                .store(cred::make_kgid_current(ctx.gid), Relaxed);
+                .store(cred::make_kgid_current(ctx.gid).val(), Relaxed);
         }
         if ctx.mask & (1 << OPT_HIDEPID) != 0 {
             self.hide_pid.store(ctx.hidepid as u32, Relaxed);
@@ -188,7 +188,7 @@ impl FsInfo {
 
     /// The group exempt from `hidepid` (`gid=`), a kernel gid.
     pub(crate) fn pid_gid(&self) -> Kgid {
-        self.pid_gid.load(Relaxed)
+        Kgid::new(self.pid_gid.load(Relaxed))
     }
 
     /// The pid namespace the mount shows (`proc_pid_ns`).
@@ -199,7 +199,7 @@ impl FsInfo {
     /// `/proc/mounts` options (`proc_show_options`).
     pub(crate) fn show_options(&self, m: &SeqFile) {
         let gid = self.pid_gid();
-        if gid != 0 {
+        if gid != Kgid::ROOT {
             m.print(fmt!(",gid={}", cred::from_kgid_munged_init(gid)));
         }
         let hide_pid = self.hide_pid();

@@ -17,7 +17,7 @@ use crate::{
     ptrace::PtraceCheck,
     wrap::{
         dentry::{Dentry, Lookup, Unhashed},
-        file::{DirContext, File, Link},
+        file::{DirContext, Link, ProcFile},
         inode::{Inode, Kstat},
         ops::{FileOperations, FileOps, InodeOperations, InodeOps},
         task::NsKind,
@@ -124,7 +124,7 @@ impl InodeOperations for NsDir {
 #[vtable]
 impl FileOperations for NsDir {
     /// `proc_ns_dir_readdir`.
-    fn readdir(file: &File, ctx: &DirContext) -> Result {
+    fn readdir(file: &ProcFile, ctx: &DirContext) -> Result {
         let dir = file.inode();
         let (nr, tid, gen) = dir_ino_parts(dir)?;
         let entries = NS_ENTRIES.iter().enumerate().map(|(i, ent)| {

@@ -14,7 +14,7 @@ use crate::{
     wrap::seq::SeqFile,
     wrap::{
         dentry::{Dentry, Lookup, Unhashed},
-        file::{DirContext, File},
+        file::{DirContext, ProcFile},
         inode::{self, Inode, Kstat, NewInode, WithData},
         ops::{
             DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps,
@@ -634,7 +634,7 @@ impl InodeOperations for EntryDir {
 #[vtable]
 impl FileOperations for EntryDir {
     /// `proc_readdir`.
-    fn readdir(file: &File, ctx: &DirContext) -> Result {
+    fn readdir(file: &ProcFile, ctx: &DirContext) -> Result {
         let inode = file.inode();
         let Some(de) = pde(inode) else {
             return Ok(());
@@ -670,12 +670,12 @@ impl InodeOperations for EmptyDir {
 #[vtable]
 impl FileOperations for EmptyDir {
     /// `empty_dir_llseek`.
-    fn llseek(file: &File, offset: i64, whence: c_int) -> Result<i64> {
+    fn llseek(file: &ProcFile, offset: i64, whence: c_int) -> Result<i64> {
         file.llseek_size(offset, whence, 2, 2)
     }
 
     /// `empty_dir_readdir`.
-    fn readdir(file: &File, ctx: &DirContext) -> Result {
+    fn readdir(file: &ProcFile, ctx: &DirContext) -> Result {
         ctx.emit_dots(file.inode().ino(), file.parent_ino());
         Ok(())
     }
@@ -693,7 +693,7 @@ impl SeqFileOperations for EntryFile {
     type Kind = Single;
 
     /// `proc_reg_open` of a `proc_create_single` or `proc_create` entry.
-    fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
+    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
         match pde_of(inode)?.kind {
             Kind::Single(_, 0) | Kind::Ops(_) => file.single_open::<Self>(),
             Kind::Single(_, size) => file.single_open_size::<Self>(size),
@@ -750,7 +750,7 @@ impl SeqFileOperations for SeqEntryFile {
     type Kind = Records;
 
     /// `proc_reg_open` of a `proc_create_seq` entry.
-    fn open(inode: &Inode, file: &File) -> Result<SeqOpened<Records>> {
+    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened<Records>> {
         match pde_of(inode)?.kind {
             Kind::Seq(_) => file.seq_open::<Self>(),
             _ => Err(EIO),

@@ -21,22 +21,22 @@ use crate::{
     wrap::{
         cred,
         dentry::{Lookup, Unhashed},
-        file::{DirContext, File},
+        file::{DirContext, ProcFile},
         inode::{Inode, Kstat},
         lock::MutexGuard,
-        mm::{MmFileOperations, MmGrab},
+        mm::{Mm, MmFileOperations, MmWithUser},
         ops::{
             FileOperations, FileOps, InodeOperations, InodeOps, ReadFileOperations, Seek,
             SeqFileOperations, SeqOpened, Single,
         },
         posix_timers::{PosixTimer, TimersShow},
         sys,
-        task::{self, opener_is_admin, Mm, Path, Task},
+        task::{self, opener_is_admin, Path, Task},
         DT_DIR,
     },
 };
 use core::sync::atomic::{AtomicBool, Ordering};
-use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, uaccess::UserSlice};
+use kernel::{bindings, ffi::c_int, fmt, prelude::*, str::BStr, types::ARef, uaccess::UserSlice};
 
 /// `/proc2/<tgid>/`, in fs/proc's order (the entries procfs2 has; the others are in
 /// tests/missing-pid-entries.txt).
@@ -323,7 +323,7 @@ impl InodeOperations for PidBaseDir {
 #[vtable]
 impl FileOperations for PidBaseDir {
     /// `proc_pident_readdir`.
-    fn readdir(file: &File, ctx: &DirContext) -> Result {
+    fn readdir(file: &ProcFile, ctx: &DirContext) -> Result {
         let (table, tid, nr) = base_parts(file.inode()).ok_or(ENOENT)?;
         let gen = InoGen::of_ino(file.inode().ino());
         let entries = table
@@ -384,7 +384,7 @@ impl FileOperations for TaskDir {
     /// Lists the threads in thread-list order, one position each
     /// (`proc_task_readdir`): O(threads) for a whole listing, plus a recount where a
     /// thread exits under it.
-    fn readdir(file: &File, ctx: &DirContext) -> Result {
+    fn readdir(file: &ProcFile, ctx: &DirContext) -> Result {
         let inode = file.inode();
         let leader = proc_task(inode).ok_or(ENOENT)?;
         if !ctx.emit_dots(inode.ino(), file.parent_ino()) {
@@ -594,7 +594,7 @@ impl ReadFileOperations for CmdlineFile {
 /// process rewrote it so that its last byte is no longer NUL (setproctitle), it
 /// may run on into the environment area when that follows it directly, and the
 /// first page up to its first NUL is read instead (`get_mm_proctitle`).
-fn get_mm_cmdline(mm: &Mm<'_>, buf: UserSlice, count: usize, pos: usize) -> Result<usize> {
+fn get_mm_cmdline(mm: &MmWithUser, buf: UserSlice, count: usize, pos: usize) -> Result<usize> {
     let [arg_start, arg_end, env_start, env_end] = mm.arg_area();
     // Not yet far enough through exec to have one.
     if env_end == 0 || arg_start >= arg_end {
@@ -649,7 +649,7 @@ fn get_mm_cmdline(mm: &Mm<'_>, buf: UserSlice, count: usize, pos: usize) -> Resu
 /// `get_mm_proctitle`: the first page of the argument area up to and including its
 /// first NUL, from `pos`.
 fn get_mm_proctitle(
-    mm: &Mm<'_>,
+    mm: &MmWithUser,
     buf: UserSlice,
     count: usize,
     pos: usize,
@@ -739,7 +739,7 @@ fn timerslack_ns_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Res
 
 /// `__mem_open(inode, file, PTRACE_MODE_READ)` of `environ` and `auxv`: `ESRCH`
 /// without a task or address space, `EACCES` for callers that may not read it.
-fn mem_open_read(inode: &Inode) -> Result<MmGrab> {
+fn mem_open_read(inode: &Inode) -> Result<ARef<Mm>> {
     let task = proc_task(inode).ok_or(ESRCH)?;
     let mm = mm_access(&task)?;
     Ok(mm.grab())
@@ -752,18 +752,18 @@ static ENVIRON_FOPS: FileOps = FileOps::mm::<EnvironFile>();
 
 #[vtable]
 impl MmFileOperations for EnvironFile {
-    fn open(inode: &Inode) -> Result<MmGrab> {
+    fn open(inode: &Inode) -> Result<ARef<Mm>> {
         mem_open_read(inode)
     }
 
     /// `environ_read`: page by page from `env_start`; nothing before the process
     /// has an environment (`env_end` 0) or once its memory is gone.
-    fn read(mm: &MmGrab, buf: UserSlice, mut count: usize, pos: &mut i64) -> Result<usize> {
+    fn read(mm: &Mm, buf: UserSlice, mut count: usize, pos: &mut i64) -> Result<usize> {
         if mm.arg_area()[3] == 0 {
             return Ok(0);
         }
         let mut page = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
-        let Some(users) = mm.users() else {
+        let Some(users) = mm.mmget_not_zero() else {
             return Ok(0);
         };
         let [_, _, env_start, env_end] = mm.arg_area();
@@ -803,12 +803,12 @@ static AUXV_FOPS: FileOps = FileOps::mm::<AuxvFile>();
 
 #[vtable]
 impl MmFileOperations for AuxvFile {
-    fn open(inode: &Inode) -> Result<MmGrab> {
+    fn open(inode: &Inode) -> Result<ARef<Mm>> {
         mem_open_read(inode)
     }
 
     /// `auxv_read`: `simple_read_from_buffer` over `saved_auxv` up to `AT_NULL`.
-    fn read(mm: &MmGrab, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
+    fn read(mm: &Mm, buf: UserSlice, count: usize, pos: &mut i64) -> Result<usize> {
         let (words, n) = mm.saved_auxv();
         let mut bytes = [0u8; bindings::AT_VECTOR_SIZE as usize * core::mem::size_of::<usize>()];
         for (i, w) in words[..n].iter().enumerate() {
@@ -1073,7 +1073,7 @@ static CHILDREN_FOPS: FileOps = FileOps::seq::<ChildrenFile>();
 impl SeqFileOperations for ChildrenFile {
     type Kind = Single;
 
-    fn open(_inode: &Inode, file: &File) -> Result<SeqOpened> {
+    fn open(_inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
         file.single_open::<Self>()
     }
 

@@ -19,7 +19,7 @@ use crate::{
     wrap::{
         cred::{self, PidNamespace},
         dentry::{Dentry, Lookup, Unhashed},
-        file::{DirContext, File, Link},
+        file::{DirContext, Link, ProcFile},
         inode::{Inode, Kstat, NewInode},
         ops::{
             DentryOperations, DentryOps, FileOps, InodeOperations, InodeOps, Seek,
@@ -314,7 +314,7 @@ pub(crate) fn instantiate(
 /// is gone; the dots; then entry `i` of `entries` (name, inode number, `d_type`)
 /// at position `i + 2`, from the reader's position on.
 pub(crate) fn pident_readdir<'a>(
-    file: &File,
+    file: &ProcFile,
     ctx: &DirContext,
     entries: impl Iterator<Item = (&'a [u8], u64, u32)>,
 ) -> Result {
@@ -562,7 +562,7 @@ pub(crate) fn proc_single_show(m: &SeqFile, inode: &Inode) -> Result {
 /// `mm_access(task, PTRACE_MODE_READ_FSCREDS)`, as `environ` and `auxv` are opened:
 /// `ESRCH` without an address space (kernel threads, zombies), `EACCES` for callers
 /// that may not read the task's state.
-pub(crate) fn mm_access(task: &Task) -> Result<crate::wrap::task::Mm<'_>> {
+pub(crate) fn mm_access(task: &Task) -> Result<ARef<crate::wrap::mm::MmWithUser>> {
     task.mm_access(&PtraceCheck::read())
 }
 
@@ -581,7 +581,7 @@ macro_rules! single_file {
 
             const SEEK: Seek = Seek::$seek;
 
-            fn open(_inode: &Inode, file: &File) -> Result<SeqOpened> {
+            fn open(_inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
                 file.single_open::<Self>()
             }
 

@@ -54,7 +54,7 @@ use wrap::subdir::StaticCounted;
 use wrap::{
     cred::PidNamespace,
     dentry::{Dentry, Lookup, Unhashed},
-    file::{DirContext, File, Link},
+    file::{DirContext, Link, ProcFile},
     fs::{FileSystem, FileSystemType, FsContext, FsParameter, Registration},
     inode::{Inode, InodeCache, Kstat, NewInode},
     ops::{FileOperations, FileOps, InodeOperations, InodeOps, SuperOperations},
@@ -251,7 +251,7 @@ impl InodeOperations for ProcRoot {
 impl FileOperations for ProcRoot {
     /// `proc_root_readdir`: the entry tree below position 256, then `self`,
     /// `thread-self` and the processes (`proc_pid_readdir`).
-    fn readdir(file: &File, ctx: &DirContext) -> Result {
+    fn readdir(file: &ProcFile, ctx: &DirContext) -> Result {
         let info = fs_info(file.inode().super_block())?;
         if ctx.pos() < FIRST_PROCESS_ENTRY {
             // `proc_readdir`: with `subset=pid` not even `.` and `..`.

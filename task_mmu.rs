@@ -7,19 +7,19 @@ use crate::{
     pid_inode::{mm_access, proc_task},
     wrap::seq::SeqFile,
     wrap::{
-        file::File,
+        file::ProcFile,
         inode::Inode,
-        mm::{Maps, MmGrab, Vma, VmaFile, VmaWalk},
+        mm::{Maps, Mm, Vma, VmaFile, VmaWalk},
         ops::{FileOps, SeqFileOperations, SeqOpened},
     },
 };
 use core::ffi::CStr;
-use kernel::{bindings, prelude::*};
+use kernel::{bindings, prelude::*, types::ARef};
 
 /// `proc_mem_open(inode, PTRACE_MODE_READ)`: the task's mm, held without pinning
 /// its memory; `None` when it has none (kernel threads, zombies: the file reads
 /// empty); `ESRCH` once the task is gone, `EACCES` for callers that may not read it.
-fn proc_mem_open(inode: &Inode) -> Result<Option<MmGrab>> {
+fn proc_mem_open(inode: &Inode) -> Result<Option<ARef<Mm>>> {
     let task = proc_task(inode).ok_or(ESRCH)?;
     let mm = match mm_access(&task) {
         Ok(mm) => Some(mm.grab()),
@@ -149,7 +149,7 @@ pub(crate) static PROC_PID_MAPS_FOPS: FileOps = FileOps::seq::<PidMaps>();
 impl SeqFileOperations for PidMaps {
     type Kind = Maps;
 
-    fn open(inode: &Inode, file: &File) -> Result<SeqOpened<Maps>> {
+    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened<Maps>> {
         let mm = proc_mem_open(inode)?;
         file.maps_open(mm, &MAPS_WALK)
     }

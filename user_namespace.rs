@@ -12,7 +12,7 @@ use crate::{
     pid_inode::{proc_single_show, proc_task, ProcTask},
     wrap::seq::SeqFile,
     wrap::{
-        file::File,
+        file::ProcFile,
         inode::Inode,
         ops::{FileOps, SeqFileOperations, SeqOpened, Single},
         task::IdMap,
@@ -65,7 +65,7 @@ pub(crate) static PROC_ID_MAP_FOPS: FileOps = FileOps::seq::<IdMapFile>();
 impl SeqFileOperations for IdMapFile {
     type Kind = Single;
 
-    fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
+    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
         proc_task(inode).ok_or(EINVAL)?;
         file.single_open::<Self>()
     }
@@ -90,7 +90,7 @@ pub(crate) static PROC_SETGROUPS_FOPS: FileOps = FileOps::seq::<SetgroupsFile>()
 impl SeqFileOperations for SetgroupsFile {
     type Kind = Single;
 
-    fn open(inode: &Inode, file: &File) -> Result<SeqOpened> {
+    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
         let task = proc_task(inode).ok_or(ESRCH)?;
         if file.is_writable() && !task.user_ns_capable(bindings::CAP_SYS_ADMIN) {
             return Err(EACCES);

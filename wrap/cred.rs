@@ -85,57 +85,128 @@ impl PidNamespace {
     }
 }
 
-/// Credentials, borrowed while they cannot be freed: the caller's own
-/// ([`with_current`]) or a task's under RCU. Only the fields that never change once
-/// credentials are shared (`commit_creds` publishes them whole) are read, through
-/// the pointer: the object also holds counts other CPUs change, so no Rust
-/// reference to it is made.
+/// A user id as the kernel stores it (`kuid_t`), as upstream's `Kuid`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Kuid(u32);
+
+/// A group id as the kernel stores it (`kgid_t`), as upstream's `Kgid`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Kgid(u32);
+
+impl Kuid {
+    pub(crate) fn val(self) -> u32 {
+        self.0
+    }
+
+    pub(super) fn into_raw(self) -> bindings::kuid_t {
+        bindings::kuid_t { val: self.0 }
+    }
+}
+
+impl Kgid {
+    /// `GLOBAL_ROOT_GID`.
+    pub(crate) const ROOT: Self = Self(0);
+
+    /// The id in the initial namespace's numbering (the kernel's own).
+    pub(crate) const fn new(val: u32) -> Self {
+        Self(val)
+    }
+
+    pub(crate) fn val(self) -> u32 {
+        self.0
+    }
+
+    pub(super) fn into_raw(self) -> bindings::kgid_t {
+        bindings::kgid_t { val: self.0 }
+    }
+}
+
+/// Credentials (`struct cred`), as upstream's `Credential`: borrowed while they
+/// cannot be freed (the caller's own, [`with_current`], or a task's under RCU), or
+/// counted in an [`ARef<Credential>`] (`get_cred`, `put_cred`). Only the fields that
+/// never change once credentials are shared (`commit_creds` publishes them whole)
+/// are read, one at a time through the pointer: the object also holds counts other
+/// CPUs change.
 ///
 /// # Invariants
 ///
-/// `self.0` points to credentials that stay valid for `'a`.
-pub(crate) struct Cred<'a>(NonNull<bindings::cred>, core::marker::PhantomData<&'a ()>);
+/// The object is valid, published credentials while a reference to it exists.
+#[repr(transparent)]
+pub(crate) struct Credential(Opaque<bindings::cred>);
 
-/// The getters of [`Cred`]'s ids, each a field read once through the pointer.
+// SAFETY: `put_cred` may be called from any thread.
+unsafe impl Send for Credential {}
+// SAFETY: Only fields that never change are read.
+unsafe impl Sync for Credential {}
+
+// SAFETY: `usage` counts the references: `get_cred` takes one, `put_cred` gives it
+// back and frees the credentials after the last (after an RCU grace period).
+unsafe impl AlwaysRefCounted for Credential {
+    fn inc_ref(&self) {
+        // SAFETY: Valid and counted by `self`'s owner (type invariant): `get_cred` is
+        // an atomic increment of `usage`.
+        let usage = unsafe { &raw mut (*self.as_ptr()).usage.counter };
+        // SAFETY: An aligned `atomic_long_t` counter, only changed atomically.
+        unsafe { core::sync::atomic::AtomicI64::from_ptr(usage) }
+            .fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller gives back one reference.
+        unsafe { super::shim::procfs2_put_cred(obj.as_ptr().cast()) };
+    }
+}
+
+/// The getters of [`Credential`]'s ids, each a field read once through the pointer.
 macro_rules! cred_ids {
-    ($($name:ident),*) => {$(
-        pub(crate) fn $name(&self) -> u32 {
-            // SAFETY: Valid for `'a` (type invariant); the id never changes.
-            unsafe { (*self.0.as_ptr()).$name.val }
+    ($ty:ident: $($name:ident),*) => {$(
+        pub(crate) fn $name(&self) -> $ty {
+            // SAFETY: Valid (type invariant); the id never changes.
+            $ty(unsafe { (*self.as_ptr()).$name.val })
         }
     )*};
 }
 
-impl<'a> Cred<'a> {
+impl Credential {
     /// # Safety
     ///
     /// `c` must point to credentials that stay valid for `'a`.
-    pub(super) unsafe fn from_raw(c: *const bindings::cred) -> Self {
-        // SAFETY: Per the caller, `c` points to credentials: it is not null.
-        Self(
-            unsafe { NonNull::new_unchecked(c.cast_mut()) },
-            core::marker::PhantomData,
-        )
+    pub(in crate::wrap) unsafe fn from_raw<'a>(c: *const bindings::cred) -> &'a Self {
+        // SAFETY: Transparent over the C struct; per the caller.
+        unsafe { &*c.cast() }
     }
 
-    cred_ids!(uid, euid, suid, fsuid, gid, egid, sgid, fsgid);
+    /// # Safety
+    ///
+    /// `c` must carry one `usage` reference, handed over.
+    pub(in crate::wrap) unsafe fn from_counted(c: NonNull<bindings::cred>) -> ARef<Self> {
+        // SAFETY: Per the caller; transparent over the C struct.
+        unsafe { ARef::from_raw(c.cast()) }
+    }
+
+    fn as_ptr(&self) -> *mut bindings::cred {
+        self.0.get()
+    }
+
+    cred_ids!(Kuid: uid, euid, suid, fsuid);
+    cred_ids!(Kgid: gid, egid, sgid, fsgid);
 
     /// `cap_effective`, a bit per capability.
     pub(crate) fn cap_effective(&self) -> u64 {
-        // SAFETY: Valid for `'a` (type invariant); the set never changes.
-        unsafe { (*self.0.as_ptr()).cap_effective.val }
+        // SAFETY: Valid (type invariant); the set never changes.
+        unsafe { (*self.as_ptr()).cap_effective.val }
     }
 
     /// `cap_permitted`, a bit per capability.
     pub(crate) fn cap_permitted(&self) -> u64 {
-        // SAFETY: Valid for `'a` (type invariant); the set never changes.
-        unsafe { (*self.0.as_ptr()).cap_permitted.val }
+        // SAFETY: Valid (type invariant); the set never changes.
+        unsafe { (*self.as_ptr()).cap_permitted.val }
     }
 
     /// `cap_inheritable`, `cap_bset` and `cap_ambient`, a bit per capability.
     pub(crate) fn cap_other(&self) -> [u64; 3] {
-        let c = self.0.as_ptr();
-        // SAFETY: Valid for `'a` (type invariant); the sets never change.
+        let c = self.as_ptr();
+        // SAFETY: Valid (type invariant); the sets never change.
         unsafe {
             [
                 (*c).cap_inheritable.val,
@@ -145,34 +216,37 @@ impl<'a> Cred<'a> {
         }
     }
 
-    /// The user's counts (`ucounts`), which the credentials keep alive.
-    pub(super) fn ucounts(&self) -> *mut bindings::ucounts {
-        // SAFETY: Valid for `'a` (type invariant); the pointer never changes.
-        unsafe { (*self.0.as_ptr()).ucounts }
+    /// The supplementary groups, which the credentials keep alive (immutable).
+    pub(super) fn group_info(&self) -> *mut bindings::group_info {
+        // SAFETY: Valid (type invariant); the pointer never changes.
+        unsafe { (*self.as_ptr()).group_info }
     }
 
-    /// The user namespace pointer, which the credentials keep alive for `'a`.
+    /// The user's counts (`ucounts`), which the credentials keep alive.
+    pub(super) fn ucounts(&self) -> *mut bindings::ucounts {
+        // SAFETY: Valid (type invariant); the pointer never changes.
+        unsafe { (*self.as_ptr()).ucounts }
+    }
+
+    /// The user namespace pointer, which the credentials keep alive.
     pub(super) fn user_ns_ptr(&self) -> *mut bindings::user_namespace {
-        // SAFETY: Valid for `'a` (type invariant); the pointer never changes.
-        unsafe { (*self.0.as_ptr()).user_ns }
+        // SAFETY: Valid (type invariant); the pointer never changes.
+        unsafe { (*self.as_ptr()).user_ns }
     }
 
     /// The user namespace the credentials belong to, which they keep alive.
-    pub(crate) fn user_ns(&self) -> UserNs<'a> {
-        // SAFETY: Valid for `'a` (type invariant); `user_ns` never changes, and the
-        // credentials hold a reference on it for as long as they live.
-        let ns = unsafe { (*self.0.as_ptr()).user_ns };
-        // SAFETY: As above: alive for `'a`.
-        unsafe { UserNs::from_raw(ns) }.unwrap_or_else(UserNs::init)
+    pub(crate) fn user_ns(&self) -> UserNs<'_> {
+        // SAFETY: The credentials hold a reference on their namespace for as long as
+        // they live, and the borrow of `self` is no longer.
+        unsafe { UserNs::from_raw(self.user_ns_ptr()) }.unwrap_or_else(UserNs::init)
     }
 }
 
 /// Calls `f` with the calling task's credentials (`current_cred()`).
-pub(crate) fn with_current<R>(f: impl FnOnce(&Cred<'_>) -> R) -> R {
+pub(crate) fn with_current<R>(f: impl FnOnce(&Credential) -> R) -> R {
     // SAFETY: `current` is valid while it runs, and so are its own credentials,
     // which only it can replace; the borrow ends with `f`.
-    let c = unsafe { Cred::from_raw((*bindings::get_current()).cred) };
-    f(&c)
+    f(unsafe { Credential::from_raw((*bindings::get_current()).cred) })
 }
 
 /// A capability (`CAP_*`): only the ones procfs2 asks about can be named, so none
@@ -226,31 +300,23 @@ fn current_user_ns() -> *mut bindings::user_namespace {
     with_current(|c| c.user_ns_ptr())
 }
 
-/// A group id as the kernel stores it.
-pub(crate) type Kgid = u32;
-
 /// The kernel gid for `gid` as seen in the calling task's user namespace
 /// (`make_kgid(current_user_ns(), gid)`); `u32::MAX` (`INVALID_GID`) if unmapped.
 pub(crate) fn make_kgid_current(gid: u32) -> Kgid {
     // SAFETY: The user namespace of `current` is valid while it runs.
-    unsafe { bindings::make_kgid(current_user_ns(), gid).val }
+    Kgid(unsafe { bindings::make_kgid(current_user_ns(), gid).val })
 }
 
 /// `gid` as seen from the initial user namespace, `overflowgid` if unmapped.
 pub(crate) fn from_kgid_munged_init(gid: Kgid) -> u32 {
     // SAFETY: `init_user_ns` is a static object; only its address is taken.
-    unsafe {
-        bindings::from_kgid_munged(
-            &raw mut bindings::init_user_ns,
-            bindings::kgid_t { val: gid },
-        )
-    }
+    unsafe { bindings::from_kgid_munged(&raw mut bindings::init_user_ns, gid.into_raw()) }
 }
 
 /// Whether the caller is in group `gid` (`in_group_p`).
 pub(crate) fn in_group_p(gid: Kgid) -> bool {
     // SAFETY: Reads the caller's credentials.
-    unsafe { bindings::in_group_p(bindings::kgid_t { val: gid }) != 0 }
+    unsafe { bindings::in_group_p(gid.into_raw()) != 0 }
 }
 
 /// Parses `s` like the kernel's `kstrtouint(s, base, ...)`; `None` if it is not a

@@ -1,16 +1,109 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! Open files as the file operations see them ([`File`], [`Kiocb`]), directories
+//! Open files as the file operations see them ([`ProcFile`], [`Kiocb`]), directories
 //! being read ([`DirContext`]), and the targets `get_link` hands back ([`Link`]).
 
-use super::{inode::Inode, ops, shim};
+use super::{inode::Inode, ops, seq::SeqFile, shim, task::Path};
+use core::ptr::NonNull;
 use kernel::{
     bindings, c_str,
     error::to_result,
     ffi::{c_char, c_int, c_void},
     prelude::*,
-    types::Opaque,
+    types::{ARef, AlwaysRefCounted, Opaque},
 };
+
+/// Any open file (`struct file`), as upstream's `File`: an [`ARef<File>`] holds one
+/// `f_count` reference (`get_file`, `fput`). Not necessarily procfs2's: an fd of a
+/// task, a mapping's file, an mm's executable.
+///
+/// # Invariants
+///
+/// The object is a valid, open `struct file` while a reference to it exists.
+#[repr(transparent)]
+pub(crate) struct File(Opaque<bindings::file>);
+
+// SAFETY: `fput` may be called from any thread (it defers the final release).
+unsafe impl Send for File {}
+// SAFETY: Shared references only read fields set at open, or read them unlocked as
+// fs/proc does (`f_pos`).
+unsafe impl Sync for File {}
+
+// SAFETY: `f_count` counts the references: `get_file` takes one, `fput` gives it back.
+unsafe impl AlwaysRefCounted for File {
+    fn inc_ref(&self) {
+        // SAFETY: The file is open and counted by `self`'s owner (type invariant):
+        // `get_file` is an atomic increment of `f_count`.
+        let count = unsafe { &raw mut (*self.as_ptr()).f_count.counter };
+        // SAFETY: An aligned `atomic_long_t` counter, only changed atomically.
+        unsafe { core::sync::atomic::AtomicI64::from_ptr(count) }
+            .fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller gives back one reference.
+        unsafe { bindings::fput(obj.as_ptr().cast()) };
+    }
+}
+
+impl File {
+    /// # Safety
+    ///
+    /// `f` must carry one `f_count` reference, handed over.
+    pub(in crate::wrap) unsafe fn from_counted(f: NonNull<bindings::file>) -> ARef<Self> {
+        // SAFETY: Per the caller; transparent over the C struct.
+        unsafe { ARef::from_raw(f.cast()) }
+    }
+
+    fn as_ptr(&self) -> *mut bindings::file {
+        self.0.get()
+    }
+
+    /// `f_mode` (`FMODE_*`).
+    pub(crate) fn mode(&self) -> u32 {
+        // SAFETY: The file is counted; `f_mode` is a plain word.
+        unsafe { (*self.as_ptr()).f_mode }
+    }
+
+    /// `f_pos`.
+    pub(crate) fn pos(&self) -> i64 {
+        // SAFETY: The file is counted; `f_pos` is read unlocked, as fs/proc does.
+        unsafe { (*self.as_ptr()).f_pos }
+    }
+
+    /// The number of the file's inode.
+    pub(crate) fn ino(&self) -> u64 {
+        // SAFETY: The file is counted and pins its inode.
+        unsafe { (*(*self.as_ptr()).f_inode).i_ino as u64 }
+    }
+
+    /// The id of the mount the file was opened on.
+    pub(crate) fn mnt_id(&self) -> i32 {
+        // SAFETY: The file is counted and pins its mount.
+        unsafe { shim::procfs2_file_mnt_id(self.as_ptr()) }
+    }
+
+    /// The file's path, counted.
+    pub(crate) fn path(&self) -> Path {
+        // SAFETY: An open file's `f_path` is valid; `path_get` counts our copy.
+        unsafe {
+            let p = (*self.as_ptr()).f_path;
+            bindings::path_get(&p);
+            Path::from_counted(p)
+        }
+    }
+
+    /// Appends what the file's own `show_fdinfo` says, if it has one.
+    pub(crate) fn show_fdinfo(&self, m: &SeqFile) {
+        // SAFETY: The file is counted, and its operations with it; `m` is the
+        // seq_file being filled, which is what `show_fdinfo` takes.
+        unsafe {
+            if let Some(show) = (*(*self.as_ptr()).f_op).show_fdinfo {
+                show(m.as_ptr(), self.as_ptr());
+            }
+        }
+    }
+}
 
 /// An open file of procfs2, during one of its operations.
 ///
@@ -19,9 +112,9 @@ use kernel::{
 /// The object is a valid, open `struct file` of a procfs2 superblock for the
 /// duration of the callback that received it.
 #[repr(transparent)]
-pub(crate) struct File(Opaque<bindings::file>);
+pub(crate) struct ProcFile(Opaque<bindings::file>);
 
-impl File {
+impl ProcFile {
     /// # Safety
     ///
     /// `ptr` must be an open procfs2 file, used only during the callback.
@@ -66,7 +159,7 @@ impl File {
         Ok(ops::SeqOpened::new())
     }
 
-    /// [`File::single_open`] with a first buffer of `size` bytes (`single_open_size`).
+    /// [`ProcFile::single_open`] with a first buffer of `size` bytes (`single_open_size`).
     pub(crate) fn single_open_size<T: ops::SeqFileOperations>(
         &self,
         size: usize,
@@ -99,7 +192,7 @@ impl File {
         Ok(ops::SeqOpened::new())
     }
 
-    /// Releases a file opened by [`File::single_open`] or [`File::single_open_size`]
+    /// Releases a file opened by [`ProcFile::single_open`] or [`ProcFile::single_open_size`]
     /// (`single_release`).
     ///
     /// # Safety
@@ -110,7 +203,7 @@ impl File {
         to_result(unsafe { bindings::single_release(self.inode().as_ptr(), self.as_ptr()) })
     }
 
-    /// Releases a file opened by [`File::seq_open`] (`seq_release`).
+    /// Releases a file opened by [`ProcFile::seq_open`] (`seq_release`).
     ///
     /// # Safety
     ///
@@ -206,9 +299,9 @@ impl Kiocb {
     }
 
     /// The file being read.
-    pub(crate) fn file(&self) -> &File {
+    pub(crate) fn file(&self) -> &ProcFile {
         // SAFETY: A kiocb of a read names its open file (type invariant).
-        unsafe { File::from_raw((*self.iocb).ki_filp) }
+        unsafe { ProcFile::from_raw((*self.iocb).ki_filp) }
     }
 
     /// Reads through the file's seq_file (`seq_read_iter`).

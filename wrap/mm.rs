@@ -13,13 +13,14 @@ pub(crate) use self::{maps::*, mem::*};
 
 use super::seq::SeqFile;
 use super::{
-    file::File,
+    file::ProcFile,
     inode::Inode,
     ops::{sealed, FileOps, SeqKind, SeqOpened},
     shim,
     task::Path,
 };
 use core::{ffi::CStr, marker::PhantomData, ptr::NonNull};
+use kernel::types::{ARef, AlwaysRefCounted, Opaque};
 use kernel::{
     bindings, build_error,
     error::{from_result, to_result, VTABLE_DEFAULT_ERROR},
@@ -28,42 +29,108 @@ use kernel::{
     uaccess::UserSlice,
 };
 
-/// An address space an open file holds (`mmgrab`), dropped with `mmdrop`. Its
-/// memory may be gone: only [`MmGrab`]'s walk, which takes `mm_users` first, reads it.
-pub(crate) struct MmGrab(NonNull<bindings::mm_struct>);
+/// An address space (`struct mm_struct`), as upstream's `Mm`: an [`ARef<Mm>`] holds
+/// `mm_count` (`mmgrab`, `mmdrop`), which keeps the struct but not its memory, as an
+/// open file of fs/proc holds it. Its memory is read only through [`MmWithUser`].
+///
+/// # Invariants
+///
+/// The object is a valid `mm_struct` while a reference to it exists.
+#[repr(transparent)]
+pub(crate) struct Mm(Opaque<bindings::mm_struct>);
 
 // SAFETY: `mmdrop` may be called from any thread.
-unsafe impl Send for MmGrab {}
-// SAFETY: The handle is only read.
-unsafe impl Sync for MmGrab {}
+unsafe impl Send for Mm {}
+// SAFETY: Shared references only read fields under the locks they need, or atomically.
+unsafe impl Sync for Mm {}
 
-impl MmGrab {
-    /// Takes an `mm_count` reference on `mm`.
-    ///
-    /// # Safety
-    ///
-    /// `mm` must be a valid mm (counted by the caller for the call).
-    pub(super) unsafe fn grab(mm: NonNull<bindings::mm_struct>) -> Self {
-        // SAFETY: Per the caller.
-        unsafe { shim::procfs2_mmgrab(mm.as_ptr()) };
-        Self(mm)
+// SAFETY: `mm_count` counts the references: `mmgrab` takes one, `mmdrop` gives it
+// back and frees the struct after the last.
+unsafe impl AlwaysRefCounted for Mm {
+    fn inc_ref(&self) {
+        // SAFETY: The mm is valid (type invariant) and counted by `self`'s owner.
+        unsafe { shim::procfs2_mmgrab(self.as_ptr()) };
     }
 
-    pub(super) fn as_non_null(&self) -> NonNull<bindings::mm_struct> {
-        self.0
-    }
-
-    pub(super) fn into_raw(self) -> *mut bindings::mm_struct {
-        let p = self.0.as_ptr();
-        core::mem::forget(self);
-        p
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller gives back one `mm_count` reference.
+        unsafe { shim::procfs2_mmdrop(obj.as_ptr().cast()) };
     }
 }
 
-impl Drop for MmGrab {
-    fn drop(&mut self) {
-        // SAFETY: We own one `mm_count` reference.
-        unsafe { shim::procfs2_mmdrop(self.0.as_ptr()) };
+impl Mm {
+    /// # Safety
+    ///
+    /// `ptr` must be a valid mm for `'a`.
+    pub(super) unsafe fn from_raw<'a>(ptr: *mut bindings::mm_struct) -> &'a Self {
+        // SAFETY: Transparent over the C struct; per the caller.
+        unsafe { &*ptr.cast() }
+    }
+
+    pub(super) fn as_ptr(&self) -> *mut bindings::mm_struct {
+        self.0.get()
+    }
+
+    /// Pins the address space's memory (`mmget_not_zero`); `None` once its last
+    /// user is gone. The reference is made only after `mmget_not_zero` took it.
+    pub(crate) fn mmget_not_zero(&self) -> Option<ARef<MmWithUser>> {
+        // SAFETY: The mm struct is held (type invariant).
+        if !unsafe { shim::procfs2_mmget_not_zero(self.as_ptr()) } {
+            return None;
+        }
+        // SAFETY: The `mm_users` reference was just taken, and is handed over;
+        // `MmWithUser` is transparent over `Mm`.
+        Some(unsafe { ARef::from_raw(NonNull::from(self).cast()) })
+    }
+}
+
+/// An address space whose users count is held, as upstream's `MmWithUser`: an
+/// [`ARef<MmWithUser>`] holds `mm_users` (`mmget`, `mmput`), so its memory stays.
+///
+/// # Invariants
+///
+/// `mm_users` of the mm is above zero while a reference to this exists.
+#[repr(transparent)]
+pub(crate) struct MmWithUser(Mm);
+
+// SAFETY: `mmput` may be called from any thread.
+unsafe impl Send for MmWithUser {}
+// SAFETY: As for `Mm`.
+unsafe impl Sync for MmWithUser {}
+
+// SAFETY: `mm_users` counts the references: `mmget` takes one while one is held
+// (type invariant), `mmput` gives it back.
+unsafe impl AlwaysRefCounted for MmWithUser {
+    fn inc_ref(&self) {
+        // SAFETY: `mm_users` is above zero (type invariant), so an increment is
+        // `mmget`, an atomic increment.
+        let users = unsafe { &raw mut (*self.0.as_ptr()).__bindgen_anon_1.mm_users.counter };
+        // SAFETY: An aligned `atomic_t` counter, only changed atomically.
+        unsafe { core::sync::atomic::AtomicI32::from_ptr(users) }
+            .fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: The caller gives back one `mm_users` reference.
+        unsafe { bindings::mmput(obj.as_ptr().cast()) };
+    }
+}
+
+impl core::ops::Deref for MmWithUser {
+    type Target = Mm;
+
+    fn deref(&self) -> &Mm {
+        &self.0
+    }
+}
+
+impl MmWithUser {
+    /// # Safety
+    ///
+    /// `mm` must carry one `mm_users` reference, handed over.
+    pub(in crate::wrap) unsafe fn from_counted(mm: NonNull<bindings::mm_struct>) -> ARef<Self> {
+        // SAFETY: Per the caller; transparent over `Mm`, over the C struct.
+        unsafe { ARef::from_raw(mm.cast()) }
     }
 }
 

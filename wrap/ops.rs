@@ -15,7 +15,7 @@ pub(in crate::wrap) use self::trampolines::{seq_operations, single_show};
 use super::seq::SeqFile;
 use super::{
     dentry::{Dentry, Lookup, Unhashed},
-    file::{DirContext, File, Kiocb, Link},
+    file::{DirContext, Kiocb, Link, ProcFile},
     inode::{self, Inode, Kstat},
 };
 use core::marker::PhantomData;
@@ -71,7 +71,7 @@ pub(crate) trait InodeOperations: Sized + 'static {
 /// procfs2's directories.
 #[vtable]
 pub(crate) trait FileOperations: Sized + 'static {
-    fn llseek(_file: &File, _offset: i64, _whence: c_int) -> Result<i64> {
+    fn llseek(_file: &ProcFile, _offset: i64, _whence: c_int) -> Result<i64> {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
 
@@ -79,7 +79,7 @@ pub(crate) trait FileOperations: Sized + 'static {
     /// `read` then answers `EISDIR` as `generic_read_dir`, and without an `llseek` of
     /// its own the directory seeks with `generic_file_llseek`, as every directory of
     /// fs/proc does).
-    fn readdir(_file: &File, _ctx: &DirContext) -> Result {
+    fn readdir(_file: &ProcFile, _ctx: &DirContext) -> Result {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
 }
@@ -96,14 +96,14 @@ pub(crate) enum Seek {
     Mem,
 }
 
-/// Proof that a file was opened as a seq_file by [`File::single_open`] or
+/// Proof that a file was opened as a seq_file by [`ProcFile::single_open`] or
 /// What [`SeqFileOperations::open`] must return, so that every later call on the
 /// file finds a seq_file of the kind `K`, the one its table releases.
 pub(crate) struct SeqOpened<K: SeqKind = Single>(PhantomData<K>);
 
 impl<K: SeqKind> SeqOpened<K> {
-    /// Made by [`File::single_open`], [`File::single_open_size`] (`Single`),
-    /// [`File::seq_open`] (`Records`) and [`File::maps_open`] (`Maps`) only.
+    /// Made by [`ProcFile::single_open`], [`ProcFile::single_open_size`] (`Single`),
+    /// [`ProcFile::seq_open`] (`Records`) and [`ProcFile::maps_open`] (`Maps`) only.
     pub(super) fn new() -> Self {
         Self(PhantomData)
     }
@@ -122,7 +122,7 @@ pub(crate) trait SeqKind: sealed::Sealed + 'static {
     ///
     /// The file was opened as this kind (an open that returned `SeqOpened<Self>`),
     /// and is being released.
-    unsafe fn release(file: &File) -> Result;
+    unsafe fn release(file: &ProcFile) -> Result;
 }
 
 /// Opened by `single_open` or `single_open_size`; released by `single_release`.
@@ -134,14 +134,14 @@ impl sealed::Sealed for Single {}
 impl sealed::Sealed for Records {}
 
 impl SeqKind for Single {
-    unsafe fn release(file: &File) -> Result {
+    unsafe fn release(file: &ProcFile) -> Result {
         // SAFETY: Per the caller.
         unsafe { file.single_release() }
     }
 }
 
 impl SeqKind for Records {
-    unsafe fn release(file: &File) -> Result {
+    unsafe fn release(file: &ProcFile) -> Result {
         // SAFETY: Per the caller.
         unsafe { file.seq_release() }
     }
@@ -158,11 +158,11 @@ pub(crate) trait SeqFileOperations: Sized + 'static {
     /// How `open` opens the file, and so how it is released.
     type Kind: SeqKind;
 
-    /// Opens the file: checks, then [`File::single_open`], [`File::seq_open`] or
-    /// [`File::maps_open`], as `Kind` says.
-    fn open(inode: &Inode, file: &File) -> Result<SeqOpened<Self::Kind>>;
+    /// Opens the file: checks, then [`ProcFile::single_open`], [`ProcFile::seq_open`] or
+    /// [`ProcFile::maps_open`], as `Kind` says.
+    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened<Self::Kind>>;
 
-    /// Writes the whole content of a file opened with [`File::single_open`].
+    /// Writes the whole content of a file opened with [`ProcFile::single_open`].
     fn show(_m: &SeqFile, _inode: &Inode) -> Result {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
@@ -207,7 +207,7 @@ pub(crate) trait ReadFileOperations: Sized + 'static {
     }
 }
 
-/// A file read record by record ([`File::seq_open`]). Records are addressed by their
+/// A file read record by record ([`ProcFile::seq_open`]). Records are addressed by their
 /// position, so no lock is held from `start` to `stop`: each call finds its record
 /// again, and a reader that resumes at a position sees what is there now.
 pub(crate) trait SeqRecords: Sized + 'static {

@@ -28,7 +28,7 @@ pub(crate) use self::{creds::*, files::*, memory::*, pid::*};
 
 use super::seq::SeqFile;
 use super::{
-    cred::{self, Cred, PidNamespace},
+    cred::{self, Credential, PidNamespace},
     lock::{self, ExecUpdate, RawSpinIrqGuard, Rcu, Sighand, SpinGuard},
     shim,
 };
@@ -178,10 +178,10 @@ impl Task {
     }
 
     /// The task's credentials (`__task_cred`) while `rcu` lasts.
-    fn cred<'r>(&self, _rcu: &'r Rcu) -> Cred<'r> {
+    fn cred<'r>(&self, _rcu: &'r Rcu) -> &'r Credential {
         // SAFETY: `real_cred` is read as `rcu_dereference` does; the credentials it
         // points to are freed only after a grace period, after `'r`.
-        unsafe { Cred::from_raw(read_once(&raw const (*self.as_ptr()).real_cred)) }
+        unsafe { Credential::from_raw(read_once(&raw const (*self.as_ptr()).real_cred)) }
     }
 
     /// The threads of the task's group while `rcu` lasts (`for_each_thread`).

@@ -183,7 +183,11 @@ unsafe extern "C" fn m_show(m: *mut bindings::seq_file, v: *mut c_void) -> c_int
 
 /// Opens `file` as a seq_file walking the mappings of `mm` (none: the file reads
 /// empty) with `walk` (`proc_maps_open`).
-pub(in crate::wrap) fn open(file: &File, mm: Option<MmGrab>, walk: &'static VmaWalk) -> Result {
+pub(in crate::wrap) fn open(
+    file: &ProcFile,
+    mm: Option<ARef<Mm>>,
+    walk: &'static VmaWalk,
+) -> Result {
     // SAFETY: The file is being opened; `__seq_open_private` makes its seq_file with
     // a zeroed private area of the size asked for.
     let p = unsafe {
@@ -202,7 +206,7 @@ pub(in crate::wrap) fn open(file: &File, mm: Option<MmGrab>, walk: &'static VmaW
     unsafe {
         (*p).inode = file.inode().as_ptr();
         (*p).walk = walk;
-        (*p).mm = mm.map_or(core::ptr::null_mut(), MmGrab::into_raw);
+        (*p).mm = mm.map_or(core::ptr::null_mut(), |m| ARef::into_raw(m).as_ptr().cast());
     }
     Ok(())
 }
@@ -212,7 +216,7 @@ pub(in crate::wrap) fn open(file: &File, mm: Option<MmGrab>, walk: &'static VmaW
 /// # Safety
 ///
 /// [`open`] opened the file, which is being released.
-pub(in crate::wrap) unsafe fn release(file: &File) -> Result {
+pub(in crate::wrap) unsafe fn release(file: &ProcFile) -> Result {
     // SAFETY: Per the caller the private data is a seq_file with a `MapsPrivate`,
     // whose mm reference is ours to drop; `seq_release_private` frees the rest.
     unsafe {
@@ -229,24 +233,24 @@ pub(in crate::wrap) unsafe fn release(file: &File) -> Result {
     }
 }
 
-/// Opened by `proc_maps_open` ([`File::maps_open`]); released by `proc_map_release`.
+/// Opened by `proc_maps_open` ([`ProcFile::maps_open`]); released by `proc_map_release`.
 pub(crate) struct Maps;
 
 impl sealed::Sealed for Maps {}
 
 impl SeqKind for Maps {
-    unsafe fn release(file: &File) -> Result {
+    unsafe fn release(file: &ProcFile) -> Result {
         // SAFETY: Per the caller, `maps_open` opened the file.
         unsafe { release(file) }
     }
 }
 
-impl File {
+impl ProcFile {
     /// Opens the file as a seq_file walking the mappings of `mm` with `walk`
     /// (`proc_maps_open`); without an mm the file reads empty.
     pub(crate) fn maps_open(
         &self,
-        mm: Option<MmGrab>,
+        mm: Option<ARef<Mm>>,
         walk: &'static VmaWalk,
     ) -> Result<SeqOpened<Maps>> {
         open(self, mm, walk)?;

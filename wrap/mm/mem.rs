@@ -19,15 +19,15 @@ pub(crate) trait MmFileOperations: Sized + 'static {
     const ADDRESSES: bool = false;
 
     /// Checks the caller and returns the mm the file holds.
-    fn open(inode: &Inode) -> Result<MmGrab>;
+    fn open(inode: &Inode) -> Result<ARef<Mm>>;
 
     /// Reads up to `count` bytes at `*pos` into `buf`, moving `*pos`.
-    fn read(_mm: &MmGrab, _buf: UserSlice, _count: usize, _pos: &mut i64) -> Result<usize> {
+    fn read(_mm: &Mm, _buf: UserSlice, _count: usize, _pos: &mut i64) -> Result<usize> {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
 
     /// Writes `count` bytes from `buf` at `*pos`, moving `*pos`.
-    fn write(_mm: &MmGrab, _buf: UserSlice, _count: usize, _pos: &mut i64) -> Result<usize> {
+    fn write(_mm: &Mm, _buf: UserSlice, _count: usize, _pos: &mut i64) -> Result<usize> {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
 }
@@ -78,7 +78,7 @@ unsafe extern "C" fn mm_open<T: MmFileOperations>(
         let mm = T::open(inode)?;
         // SAFETY: The file is being opened; its private data is ours, and holds the
         // mm reference until release.
-        unsafe { (*file).private_data = mm.into_raw().cast() };
+        unsafe { (*file).private_data = ARef::into_raw(mm).as_ptr().cast() };
         Ok(0)
     })
 }
@@ -102,12 +102,10 @@ unsafe extern "C" fn mm_release(_inode: *mut bindings::inode, file: *mut binding
 /// # Safety
 ///
 /// `file` is such a file, open for the call.
-pub(super) unsafe fn file_mm(file: *mut bindings::file) -> core::mem::ManuallyDrop<MmGrab> {
+pub(super) unsafe fn file_mm<'a>(file: *mut bindings::file) -> &'a Mm {
     // SAFETY: Per the caller, the private data is the held mm, released only by
-    // `mm_release`: the borrowed handle must not drop it.
-    core::mem::ManuallyDrop::new(MmGrab(unsafe {
-        NonNull::new_unchecked((*file).private_data.cast())
-    }))
+    // `mm_release`, after the call.
+    unsafe { Mm::from_raw((*file).private_data.cast()) }
 }
 
 /// # Safety
@@ -116,7 +114,7 @@ pub(super) unsafe fn file_mm(file: *mut bindings::file) -> core::mem::ManuallyDr
 /// bounds (positions are addresses).
 unsafe extern "C" fn mem_lseek(file: *mut bindings::file, offset: i64, whence: c_int) -> i64 {
     // SAFETY: The VFS passes an open file.
-    kernel::error::from_result(|| unsafe { File::from_raw(file) }.mem_lseek(offset, whence))
+    kernel::error::from_result(|| unsafe { ProcFile::from_raw(file) }.mem_lseek(offset, whence))
 }
 
 /// # Safety
@@ -131,7 +129,7 @@ unsafe extern "C" fn mm_read<T: MmFileOperations>(
     // SAFETY: The VFS passes an open file of ours and its position.
     let (mm, pos) = unsafe { (file_mm(file), &mut *ppos) };
     let buf = UserSlice::new(buf as usize, count);
-    match T::read(&mm, buf, count, pos) {
+    match T::read(mm, buf, count, pos) {
         Ok(n) => n as isize,
         Err(e) => e.to_errno() as isize,
     }
@@ -149,81 +147,31 @@ unsafe extern "C" fn mm_write<T: MmFileOperations>(
     // SAFETY: The VFS passes an open file of ours and its position.
     let (mm, pos) = unsafe { (file_mm(file), &mut *ppos) };
     let buf = UserSlice::new(buf as usize, count);
-    match T::write(&mm, buf, count, pos) {
+    match T::write(mm, buf, count, pos) {
         Ok(n) => n as isize,
         Err(e) => e.to_errno() as isize,
     }
 }
 
-pub(crate) use users::MmUsers;
-
-/// The `mm_users` guard in a module of its own, so that nothing but its acquiring
-/// function can build one: a guard whose drop puts a reference must not exist unless
-/// the reference was taken (an `MmUsers` built before `mmget_not_zero` answered put a
-/// reference it never took, and drove `mm_users` below zero).
-mod users {
-    use crate::wrap::{mm::MmGrab, shim};
-    use kernel::bindings;
-
-    /// `mm_users` on a held mm (`mmget_not_zero`), dropped with `mmput`: its memory
-    /// stays while this lives.
-    ///
-    /// # Invariants
-    ///
-    /// This guard holds one `mm_users` reference on `mm`, taken by
-    /// [`MmUsers::acquire`]; its only constructor.
-    pub(crate) struct MmUsers<'a> {
-        mm: &'a MmGrab,
-    }
-
-    impl<'a> MmUsers<'a> {
-        /// Pins the address space's memory (`mmget_not_zero`); `None` once its last
-        /// user is gone.
-        pub(super) fn acquire(mm: &'a MmGrab) -> Option<Self> {
-            // SAFETY: The mm struct is held (`mm_count`).
-            if !unsafe { shim::procfs2_mmget_not_zero(mm.as_non_null().as_ptr()) } {
-                return None;
-            }
-            // INVARIANT: The reference was just taken.
-            Some(Self { mm })
-        }
-
-        pub(super) fn as_ptr(&self) -> *mut bindings::mm_struct {
-            self.mm.as_non_null().as_ptr()
-        }
-    }
-
-    impl Drop for MmUsers<'_> {
-        fn drop(&mut self) {
-            // SAFETY: The reference `acquire` took (type invariant).
-            unsafe { bindings::mmput(self.as_ptr()) };
-        }
-    }
-}
-
-impl MmGrab {
-    /// Pins the address space's memory (`mmget_not_zero`); `None` once its last
-    /// user is gone.
-    pub(crate) fn users(&self) -> Option<MmUsers<'_>> {
-        MmUsers::acquire(self)
-    }
-
+impl Mm {
     /// `arg_start`, `arg_end`, `env_start`, `env_end`, under `arg_lock`.
     pub(crate) fn arg_area(&self) -> [usize; 4] {
         // SAFETY: The mm struct is held; its `arg_lock` guards the four fields.
-        unsafe { crate::wrap::task::arg_area(self.0.as_ptr()) }
+        unsafe { crate::wrap::task::arg_area(self.as_ptr()) }
     }
 
     /// `saved_auxv` up to and including the `AT_NULL` pair, as the words of the
     /// returned array before the returned count.
     pub(crate) fn saved_auxv(&self) -> ([usize; bindings::AT_VECTOR_SIZE as usize], usize) {
         // SAFETY: The mm struct is held; `saved_auxv` is written once, at exec.
-        unsafe { crate::wrap::task::saved_auxv(self.0.as_ptr()) }
+        unsafe { crate::wrap::task::saved_auxv(self.as_ptr()) }
     }
 }
 
-impl MmUsers<'_> {
-    /// `access_remote_vm(mm, addr, buf, len, FOLL_ANON)`: how many bytes were read.
+impl MmWithUser {
+    /// Copies `buf.len()` bytes of this address space at `addr` into `buf`
+    /// (`access_remote_vm(mm, ..., FOLL_ANON)`, as fs/proc's cmdline and environ
+    /// readers); returns how many were read.
     pub(crate) fn read(&self, addr: usize, buf: &mut [u8]) -> usize {
         // SAFETY: `mm_users` is held (type invariant).
         unsafe { access_remote_vm(self.as_ptr(), addr, buf, bindings::FOLL_ANON) }
@@ -233,14 +181,14 @@ impl MmUsers<'_> {
 /// `mem_rw`: page by page through a kernel buffer, with `mm_users` taken for the
 /// call; `EIO` if nothing could be transferred. Never with `FOLL_FORCE` (README).
 pub(crate) fn mem_rw(
-    mm: &MmGrab,
+    mm: &Mm,
     buf: UserSlice,
     mut count: usize,
     pos: &mut i64,
     write: bool,
 ) -> Result<usize> {
     let mut page = KVec::from_elem(0u8, bindings::PAGE_SIZE, GFP_KERNEL)?;
-    let Some(users) = mm.users() else {
+    let Some(users) = mm.mmget_not_zero() else {
         return Ok(0);
     };
     let (mut reader, mut writer) = buf.reader_writer();

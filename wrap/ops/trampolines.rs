@@ -9,7 +9,7 @@ use super::*;
 // Trampolines. Each one's safety contract is the kernel's for that callback: it is
 // called with the valid arguments the callback's documentation names, on objects
 // of a procfs2 superblock (or, for `single_show` and the record iterators, on a
-// seq_file opened by `File::single_open`/`File::seq_open`).
+// seq_file opened by `ProcFile::single_open`/`ProcFile::seq_open`).
 // ---------------------------------------------------------------------------
 
 /// # Safety
@@ -153,7 +153,7 @@ pub(super) unsafe extern "C" fn llseek<T: FileOperations>(
     whence: c_int,
 ) -> i64 {
     // SAFETY: The VFS passes an open file of ours.
-    let file = unsafe { File::from_raw(file) };
+    let file = unsafe { ProcFile::from_raw(file) };
     from_result(|| T::llseek(file, offset, whence))
 }
 
@@ -165,7 +165,7 @@ pub(super) unsafe extern "C" fn seq_open<T: SeqFileOperations>(
     file: *mut bindings::file,
 ) -> c_int {
     // SAFETY: The VFS passes the inode being opened and its new file.
-    let (inode, file) = unsafe { (Inode::from_raw(inode), File::from_raw(file)) };
+    let (inode, file) = unsafe { (Inode::from_raw(inode), ProcFile::from_raw(file)) };
     from_result(|| T::call(inode, || T::open(inode, file)).map(|SeqOpened(_)| 0))
 }
 
@@ -192,7 +192,7 @@ pub(super) unsafe extern "C" fn seq_llseek<T: SeqFileOperations>(
     whence: c_int,
 ) -> i64 {
     // SAFETY: The VFS passes an open file of ours.
-    let file = unsafe { File::from_raw(file) };
+    let file = unsafe { ProcFile::from_raw(file) };
     from_result(|| {
         T::call(file.inode(), || match T::SEEK {
             // SAFETY: `open` returned `SeqOpened`, so the file is a seq_file.
@@ -227,7 +227,7 @@ pub(super) unsafe extern "C" fn read_read<T: ReadFileOperations>(
 ) -> isize {
     // SAFETY: The VFS passes an open file of ours and its position, which it
     // serializes for the call.
-    let (file, pos) = unsafe { (File::from_raw(file), &mut *ppos) };
+    let (file, pos) = unsafe { (ProcFile::from_raw(file), &mut *ppos) };
     let inode = file.inode();
     let buf = UserSlice::new(buf as usize, count);
     from_result(|| T::call(inode, || T::read(inode, buf, count, pos)).map(|n| n as isize))
@@ -260,7 +260,7 @@ pub(super) unsafe extern "C" fn read_llseek<T: ReadFileOperations>(
     whence: c_int,
 ) -> i64 {
     // SAFETY: The VFS passes an open file of ours.
-    let file = unsafe { File::from_raw(file) };
+    let file = unsafe { ProcFile::from_raw(file) };
     from_result(|| {
         T::call(file.inode(), || match T::SEEK {
             Seek::Generic => file.generic_llseek(offset, whence),
@@ -281,7 +281,7 @@ pub(super) unsafe extern "C" fn seq_release<T: SeqFileOperations>(
 ) -> c_int {
     // SAFETY: The VFS passes the file being released, which `T::open` opened as a
     // seq_file of kind `T::Kind` (it returned `SeqOpened<T::Kind>`).
-    from_result(|| unsafe { T::Kind::release(File::from_raw(file)) }.map(|()| 0))
+    from_result(|| unsafe { T::Kind::release(ProcFile::from_raw(file)) }.map(|()| 0))
 }
 
 /// # Safety
@@ -294,7 +294,7 @@ pub(super) unsafe extern "C" fn seq_write<T: SeqFileOperations>(
     _ppos: *mut bindings::loff_t,
 ) -> isize {
     // SAFETY: The VFS passes an open file of ours.
-    let inode = unsafe { File::from_raw(file) }.inode();
+    let inode = unsafe { ProcFile::from_raw(file) }.inode();
     let buf = UserSlice::new(buf as usize, count);
     from_result(|| T::call(inode, || T::write(inode, buf, count)).map(|n| n as isize))
 }
@@ -307,7 +307,7 @@ pub(super) unsafe extern "C" fn seq_mmap<T: SeqFileOperations>(
     _vma: *mut bindings::vm_area_struct,
 ) -> c_int {
     // SAFETY: The VFS passes an open file of ours.
-    let inode = unsafe { File::from_raw(file) }.inode();
+    let inode = unsafe { ProcFile::from_raw(file) }.inode();
     from_result(|| T::call(inode, || T::mmap(inode)).map(|()| 0))
 }
 
@@ -319,13 +319,13 @@ pub(super) unsafe extern "C" fn readdir<T: FileOperations>(
     ctx: *mut bindings::dir_context,
 ) -> c_int {
     // SAFETY: The VFS passes an open directory of ours and a context for this call.
-    let (file, ctx) = unsafe { (File::from_raw(file), DirContext::from_raw(ctx)) };
+    let (file, ctx) = unsafe { (ProcFile::from_raw(file), DirContext::from_raw(ctx)) };
     from_result(|| T::readdir(file, ctx).map(|()| 0))
 }
 
 /// # Safety
 ///
-/// `seq_operations.show` of a seq_file opened by `File::single_open::<T>`.
+/// `seq_operations.show` of a seq_file opened by `ProcFile::single_open::<T>`.
 pub(in crate::wrap) unsafe extern "C" fn single_show<T: SeqFileOperations>(
     m: *mut bindings::seq_file,
     _v: *mut c_void,
@@ -353,7 +353,7 @@ impl<T: SeqRecords> SeqTable<T> {
     };
 }
 
-/// The inode a seq_file opened by `File::seq_open` reads.
+/// The inode a seq_file opened by `ProcFile::seq_open` reads.
 ///
 /// # Safety
 ///
@@ -373,7 +373,7 @@ pub(super) fn seq_cookie<T: SeqRecords>(inode: &Inode, pos: i64) -> *mut c_void 
 
 /// # Safety
 ///
-/// `seq_operations.start` of a seq_file opened by `File::seq_open::<T>`.
+/// `seq_operations.start` of a seq_file opened by `ProcFile::seq_open::<T>`.
 pub(super) unsafe extern "C" fn seq_start<T: SeqRecords>(
     m: *mut bindings::seq_file,
     pos: *mut bindings::loff_t,
@@ -384,7 +384,7 @@ pub(super) unsafe extern "C" fn seq_start<T: SeqRecords>(
 
 /// # Safety
 ///
-/// `seq_operations.next` of a seq_file opened by `File::seq_open::<T>`.
+/// `seq_operations.next` of a seq_file opened by `ProcFile::seq_open::<T>`.
 pub(super) unsafe extern "C" fn seq_next<T: SeqRecords>(
     m: *mut bindings::seq_file,
     _v: *mut c_void,
@@ -406,7 +406,7 @@ pub(super) unsafe extern "C" fn seq_stop(_m: *mut bindings::seq_file, _v: *mut c
 
 /// # Safety
 ///
-/// `seq_operations.show` of a seq_file opened by `File::seq_open::<T>`.
+/// `seq_operations.show` of a seq_file opened by `ProcFile::seq_open::<T>`.
 pub(super) unsafe extern "C" fn seq_show<T: SeqRecords>(
     m: *mut bindings::seq_file,
     v: *mut c_void,

@@ -75,16 +75,6 @@ pub(super) fn is_pid_dir(mode: u16) -> bool {
     u32::from(mode) == bindings::S_IFDIR | 0o555
 }
 
-/// Counted credentials (`get_task_cred`), dropped with `put_cred`.
-pub(super) struct CredRef(pub(super) *const bindings::cred);
-
-impl Drop for CredRef {
-    fn drop(&mut self) {
-        // SAFETY: We own the reference `get_task_cred` took.
-        unsafe { shim::procfs2_put_cred(self.0) };
-    }
-}
-
 /// A task under `task_lock`, as `ptrace_may_access` holds it while it decides: its
 /// `mm` can neither change (exec) nor go (exit) meanwhile. What the decision reads
 /// of the task.
@@ -100,13 +90,13 @@ impl PtraceTarget<'_> {
     }
 
     /// Calls `f` with the task's credentials (`__task_cred`, under RCU).
-    pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::Cred<'_>) -> R) -> R {
+    pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::Credential) -> R) -> R {
         let _rcu = Rcu::read_lock();
         // SAFETY: `real_cred` is read as `rcu_dereference` does; the credentials it
         // points to are freed only after a grace period, and `f` runs under RCU.
-        let c =
-            unsafe { cred::Cred::from_raw(read_once(&raw const (*self.task.as_ptr()).real_cred)) };
-        f(&c)
+        f(unsafe {
+            cred::Credential::from_raw(read_once(&raw const (*self.task.as_ptr()).real_cred))
+        })
     }
 
     /// The task's mm (`task->mm`), stable under the lock; `None` for a kernel
@@ -197,7 +187,7 @@ impl Task {
             return (GLOBAL_ROOT, GLOBAL_ROOT);
         }
         let c = self.cred(rcu);
-        let (euid, egid) = (c.euid(), c.egid());
+        let (euid, egid) = (c.euid().val(), c.egid().val());
         if is_pid_dir(mode) {
             return (euid, egid);
         }
@@ -236,12 +226,16 @@ impl Task {
         const ON_STACK: usize = 32;
         let user_ns = seq_user_ns(m);
         // SAFETY: The task is valid; `get_task_cred` returns a counted reference,
-        // given back by `CredRef`'s drop.
-        let cred = CredRef(unsafe { bindings::get_task_cred(self.as_ptr()) });
+        // never NULL, handed over.
+        let cred = unsafe {
+            cred::Credential::from_counted(NonNull::new_unchecked(
+                bindings::get_task_cred(self.as_ptr()).cast_mut(),
+            ))
+        };
         // SAFETY: A counted `cred` keeps its `group_info`, whose `gid` has `ngroups`
         // entries.
         let gids = unsafe {
-            let gi = (*cred.0).group_info;
+            let gi = cred.group_info();
             core::slice::from_raw_parts((*gi).gid.as_ptr(), (*gi).ngroups as usize)
         };
         // SAFETY: `user_ns` is the opener's, valid while the file is open.

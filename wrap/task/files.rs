@@ -1,78 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! A task's open files and paths: the fd table walk, an fd's flags, `cwd` and
-//! `root`, counted files (`FileRef`) and paths (`Path`).
+//! `root`, and counted paths (`Path`); the files are counted [`File`]s.
 
 use super::*;
-
-/// A counted open file, dropped with `fput`.
-pub(crate) struct FileRef(pub(super) NonNull<bindings::file>);
-
-impl FileRef {
-    pub(super) fn as_ptr(&self) -> *mut bindings::file {
-        self.0.as_ptr()
-    }
-
-    /// `f_mode` (`FMODE_*`).
-    pub(crate) fn mode(&self) -> u32 {
-        // SAFETY: The file is counted; `f_mode` is a plain word.
-        unsafe { (*self.as_ptr()).f_mode }
-    }
-
-    /// `f_pos`.
-    pub(crate) fn pos(&self) -> i64 {
-        // SAFETY: The file is counted; `f_pos` is read unlocked, as fs/proc does.
-        unsafe { (*self.as_ptr()).f_pos }
-    }
-
-    /// The number of the file's inode.
-    pub(crate) fn ino(&self) -> u64 {
-        // SAFETY: The file is counted and pins its inode.
-        unsafe { (*(*self.as_ptr()).f_inode).i_ino as u64 }
-    }
-
-    /// The id of the mount the file was opened on.
-    pub(crate) fn mnt_id(&self) -> i32 {
-        // SAFETY: The file is counted and pins its mount.
-        unsafe { shim::procfs2_file_mnt_id(self.as_ptr()) }
-    }
-
-    /// The file's path, counted.
-    pub(crate) fn path(&self) -> Path {
-        // SAFETY: An open file's `f_path` is valid; `path_get` counts our copy.
-        unsafe {
-            let p = (*self.as_ptr()).f_path;
-            bindings::path_get(&p);
-            Path(p)
-        }
-    }
-
-    /// Appends what the file's own `show_fdinfo` says, if it has one.
-    pub(crate) fn show_fdinfo(&self, m: &SeqFile) {
-        // SAFETY: The file is counted, and its operations with it; `m` is the
-        // seq_file being filled, which is what `show_fdinfo` takes.
-        unsafe {
-            if let Some(show) = (*(*self.as_ptr()).f_op).show_fdinfo {
-                show(m.as_ptr(), self.as_ptr());
-            }
-        }
-    }
-}
-
-impl Drop for FileRef {
-    fn drop(&mut self) {
-        // SAFETY: We own one reference.
-        unsafe { bindings::fput(self.as_ptr()) };
-    }
-}
+use crate::wrap::file::File;
 
 /// A counted `struct path`, dropped with `path_put`.
-pub(crate) struct Path(pub(super) bindings::path);
+pub(crate) struct Path(bindings::path);
 
 // SAFETY: `path_put` may be called from any thread.
 unsafe impl Send for Path {}
 
 impl Path {
+    /// # Safety
+    ///
+    /// `p` must hold the references `path_get` takes, handed over.
+    pub(in crate::wrap) unsafe fn from_counted(p: bindings::path) -> Self {
+        Self(p)
+    }
+
     /// A counted copy of `*p` (`path_get`).
     ///
     /// # Safety
@@ -110,18 +57,20 @@ impl Drop for Path {
 impl Task {
     /// The open file with the lowest fd at or above `fd`, with that fd
     /// (`task_lookup_next_fdget_rcu`).
-    pub(crate) fn next_fd(&self, fd: u32) -> Option<(u32, FileRef)> {
+    pub(crate) fn next_fd(&self, fd: u32) -> Option<(u32, ARef<File>)> {
         let mut n = fd;
         let f = {
             let _rcu = Rcu::read_lock();
             // SAFETY: The task is valid; a non-NULL result carries a file reference.
             unsafe { shim::task_lookup_next_fdget_rcu(self.as_ptr(), &mut n) }
         };
-        Some((n, FileRef(NonNull::new(f)?)))
+        let f = NonNull::new(f)?;
+        // SAFETY: The reference `task_lookup_next_fdget_rcu` took is handed over.
+        Some((n, unsafe { File::from_counted(f) }))
     }
 
     /// The file open at exactly `fd`.
-    pub(crate) fn fd_file(&self, fd: u32) -> Option<FileRef> {
+    pub(crate) fn fd_file(&self, fd: u32) -> Option<ARef<File>> {
         self.next_fd(fd).filter(|(n, _)| *n == fd).map(|(_, f)| f)
     }
 
@@ -139,7 +88,7 @@ impl Task {
     }
 
     /// The file open at `fd` and its flags, `O_CLOEXEC` included.
-    pub(crate) fn fd_flags(&self, fd: u32) -> Option<(FileRef, u32)> {
+    pub(crate) fn fd_flags(&self, fd: u32) -> Option<(ARef<File>, u32)> {
         let _lock = self.lock();
         // SAFETY: `files` is stable under `task_lock`.
         let files = unsafe { (*self.as_ptr()).files };
@@ -159,7 +108,7 @@ impl Task {
                 flags |= bindings::O_CLOEXEC;
             }
             shim::procfs2_get_file(f);
-            Some((FileRef(NonNull::new_unchecked(f)), flags))
+            Some((File::from_counted(NonNull::new_unchecked(f)), flags))
         }
     }
 

@@ -4,6 +4,7 @@
 //! environment areas, the saved auxv, and the tasks that share an mm.
 
 use super::*;
+use crate::wrap::mm::{Mm, MmWithUser};
 
 /// `arg_start`, `arg_end`, `env_start`, `env_end` of `mm`, under its `arg_lock`.
 ///
@@ -40,18 +41,8 @@ pub(in crate::wrap) unsafe fn saved_auxv(
     (v, n.min(v.len()))
 }
 
-/// A counted reference on a task's address space, dropped with `mmput`.
-pub(crate) struct Mm<'a> {
-    mm: NonNull<bindings::mm_struct>,
-    /// Taken from this task, which outlives it.
-    _task: PhantomData<&'a Task>,
-}
-
-impl Mm<'_> {
-    pub(super) fn as_ptr(&self) -> *mut bindings::mm_struct {
-        self.mm.as_ptr()
-    }
-
+/// What a reader holding a task's address space (`mm_users`) reads of it.
+impl MmWithUser {
     /// The core dump filter bits (`(mm->flags & MMF_DUMP_FILTER_MASK) >>
     /// MMF_DUMP_FILTER_SHIFT`).
     #[cfg(CONFIG_ELF_CORE)]
@@ -117,25 +108,16 @@ impl Mm<'_> {
         }
     }
 
-    /// Copies `buf.len()` bytes of this address space at `addr` into `buf`
-    /// (`access_remote_vm(mm, ..., FOLL_ANON)`, as fs/proc's cmdline and environ
-    /// readers); returns how many were read.
-    pub(crate) fn read(&self, addr: usize, buf: &mut [u8]) -> usize {
-        // SAFETY: This reference holds `mm_users`.
-        unsafe { crate::wrap::mm::access_remote_vm(self.as_ptr(), addr, buf, bindings::FOLL_ANON) }
-    }
-
     /// Locks the address space for reading (`mmap_read_lock_killable`; `EINTR`).
     pub(crate) fn read_lock(&self) -> Result<crate::wrap::mm::MmapRead<'_>> {
         // SAFETY: This reference holds `mm_users` while the guard borrows it.
-        unsafe { crate::wrap::mm::MmapRead::lock(self.mm) }
+        unsafe { crate::wrap::mm::MmapRead::lock(NonNull::new_unchecked(self.as_ptr())) }
     }
 
     /// Holds the address space beyond this reference without pinning its memory
     /// (`mmgrab`), as an open file of fs/proc does (`proc_mem_open`).
-    pub(crate) fn grab(&self) -> crate::wrap::mm::MmGrab {
-        // SAFETY: The mm is counted for the call.
-        unsafe { crate::wrap::mm::MmGrab::grab(self.mm) }
+    pub(crate) fn grab(&self) -> ARef<Mm> {
+        ARef::from(&**self)
     }
 
     /// The executable's path (`get_mm_exe_file`), counted.
@@ -147,7 +129,8 @@ impl Mm<'_> {
                 shim::procfs2_get_file_rcu(&raw mut (*self.as_ptr()).__bindgen_anon_1.exe_file)
             })?
         };
-        Some(FileRef(f).path())
+        // SAFETY: The reference `get_file_rcu` took is handed over.
+        Some(unsafe { crate::wrap::file::File::from_counted(f) }.path())
     }
 }
 
@@ -182,17 +165,10 @@ pub(crate) trait PtraceCheck {
     fn may_access(&self, target: &PtraceTarget<'_>) -> bool;
 }
 
-impl Drop for Mm<'_> {
-    fn drop(&mut self) {
-        // SAFETY: We own one mm_users reference.
-        unsafe { bindings::mmput(self.as_ptr()) };
-    }
-}
-
 impl Task {
     /// The task's mm if other processes share it (`MMF_MULTIPROCESS`) and the task
     /// is no vfork child, held (`__set_oom_adj` with `find_lock_task_mm`).
-    pub(crate) fn multiprocess_mm(&self) -> Option<crate::wrap::mm::MmGrab> {
+    pub(crate) fn multiprocess_mm(&self) -> Option<ARef<Mm>> {
         // SAFETY: The task is valid; `vfork_done` is read once, as fs/proc does.
         if !unsafe { read_once(&raw const (*self.as_ptr()).vfork_done) }.is_null() {
             return None;
@@ -209,8 +185,8 @@ impl Task {
                 if flags & (1 << bindings::MMF_MULTIPROCESS) == 0 {
                     return None;
                 }
-                // SAFETY: As above.
-                return Some(unsafe { crate::wrap::mm::MmGrab::grab(mm) });
+                // SAFETY: As above: valid for the borrow, which `ARef::from` counts.
+                return Some(ARef::from(unsafe { Mm::from_raw(mm.as_ptr()) }));
             }
         }
         None
@@ -219,11 +195,7 @@ impl Task {
     /// Calls `f` on every process outside this one's group, not a kernel thread nor
     /// the global init, that uses `mm` and is no vfork child, each under its
     /// `task_lock` (`__set_oom_adj`'s walk with `process_shares_mm`).
-    pub(crate) fn for_each_sharing_mm(
-        &self,
-        mm: &crate::wrap::mm::MmGrab,
-        mut f: impl FnMut(&Task),
-    ) {
+    pub(crate) fn for_each_sharing_mm(&self, mm: &Mm, mut f: impl FnMut(&Task)) {
         let rcu = Rcu::read_lock();
         for p in processes(&rcu) {
             // SAFETY: A task valid under RCU; `flags` and `signal` are read as
@@ -247,7 +219,7 @@ impl Task {
                 // SAFETY: `mm` is read once, as `process_shares_mm` does.
                 NonNull::new(unsafe { read_once(&raw const (*t.as_ptr()).mm) })
             });
-            if shares == Some(mm.as_non_null()) {
+            if shares.map(NonNull::as_ptr) == Some(mm.as_ptr()) {
                 f(p);
             }
         }
@@ -288,7 +260,7 @@ impl Task {
     /// `exec_update_lock`; `ESRCH` without one, `EACCES` unless it is the caller's
     /// own or `check` (made for the mode: read for `environ`, `auxv`, `maps`,
     /// attach for `mem`) lets the caller at the task.
-    pub(crate) fn mm_access(&self, check: &impl PtraceCheck) -> Result<Mm<'_>> {
+    pub(crate) fn mm_access(&self, check: &impl PtraceCheck) -> Result<ARef<MmWithUser>> {
         let _exec = self.exec_update_read()?;
         let mm = self.mm().ok_or(ESRCH)?;
         if !mm.is_current() && !self.may_access(check) {
@@ -299,12 +271,10 @@ impl Task {
 
     /// The task's address space, counted (`get_task_mm`); `None` for kernel threads
     /// and exited tasks.
-    pub(crate) fn mm(&self) -> Option<Mm<'_>> {
+    pub(crate) fn mm(&self) -> Option<ARef<MmWithUser>> {
         // SAFETY: The task is valid; the result carries an mm_users reference.
         let mm = NonNull::new(unsafe { bindings::get_task_mm(self.as_ptr()) })?;
-        Some(Mm {
-            mm,
-            _task: PhantomData,
-        })
+        // SAFETY: That reference is handed over.
+        Some(unsafe { MmWithUser::from_counted(mm) })
     }
 }

@@ -280,19 +280,17 @@ impl Task {
                 }
                 st.tgid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_TGID, ns));
                 let c = self.cred(&rcu);
-                for (i, val) in [c.uid(), c.euid(), c.suid(), c.fsuid()]
+                for (i, id) in [c.uid(), c.euid(), c.suid(), c.fsuid()]
                     .into_iter()
                     .enumerate()
                 {
-                    let id = bindings::kuid_t { val };
-                    st.uid[i] = i64::from(bindings::from_kuid_munged(user_ns, id));
+                    st.uid[i] = i64::from(bindings::from_kuid_munged(user_ns, id.into_raw()));
                 }
-                for (i, val) in [c.gid(), c.egid(), c.sgid(), c.fsgid()]
+                for (i, id) in [c.gid(), c.egid(), c.sgid(), c.fsgid()]
                     .into_iter()
                     .enumerate()
                 {
-                    let id = bindings::kgid_t { val };
-                    st.gid[i] = i64::from(bindings::from_kgid_munged(user_ns, id));
+                    st.gid[i] = i64::from(bindings::from_kgid_munged(user_ns, id.into_raw()));
                 }
                 let [inheritable, bset, ambient] = c.cap_other();
                 let caps = [
