@@ -194,7 +194,7 @@ fn tabbed(m: &SeqFile, label: &[u8], values: impl IntoIterator<Item = u64>) {
 /// not exported); the lines of options this kernel lacks (seccomp, cpusets,
 /// hugetlb, shadow stacks) are absent here as in its /proc.
 pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTask<'_>) -> Result {
-    let st = task.status(m, ns);
+    let st = task.status(m.opener_user_ns(), ns);
     m.write(b"Name:\t");
     proc_task_name_escaped(m, task);
     m.write(b"\n");
@@ -224,7 +224,7 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
     tabbed(m, b"Gid:", st.gid.map(|v| v as u64));
     tabbed(m, b"FDSize:", [st.fdsize as u64]);
     m.write(b"Groups:\t");
-    task.with_groups(m, |groups| {
+    task.with_groups(m.opener_user_ns(), |groups| {
         for (i, &g) in groups.iter().enumerate() {
             if i > 0 {
                 m.write(b" ");

@@ -31,7 +31,7 @@ use crate::{
         },
         posix_timers::{PosixTimer, TimersShow},
         sys,
-        task::{self, opener_is_admin, Path, Task},
+        task::{self, Path, Task},
         DT_DIR,
     },
 };
@@ -544,11 +544,38 @@ fn oom_score_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result 
     if sys::free_swap_pages() > 0 {
         return Err(Error::from_errno(-(bindings::EOPNOTSUPP as c_int)));
     }
-    let (badness, total) = task.oom_badness();
+    let (badness, total) = oom_badness(task);
     let total = total.max(1) as i64;
     let points = badness.map_or(0, |b| (1000 + b * 1000 / total) * 2 / 3);
     m.print(fmt!("{}\n", points as u64));
     Ok(())
+}
+
+/// `oom_badness()` (mm/oom_kill.c, not exported) and the page total it scales by;
+/// `None` for tasks the OOM killer never picks (init, kernel threads, no thread with
+/// an mm, OOM-skipped or in vfork, `OOM_SCORE_ADJ_MIN`): the pages of one thread
+/// with an mm (`find_lock_task_mm`: rss, swap entries, page tables) plus its
+/// `oom_score_adj` in thousandths of the total.
+fn oom_badness(task: &Task) -> (Option<i64>, u64) {
+    const OOM_SCORE_ADJ_MIN: i64 = -1000;
+    let total = sys::totalram_pages();
+    if task.is_global_init() || task.is_kthread() {
+        return (None, total);
+    }
+    let Some(t) = task.find_lock_task_mm() else {
+        return (None, total);
+    };
+    let adj = t.oom_score_adj();
+    if t.mm_oom_skip() || t.in_vfork() || adj == OOM_SCORE_ADJ_MIN {
+        return (None, total);
+    }
+    // As C computes: the page sum in `unsigned long`, stored in a `long`;
+    // `adj *= totalpages / 1000` converts `adj` to `unsigned long` (wraps);
+    // `points += adj` on `long` is bounded by memory (wrapping, as the kernel's
+    // -fno-strict-overflow would, gives the same number).
+    let points = t.pages() as i64;
+    let adj = (adj as u64).wrapping_mul(total / 1000) as i64;
+    (Some(points.wrapping_add(adj)), total)
 }
 
 /// `proc_pid_schedstat`.
@@ -681,7 +708,7 @@ fn get_mm_proctitle(
 /// `proc_pid_stack`: root only (CAP_SYS_ADMIN over the initial user namespace,
 /// `EACCES` otherwise), and `lock_trace`'s check (`EPERM`).
 fn stack_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    if !opener_is_admin(m) {
+    if !m.opener_is_admin() {
         return Err(EACCES);
     }
     task.show_stack(m, &PtraceCheck::attach())
@@ -1077,13 +1104,22 @@ impl SeqFileOperations for ChildrenFile {
         file.single_open::<Self>()
     }
 
-    /// `children_seq_show` for each child (see `Task::for_each_child`).
+    /// `children_seq_show` for each child: the pid number in the mount's namespace of
+    /// each process whose real parent is this thread, in the order processes were
+    /// created. fs/proc walks the thread's `children` list under `tasklist_lock`,
+    /// which is not exported (and the list is not RCU-safe): this walks every
+    /// process under RCU instead, so a child reparented to this thread comes at its
+    /// place in creation order, not at the end.
     fn show(m: &SeqFile, inode: &Inode) -> Result {
         let Some(task) = proc_task(inode) else {
             return Ok(());
         };
         let ns = fs_info(inode.super_block())?.pid_ns();
-        task.for_each_child(ns, |nr| m.print(fmt!("{} ", nr)));
+        task::for_each_process(|p| {
+            if task.is_real_parent_of(p) {
+                m.print(fmt!("{} ", p.pid_nr_ns(ns)));
+            }
+        });
         Ok(())
     }
 }
@@ -1128,7 +1164,7 @@ single_file!(
 /// newline.
 #[cfg(CONFIG_AUDIT)]
 fn loginuid_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
-    m.print(fmt!("{}", task.loginuid(m)));
+    m.print(fmt!("{}", task.loginuid(m.opener_user_ns())));
     Ok(())
 }
 

@@ -10,7 +10,7 @@
 //! takes it, then `task_lock`), so every step reads the state of the moment.
 
 use crate::wrap::{
-    cred::{self, lsm::Lsm, yama, Cap, UserNs},
+    cred::{self, lsm::Lsm, yama, Cap, UserNamespace},
     task::{self, PtraceTarget},
 };
 use core::sync::atomic::{fence, Ordering};
@@ -87,7 +87,7 @@ fn ptrace_may_access_locked(t: &PtraceTarget<'_>, check: &PtraceCheck) -> bool {
 }
 
 /// `ptrace_has_cap`: CAP_SYS_PTRACE over `ns`.
-fn ptrace_has_cap(ns: UserNs<'_>) -> bool {
+fn ptrace_has_cap(ns: &UserNamespace) -> bool {
     ns.capable_noaudit(Cap::SysPtrace)
 }
 
@@ -98,7 +98,7 @@ fn ptrace_has_cap(ns: UserNs<'_>) -> bool {
 fn task_still_dumpable(t: &PtraceTarget<'_>) -> bool {
     match t.mm() {
         Some(mm) => mm.dumpable() == task::SUID_DUMP_USER || ptrace_has_cap(mm.user_ns()),
-        None => t.user_dumpable() || ptrace_has_cap(UserNs::init()),
+        None => t.user_dumpable() || ptrace_has_cap(UserNamespace::init()),
     }
 }
 

@@ -12,18 +12,27 @@ use crate::{
     pid_inode::{proc_single_show, proc_task, ProcTask},
     wrap::seq::SeqFile,
     wrap::{
+        cred::{IdMap, UserNamespace},
         file::ProcFile,
         inode::Inode,
         ops::{FileOps, SeqFileOperations, SeqOpened, Single},
-        task::IdMap,
     },
 };
 use kernel::{bindings, fmt, prelude::*, uaccess::UserSlice};
 
-/// The lines of an id map: `"%10u %10u %10u\n"` per extent.
+/// The lines of the id map `which` of the task's user namespace (`uid_m_show` and
+/// its twins): `"%10u %10u %10u\n"` per extent, the lower id as the opener's
+/// namespace sees it, or its parent's where the opener's is the map's own.
 fn show_id_map(m: &SeqFile, task: &crate::wrap::task::Task, which: IdMap) {
-    task.id_map(m, which, |first, lower, count| {
-        m.print(fmt!("{:>10} {:>10} {:>10}\n", first, lower, count))
+    task.with_user_ns(|ns: &UserNamespace| {
+        let mut lower_ns = m.opener_user_ns();
+        if lower_ns == ns {
+            lower_ns = lower_ns.parent().unwrap_or(lower_ns);
+        }
+        for e in ns.extents(which) {
+            let lower = lower_ns.from_kid(which, e.lower_first);
+            m.print(fmt!("{:>10} {:>10} {:>10}\n", e.first, lower, e.count));
+        }
     });
 }
 

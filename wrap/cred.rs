@@ -235,10 +235,10 @@ impl Credential {
     }
 
     /// The user namespace the credentials belong to, which they keep alive.
-    pub(crate) fn user_ns(&self) -> UserNs<'_> {
+    pub(crate) fn user_ns(&self) -> &UserNamespace {
         // SAFETY: The credentials hold a reference on their namespace for as long as
         // they live, and the borrow of `self` is no longer.
-        unsafe { UserNs::from_raw(self.user_ns_ptr()) }.unwrap_or_else(UserNs::init)
+        unsafe { UserNamespace::from_raw(self.user_ns_ptr()) }
     }
 }
 
@@ -256,42 +256,130 @@ pub(crate) enum Cap {
     SysPtrace = bindings::CAP_SYS_PTRACE as isize,
 }
 
-/// A user namespace that stays alive for `'a` (held by credentials or an mm that
-/// live that long). Two are equal when they are the same namespace.
-#[derive(Clone, Copy)]
-pub(crate) struct UserNs<'a>(
-    NonNull<bindings::user_namespace>,
-    core::marker::PhantomData<&'a bindings::user_namespace>,
-);
+/// A user namespace (`struct user_namespace`), as upstream's `UserNamespace`:
+/// borrowed from what keeps it alive (credentials, an mm, an open file). Two are
+/// equal when they are the same namespace.
+///
+/// # Invariants
+///
+/// The object is a valid user namespace while a reference to it exists.
+#[repr(transparent)]
+pub(crate) struct UserNamespace(Opaque<bindings::user_namespace>);
 
-impl UserNs<'static> {
-    /// The initial user namespace (`init_user_ns`), a static object.
-    pub(crate) fn init() -> Self {
-        // SAFETY: A static object is never null.
-        let ns = unsafe { NonNull::new_unchecked(&raw mut bindings::init_user_ns) };
-        Self(ns, core::marker::PhantomData)
-    }
+// SAFETY: Only fields set at creation, and the id maps (written once, before their
+// count, read with a barrier), are read.
+unsafe impl Sync for UserNamespace {}
+
+/// Which id map of a user namespace (`uid_map`, `gid_map`, `projid_map`).
+#[derive(Clone, Copy)]
+pub(crate) enum IdMap {
+    Uid,
+    Gid,
+    Projid,
 }
 
-impl<'a> UserNs<'a> {
+/// One extent of an id map (`struct uid_gid_extent`): `count` ids from `first` in
+/// the namespace are `lower_first`.. as the kernel stores them.
+pub(crate) struct IdExtent {
+    pub(crate) first: u32,
+    pub(crate) lower_first: u32,
+    pub(crate) count: u32,
+}
+
+impl UserNamespace {
+    /// The initial user namespace (`init_user_ns`), a static object.
+    pub(crate) fn init() -> &'static Self {
+        // SAFETY: A static object, valid forever.
+        unsafe { Self::from_raw(&raw mut bindings::init_user_ns) }
+    }
+
     /// # Safety
     ///
     /// `ns` must be a user namespace that stays alive for `'a`.
-    pub(super) unsafe fn from_raw(ns: *mut bindings::user_namespace) -> Option<Self> {
-        NonNull::new(ns).map(|ns| Self(ns, core::marker::PhantomData))
+    pub(in crate::wrap) unsafe fn from_raw<'a>(ns: *mut bindings::user_namespace) -> &'a Self {
+        // SAFETY: Transparent over the C struct; per the caller.
+        unsafe { &*ns.cast() }
+    }
+
+    pub(in crate::wrap) fn as_ptr(&self) -> *mut bindings::user_namespace {
+        self.0.get()
     }
 
     /// Whether the caller has `cap` over this namespace, not audited
     /// (`ns_capable_noaudit`).
-    pub(crate) fn capable_noaudit(self, cap: Cap) -> bool {
-        // SAFETY: The namespace is alive for `'a` (type invariant); `cap` is valid.
-        unsafe { bindings::ns_capable_noaudit(self.0.as_ptr(), cap as kernel::ffi::c_int) }
+    pub(crate) fn capable_noaudit(&self, cap: Cap) -> bool {
+        // SAFETY: The namespace is valid (type invariant); `cap` is valid.
+        unsafe { bindings::ns_capable_noaudit(self.as_ptr(), cap as kernel::ffi::c_int) }
+    }
+
+    /// The parent namespace, which a namespace keeps alive; `None` for the initial one.
+    pub(crate) fn parent(&self) -> Option<&Self> {
+        // SAFETY: Valid (type invariant); `parent` is set at creation.
+        let p = unsafe { (*self.as_ptr()).parent };
+        // SAFETY: A namespace holds a reference on its parent while it lives.
+        (!p.is_null()).then(|| unsafe { Self::from_raw(p) })
+    }
+
+    /// The extents of id map `which`, as `m_start` reads them: the count first, then
+    /// a read barrier, then the extents, which are written once, before the count.
+    pub(crate) fn extents(&self, which: IdMap) -> impl Iterator<Item = IdExtent> + '_ {
+        let ns = self.as_ptr();
+        // SAFETY: Valid (type invariant); a map's count is read once.
+        let (map, n) = unsafe {
+            let map = match which {
+                IdMap::Uid => &raw const (*ns).uid_map,
+                IdMap::Gid => &raw const (*ns).gid_map,
+                IdMap::Projid => &raw const (*ns).projid_map,
+            };
+            let base = &raw const (*map).__bindgen_anon_1.__bindgen_anon_1;
+            (map, core::ptr::read_volatile(&raw const (*base).nr_extents))
+        };
+        core::sync::atomic::fence(core::sync::atomic::Ordering::Acquire);
+        // SAFETY: `n` extents were written before the count read above: inline up to
+        // `UID_GID_MAP_MAX_BASE_EXTENTS`, else in the `forward` array.
+        let extents: *const bindings::uid_gid_extent = unsafe {
+            if n <= bindings::UID_GID_MAP_MAX_BASE_EXTENTS {
+                (*map).__bindgen_anon_1.__bindgen_anon_1.extent.as_ptr()
+            } else {
+                (*map).__bindgen_anon_1.__bindgen_anon_2.forward
+            }
+        };
+        (0..n as usize).map(move |i| {
+            // SAFETY: `i` is below the count of written extents (see above).
+            let e = unsafe { *extents.add(i) };
+            IdExtent {
+                first: e.first,
+                lower_first: e.lower_first,
+                count: e.count,
+            }
+        })
+    }
+
+    /// Kernel id `id` of map `which` as this namespace sees it, `(u32)-1` if unmapped
+    /// (`from_kuid`, `from_kgid`, `from_kprojid`).
+    pub(crate) fn from_kid(&self, which: IdMap, id: u32) -> u32 {
+        let ns = self.as_ptr();
+        // SAFETY: Valid (type invariant); the lookups read the maps as above.
+        unsafe {
+            match which {
+                IdMap::Uid => bindings::from_kuid(ns, bindings::kuid_t { val: id }),
+                IdMap::Gid => bindings::from_kgid(ns, bindings::kgid_t { val: id }),
+                IdMap::Projid => bindings::from_kprojid(ns, bindings::kprojid_t { val: id }),
+            }
+        }
+    }
+
+    /// `gid` as this namespace sees it, `overflowgid` if unmapped
+    /// (`from_kgid_munged`).
+    pub(crate) fn from_kgid_munged(&self, gid: Kgid) -> u32 {
+        // SAFETY: Valid (type invariant).
+        unsafe { bindings::from_kgid_munged(self.as_ptr(), gid.into_raw()) }
     }
 }
 
-impl PartialEq for UserNs<'_> {
+impl PartialEq for UserNamespace {
     fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0
+        core::ptr::eq(self, other)
     }
 }
 

@@ -26,9 +26,35 @@ impl SeqFile {
         unsafe { &*ptr.cast() }
     }
 
-    /// The C seq_file, for helpers that read the opener's context (`seq_user_ns`).
+    /// The C seq_file.
     pub(crate) fn as_ptr(&self) -> *mut bindings::seq_file {
         self.0.get()
+    }
+
+    /// The credentials of whoever opened the file (`m->file->f_cred`), which the
+    /// open file keeps.
+    pub(crate) fn opener_cred(&self) -> &super::cred::Credential {
+        // SAFETY: The seq_file belongs to an open file, whose credentials live as
+        // long as it, longer than this borrow.
+        unsafe { super::cred::Credential::from_raw((*(*self.as_ptr()).file).f_cred) }
+    }
+
+    /// The user namespace of whoever opened the file (`seq_user_ns`).
+    pub(crate) fn opener_user_ns(&self) -> &super::cred::UserNamespace {
+        self.opener_cred().user_ns()
+    }
+
+    /// Whether whoever opened the file had CAP_SYS_ADMIN over the initial user
+    /// namespace (`file_ns_capable(m->file, &init_user_ns, CAP_SYS_ADMIN)`).
+    pub(crate) fn opener_is_admin(&self) -> bool {
+        // SAFETY: The seq_file belongs to an open file; `init_user_ns` is static.
+        unsafe {
+            bindings::file_ns_capable(
+                (*self.as_ptr()).file,
+                &raw mut bindings::init_user_ns,
+                bindings::CAP_SYS_ADMIN as kernel::ffi::c_int,
+            )
+        }
     }
 
     /// Appends `bytes` (`seq_write`, done here: a show writes hundreds of small pieces,

@@ -99,6 +99,12 @@ pub(crate) fn sysinfo() -> bindings::sysinfo {
     i
 }
 
+/// `totalram_pages()`.
+pub(crate) fn totalram_pages() -> u64 {
+    // SAFETY: Reads a global counter.
+    unsafe { procfs2_totalram_pages() as u64 }
+}
+
 /// Free swap pages (`get_nr_swap_pages`, from the exported `nr_swap_pages`). This
 /// is `si_swapinfo`'s free count but for the pages of swap areas being turned off
 /// (`swap_info[]` is static), which it adds back while `swapoff` runs. The total

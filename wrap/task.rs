@@ -24,7 +24,7 @@ mod pid;
 mod sched;
 mod stat;
 
-pub(crate) use self::{creds::*, files::*, memory::*, pid::*};
+pub(crate) use self::{creds::*, files::*, memory::*, pid::*, sched::for_each_process};
 
 use super::seq::SeqFile;
 use super::{
@@ -232,7 +232,7 @@ impl Task {
     }
 
     /// Whether `PF_KTHREAD` is set.
-    fn is_kthread(&self) -> bool {
+    pub(crate) fn is_kthread(&self) -> bool {
         // SAFETY: The task is valid; `flags` is a plain word.
         (unsafe { (*self.as_ptr()).flags } & bindings::PF_KTHREAD) != 0
     }

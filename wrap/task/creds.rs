@@ -42,33 +42,6 @@ pub(crate) enum NsKind {
     TimeForChildren,
 }
 
-/// Which id map of a user namespace (`uid_map`, `gid_map`, `projid_map`).
-#[derive(Clone, Copy)]
-pub(crate) enum IdMap {
-    Uid,
-    Gid,
-    Projid,
-}
-
-/// Whether whoever opened the file `m` reads had CAP_SYS_ADMIN over the initial
-/// user namespace (`file_ns_capable(m->file, &init_user_ns, CAP_SYS_ADMIN)`).
-pub(crate) fn opener_is_admin(m: &SeqFile) -> bool {
-    // SAFETY: The seq_file belongs to an open file; `init_user_ns` is static.
-    unsafe {
-        bindings::file_ns_capable(
-            (*m.as_ptr()).file,
-            &raw mut bindings::init_user_ns,
-            bindings::CAP_SYS_ADMIN as c_int,
-        )
-    }
-}
-
-/// The user namespace of whoever opened the file `m` reads (`seq_user_ns`).
-pub(super) fn seq_user_ns(m: &SeqFile) -> *mut bindings::user_namespace {
-    // SAFETY: The seq_file belongs to an open file, whose credentials live as long.
-    unsafe { (*(*(*m.as_ptr()).file).f_cred).user_ns }
-}
-
 /// Whether `mode` is that of a per-process directory (0555), whose owner
 /// `task_dump_owner` takes from the credentials alone.
 pub(super) fn is_pid_dir(mode: u16) -> bool {
@@ -162,12 +135,12 @@ impl LockedMm<'_> {
     }
 
     /// The user namespace the mm was made in (`mm->user_ns`), which it keeps alive.
-    pub(crate) fn user_ns(&self) -> cred::UserNs<'_> {
+    pub(crate) fn user_ns(&self) -> &cred::UserNamespace {
         // SAFETY: The mm is live (type invariant); `user_ns` is set at creation and
         // never changes.
         let ns = unsafe { (*self.0.as_ptr()).__bindgen_anon_1.user_ns };
         // SAFETY: An mm holds a reference on its `user_ns` while it lives.
-        unsafe { cred::UserNs::from_raw(ns) }.unwrap_or_else(cred::UserNs::init)
+        unsafe { cred::UserNamespace::from_raw(ns) }
     }
 }
 
@@ -220,11 +193,14 @@ impl Task {
         check.may_access(&target)
     }
 
-    /// Calls `f` with the supplementary groups, as the opener of `m` sees them. Up to
-    /// 32 are mapped into a buffer on the stack; more need an allocation.
-    pub(crate) fn with_groups(&self, m: &SeqFile, f: impl FnOnce(&[u32])) -> Result {
+    /// Calls `f` with the supplementary groups, as `user_ns` sees them. Up to 32 are
+    /// mapped into a buffer on the stack; more need an allocation.
+    pub(crate) fn with_groups(
+        &self,
+        user_ns: &cred::UserNamespace,
+        f: impl FnOnce(&[u32]),
+    ) -> Result {
         const ON_STACK: usize = 32;
-        let user_ns = seq_user_ns(m);
         // SAFETY: The task is valid; `get_task_cred` returns a counted reference,
         // never NULL, handed over.
         let cred = unsafe {
@@ -238,8 +214,7 @@ impl Task {
             let gi = cred.group_info();
             core::slice::from_raw_parts((*gi).gid.as_ptr(), (*gi).ngroups as usize)
         };
-        // SAFETY: `user_ns` is the opener's, valid while the file is open.
-        let map = |g: &bindings::kgid_t| unsafe { bindings::from_kgid_munged(user_ns, *g) };
+        let map = |g: &bindings::kgid_t| user_ns.from_kgid_munged(cred::Kgid::new(g.val));
         if gids.len() <= ON_STACK {
             let mut small = [0u32; ON_STACK];
             for (d, g) in small.iter_mut().zip(gids) {
@@ -336,51 +311,11 @@ impl Task {
         }
     }
 
-    /// Calls `f(first, lower, count)` for each extent of the id map `which` of the
-    /// task's user namespace (`uid_m_show` and its twins): `lower` as the namespace
-    /// of the opener of `m` sees it, or its parent where that is the map's own. The
-    /// namespace is the task's now (fs/proc takes it at open).
-    pub(crate) fn id_map(&self, m: &SeqFile, which: IdMap, mut f: impl FnMut(u32, u32, u32)) {
+    /// Calls `f` with the user namespace of the task's credentials, under RCU (the
+    /// namespace is the task's now; fs/proc takes it at open).
+    pub(crate) fn with_user_ns<R>(&self, f: impl FnOnce(&cred::UserNamespace) -> R) -> R {
         let rcu = Rcu::read_lock();
-        let ns = self.cred(&rcu).user_ns_ptr();
-        // SAFETY: The credentials pin their namespace under RCU, and the opener's
-        // credentials theirs; a map's extents are written once, before
-        // `nr_extents` (read first, then a read barrier, as `m_start` does).
-        unsafe {
-            let mut lower_ns = seq_user_ns(m);
-            if lower_ns == ns && !(*lower_ns).parent.is_null() {
-                lower_ns = (*lower_ns).parent;
-            }
-            let map = match which {
-                IdMap::Uid => &raw const (*ns).uid_map,
-                IdMap::Gid => &raw const (*ns).gid_map,
-                IdMap::Projid => &raw const (*ns).projid_map,
-            };
-            let base = &raw const (*map).__bindgen_anon_1.__bindgen_anon_1;
-            let n = read_once(&raw const (*base).nr_extents);
-            core::sync::atomic::fence(core::sync::atomic::Ordering::Acquire);
-            let extents: *const bindings::uid_gid_extent =
-                if n <= bindings::UID_GID_MAP_MAX_BASE_EXTENTS {
-                    (*base).extent.as_ptr()
-                } else {
-                    (*map).__bindgen_anon_1.__bindgen_anon_2.forward
-                };
-            for i in 0..n as usize {
-                let e = *extents.add(i);
-                let lower = match which {
-                    IdMap::Uid => {
-                        bindings::from_kuid(lower_ns, bindings::kuid_t { val: e.lower_first })
-                    }
-                    IdMap::Gid => {
-                        bindings::from_kgid(lower_ns, bindings::kgid_t { val: e.lower_first })
-                    }
-                    IdMap::Projid => {
-                        bindings::from_kprojid(lower_ns, bindings::kprojid_t { val: e.lower_first })
-                    }
-                };
-                f(e.first, lower, e.count);
-            }
-        }
+        f(self.cred(&rcu).user_ns())
     }
 
     /// Whether the task's user namespace allows `setgroups` (`proc_setgroups_show`).
@@ -458,11 +393,11 @@ impl Task {
         }
     }
 
-    /// The task's login uid as the opener of `m` sees it (`audit_get_loginuid`).
+    /// The task's login uid as `ns` sees it (`audit_get_loginuid`, `from_kuid`).
     #[cfg(CONFIG_AUDIT)]
-    pub(crate) fn loginuid(&self, m: &SeqFile) -> u32 {
-        // SAFETY: The task is valid; the opener's namespace lives with the file.
-        unsafe { shim::procfs2_audit_loginuid(self.as_ptr(), seq_user_ns(m)) }
+    pub(crate) fn loginuid(&self, ns: &cred::UserNamespace) -> u32 {
+        // SAFETY: The task and the namespace are valid.
+        unsafe { shim::procfs2_audit_loginuid(self.as_ptr(), ns.as_ptr()) }
     }
 
     /// The task's audit session id (`audit_get_sessionid`).

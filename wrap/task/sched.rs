@@ -71,69 +71,44 @@ impl Task {
         }
     }
 
-    /// Calls `f` with the pid number in `ns` of each child process of this thread
-    /// (`real_parent`), in the order processes were created. fs/proc walks the
-    /// thread's `children` list under `tasklist_lock`, which is not exported (and
-    /// the list is not RCU-safe): this walks every process under RCU instead, so a
-    /// child reparented to this thread comes at its place in creation order, not
-    /// at the end.
-    pub(crate) fn for_each_child(&self, ns: &PidNamespace, mut f: impl FnMut(u32)) {
+    /// A thread of the group that has an mm, under its `task_lock`
+    /// (`find_lock_task_mm`), with the RCU section the walk took; `None` when no
+    /// thread has one.
+    pub(crate) fn find_lock_task_mm(&self) -> Option<TaskMmLocked<'_>> {
         let rcu = Rcu::read_lock();
-        for p in processes(&rcu) {
-            // SAFETY: A task valid under RCU; `real_parent` is read once, as an
-            // RCU reader does.
-            if unsafe { read_once(&raw const (*p.as_ptr()).real_parent) } == self.as_ptr() {
-                f(p.pid_nr_ns(ns));
-            }
-        }
-    }
-
-    /// `oom_badness()` (not exported) and the page total it scales by; `None` for
-    /// tasks the OOM killer never picks (init, kernel threads, no thread with an mm,
-    /// OOM-skipped or in vfork, `OOM_SCORE_ADJ_MIN`): the pages of one thread with
-    /// an mm (`find_lock_task_mm`: rss, swap entries, page tables) plus its
-    /// `oom_score_adj` in thousandths of the total.
-    pub(crate) fn oom_badness(&self) -> (Option<i64>, u64) {
-        const OOM_SCORE_ADJ_MIN: i64 = -1000;
-        // SAFETY: Reads a global counter.
-        let total = unsafe { shim::procfs2_totalram_pages() } as u64;
-        // SAFETY: The task is valid; `tgid` is set at fork.
-        let init = unsafe { (*self.as_ptr()).tgid } == 1;
-        if init || self.is_kthread() {
-            return (None, total);
-        }
-        let rcu = Rcu::read_lock();
-        let Some((t, _lock)) = self.threads(&rcu).find_map(|t| {
-            let lock = t.lock();
+        let (task, lock) = self.threads(&rcu).find_map(|t| {
+            // SAFETY: The thread is valid under `rcu`, which the result keeps until
+            // after the guard is dropped; the guard's lifetime is `self`'s, no longer
+            // than the result's.
+            let lock: SpinGuard<'_> =
+                unsafe { crate::wrap::lock::SpinGuard::lock(&raw mut (*t.as_ptr()).alloc_lock) };
             // SAFETY: `mm` is stable under `task_lock`.
-            (!unsafe { (*t.as_ptr()).mm }.is_null()).then_some((t, lock))
-        }) else {
-            return (None, total);
-        };
-        // SAFETY: `t` is locked with an mm, which stays while the lock is held.
-        unsafe {
-            let mm = (*t.as_ptr()).mm;
-            let adj = i64::from(read_once(&raw const (*t.signal()).oom_score_adj));
-            let flags = read_once(&raw const (*mm).__bindgen_anon_1.flags);
-            if flags & (1 << bindings::MMF_OOM_SKIP) != 0
-                || shim::procfs2_in_vfork(t.as_ptr())
-                || adj == OOM_SCORE_ADJ_MIN
-            {
-                return (None, total);
-            }
-            // As C computes: the page sum in `unsigned long`, stored in a `long`;
-            // `adj *= totalpages / 1000` converts `adj` to `unsigned long` (wraps);
-            // `points += adj` on `long` is bounded by memory (wrapping, as the kernel's
-            // -fno-strict-overflow would, gives the same number).
-            let points = shim::procfs2_mm_rss(mm)
-                .wrapping_add(shim::procfs2_mm_counter(mm, bindings::MM_SWAPENTS as c_int))
-                .wrapping_add(shim::procfs2_mm_pgtables_bytes(mm) / PAGE_SIZE)
-                as i64;
-            let adj = (adj as u64).wrapping_mul(total / 1000) as i64;
-            (Some(points.wrapping_add(adj)), total)
-        }
+            let mm = NonNull::new(unsafe { (*t.as_ptr()).mm })?;
+            Some(((t.as_ptr(), mm), lock))
+        })?;
+        // INVARIANT: The thread is locked with an mm, and valid under `rcu`, which
+        // the value keeps (dropped after the lock: fields drop in order).
+        Some(TaskMmLocked {
+            task: task.0,
+            mm: task.1,
+            _lock: lock,
+            _rcu: rcu,
+            _p: PhantomData,
+        })
     }
 
+    /// Whether the task is the global init (`is_global_init`).
+    pub(crate) fn is_global_init(&self) -> bool {
+        // SAFETY: The task is valid; `tgid` is set at fork.
+        unsafe { (*self.as_ptr()).tgid == 1 }
+    }
+
+    /// Whether `self` is `child`'s real parent (`child->real_parent == self`), read
+    /// once, as an RCU reader does.
+    pub(crate) fn is_real_parent_of(&self, child: &Task) -> bool {
+        // SAFETY: `child` is valid; `real_parent` is a pointer read once.
+        unsafe { read_once(&raw const (*child.as_ptr()).real_parent) == self.as_ptr() }
+    }
     /// Run time (ns), run-queue wait (ns) and timeslices, if `sched_info` is on.
     pub(crate) fn schedstat(&self) -> Option<[u64; 3]> {
         // SAFETY: Reads a static key.
@@ -185,5 +160,64 @@ impl Task {
         } else {
             0
         }
+    }
+}
+
+/// A thread with an mm under its `task_lock` ([`Task::find_lock_task_mm`]): what
+/// `oom_badness` reads of it and its mm.
+///
+/// # Invariants
+///
+/// `task` is locked by `_lock` and valid under `_rcu`; `mm` is its mm, which stays
+/// while the lock is held.
+pub(crate) struct TaskMmLocked<'a> {
+    task: *mut bindings::task_struct,
+    mm: NonNull<bindings::mm_struct>,
+    _lock: SpinGuard<'a>,
+    _rcu: Rcu,
+    _p: PhantomData<&'a Task>,
+}
+
+impl TaskMmLocked<'_> {
+    /// The group's `oom_score_adj`.
+    pub(crate) fn oom_score_adj(&self) -> i64 {
+        // SAFETY: The task is valid (type invariant), and its `signal` with it; the
+        // value is a short read once.
+        i64::from(unsafe { read_once(&raw const (*(*self.task).signal).oom_score_adj) })
+    }
+
+    /// `MMF_OOM_SKIP` is set on the mm.
+    pub(crate) fn mm_oom_skip(&self) -> bool {
+        // SAFETY: The mm stays (type invariant); `flags` changes with atomic bit
+        // operations and is read once.
+        let flags = unsafe { read_once(&raw const (*self.mm.as_ptr()).__bindgen_anon_1.flags) };
+        flags & (1 << bindings::MMF_OOM_SKIP) != 0
+    }
+
+    /// `in_vfork(task)`.
+    pub(crate) fn in_vfork(&self) -> bool {
+        // SAFETY: The task is locked (type invariant), as the helper needs.
+        unsafe { shim::procfs2_in_vfork(self.task) }
+    }
+
+    /// `get_mm_rss`, `MM_SWAPENTS` and the page tables in pages, as `oom_badness`
+    /// adds them (`unsigned long` sums, which wrap).
+    pub(crate) fn pages(&self) -> u64 {
+        let mm = self.mm.as_ptr();
+        // SAFETY: The mm stays (type invariant); the counters are read as fs/proc
+        // reads them.
+        unsafe {
+            shim::procfs2_mm_rss(mm)
+                .wrapping_add(shim::procfs2_mm_counter(mm, bindings::MM_SWAPENTS as c_int))
+                .wrapping_add(shim::procfs2_mm_pgtables_bytes(mm) / PAGE_SIZE) as u64
+        }
+    }
+}
+
+/// Calls `f` on every process of the system, under RCU (`for_each_process`).
+pub(crate) fn for_each_process(mut f: impl FnMut(&Task)) {
+    let rcu = Rcu::read_lock();
+    for p in processes(&rcu) {
+        f(p);
     }
 }

@@ -258,11 +258,11 @@ impl Task {
         (ut, st)
     }
 
-    /// What `status` shows of the task, seen from `ns` by the opener of `m`
+    /// What `status` shows of the task, seen from `ns` and `user_ns` (the opener's)
     /// (`task_state`, `task_mem`, `task_sig`, `task_cap`, ...). The speculation lines
     /// need `arch_prctl_spec_ctrl_get`, which is not exported.
-    pub(crate) fn status(&self, m: &SeqFile, ns: &PidNamespace) -> TaskStatus {
-        let user_ns = seq_user_ns(m);
+    pub(crate) fn status(&self, user_ns: &cred::UserNamespace, ns: &PidNamespace) -> TaskStatus {
+        let user_ns = user_ns.as_ptr();
         let (t, ns) = (self.as_ptr(), ns.as_ptr());
         let mut st = TaskStatus {
             umask: -1,
