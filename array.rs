@@ -7,7 +7,10 @@ use crate::{
     pid_inode::ProcTask,
     ptrace::PtraceCheck,
     wrap::seq::SeqFile,
-    wrap::task::{NsIdKind, Task},
+    wrap::{
+        cred::PidNamespace,
+        task::{NsIdKind, Task},
+    },
 };
 use kernel::{bindings, fmt, prelude::*};
 
@@ -37,11 +40,167 @@ fn clock_t(ns: i64) -> u64 {
     (ns as u64) / (1_000_000_000 / 100)
 }
 
+/// What `stat` shows of a task (`do_task_stat`'s values), read by [`task_stat`].
+#[derive(Default)]
+struct TaskStat {
+    state: i64,
+    ppid: i64,
+    pgid: i64,
+    sid: i64,
+    tty_nr: i64,
+    tty_pgrp: i64,
+    flags: i64,
+    min_flt: i64,
+    cmin_flt: i64,
+    maj_flt: i64,
+    cmaj_flt: i64,
+    utime: i64,
+    stime: i64,
+    cutime: i64,
+    cstime: i64,
+    priority: i64,
+    nice: i64,
+    num_threads: i64,
+    start_time_ns: i64,
+    vsize: i64,
+    rss: i64,
+    rsslim: i64,
+    start_code: i64,
+    end_code: i64,
+    start_stack: i64,
+    sig_pending: i64,
+    sig_blocked: i64,
+    sig_ignored: i64,
+    sig_caught: i64,
+    running: i64,
+    exit_signal: i64,
+    cpu: i64,
+    rt_priority: i64,
+    policy: i64,
+    blkio_delay_ns: i64,
+    gtime: i64,
+    cgtime: i64,
+    start_data: i64,
+    end_data: i64,
+    start_brk: i64,
+    arg_start: i64,
+    arg_end: i64,
+    env_start: i64,
+    env_end: i64,
+    exit_code: i64,
+    has_mm: i64,
+    /// The ptrace read check, made under `exec_update_lock` with the rest.
+    permitted: bool,
+}
+
+/// The values of `do_task_stat`, read as it reads them: under `exec_update_lock`,
+/// the signal fields under `siglock`, the counters under `stats_lock`; the whole
+/// group's counters when `whole`. Fails only if a fatal signal interrupts the wait
+/// for `exec_update_lock`.
+fn task_stat(task: &Task, ns: &PidNamespace, whole: bool, check: &PtraceCheck) -> Result<TaskStat> {
+    let _exec = task.exec_update_lock()?;
+    let mut st = TaskStat {
+        permitted: task.may_access(check),
+        pgid: -1,
+        sid: -1,
+        tty_pgrp: -1,
+        ..Default::default()
+    };
+    st.state = task.state_index().into();
+    st.exit_code = task.exit_code().into();
+    if let Some(mm) = task.mm() {
+        let l = mm.layout();
+        st.has_mm = 1;
+        st.vsize = (bindings::PAGE_SIZE as usize).wrapping_mul(mm.total_vm()) as i64;
+        st.rss = mm.rss() as i64;
+        st.start_code = l.start_code as i64;
+        st.end_code = l.end_code as i64;
+        st.start_stack = l.start_stack as i64;
+        st.start_data = l.start_data as i64;
+        st.end_data = l.end_data as i64;
+        st.start_brk = l.start_brk as i64;
+        st.arg_start = l.arg_start as i64;
+        st.arg_end = l.arg_end as i64;
+        st.env_start = l.env_start as i64;
+        st.env_end = l.env_end as i64;
+    }
+    if let Some(sighand) = task.sighand_lock() {
+        if let Some((pgrp, nr)) = sighand.tty(ns) {
+            st.tty_pgrp = pgrp.into();
+            st.tty_nr = nr.into();
+        }
+        st.num_threads = task.nr_threads().into();
+        let (ign, caught) = sighand.ignored_caught();
+        st.sig_ignored = ign as i64;
+        st.sig_caught = caught as i64;
+        st.rsslim = sighand.rlimit_cur(bindings::RLIMIT_RSS) as i64;
+        if whole {
+            if let Some(code) = sighand.group_exit_code() {
+                st.exit_code = code.into();
+            }
+        }
+        let (sid, pgid) = task.sid_pgid_nr_ns(ns);
+        st.sid = sid.into();
+        st.ppid = task.parent_tgid_nr_ns(ns).into();
+        st.pgid = pgid.into();
+    }
+    st.running = i64::from(task.running());
+    task.with_stats_lock(|s| {
+        st.cmin_flt = s.cmin_flt() as i64;
+        st.cmaj_flt = s.cmaj_flt() as i64;
+        st.cutime = s.cutime() as i64;
+        st.cstime = s.cstime() as i64;
+        st.cgtime = s.cgtime() as i64;
+        if whole {
+            let (mut min, mut maj, mut gtime) = (s.min_flt(), s.maj_flt(), s.gtime());
+            task.for_each_thread(|th| {
+                let (tmin, tmaj) = th.faults();
+                min = min.wrapping_add(tmin);
+                maj = maj.wrapping_add(tmaj);
+                gtime = gtime.wrapping_add(th.gtime());
+            });
+            (st.min_flt, st.maj_flt, st.gtime) = (min as i64, maj as i64, gtime as i64);
+        }
+    });
+    if whole {
+        // `thread_group_cputime_adjusted` is not exported: the exited threads' times
+        // plus each live thread's `task_cputime_adjusted`.
+        let (mut ut, mut stime) = task.exited_cputime();
+        task.for_each_thread(|th| {
+            let (tu, ts) = th.cputime_adjusted();
+            ut = ut.wrapping_add(tu);
+            stime = stime.wrapping_add(ts);
+        });
+        (st.utime, st.stime) = (ut as i64, stime as i64);
+    } else {
+        let (ut, stime) = task.cputime_adjusted();
+        (st.utime, st.stime) = (ut as i64, stime as i64);
+        let (min, maj) = task.faults();
+        (st.min_flt, st.maj_flt) = (min as i64, maj as i64);
+        st.gtime = task.gtime() as i64;
+    }
+    st.flags = i64::from(task.flags());
+    let (prio, static_prio, rt_priority, policy) = task.sched_params();
+    st.priority = i64::from(prio) - i64::from(bindings::MAX_RT_PRIO);
+    st.nice = i64::from(static_prio) - 120;
+    st.start_time_ns = task.start_time_ns() as i64;
+    let (pending, blocked) = task.sig_pending_blocked();
+    (st.sig_pending, st.sig_blocked) = (pending as i64, blocked as i64);
+    st.exit_signal = task.exit_signal().into();
+    st.cpu = task.cpu().into();
+    st.rt_priority = rt_priority.into();
+    st.policy = policy.into();
+    if let Some(ns) = task.blkio_delay_ns() {
+        st.blkio_delay_ns = ns as i64;
+    }
+    Ok(st)
+}
+
 /// `do_task_stat`: the 52 fields, in order. `permitted` is the ptrace-read check
 /// fs/proc makes; code, stack and argument addresses and the exit code are hidden
 /// without it, as there.
 fn do_task_stat(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTask<'_>, whole: bool) -> Result {
-    let st = task.stat(ns, whole, &PtraceCheck::read())?;
+    let st = task_stat(task, ns, whole, &PtraceCheck::read())?;
     let permitted = st.permitted;
     let mm = st.has_mm != 0;
     let state = TASK_STATE

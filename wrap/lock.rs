@@ -133,9 +133,10 @@ impl Drop for MutexGuard<'_> {
 ///
 /// # Invariants
 ///
-/// `sighand` is the task's `sighand_struct`, whose `siglock` this thread holds with
-/// the interrupt state `flags` saved.
+/// `task` is valid for `'a`; `sighand` is its `sighand_struct`, whose `siglock` this
+/// thread holds with the interrupt state `flags` saved.
 pub(crate) struct Sighand<'a> {
+    task: *mut bindings::task_struct,
     sighand: *mut bindings::sighand_struct,
     flags: c_ulong,
     _p: PhantomData<(&'a (), *mut ())>,
@@ -165,6 +166,7 @@ impl<'a> Sighand<'a> {
             if now == sighand {
                 // INVARIANT: Locked, and still the task's.
                 return Some(Self {
+                    task,
                     sighand,
                     flags,
                     _p: PhantomData,
@@ -172,6 +174,54 @@ impl<'a> Sighand<'a> {
             }
             // SAFETY: Locked just above with these flags.
             unsafe { shim::procfs2_siglock_irqrestore(sighand, flags) };
+        }
+    }
+
+    /// The task's `signal`, which its locked handlers keep (a task keeps its
+    /// `signal` until it is freed, and the guard's task outlives `'a`).
+    fn signal(&self) -> *mut bindings::signal_struct {
+        // SAFETY: The task is valid for `'a` (type invariant); `signal` is set at fork.
+        unsafe { (*self.task).signal }
+    }
+
+    /// The controlling tty's foreground process group as `ns` numbers it, and the
+    /// tty's device number (`tty_get_pgrp`, `tty_devnum`), if the group has a tty.
+    pub(crate) fn tty(&self, ns: &super::cred::PidNamespace) -> Option<(u32, u32)> {
+        // SAFETY: `signal->tty` is stable under `siglock`, held (type invariant); a
+        // set tty is valid while it is; `tty_get_pgrp` returns a counted pid or NULL,
+        // put below.
+        unsafe {
+            let tty = (*self.signal()).tty;
+            if tty.is_null() {
+                return None;
+            }
+            let pgrp = shim::tty_get_pgrp(tty);
+            let nr = bindings::pid_nr_ns(pgrp, ns.as_ptr()) as u32;
+            bindings::put_pid(pgrp);
+            Some((nr, shim::procfs2_tty_nr(tty) as u32))
+        }
+    }
+
+    /// The soft limit of resource `res` (`RLIMIT_*`, checked against `RLIM_NLIMITS`).
+    pub(crate) fn rlimit_cur(&self, res: u32) -> u64 {
+        if res >= bindings::RLIM_NLIMITS {
+            return 0;
+        }
+        // SAFETY: The `signal` is valid (see `signal`); the limit is a word read once,
+        // as fs/proc reads it.
+        unsafe {
+            core::ptr::read_volatile(&raw const (*self.signal()).rlim[res as usize].rlim_cur) as u64
+        }
+    }
+
+    /// The group's exit code while it exits or is stopped (`SIGNAL_GROUP_EXIT`,
+    /// `SIGNAL_STOP_STOPPED`), read under `siglock` as `do_task_stat` does.
+    pub(crate) fn group_exit_code(&self) -> Option<i32> {
+        let exiting = bindings::SIGNAL_GROUP_EXIT | bindings::SIGNAL_STOP_STOPPED;
+        // SAFETY: `flags` and `group_exit_code` are stable under `siglock`, held.
+        unsafe {
+            let sig = self.signal();
+            ((*sig).flags & exiting != 0).then(|| (*sig).group_exit_code)
         }
     }
 

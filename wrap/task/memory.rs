@@ -41,8 +41,56 @@ pub(in crate::wrap) unsafe fn saved_auxv(
     (v, n.min(v.len()))
 }
 
+/// The layout fields `stat` shows of an address space, each read once.
+pub(crate) struct MmLayout {
+    pub(crate) start_code: usize,
+    pub(crate) end_code: usize,
+    pub(crate) start_stack: usize,
+    pub(crate) start_data: usize,
+    pub(crate) end_data: usize,
+    pub(crate) start_brk: usize,
+    pub(crate) arg_start: usize,
+    pub(crate) arg_end: usize,
+    pub(crate) env_start: usize,
+    pub(crate) env_end: usize,
+}
+
 /// What a reader holding a task's address space (`mm_users`) reads of it.
 impl MmWithUser {
+    /// `total_vm` in pages, read once.
+    pub(crate) fn total_vm(&self) -> usize {
+        // SAFETY: The mm is held (type invariant); a word read once.
+        unsafe { read_once(&raw const (*self.as_ptr()).__bindgen_anon_1.total_vm) }
+    }
+
+    /// `get_mm_rss`: resident pages.
+    pub(crate) fn rss(&self) -> usize {
+        // SAFETY: The mm is held; the helper sums its counters.
+        unsafe { shim::procfs2_mm_rss(self.as_ptr()) as usize }
+    }
+
+    /// The code, stack, data, brk, argument and environment bounds, each read once
+    /// and unlocked, as `do_task_stat` reads them.
+    pub(crate) fn layout(&self) -> MmLayout {
+        let m = self.as_ptr();
+        // SAFETY: The mm is held (type invariant); each field is a word read once.
+        unsafe {
+            let f = &raw const (*m).__bindgen_anon_1;
+            MmLayout {
+                start_code: read_once(&raw const (*f).start_code),
+                end_code: read_once(&raw const (*f).end_code),
+                start_stack: read_once(&raw const (*f).start_stack),
+                start_data: read_once(&raw const (*f).start_data),
+                end_data: read_once(&raw const (*f).end_data),
+                start_brk: read_once(&raw const (*f).start_brk),
+                arg_start: read_once(&raw const (*f).arg_start),
+                arg_end: read_once(&raw const (*f).arg_end),
+                env_start: read_once(&raw const (*f).env_start),
+                env_end: read_once(&raw const (*f).env_end),
+            }
+        }
+    }
+
     /// The core dump filter bits (`(mm->flags & MMF_DUMP_FILTER_MASK) >>
     /// MMF_DUMP_FILTER_SHIFT`).
     #[cfg(CONFIG_ELF_CORE)]

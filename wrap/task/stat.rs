@@ -15,59 +15,6 @@ pub(crate) struct SyscallInfo {
     pub(crate) ip: u64,
 }
 
-/// What `stat` shows of a task (`do_task_stat`'s values), read by [`Task::stat`].
-#[derive(Default)]
-pub(crate) struct TaskStat {
-    pub(crate) state: i64,
-    pub(crate) ppid: i64,
-    pub(crate) pgid: i64,
-    pub(crate) sid: i64,
-    pub(crate) tty_nr: i64,
-    pub(crate) tty_pgrp: i64,
-    pub(crate) flags: i64,
-    pub(crate) min_flt: i64,
-    pub(crate) cmin_flt: i64,
-    pub(crate) maj_flt: i64,
-    pub(crate) cmaj_flt: i64,
-    pub(crate) utime: i64,
-    pub(crate) stime: i64,
-    pub(crate) cutime: i64,
-    pub(crate) cstime: i64,
-    pub(crate) priority: i64,
-    pub(crate) nice: i64,
-    pub(crate) num_threads: i64,
-    pub(crate) start_time_ns: i64,
-    pub(crate) vsize: i64,
-    pub(crate) rss: i64,
-    pub(crate) rsslim: i64,
-    pub(crate) start_code: i64,
-    pub(crate) end_code: i64,
-    pub(crate) start_stack: i64,
-    pub(crate) sig_pending: i64,
-    pub(crate) sig_blocked: i64,
-    pub(crate) sig_ignored: i64,
-    pub(crate) sig_caught: i64,
-    pub(crate) running: i64,
-    pub(crate) exit_signal: i64,
-    pub(crate) cpu: i64,
-    pub(crate) rt_priority: i64,
-    pub(crate) policy: i64,
-    pub(crate) blkio_delay_ns: i64,
-    pub(crate) gtime: i64,
-    pub(crate) cgtime: i64,
-    pub(crate) start_data: i64,
-    pub(crate) end_data: i64,
-    pub(crate) start_brk: i64,
-    pub(crate) arg_start: i64,
-    pub(crate) arg_end: i64,
-    pub(crate) env_start: i64,
-    pub(crate) env_end: i64,
-    pub(crate) exit_code: i64,
-    pub(crate) has_mm: i64,
-    /// The ptrace read check, made under `exec_update_lock` with the rest.
-    pub(crate) permitted: bool,
-}
-
 /// What `status` shows of a task (`proc_pid_status`'s values), read by
 /// [`Task::status`]; ids are as the reader's user namespace sees them.
 #[derive(Default)]
@@ -131,127 +78,163 @@ pub(super) fn io_add(dst: &mut bindings::task_io_accounting, src: &bindings::tas
 }
 
 impl Task {
-    /// What `stat` shows of the task, seen from `ns`; the whole group's counters
-    /// when `whole` (`do_task_stat`). Fails only if a fatal signal interrupts the
-    /// wait for `exec_update_lock`.
-    pub(crate) fn stat(
-        &self,
-        ns: &PidNamespace,
-        whole: bool,
-        check: &impl PtraceCheck,
-    ) -> Result<TaskStat> {
-        let _exec = self.exec_update_read()?;
-        let (t, sig, ns) = (self.as_ptr(), self.signal(), ns.as_ptr());
-        let mut st = TaskStat {
-            permitted: self.may_access(check),
-            pgid: -1,
-            sid: -1,
-            tty_pgrp: -1,
-            ..Default::default()
-        };
-        // SAFETY: The task and its `signal` are valid; the fields are read under the
-        // locks fs/proc reads them under (the guards below), or once, as it does.
+    /// `exec_update_lock` for reading, as `do_task_stat` holds it while it reads;
+    /// fails if a fatal signal interrupts the wait.
+    pub(crate) fn exec_update_lock(&self) -> Result<ExecUpdate<'_>> {
+        self.exec_update_read()
+    }
+
+    /// `task_state_index`: the index of the state letter.
+    pub(crate) fn state_index(&self) -> u32 {
+        // SAFETY: The task is valid; the helper reads its state once.
+        unsafe { shim::procfs2_task_state_index(self.as_ptr()) as u32 }
+    }
+
+    /// `exit_code`, read once.
+    pub(crate) fn exit_code(&self) -> i32 {
+        // SAFETY: The task is valid; an int read once.
+        unsafe { read_once(&raw const (*self.as_ptr()).exit_code) }
+    }
+
+    /// `flags` (`PF_*`), read once.
+    pub(crate) fn flags(&self) -> u32 {
+        // SAFETY: The task is valid; a word read once.
+        unsafe { read_once(&raw const (*self.as_ptr()).flags) }
+    }
+
+    /// `prio`, `static_prio`, `rt_priority` and `policy`, each read once.
+    pub(crate) fn sched_params(&self) -> (i32, i32, u32, u32) {
+        let t = self.as_ptr();
+        // SAFETY: The task is valid; each field is a word read once.
         unsafe {
-            st.state = i64::from(shim::procfs2_task_state_index(t));
-            st.exit_code = i64::from((*t).exit_code);
-            if let Some(mm) = self.mm() {
-                let m = &(*mm.as_ptr()).__bindgen_anon_1;
-                st.has_mm = 1;
-                st.vsize = PAGE_SIZE.wrapping_mul(m.total_vm) as i64;
-                st.rss = shim::procfs2_mm_rss(mm.as_ptr()) as i64;
-                st.start_code = m.start_code as i64;
-                st.end_code = m.end_code as i64;
-                st.start_stack = m.start_stack as i64;
-                st.start_data = m.start_data as i64;
-                st.end_data = m.end_data as i64;
-                st.start_brk = m.start_brk as i64;
-                st.arg_start = m.arg_start as i64;
-                st.arg_end = m.arg_end as i64;
-                st.env_start = m.env_start as i64;
-                st.env_end = m.env_end as i64;
-            }
-            if let Some(sighand) = self.lock_sighand() {
-                let tty = (*sig).tty;
-                if !tty.is_null() {
-                    let pgrp = shim::tty_get_pgrp(tty);
-                    st.tty_pgrp = i64::from(bindings::pid_nr_ns(pgrp, ns));
-                    bindings::put_pid(pgrp);
-                    st.tty_nr = i64::from(shim::procfs2_tty_nr(tty));
-                }
-                st.num_threads = i64::from(self.nr_threads());
-                let (ign, caught) = sighand.ignored_caught();
-                st.sig_ignored = ign as i64;
-                st.sig_caught = caught as i64;
-                st.rsslim =
-                    read_once(&raw const (*sig).rlim[bindings::RLIMIT_RSS as usize].rlim_cur)
-                        as i64;
-                let exiting = bindings::SIGNAL_GROUP_EXIT | bindings::SIGNAL_STOP_STOPPED;
-                if whole && (*sig).flags & exiting != 0 {
-                    st.exit_code = i64::from((*sig).group_exit_code);
-                }
-                st.sid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_SID, ns));
-                st.ppid = i64::from(self.ppid_nr_ns(ns));
-                st.pgid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_PGID, ns));
-            }
-            st.running = i64::from(self.is_running());
-            lock::seqlock_read(&raw mut (*sig).stats_lock, || {
-                st.cmin_flt = (*sig).cmin_flt as i64;
-                st.cmaj_flt = (*sig).cmaj_flt as i64;
-                st.cutime = (*sig).cutime as i64;
-                st.cstime = (*sig).cstime as i64;
-                st.cgtime = (*sig).cgtime as i64;
-                if whole {
-                    let (mut min, mut maj, mut gtime) =
-                        ((*sig).min_flt, (*sig).maj_flt, (*sig).gtime);
-                    let rcu = Rcu::read_lock();
-                    for th in self.threads(&rcu) {
-                        min = min.wrapping_add((*th.as_ptr()).min_flt);
-                        maj = maj.wrapping_add((*th.as_ptr()).maj_flt);
-                        gtime = gtime.wrapping_add(shim::procfs2_task_gtime(th.as_ptr()));
-                    }
-                    (st.min_flt, st.maj_flt, st.gtime) = (min as i64, maj as i64, gtime as i64);
-                }
-            });
-            if whole {
-                // `thread_group_cputime_adjusted` is not exported: the exited threads'
-                // times plus each live thread's `task_cputime_adjusted`.
-                let mut ut = read_once(&raw const (*sig).utime);
-                let mut stime = read_once(&raw const (*sig).stime);
-                let rcu = Rcu::read_lock();
-                for th in self.threads(&rcu) {
-                    let (tu, ts) = th.cputime_adjusted();
-                    ut = ut.wrapping_add(tu);
-                    stime = stime.wrapping_add(ts);
-                }
-                (st.utime, st.stime) = (ut as i64, stime as i64);
-            } else {
-                let (ut, stime) = self.cputime_adjusted();
-                (st.utime, st.stime) = (ut as i64, stime as i64);
-                st.min_flt = (*t).min_flt as i64;
-                st.maj_flt = (*t).maj_flt as i64;
-                st.gtime = shim::procfs2_task_gtime(t) as i64;
-            }
-            st.flags = i64::from((*t).flags);
-            st.priority = i64::from((*t).prio) - i64::from(bindings::MAX_RT_PRIO);
-            st.nice = i64::from((*t).static_prio) - 120;
-            // In the reader's time namespace (`timens_add_boottime_ns`).
-            st.start_time_ns = shim::procfs2_timens_add_boottime_ns((*t).start_boottime) as i64;
-            st.sig_pending = (*t).pending.signal.sig[0] as i64;
-            st.sig_blocked = (*t).blocked.sig[0] as i64;
-            st.exit_signal = i64::from((*t).exit_signal);
-            st.cpu = i64::from(shim::procfs2_task_cpu(t));
-            st.rt_priority = i64::from((*t).rt_priority);
-            st.policy = i64::from((*t).policy);
-            let delays = (*t).delays;
-            if !delays.is_null() {
-                st.blkio_delay_ns = shim::procfs2_delays_blkio(delays) as i64;
-            }
+            (
+                read_once(&raw const (*t).prio),
+                read_once(&raw const (*t).static_prio),
+                read_once(&raw const (*t).rt_priority),
+                read_once(&raw const (*t).policy),
+            )
         }
-        Ok(st)
+    }
+
+    /// `exit_signal`, read once.
+    pub(crate) fn exit_signal(&self) -> i32 {
+        // SAFETY: The task is valid; an int read once.
+        unsafe { read_once(&raw const (*self.as_ptr()).exit_signal) }
+    }
+
+    /// The start time in the reader's time namespace, in ns since boot
+    /// (`timens_add_boottime_ns(start_boottime)`).
+    pub(crate) fn start_time_ns(&self) -> u64 {
+        // SAFETY: Reads the caller's time namespace offsets.
+        unsafe { shim::procfs2_timens_add_boottime_ns(self.start_boottime()) }
+    }
+
+    /// The first word of the pending and of the blocked signal sets, read once.
+    pub(crate) fn sig_pending_blocked(&self) -> (u64, u64) {
+        let t = self.as_ptr();
+        // SAFETY: The task is valid; each word is read once, as fs/proc reads it.
+        unsafe {
+            (
+                read_once(&raw const (*t).pending.signal.sig[0]) as u64,
+                read_once(&raw const (*t).blocked.sig[0]) as u64,
+            )
+        }
+    }
+
+    /// The CPU the task last ran on (`task_cpu`).
+    pub(crate) fn cpu(&self) -> u32 {
+        // SAFETY: The task is valid; the helper reads one word.
+        unsafe { shim::procfs2_task_cpu(self.as_ptr()) }
+    }
+
+    /// The block I/O delay in ns (`delayacct_blkio_ticks` before the tick
+    /// conversion), if delay accounting is on for the task.
+    pub(crate) fn blkio_delay_ns(&self) -> Option<u64> {
+        // SAFETY: The task is valid; `delays` is set at fork and freed with the task.
+        let delays = unsafe { (*self.as_ptr()).delays };
+        // SAFETY: A set `delays` lives as long as the task.
+        (!delays.is_null()).then(|| unsafe { shim::procfs2_delays_blkio(delays) })
+    }
+
+    /// The thread's minor and major faults, read once.
+    pub(crate) fn faults(&self) -> (u64, u64) {
+        let t = self.as_ptr();
+        // SAFETY: The task is valid; each counter is a word read once.
+        unsafe {
+            (
+                read_once(&raw const (*t).min_flt) as u64,
+                read_once(&raw const (*t).maj_flt) as u64,
+            )
+        }
+    }
+
+    /// The thread's guest time (`task_gtime`).
+    pub(crate) fn gtime(&self) -> u64 {
+        // SAFETY: The task is valid; the helper reads it as fs/proc does.
+        unsafe { shim::procfs2_task_gtime(self.as_ptr()) }
+    }
+
+    /// The times of the group's exited threads (`sig->utime`, `sig->stime`), each
+    /// read once.
+    pub(crate) fn exited_cputime(&self) -> (u64, u64) {
+        let sig = self.signal();
+        // SAFETY: The task's `signal` is valid; each a word read once.
+        unsafe {
+            (
+                read_once(&raw const (*sig).utime),
+                read_once(&raw const (*sig).stime),
+            )
+        }
+    }
+
+    /// Calls `f` with the group's fault and time counters read under `stats_lock`
+    /// (`read_seqbegin_or_lock_irqsave`): `f` may run twice, and what the last run
+    /// returns is the answer.
+    pub(crate) fn with_stats_lock<R>(&self, f: impl FnMut(&SignalStats<'_>) -> R) -> R {
+        let mut f = f;
+        let stats = SignalStats {
+            sig: self.signal(),
+            _p: PhantomData,
+        };
+        // SAFETY: The `stats_lock` is part of the task's `signal`, valid while `self`
+        // is.
+        unsafe { lock::seqlock_read(&raw mut (*self.signal()).stats_lock, || f(&stats)) }
+    }
+
+    /// Calls `f` on each thread of the group, under RCU (`for_each_thread`).
+    pub(crate) fn for_each_thread(&self, mut f: impl FnMut(&Task)) {
+        let rcu = Rcu::read_lock();
+        for t in self.threads(&rcu) {
+            f(t);
+        }
+    }
+
+    /// `task_is_running`.
+    pub(crate) fn running(&self) -> bool {
+        self.is_running()
+    }
+
+    /// The session and process group ids in `ns` (0 where not visible).
+    pub(crate) fn sid_pgid_nr_ns(&self, ns: &PidNamespace) -> (u32, u32) {
+        (
+            self.nr_ns(bindings::pid_type_PIDTYPE_SID, ns.as_ptr()),
+            self.nr_ns(bindings::pid_type_PIDTYPE_PGID, ns.as_ptr()),
+        )
+    }
+
+    /// The parent's thread-group id in `ns` (0 where not visible).
+    pub(crate) fn parent_tgid_nr_ns(&self, ns: &PidNamespace) -> u32 {
+        self.ppid_nr_ns(ns.as_ptr())
+    }
+
+    /// Locks the task's signal handlers (`lock_task_sighand`); `None` once it is
+    /// being released.
+    pub(crate) fn sighand_lock(&self) -> Option<Sighand<'_>> {
+        self.lock_sighand()
     }
 
     /// User and system time, adjusted (`task_cputime_adjusted`).
-    pub(super) fn cputime_adjusted(&self) -> (u64, u64) {
+    pub(crate) fn cputime_adjusted(&self) -> (u64, u64) {
         let (mut ut, mut st) = (0, 0);
         // SAFETY: The task is valid; the outputs are valid locations.
         unsafe { shim::task_cputime_adjusted(self.as_ptr(), &mut ut, &mut st) };
@@ -628,4 +611,30 @@ impl Task {
             info
         }
     }
+}
+
+/// A group's counters under its `stats_lock` ([`Task::with_stats_lock`]).
+///
+/// # Invariants
+///
+/// `sig` is the `signal` of a task valid for `'a`, read inside the seqlock's read
+/// section.
+pub(crate) struct SignalStats<'a> {
+    sig: *mut bindings::signal_struct,
+    _p: PhantomData<&'a Task>,
+}
+
+/// The getters of [`SignalStats`], each a field read once.
+macro_rules! signal_stats {
+    ($($name:ident),*) => {$(
+        pub(crate) fn $name(&self) -> u64 {
+            // SAFETY: Valid for `'a` (type invariant); a word read once, inside the
+            // seqlock section that retries a torn read.
+            unsafe { read_once(&raw const (*self.sig).$name) as u64 }
+        }
+    )*};
+}
+
+impl SignalStats<'_> {
+    signal_stats!(cmin_flt, cmaj_flt, cutime, cstime, cgtime, min_flt, maj_flt, gtime);
 }
