@@ -8,7 +8,7 @@ use crate::{
     ptrace::PtraceCheck,
     wrap::seq::SeqFile,
     wrap::{
-        cred::PidNamespace,
+        cred::{PidNamespace, UserNamespace},
         task::{NsIdKind, Task},
     },
 };
@@ -196,6 +196,154 @@ fn task_stat(task: &Task, ns: &PidNamespace, whole: bool, check: &PtraceCheck) -
     Ok(st)
 }
 
+/// What `status` shows of a task (`proc_pid_status`'s values), read by
+/// [`task_status`]; ids are as the reader's user namespace sees them.
+#[derive(Default)]
+struct TaskStatus {
+    umask: i64,
+    state: i64,
+    tgid: i64,
+    ppid: i64,
+    tracer_pid: i64,
+    uid: [i64; 4],
+    gid: [i64; 4],
+    fdsize: i64,
+    kthread: i64,
+    has_mm: i64,
+    hiwater_vm: i64,
+    total_vm: i64,
+    locked_vm: i64,
+    pinned_vm: i64,
+    hiwater_rss: i64,
+    total_rss: i64,
+    anon: i64,
+    file: i64,
+    shmem: i64,
+    data_vm: i64,
+    stack_vm: i64,
+    text_bytes: i64,
+    lib_bytes: i64,
+    pte_bytes: i64,
+    swap: i64,
+    /// Pages of hugetlb mappings (`mm->hugetlb_usage`), with `CONFIG_HUGETLB_PAGE`.
+    hugetlb: Option<i64>,
+    core_dumping: i64,
+    thp_enabled: i64,
+    untag_mask: i64,
+    threads: i64,
+    sigq: i64,
+    sigq_lim: i64,
+    sig_pending: i64,
+    sig_shpending: i64,
+    sig_blocked: i64,
+    sig_ignored: i64,
+    sig_caught: i64,
+    cap: [i64; 5],
+    no_new_privs: i64,
+    nvcsw: i64,
+    nivcsw: i64,
+}
+
+/// `PAGE_ALIGN` in `unsigned long`, which wraps.
+fn page_align(addr: usize) -> usize {
+    let page = bindings::PAGE_SIZE as usize;
+    addr.wrapping_add(page - 1) & !(page - 1)
+}
+
+/// The values of `proc_pid_status`, read as fs/proc reads them (`task_state`,
+/// `task_mem`, `task_sig`, `task_cap`, ...): ids as `user_ns` (the opener's) sees
+/// them, pids as `ns` numbers them. The speculation lines need
+/// `arch_prctl_spec_ctrl_get`, which is not exported.
+fn task_status(task: &Task, user_ns: &UserNamespace, ns: &PidNamespace) -> TaskStatus {
+    let mut st = TaskStatus {
+        umask: -1,
+        ..Default::default()
+    };
+    st.ppid = task.parent_tgid_nr_ns(ns).into();
+    st.tracer_pid = task.tracer_pid_nr_ns(ns).unwrap_or(0).into();
+    st.tgid = task.tgid_nr_ns(ns).into();
+    task.with_cred(|c| {
+        for (i, id) in [c.uid(), c.euid(), c.suid(), c.fsuid()]
+            .into_iter()
+            .enumerate()
+        {
+            st.uid[i] = user_ns.from_kuid_munged(id).into();
+        }
+        for (i, id) in [c.gid(), c.egid(), c.sgid(), c.fsgid()]
+            .into_iter()
+            .enumerate()
+        {
+            st.gid[i] = user_ns.from_kgid_munged(id).into();
+        }
+        let [inheritable, bset, ambient] = c.cap_other();
+        let caps = [
+            inheritable,
+            c.cap_permitted(),
+            c.cap_effective(),
+            bset,
+            ambient,
+        ];
+        for (i, cap) in caps.into_iter().enumerate() {
+            st.cap[i] = cap as i64;
+        }
+    });
+    let (umask, fdsize) = task.umask_fdsize();
+    if let Some(umask) = umask {
+        st.umask = umask.into();
+    }
+    st.fdsize = fdsize.unwrap_or(0).into();
+    st.state = task.state_index().into();
+    st.kthread = i64::from(task.is_kthread());
+    if let Some(mm) = task.mm() {
+        let c = mm.counters();
+        let l = mm.layout();
+        let rss = c.anon.wrapping_add(c.file).wrapping_add(c.shmem);
+        st.has_mm = 1;
+        st.total_vm = c.total_vm as i64;
+        st.hiwater_vm = c.total_vm.max(c.hiwater_vm) as i64;
+        st.total_rss = rss as i64;
+        st.hiwater_rss = rss.max(c.hiwater_rss) as i64;
+        st.anon = c.anon as i64;
+        st.file = c.file as i64;
+        st.shmem = c.shmem as i64;
+        st.locked_vm = c.locked_vm as i64;
+        st.pinned_vm = c.pinned_vm;
+        st.data_vm = c.data_vm as i64;
+        st.stack_vm = c.stack_vm as i64;
+        let exec = (c.exec_vm as usize) << bindings::PAGE_SHIFT;
+        // `unsigned long` in C: a bogus code range (an ELF without an executable
+        // segment leaves `start_code` at ~0 and `end_code` at 0) wraps there.
+        let page_mask = !(bindings::PAGE_SIZE as usize - 1);
+        let text = page_align(l.end_code)
+            .wrapping_sub(l.start_code & page_mask)
+            .min(exec);
+        st.text_bytes = text as i64;
+        st.lib_bytes = exec.wrapping_sub(text) as i64;
+        st.pte_bytes = c.pgtables_bytes as i64;
+        st.swap = c.swap as i64;
+        st.hugetlb = c.hugetlb.map(|h| h as i64);
+        st.core_dumping = i64::from(task.core_dumping());
+        st.thp_enabled = i64::from(c.thp_enabled);
+        st.untag_mask = c.untag_mask as i64;
+    }
+    if let Some(sighand) = task.sighand_lock() {
+        let (pending, blocked) = task.sig_pending_blocked();
+        st.sig_pending = pending as i64;
+        st.sig_shpending = sighand.shared_pending() as i64;
+        st.sig_blocked = blocked as i64;
+        let (ign, caught) = sighand.ignored_caught();
+        st.sig_ignored = ign as i64;
+        st.sig_caught = caught as i64;
+        st.threads = task.nr_threads().into();
+        st.sigq = task.user_sigpending() as i64;
+        st.sigq_lim = sighand.rlimit_cur(bindings::RLIMIT_SIGPENDING) as i64;
+    }
+    st.no_new_privs = i64::from(task.no_new_privs());
+    let (nvcsw, nivcsw) = task.context_switches();
+    (st.nvcsw, st.nivcsw) = (nvcsw as i64, nivcsw as i64);
+    st
+}
+
 /// `do_task_stat`: the 52 fields, in order. `permitted` is the ptrace-read check
 /// fs/proc makes; code, stack and argument addresses and the exit code are hidden
 /// without it, as there.
@@ -353,7 +501,7 @@ fn tabbed(m: &SeqFile, label: &[u8], values: impl IntoIterator<Item = u64>) {
 /// not exported); the lines of options this kernel lacks (seccomp, cpusets,
 /// hugetlb, shadow stacks) are absent here as in its /proc.
 pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTask<'_>) -> Result {
-    let st = task.status(m.opener_user_ns(), ns);
+    let st = task_status(task, m.opener_user_ns(), ns);
     m.write(b"Name:\t");
     proc_task_name_escaped(m, task);
     m.write(b"\n");

@@ -369,6 +369,13 @@ impl UserNamespace {
         }
     }
 
+    /// `uid` as this namespace sees it, `overflowuid` if unmapped
+    /// (`from_kuid_munged`).
+    pub(crate) fn from_kuid_munged(&self, uid: Kuid) -> u32 {
+        // SAFETY: Valid (type invariant).
+        unsafe { bindings::from_kuid_munged(self.as_ptr(), uid.into_raw()) }
+    }
+
     /// `gid` as this namespace sees it, `overflowgid` if unmapped
     /// (`from_kgid_munged`).
     pub(crate) fn from_kgid_munged(&self, gid: Kgid) -> u32 {

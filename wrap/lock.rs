@@ -214,6 +214,12 @@ impl<'a> Sighand<'a> {
         }
     }
 
+    /// The first word of the group's shared pending signals, stable under `siglock`.
+    pub(crate) fn shared_pending(&self) -> u64 {
+        // SAFETY: The `signal` is valid; the set is stable under `siglock`, held.
+        unsafe { (*self.signal()).shared_pending.signal.sig[0] as u64 }
+    }
+
     /// The group's exit code while it exits or is stopped (`SIGNAL_GROUP_EXIT`,
     /// `SIGNAL_STOP_STOPPED`), read under `siglock` as `do_task_stat` does.
     pub(crate) fn group_exit_code(&self) -> Option<i32> {

@@ -55,8 +55,64 @@ pub(crate) struct MmLayout {
     pub(crate) env_end: usize,
 }
 
+/// The counters `status` shows of an address space (`task_mem`), each read once.
+pub(crate) struct MmCounters {
+    /// `MM_ANONPAGES`, `MM_FILEPAGES`, `MM_SHMEMPAGES`, `MM_SWAPENTS` (summed over
+    /// CPUs, `get_mm_counter_sum`).
+    pub(crate) anon: u64,
+    pub(crate) file: u64,
+    pub(crate) shmem: u64,
+    pub(crate) swap: u64,
+    pub(crate) total_vm: u64,
+    pub(crate) hiwater_vm: u64,
+    pub(crate) hiwater_rss: u64,
+    pub(crate) locked_vm: u64,
+    pub(crate) pinned_vm: i64,
+    pub(crate) data_vm: u64,
+    pub(crate) stack_vm: u64,
+    pub(crate) exec_vm: u64,
+    pub(crate) pgtables_bytes: u64,
+    /// `hugetlb_usage`, with `CONFIG_HUGETLB_PAGE`.
+    pub(crate) hugetlb: Option<u64>,
+    pub(crate) thp_enabled: bool,
+    pub(crate) untag_mask: u64,
+}
+
 /// What a reader holding a task's address space (`mm_users`) reads of it.
 impl MmWithUser {
+    /// The counters of `task_mem`, read unlocked, as fs/proc reads them.
+    pub(crate) fn counters(&self) -> MmCounters {
+        let p = self.as_ptr();
+        // SAFETY: The mm is held (type invariant); each field is a word read once;
+        // the helpers read the per-CPU counters and flags as fs/proc does.
+        unsafe {
+            let m = &raw const (*p).__bindgen_anon_1;
+            let sum = |c: u32| shim::procfs2_mm_counter_sum(p, c as c_int) as u64;
+            #[cfg(CONFIG_HUGETLB_PAGE)]
+            let hugetlb = Some(shim::procfs2_mm_hugetlb_usage(p) as u64);
+            #[cfg(not(CONFIG_HUGETLB_PAGE))]
+            let hugetlb = None;
+            MmCounters {
+                anon: sum(bindings::MM_ANONPAGES),
+                file: sum(bindings::MM_FILEPAGES),
+                shmem: sum(bindings::MM_SHMEMPAGES),
+                swap: sum(bindings::MM_SWAPENTS),
+                total_vm: read_once(&raw const (*m).total_vm) as u64,
+                hiwater_vm: read_once(&raw const (*m).hiwater_vm) as u64,
+                hiwater_rss: read_once(&raw const (*m).hiwater_rss) as u64,
+                locked_vm: read_once(&raw const (*m).locked_vm) as u64,
+                pinned_vm: shim::procfs2_mm_pinned_vm(p),
+                data_vm: read_once(&raw const (*m).data_vm) as u64,
+                stack_vm: read_once(&raw const (*m).stack_vm) as u64,
+                exec_vm: read_once(&raw const (*m).exec_vm) as u64,
+                pgtables_bytes: shim::procfs2_mm_pgtables_bytes(p) as u64,
+                hugetlb,
+                thp_enabled: shim::procfs2_mm_thp_enabled(p),
+                untag_mask: shim::procfs2_mm_untag_mask(p) as u64,
+            }
+        }
+    }
+
     /// `total_vm` in pages, read once.
     pub(crate) fn total_vm(&self) -> usize {
         // SAFETY: The mm is held (type invariant); a word read once.

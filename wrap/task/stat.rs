@@ -15,54 +15,6 @@ pub(crate) struct SyscallInfo {
     pub(crate) ip: u64,
 }
 
-/// What `status` shows of a task (`proc_pid_status`'s values), read by
-/// [`Task::status`]; ids are as the reader's user namespace sees them.
-#[derive(Default)]
-pub(crate) struct TaskStatus {
-    pub(crate) umask: i64,
-    pub(crate) state: i64,
-    pub(crate) tgid: i64,
-    pub(crate) ppid: i64,
-    pub(crate) tracer_pid: i64,
-    pub(crate) uid: [i64; 4],
-    pub(crate) gid: [i64; 4],
-    pub(crate) fdsize: i64,
-    pub(crate) kthread: i64,
-    pub(crate) has_mm: i64,
-    pub(crate) hiwater_vm: i64,
-    pub(crate) total_vm: i64,
-    pub(crate) locked_vm: i64,
-    pub(crate) pinned_vm: i64,
-    pub(crate) hiwater_rss: i64,
-    pub(crate) total_rss: i64,
-    pub(crate) anon: i64,
-    pub(crate) file: i64,
-    pub(crate) shmem: i64,
-    pub(crate) data_vm: i64,
-    pub(crate) stack_vm: i64,
-    pub(crate) text_bytes: i64,
-    pub(crate) lib_bytes: i64,
-    pub(crate) pte_bytes: i64,
-    pub(crate) swap: i64,
-    /// Pages of hugetlb mappings (`mm->hugetlb_usage`), with `CONFIG_HUGETLB_PAGE`.
-    pub(crate) hugetlb: Option<i64>,
-    pub(crate) core_dumping: i64,
-    pub(crate) thp_enabled: i64,
-    pub(crate) untag_mask: i64,
-    pub(crate) threads: i64,
-    pub(crate) sigq: i64,
-    pub(crate) sigq_lim: i64,
-    pub(crate) sig_pending: i64,
-    pub(crate) sig_shpending: i64,
-    pub(crate) sig_blocked: i64,
-    pub(crate) sig_ignored: i64,
-    pub(crate) sig_caught: i64,
-    pub(crate) cap: [i64; 5],
-    pub(crate) no_new_privs: i64,
-    pub(crate) nvcsw: i64,
-    pub(crate) nivcsw: i64,
-}
-
 /// `task_io_accounting_add`.
 pub(super) fn io_add(dst: &mut bindings::task_io_accounting, src: &bindings::task_io_accounting) {
     // `u64` counters that C adds with wrap-around.
@@ -241,124 +193,72 @@ impl Task {
         (ut, st)
     }
 
-    /// What `status` shows of the task, seen from `ns` and `user_ns` (the opener's)
-    /// (`task_state`, `task_mem`, `task_sig`, `task_cap`, ...). The speculation lines
-    /// need `arch_prctl_spec_ctrl_get`, which is not exported.
-    pub(crate) fn status(&self, user_ns: &cred::UserNamespace, ns: &PidNamespace) -> TaskStatus {
-        let user_ns = user_ns.as_ptr();
-        let (t, ns) = (self.as_ptr(), ns.as_ptr());
-        let mut st = TaskStatus {
-            umask: -1,
-            ..Default::default()
-        };
-        // SAFETY: The task and its `signal` are valid; the fields are read under the
-        // locks fs/proc reads them under (the guards below), or once, as it does.
+    /// The thread id of the task's tracer in `ns`, if it is traced (0 where the
+    /// tracer is not visible there), read under RCU.
+    pub(crate) fn tracer_pid_nr_ns(&self, ns: &PidNamespace) -> Option<u32> {
+        let _rcu = Rcu::read_lock();
+        // SAFETY: The task is valid; `ptrace` is a word read once, and `parent` is
+        // read as `rcu_dereference` does: the tracer stays valid under RCU.
         unsafe {
-            {
-                let rcu = Rcu::read_lock();
-                st.ppid = i64::from(self.ppid_nr_ns(ns));
-                if (*t).ptrace != 0 {
-                    let tracer = Task::from_raw(read_once(&raw const (*t).parent));
-                    st.tracer_pid = i64::from(tracer.nr_ns(bindings::pid_type_PIDTYPE_PID, ns));
-                }
-                st.tgid = i64::from(self.nr_ns(bindings::pid_type_PIDTYPE_TGID, ns));
-                let c = self.cred(&rcu);
-                for (i, id) in [c.uid(), c.euid(), c.suid(), c.fsuid()]
-                    .into_iter()
-                    .enumerate()
-                {
-                    st.uid[i] = i64::from(bindings::from_kuid_munged(user_ns, id.into_raw()));
-                }
-                for (i, id) in [c.gid(), c.egid(), c.sgid(), c.fsgid()]
-                    .into_iter()
-                    .enumerate()
-                {
-                    st.gid[i] = i64::from(bindings::from_kgid_munged(user_ns, id.into_raw()));
-                }
-                let [inheritable, bset, ambient] = c.cap_other();
-                let caps = [
-                    inheritable,
-                    c.cap_permitted(),
-                    c.cap_effective(),
-                    bset,
-                    ambient,
-                ];
-                for (i, cap) in caps.into_iter().enumerate() {
-                    st.cap[i] = cap as i64;
-                }
-                let _lock = self.lock();
-                let fs = (*t).fs;
-                if !fs.is_null() {
-                    st.umask = i64::from(shim::procfs2_fs_umask(fs));
-                }
-                let files = (*t).files;
-                if !files.is_null() {
-                    st.fdsize = i64::from(shim::procfs2_files_max_fds(files));
-                }
+            if read_once(&raw const (*self.as_ptr()).ptrace) == 0 {
+                return None;
             }
-            st.state = i64::from(shim::procfs2_task_state_index(t));
-            st.kthread = i64::from(self.is_kthread());
-            if let Some(mm) = self.mm() {
-                let p = mm.as_ptr();
-                let m = &(*p).__bindgen_anon_1;
-                let counter = |c| shim::procfs2_mm_counter_sum(p, c as c_int);
-                let anon = counter(bindings::MM_ANONPAGES);
-                let file = counter(bindings::MM_FILEPAGES);
-                let shmem = counter(bindings::MM_SHMEMPAGES);
-                let rss = anon.wrapping_add(file).wrapping_add(shmem);
-                st.has_mm = 1;
-                st.total_vm = m.total_vm as i64;
-                st.hiwater_vm = m.total_vm.max(m.hiwater_vm) as i64;
-                st.total_rss = rss as i64;
-                st.hiwater_rss = rss.max(m.hiwater_rss) as i64;
-                st.anon = anon as i64;
-                st.file = file as i64;
-                st.shmem = shmem as i64;
-                st.locked_vm = m.locked_vm as i64;
-                st.pinned_vm = shim::procfs2_mm_pinned_vm(p);
-                st.data_vm = m.data_vm as i64;
-                st.stack_vm = m.stack_vm as i64;
-                let exec = m.exec_vm << bindings::PAGE_SHIFT;
-                // `unsigned long` in C: a bogus code range (an ELF without an executable
-                // segment leaves `start_code` at ~0 and `end_code` at 0) wraps there.
-                let text = page_align(m.end_code)
-                    .wrapping_sub(m.start_code & PAGE_MASK)
-                    .min(exec);
-                st.text_bytes = text as i64;
-                st.lib_bytes = exec.wrapping_sub(text) as i64;
-                st.pte_bytes = shim::procfs2_mm_pgtables_bytes(p) as i64;
-                st.swap = counter(bindings::MM_SWAPENTS) as i64;
-                #[cfg(CONFIG_HUGETLB_PAGE)]
-                {
-                    st.hugetlb = Some(shim::procfs2_mm_hugetlb_usage(p) as i64);
-                }
-                st.core_dumping = i64::from(!(*self.signal()).core_state.is_null());
-                st.thp_enabled = i64::from(shim::procfs2_mm_thp_enabled(p));
-                st.untag_mask = shim::procfs2_mm_untag_mask(p) as i64;
-            }
-            if let Some(sighand) = self.lock_sighand() {
-                let sig = self.signal();
-                st.sig_pending = (*t).pending.signal.sig[0] as i64;
-                st.sig_shpending = (*sig).shared_pending.signal.sig[0] as i64;
-                st.sig_blocked = (*t).blocked.sig[0] as i64;
-                let (ign, caught) = sighand.ignored_caught();
-                st.sig_ignored = ign as i64;
-                st.sig_caught = caught as i64;
-                st.threads = i64::from(self.nr_threads());
-                {
-                    let rcu = Rcu::read_lock();
-                    st.sigq = shim::procfs2_ucounts_sigpending(self.cred(&rcu).ucounts()) as i64;
-                }
-                st.sigq_lim = read_once(
-                    &raw const (*sig).rlim[bindings::RLIMIT_SIGPENDING as usize].rlim_cur,
-                ) as i64;
-            }
-            let atomic_flags = read_once(&raw const (*t).atomic_flags);
-            st.no_new_privs = i64::from(atomic_flags & (1 << bindings::PFA_NO_NEW_PRIVS) != 0);
-            st.nvcsw = (*t).nvcsw as i64;
-            st.nivcsw = (*t).nivcsw as i64;
+            let tracer = Task::from_raw(read_once(&raw const (*self.as_ptr()).parent));
+            Some(tracer.nr_ns(bindings::pid_type_PIDTYPE_PID, ns.as_ptr()))
         }
-        st
+    }
+
+    /// Calls `f` with the task's credentials (`__task_cred`), under RCU.
+    pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::Credential) -> R) -> R {
+        let rcu = Rcu::read_lock();
+        f(self.cred(&rcu))
+    }
+
+    /// The umask of the task's `fs` and the size of its fd table, read under
+    /// `task_lock` as `task_state` reads them; `None` where the task has none.
+    pub(crate) fn umask_fdsize(&self) -> (Option<u32>, Option<u32>) {
+        let _lock = self.lock();
+        // SAFETY: `fs` and `files` are stable under `task_lock`, held; the helpers
+        // read one field each of a live `fs_struct` / fd table.
+        unsafe {
+            let (fs, files) = ((*self.as_ptr()).fs, (*self.as_ptr()).files);
+            (
+                (!fs.is_null()).then(|| shim::procfs2_fs_umask(fs) as u32),
+                (!files.is_null()).then(|| shim::procfs2_files_max_fds(files) as u32),
+            )
+        }
+    }
+
+    /// Whether the group dumps core (`signal->core_state` set), read once.
+    pub(crate) fn core_dumping(&self) -> bool {
+        // SAFETY: The task's `signal` is valid; a pointer read once.
+        !unsafe { read_once(&raw const (*self.signal()).core_state) }.is_null()
+    }
+
+    /// Signals pending for the user (`ucounts` of the task's credentials), under RCU.
+    pub(crate) fn user_sigpending(&self) -> u64 {
+        let rcu = Rcu::read_lock();
+        // SAFETY: The credentials keep their `ucounts` alive under RCU.
+        unsafe { shim::procfs2_ucounts_sigpending(self.cred(&rcu).ucounts()) as u64 }
+    }
+
+    /// `task_no_new_privs`.
+    pub(crate) fn no_new_privs(&self) -> bool {
+        // SAFETY: The task is valid; `atomic_flags` is a word changed atomically.
+        let flags = unsafe { read_once(&raw const (*self.as_ptr()).atomic_flags) };
+        flags & (1 << bindings::PFA_NO_NEW_PRIVS) != 0
+    }
+
+    /// Voluntary and involuntary context switches, each read once.
+    pub(crate) fn context_switches(&self) -> (u64, u64) {
+        let t = self.as_ptr();
+        // SAFETY: The task is valid; each counter is a word read once.
+        unsafe {
+            (
+                read_once(&raw const (*t).nvcsw) as u64,
+                read_once(&raw const (*t).nivcsw) as u64,
+            )
+        }
     }
 
     /// Milliseconds since the task last used AVX-512 (`avx512_status`): -1 if never,
