@@ -111,7 +111,7 @@ fn task_stat(task: &Task, ns: &PidNamespace, whole: bool, check: &PtraceCheck) -
     if let Some(mm) = task.mm() {
         let l = mm.layout();
         st.has_mm = 1;
-        st.vsize = (bindings::PAGE_SIZE as usize).wrapping_mul(mm.total_vm()) as i64;
+        st.vsize = bindings::PAGE_SIZE.wrapping_mul(mm.total_vm()) as i64;
         st.rss = mm.rss() as i64;
         st.start_code = l.start_code as i64;
         st.end_code = l.end_code as i64;
@@ -246,7 +246,7 @@ struct TaskStatus {
 
 /// `PAGE_ALIGN` in `unsigned long`, which wraps.
 fn page_align(addr: usize) -> usize {
-    let page = bindings::PAGE_SIZE as usize;
+    let page = bindings::PAGE_SIZE;
     addr.wrapping_add(page - 1) & !(page - 1)
 }
 
@@ -267,13 +267,13 @@ fn task_status(task: &Task, user_ns: &UserNamespace, ns: &PidNamespace) -> TaskS
             .into_iter()
             .enumerate()
         {
-            st.uid[i] = user_ns.from_kuid_munged(id).into();
+            st.uid[i] = user_ns.kuid_munged(id).into();
         }
         for (i, id) in [c.gid(), c.egid(), c.sgid(), c.fsgid()]
             .into_iter()
             .enumerate()
         {
-            st.gid[i] = user_ns.from_kgid_munged(id).into();
+            st.gid[i] = user_ns.kgid_munged(id).into();
         }
         let [inheritable, bset, ambient] = c.cap_other();
         let caps = [
@@ -313,7 +313,7 @@ fn task_status(task: &Task, user_ns: &UserNamespace, ns: &PidNamespace) -> TaskS
         let exec = (c.exec_vm as usize) << bindings::PAGE_SHIFT;
         // `unsigned long` in C: a bogus code range (an ELF without an executable
         // segment leaves `start_code` at ~0 and `end_code` at 0) wraps there.
-        let page_mask = !(bindings::PAGE_SIZE as usize - 1);
+        let page_mask = !(bindings::PAGE_SIZE - 1);
         let text = page_align(l.end_code)
             .wrapping_sub(l.start_code & page_mask)
             .min(exec);

@@ -62,7 +62,7 @@ fn show_cpuinfo(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
         m.print(fmt!("microcode\t: {:#x}\n", c.microcode()));
     }
     if c.has(bindings::X86_FEATURE_TSC) {
-        let freq = cpu::freq_khz(cpu);
+        let freq = cpu::freq_khz(c.id());
         m.print(fmt!("cpu MHz\t\t: {}.{:03}\n", freq / 1000, freq % 1000));
     }
     if c.cache_size() != 0 {
@@ -74,7 +74,7 @@ fn show_cpuinfo(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
         "physical id\t: {}\nsiblings\t: {}\ncore id\t\t: {}\ncpu cores\t: {}\n\
          apicid\t\t: {}\ninitial apicid\t: {}\n",
         pkg,
-        cpu::core_siblings(cpu),
+        cpu::core_siblings(c.id()),
         core,
         c.booted_cores(),
         apicid,

@@ -16,7 +16,7 @@ use crate::{
     ptrace::PtraceCheck,
     wrap::seq::{self, SeqFile},
     wrap::{
-        dentry::{Dentry, Lookup, Unhashed},
+        dentry::{Dentry, Lookup, Unhashed, Unpinned},
         file::{DirContext, Link, ProcFile},
         inode::{Inode, Kstat},
         ops::{
@@ -238,7 +238,7 @@ impl InodeOperations for FdInfoFile {
 impl SeqFileOperations for FdInfoFile {
     type Kind = Single;
 
-    fn open(_inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
+    fn open<'a>(_inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a>> {
         file.single_open::<Self>()
     }
 
@@ -274,7 +274,7 @@ static TID_FD_DOPS: DentryOps = DentryOps::new::<FdDentry>();
 impl DentryOperations for FdDentry {
     /// `tid_fd_revalidate`: valid while the fd is open, with owner and mode
     /// re-applied.
-    fn revalidate(dentry: &Dentry, flags: u32) -> Result<bool> {
+    fn revalidate(dentry: &Unpinned, flags: u32) -> Result<bool> {
         let Some((inode, task)) = revalidate_task(dentry, flags)? else {
             return Ok(false);
         };
@@ -290,7 +290,7 @@ impl DentryOperations for FdDentry {
     }
 
     /// `pid_delete_dentry`.
-    fn delete(dentry: &Dentry) -> bool {
+    fn delete(dentry: &Unpinned) -> bool {
         PidDentry::task_gone(dentry)
     }
 }

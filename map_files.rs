@@ -13,7 +13,7 @@ use crate::{
     },
     wrap::{
         cred,
-        dentry::{Dentry, Lookup, Unhashed},
+        dentry::{Dentry, Lookup, Unhashed, Unpinned},
         file::{DirContext, Link, ProcFile},
         inode::Inode,
         ops::{DentryOperations, DentryOps, FileOperations, FileOps, InodeOperations, InodeOps},
@@ -217,7 +217,7 @@ static MAP_FILES_DOPS: DentryOps = DentryOps::new::<MapFilesDentry>();
 impl DentryOperations for MapFilesDentry {
     /// `map_files_d_revalidate`: valid while the mapping spans the same range, for
     /// callers that may read the task's memory map; the owner re-applied.
-    fn revalidate(dentry: &Dentry, flags: u32) -> Result<bool> {
+    fn revalidate(dentry: &Unpinned, flags: u32) -> Result<bool> {
         let Some((inode, task)) = revalidate_task(dentry, flags)? else {
             return Ok(false);
         };
@@ -236,7 +236,7 @@ impl DentryOperations for MapFilesDentry {
         Ok(exists)
     }
 
-    fn delete(dentry: &Dentry) -> bool {
+    fn delete(dentry: &Unpinned) -> bool {
         PidDentry::task_gone(dentry)
     }
 }

@@ -13,7 +13,7 @@ use crate::{
     mount::fs_info,
     wrap::seq::SeqFile,
     wrap::{
-        dentry::{Dentry, Lookup, Unhashed},
+        dentry::{Lookup, Unhashed, Unpinned},
         file::{DirContext, ProcFile},
         inode::{self, Inode, Kstat, NewInode, WithData},
         ops::{
@@ -693,7 +693,7 @@ impl SeqFileOperations for EntryFile {
     type Kind = Single;
 
     /// `proc_reg_open` of a `proc_create_single` or `proc_create` entry.
-    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
+    fn open<'a>(inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a>> {
         match pde_of(inode)?.kind {
             Kind::Single(_, 0) | Kind::Ops(_) => file.single_open::<Self>(),
             Kind::Single(_, size) => file.single_open_size::<Self>(size),
@@ -750,7 +750,7 @@ impl SeqFileOperations for SeqEntryFile {
     type Kind = Records;
 
     /// `proc_reg_open` of a `proc_create_seq` entry.
-    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened<Records>> {
+    fn open<'a>(inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a, Records>> {
         match pde_of(inode)?.kind {
             Kind::Seq(_) => file.seq_open::<Self>(),
             _ => Err(EIO),
@@ -822,7 +822,7 @@ struct MiscDentry;
 static PROC_MISC_DOPS: DentryOps = DentryOps::new::<MiscDentry>();
 
 impl MiscDentry {
-    fn removed(dentry: &Dentry) -> bool {
+    fn removed(dentry: &Unpinned) -> bool {
         dentry
             .inode()
             .and_then(pde)
@@ -833,7 +833,7 @@ impl MiscDentry {
 #[vtable]
 impl DentryOperations for MiscDentry {
     /// `proc_misc_d_revalidate`.
-    fn revalidate(dentry: &Dentry, flags: u32) -> Result<bool> {
+    fn revalidate(dentry: &Unpinned, flags: u32) -> Result<bool> {
         if flags & LOOKUP_RCU != 0 {
             return Err(ECHILD);
         }
@@ -841,7 +841,7 @@ impl DentryOperations for MiscDentry {
     }
 
     /// `proc_misc_d_delete`.
-    fn delete(dentry: &Dentry) -> bool {
+    fn delete(dentry: &Unpinned) -> bool {
         Self::removed(dentry)
     }
 }

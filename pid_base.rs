@@ -1100,7 +1100,7 @@ static CHILDREN_FOPS: FileOps = FileOps::seq::<ChildrenFile>();
 impl SeqFileOperations for ChildrenFile {
     type Kind = Single;
 
-    fn open(_inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
+    fn open<'a>(_inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a>> {
         file.single_open::<Self>()
     }
 

@@ -18,7 +18,7 @@ use crate::{
     wrap::seq::SeqFile,
     wrap::{
         cred::{self, PidNamespace},
-        dentry::{Dentry, Lookup, Unhashed},
+        dentry::{Dentry, Lookup, Unhashed, Unpinned},
         file::{DirContext, Link, ProcFile},
         inode::{Inode, Kstat, NewInode},
         ops::{
@@ -340,7 +340,10 @@ pub(crate) fn pident_readdir<'a>(
 /// The task of a per-process dentry being revalidated outside RCU walk mode
 /// (`ECHILD` in it, so that the walk retries with references), with its inode;
 /// `None` when the dentry is negative or the task gone (the dentry is invalid).
-pub(crate) fn revalidate_task(dentry: &Dentry, flags: u32) -> Result<Option<(&Inode, ARef<Task>)>> {
+pub(crate) fn revalidate_task(
+    dentry: &Unpinned,
+    flags: u32,
+) -> Result<Option<(&Inode, ARef<Task>)>> {
     if flags & crate::wrap::LOOKUP_RCU != 0 {
         return Err(ECHILD);
     }
@@ -462,7 +465,7 @@ static PID_DOPS: DentryOps = DentryOps::new::<PidDentry>();
 
 impl PidDentry {
     /// `pid_delete_dentry`: a dead task's dentries are not kept.
-    pub(crate) fn task_gone(dentry: &Dentry) -> bool {
+    pub(crate) fn task_gone(dentry: &Unpinned) -> bool {
         dentry
             .inode()
             .and_then(Inode::pid)
@@ -477,7 +480,7 @@ impl DentryOperations for PidDentry {
     /// walks through per-process directories lock- and refcount-free: nothing here
     /// sleeps (`get_pid_task`, the task's credentials and `task_lock`), and the
     /// inode and its pid stay readable for the walk's RCU section.
-    fn revalidate(dentry: &Dentry, _flags: u32) -> Result<bool> {
+    fn revalidate(dentry: &Unpinned, _flags: u32) -> Result<bool> {
         let Some(inode) = dentry.inode() else {
             return Ok(false);
         };
@@ -493,7 +496,7 @@ impl DentryOperations for PidDentry {
         }
     }
 
-    fn delete(dentry: &Dentry) -> bool {
+    fn delete(dentry: &Unpinned) -> bool {
         Self::task_gone(dentry)
     }
 }
@@ -581,7 +584,7 @@ macro_rules! single_file {
 
             const SEEK: Seek = Seek::$seek;
 
-            fn open(_inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
+            fn open<'a>(_inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a>> {
                 file.single_open::<Self>()
             }
 

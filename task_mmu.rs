@@ -149,7 +149,7 @@ pub(crate) static PROC_PID_MAPS_FOPS: FileOps = FileOps::seq::<PidMaps>();
 impl SeqFileOperations for PidMaps {
     type Kind = Maps;
 
-    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened<Maps>> {
+    fn open<'a>(inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a, Maps>> {
         let mm = proc_mem_open(inode)?;
         file.maps_open(mm, &MAPS_WALK)
     }

@@ -30,7 +30,7 @@ fn show_id_map(m: &SeqFile, task: &crate::wrap::task::Task, which: IdMap) {
             lower_ns = lower_ns.parent().unwrap_or(lower_ns);
         }
         for e in ns.extents(which) {
-            let lower = lower_ns.from_kid(which, e.lower_first);
+            let lower = lower_ns.map_kid(which, e.lower_first);
             m.print(fmt!("{:>10} {:>10} {:>10}\n", e.first, lower, e.count));
         }
     });
@@ -74,7 +74,7 @@ pub(crate) static PROC_ID_MAP_FOPS: FileOps = FileOps::seq::<IdMapFile>();
 impl SeqFileOperations for IdMapFile {
     type Kind = Single;
 
-    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
+    fn open<'a>(inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a>> {
         proc_task(inode).ok_or(EINVAL)?;
         file.single_open::<Self>()
     }
@@ -99,7 +99,7 @@ pub(crate) static PROC_SETGROUPS_FOPS: FileOps = FileOps::seq::<SetgroupsFile>()
 impl SeqFileOperations for SetgroupsFile {
     type Kind = Single;
 
-    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened> {
+    fn open<'a>(inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a>> {
         let task = proc_task(inode).ok_or(ESRCH)?;
         if file.is_writable() && !task.user_ns_capable(bindings::CAP_SYS_ADMIN) {
             return Err(EACCES);

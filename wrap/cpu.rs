@@ -70,7 +70,7 @@ pub(crate) fn online_cpus() -> impl Iterator<Item = CpuId> {
 ///
 /// Points to the per-CPU `cpu_info` of a CPU below `nr_cpu_ids`, which lives as
 /// long as the kernel.
-pub(crate) struct CpuInfo(*const bindings::cpuinfo_x86);
+pub(crate) struct CpuInfo(*const bindings::cpuinfo_x86, CpuId);
 
 /// Reads field `$f` of the `cpuinfo_x86` once.
 macro_rules! field {
@@ -106,7 +106,12 @@ impl CpuInfo {
         }
         // SAFETY: `cpu` is below `nr_cpu_ids` (`CpuId`).
         // INVARIANT: Its per-CPU data lives as long as the kernel.
-        Some(Self(unsafe { procfs2_cpu_data(cpu) }))
+        Some(Self(unsafe { procfs2_cpu_data(cpu) }, id))
+    }
+
+    /// The CPU's number, checked (`CpuId`).
+    pub(crate) fn id(&self) -> CpuId {
+        self.1
     }
 
     pub(crate) fn index(&self) -> u32 {
@@ -222,18 +227,19 @@ pub(crate) fn power_flag(i: u32) -> Option<&'static CStr> {
 }
 
 /// CPUs in `cpu`'s core mask (`cpumask_weight(topology_core_cpumask(cpu))`).
-pub(crate) fn core_siblings(cpu: u32) -> u32 {
-    // SAFETY: `cpu` is a possible CPU; the mask is per-CPU data.
-    unsafe { procfs2_core_siblings(cpu) }
+pub(crate) fn core_siblings(cpu: CpuId) -> u32 {
+    // SAFETY: `cpu` is below `nr_cpu_ids` (`CpuId`); the mask is per-CPU data.
+    unsafe { procfs2_core_siblings(cpu.as_u32()) }
 }
 
 /// The frequency `arch_freq_get_on_cpu` falls back to, in kHz:
 /// `cpufreq_quick_get(cpu)`, else `cpu_khz`. On CPUs with APERF/MPERF the kernel
 /// shows its last sample instead (the per-CPU `cpu_samples`, static), which no
 /// module can read.
-pub(crate) fn freq_khz(cpu: u32) -> u32 {
-    // SAFETY: `cpufreq_quick_get` takes any CPU number.
-    let f = unsafe { cpufreq_quick_get(cpu) };
+pub(crate) fn freq_khz(cpu: CpuId) -> u32 {
+    // SAFETY: `cpu` is below `nr_cpu_ids` (`CpuId`), which the cpufreq driver's
+    // per-CPU data is sized by.
+    let f = unsafe { cpufreq_quick_get(cpu.as_u32()) };
     if f != 0 {
         return f;
     }

@@ -167,10 +167,74 @@ macro_rules! cred_ids {
     )*};
 }
 
+/// The getters of [`Credential`] and [`RcuCredential`], each a field that never
+/// changes, read through the pointer.
+macro_rules! cred_getters {
+    () => {
+        cred_ids!(Kuid: uid, euid, suid, fsuid);
+        cred_ids!(Kgid: gid, egid, sgid, fsgid);
+
+        /// `cap_effective`, a bit per capability.
+        pub(crate) fn cap_effective(&self) -> u64 {
+            // SAFETY: Valid (type invariant); the set never changes.
+            unsafe { (*self.as_ptr()).cap_effective.val }
+        }
+
+        /// `cap_permitted`, a bit per capability.
+        pub(crate) fn cap_permitted(&self) -> u64 {
+            // SAFETY: Valid (type invariant); the set never changes.
+            unsafe { (*self.as_ptr()).cap_permitted.val }
+        }
+
+        /// `cap_inheritable`, `cap_bset` and `cap_ambient`, a bit per capability.
+        pub(crate) fn cap_other(&self) -> [u64; 3] {
+            let c = self.as_ptr();
+            // SAFETY: Valid (type invariant); the sets never change.
+            unsafe {
+                [
+                    (*c).cap_inheritable.val,
+                    (*c).cap_bset.val,
+                    (*c).cap_ambient.val,
+                ]
+            }
+        }
+
+        /// The supplementary groups, which the credentials keep alive (immutable).
+        pub(super) fn group_info(&self) -> *mut bindings::group_info {
+            // SAFETY: Valid (type invariant); the pointer never changes.
+            unsafe { (*self.as_ptr()).group_info }
+        }
+
+        /// The user's counts (`ucounts`), which the credentials keep alive.
+        pub(super) fn ucounts(&self) -> *mut bindings::ucounts {
+            // SAFETY: Valid (type invariant); the pointer never changes.
+            unsafe { (*self.as_ptr()).ucounts }
+        }
+
+        /// The user namespace pointer, which the credentials keep alive.
+        pub(super) fn user_ns_ptr(&self) -> *mut bindings::user_namespace {
+            // SAFETY: Valid (type invariant); the pointer never changes.
+            unsafe { (*self.as_ptr()).user_ns }
+        }
+
+        /// The user namespace the credentials belong to, which they keep alive.
+        pub(crate) fn user_ns(&self) -> &UserNamespace {
+            // SAFETY: The credentials hold a reference on their namespace for as long as
+            // they live, and the borrow of `self` is no longer.
+            unsafe { UserNamespace::from_raw(self.user_ns_ptr()) }
+        }
+    };
+}
+
+#[allow(
+    dead_code,
+    reason = "one set of getters for both types; each uses some"
+)]
 impl Credential {
     /// # Safety
     ///
-    /// `c` must point to credentials that stay valid for `'a`.
+    /// `c` must point to credentials that stay valid for `'a`, on which a reference
+    /// is held for `'a` (the caller's own, an open file's).
     pub(in crate::wrap) unsafe fn from_raw<'a>(c: *const bindings::cred) -> &'a Self {
         // SAFETY: Transparent over the C struct; per the caller.
         unsafe { &*c.cast() }
@@ -188,58 +252,38 @@ impl Credential {
         self.0.get()
     }
 
-    cred_ids!(Kuid: uid, euid, suid, fsuid);
-    cred_ids!(Kgid: gid, egid, sgid, fsgid);
+    cred_getters!();
+}
 
-    /// `cap_effective`, a bit per capability.
-    pub(crate) fn cap_effective(&self) -> u64 {
-        // SAFETY: Valid (type invariant); the set never changes.
-        unsafe { (*self.as_ptr()).cap_effective.val }
+/// Credentials borrowed under RCU from a task (`__task_cred`), which may be
+/// dropping their last reference meanwhile (`commit_creds` racing): read only,
+/// never counted, so they are not [`Credential`]s, which can be ([`ARef`]).
+///
+/// # Invariants
+///
+/// The object is valid, published credentials for the borrow's lifetime (an RCU
+/// read-side section).
+#[repr(transparent)]
+pub(crate) struct RcuCredential(Opaque<bindings::cred>);
+
+#[allow(
+    dead_code,
+    reason = "one set of getters for both types; each uses some"
+)]
+impl RcuCredential {
+    /// # Safety
+    ///
+    /// `c` must point to credentials that stay valid for `'a` (read under RCU).
+    pub(in crate::wrap) unsafe fn from_raw<'a>(c: *const bindings::cred) -> &'a Self {
+        // SAFETY: Transparent over the C struct; per the caller.
+        unsafe { &*c.cast() }
     }
 
-    /// `cap_permitted`, a bit per capability.
-    pub(crate) fn cap_permitted(&self) -> u64 {
-        // SAFETY: Valid (type invariant); the set never changes.
-        unsafe { (*self.as_ptr()).cap_permitted.val }
+    fn as_ptr(&self) -> *mut bindings::cred {
+        self.0.get()
     }
 
-    /// `cap_inheritable`, `cap_bset` and `cap_ambient`, a bit per capability.
-    pub(crate) fn cap_other(&self) -> [u64; 3] {
-        let c = self.as_ptr();
-        // SAFETY: Valid (type invariant); the sets never change.
-        unsafe {
-            [
-                (*c).cap_inheritable.val,
-                (*c).cap_bset.val,
-                (*c).cap_ambient.val,
-            ]
-        }
-    }
-
-    /// The supplementary groups, which the credentials keep alive (immutable).
-    pub(super) fn group_info(&self) -> *mut bindings::group_info {
-        // SAFETY: Valid (type invariant); the pointer never changes.
-        unsafe { (*self.as_ptr()).group_info }
-    }
-
-    /// The user's counts (`ucounts`), which the credentials keep alive.
-    pub(super) fn ucounts(&self) -> *mut bindings::ucounts {
-        // SAFETY: Valid (type invariant); the pointer never changes.
-        unsafe { (*self.as_ptr()).ucounts }
-    }
-
-    /// The user namespace pointer, which the credentials keep alive.
-    pub(super) fn user_ns_ptr(&self) -> *mut bindings::user_namespace {
-        // SAFETY: Valid (type invariant); the pointer never changes.
-        unsafe { (*self.as_ptr()).user_ns }
-    }
-
-    /// The user namespace the credentials belong to, which they keep alive.
-    pub(crate) fn user_ns(&self) -> &UserNamespace {
-        // SAFETY: The credentials hold a reference on their namespace for as long as
-        // they live, and the borrow of `self` is no longer.
-        unsafe { UserNamespace::from_raw(self.user_ns_ptr()) }
-    }
+    cred_getters!();
 }
 
 /// Calls `f` with the calling task's credentials (`current_cred()`).
@@ -357,7 +401,7 @@ impl UserNamespace {
 
     /// Kernel id `id` of map `which` as this namespace sees it, `(u32)-1` if unmapped
     /// (`from_kuid`, `from_kgid`, `from_kprojid`).
-    pub(crate) fn from_kid(&self, which: IdMap, id: u32) -> u32 {
+    pub(crate) fn map_kid(&self, which: IdMap, id: u32) -> u32 {
         let ns = self.as_ptr();
         // SAFETY: Valid (type invariant); the lookups read the maps as above.
         unsafe {
@@ -371,14 +415,14 @@ impl UserNamespace {
 
     /// `uid` as this namespace sees it, `overflowuid` if unmapped
     /// (`from_kuid_munged`).
-    pub(crate) fn from_kuid_munged(&self, uid: Kuid) -> u32 {
+    pub(crate) fn kuid_munged(&self, uid: Kuid) -> u32 {
         // SAFETY: Valid (type invariant).
         unsafe { bindings::from_kuid_munged(self.as_ptr(), uid.into_raw()) }
     }
 
     /// `gid` as this namespace sees it, `overflowgid` if unmapped
     /// (`from_kgid_munged`).
-    pub(crate) fn from_kgid_munged(&self, gid: Kgid) -> u32 {
+    pub(crate) fn kgid_munged(&self, gid: Kgid) -> u32 {
         // SAFETY: Valid (type invariant).
         unsafe { bindings::from_kgid_munged(self.as_ptr(), gid.into_raw()) }
     }

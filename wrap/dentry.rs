@@ -24,9 +24,58 @@ use kernel::{
 #[repr(transparent)]
 pub(crate) struct Dentry(Opaque<bindings::dentry>);
 
+/// A dentry the caller holds no reference on: the one `d_revalidate` gets in RCU
+/// walk mode (it may be dying, its count already dead) and the one `d_delete` gets
+/// while its last reference goes. It is only read, never counted: it has no
+/// [`ARef`] and does not deref to a [`Dentry`], so no reference can be taken on it.
+///
+/// # Invariants
+///
+/// The object is a `struct dentry` of a procfs2 superblock that stays readable for
+/// the callback (RCU, or `d_lock`, held by the VFS).
+#[repr(transparent)]
+pub(crate) struct Unpinned(Opaque<bindings::dentry>);
+
+impl Unpinned {
+    /// # Safety
+    ///
+    /// `ptr` is the dentry of a running `d_revalidate` or `d_delete`.
+    pub(super) unsafe fn from_raw<'a>(ptr: *mut bindings::dentry) -> &'a Self {
+        // SAFETY: Transparent over the C struct; per the caller.
+        unsafe { &*ptr.cast() }
+    }
+
+    /// # Safety
+    ///
+    /// No reference may be taken on the result (it is no counted dentry).
+    unsafe fn as_dentry(&self) -> &Dentry {
+        // SAFETY: Transparent over the same C struct.
+        unsafe { Dentry::from_raw(self.0.get()) }
+    }
+
+    /// As [`Dentry::name`]: procfs2 dentries are never renamed.
+    pub(crate) fn name(&self) -> &[u8] {
+        // SAFETY: Only read.
+        unsafe { self.as_dentry() }.name()
+    }
+
+    /// As [`Dentry::inode`].
+    pub(crate) fn inode(&self) -> Option<&Inode> {
+        // SAFETY: Only read.
+        unsafe { self.as_dentry() }.inode()
+    }
+}
+
 /// What a `lookup` found: the dentry `d_splice_alias` gave, or none (the looked-up
 /// dentry itself was instantiated). Made only by [`Dentry::splice_alias`].
-pub(crate) struct Lookup(pub(super) *mut bindings::dentry);
+pub(crate) struct Lookup(*mut bindings::dentry);
+
+impl Lookup {
+    /// What the `lookup` trampoline hands the VFS.
+    pub(super) fn into_raw(self) -> *mut bindings::dentry {
+        self.0
+    }
+}
 
 impl Dentry {
     /// # Safety

@@ -149,35 +149,37 @@ impl ProcFile {
     /// (`single_open`), with the inode as the seq_file's private data.
     pub(crate) fn single_open<T: ops::SeqFileOperations>(
         &self,
-    ) -> Result<ops::SeqOpened<ops::Single>> {
+    ) -> Result<ops::SeqOpened<'_, ops::Single>> {
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: The file is being opened; `single_open` keeps the inode, which the
         // open file pins, as the private data `single_show::<T>` reads.
         to_result(unsafe {
             bindings::single_open(self.as_ptr(), Some(ops::single_show::<T>), inode)
         })?;
-        Ok(ops::SeqOpened::new())
+        // SAFETY: Opened just above as this kind.
+        Ok(unsafe { ops::SeqOpened::new() })
     }
 
     /// [`ProcFile::single_open`] with a first buffer of `size` bytes (`single_open_size`).
     pub(crate) fn single_open_size<T: ops::SeqFileOperations>(
         &self,
         size: usize,
-    ) -> Result<ops::SeqOpened<ops::Single>> {
+    ) -> Result<ops::SeqOpened<'_, ops::Single>> {
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: As in `single_open`; `single_open_size` allocates the buffer and
         // then does what `single_open` does, so `single_release` undoes it.
         to_result(unsafe {
             bindings::single_open_size(self.as_ptr(), Some(ops::single_show::<T>), inode, size)
         })?;
-        Ok(ops::SeqOpened::new())
+        // SAFETY: Opened just above as this kind.
+        Ok(unsafe { ops::SeqOpened::new() })
     }
 
     /// Opens the file as a seq_file read record by record through `T`'s
     /// [`ops::SeqRecords`] (`seq_open`), with the inode as its private data.
     pub(crate) fn seq_open<T: ops::SeqFileOperations + ops::SeqRecords>(
         &self,
-    ) -> Result<ops::SeqOpened<ops::Records>> {
+    ) -> Result<ops::SeqOpened<'_, ops::Records>> {
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: The file is being opened; `seq_open` makes its seq_file the file's
         // private data, whose `private` is set as `seq_open_private` would, to the
@@ -189,7 +191,8 @@ impl ProcFile {
             ))?;
             (*(*self.as_ptr()).private_data.cast::<bindings::seq_file>()).private = inode;
         }
-        Ok(ops::SeqOpened::new())
+        // SAFETY: Opened just above as this kind.
+        Ok(unsafe { ops::SeqOpened::new() })
     }
 
     /// Releases a file opened by [`ProcFile::single_open`] or [`ProcFile::single_open_size`]

@@ -14,7 +14,7 @@ pub(in crate::wrap) use self::trampolines::{seq_operations, single_show};
 
 use super::seq::SeqFile;
 use super::{
-    dentry::{Dentry, Lookup, Unhashed},
+    dentry::{Dentry, Lookup, Unhashed, Unpinned},
     file::{DirContext, Kiocb, Link, ProcFile},
     inode::{self, Inode, Kstat},
 };
@@ -99,12 +99,19 @@ pub(crate) enum Seek {
 /// Proof that a file was opened as a seq_file by [`ProcFile::single_open`] or
 /// What [`SeqFileOperations::open`] must return, so that every later call on the
 /// file finds a seq_file of the kind `K`, the one its table releases.
-pub(crate) struct SeqOpened<K: SeqKind = Single>(PhantomData<K>);
+///
+/// It borrows the file it was made for: a token cannot be kept past the open that
+/// made it (in a `static`, say) and handed back by the open of another file that
+/// opened nothing.
+pub(crate) struct SeqOpened<'a, K: SeqKind = Single>(PhantomData<(&'a ProcFile, K)>);
 
-impl<K: SeqKind> SeqOpened<K> {
-    /// Made by [`ProcFile::single_open`], [`ProcFile::single_open_size`] (`Single`),
+impl<K: SeqKind> SeqOpened<'_, K> {
+    /// # Safety
+    ///
+    /// The file the token borrows was just opened as a seq_file of kind `K`: made by
+    /// [`ProcFile::single_open`], [`ProcFile::single_open_size`] (`Single`),
     /// [`ProcFile::seq_open`] (`Records`) and [`ProcFile::maps_open`] (`Maps`) only.
-    pub(super) fn new() -> Self {
+    pub(super) unsafe fn new() -> Self {
         Self(PhantomData)
     }
 }
@@ -160,7 +167,7 @@ pub(crate) trait SeqFileOperations: Sized + 'static {
 
     /// Opens the file: checks, then [`ProcFile::single_open`], [`ProcFile::seq_open`] or
     /// [`ProcFile::maps_open`], as `Kind` says.
-    fn open(inode: &Inode, file: &ProcFile) -> Result<SeqOpened<Self::Kind>>;
+    fn open<'a>(inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a, Self::Kind>>;
 
     /// Writes the whole content of a file opened with [`ProcFile::single_open`].
     fn show(_m: &SeqFile, _inode: &Inode) -> Result {
@@ -223,12 +230,12 @@ pub(crate) trait DentryOperations: Sized + 'static {
     /// Whether a cached dentry is still valid (`d_revalidate`). `flags` has
     /// [`super::LOOKUP_RCU`] in RCU walk mode, where nothing may sleep and `ECHILD`
     /// asks for ref-walk mode.
-    fn revalidate(_dentry: &Dentry, _flags: u32) -> Result<bool> {
+    fn revalidate(_dentry: &Unpinned, _flags: u32) -> Result<bool> {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
 
     /// Whether to drop the dentry when its last reference goes (`d_delete`).
-    fn delete(_dentry: &Dentry) -> bool {
+    fn delete(_dentry: &Unpinned) -> bool {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
 }

@@ -73,7 +73,10 @@ impl Rundown {
     /// was not counted.
     pub(crate) fn enter(&self) -> Option<RundownUse<'_>> {
         let mut v = self.in_use.load(Relaxed);
-        while v >= 0 {
+        // Refused at `i32::MAX` too: the count saturates rather than wrap into the
+        // bias (calls that `forget` their guard could otherwise reopen a closed
+        // object).
+        while (0..i32::MAX).contains(&v) {
             match self
                 .in_use
                 .compare_exchange_weak(v, v.wrapping_add(1), Acquire, Relaxed)

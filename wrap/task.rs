@@ -28,7 +28,7 @@ pub(crate) use self::{creds::*, files::*, memory::*, pid::*, sched::for_each_pro
 
 use super::seq::SeqFile;
 use super::{
-    cred::{self, Credential, PidNamespace},
+    cred::{self, PidNamespace, RcuCredential},
     lock::{self, ExecUpdate, RawSpinIrqGuard, Rcu, Sighand, SpinGuard},
     shim,
 };
@@ -178,10 +178,10 @@ impl Task {
     }
 
     /// The task's credentials (`__task_cred`) while `rcu` lasts.
-    fn cred<'r>(&self, _rcu: &'r Rcu) -> &'r Credential {
+    fn cred<'r>(&self, _rcu: &'r Rcu) -> &'r RcuCredential {
         // SAFETY: `real_cred` is read as `rcu_dereference` does; the credentials it
         // points to are freed only after a grace period, after `'r`.
-        unsafe { Credential::from_raw(read_once(&raw const (*self.as_ptr()).real_cred)) }
+        unsafe { RcuCredential::from_raw(read_once(&raw const (*self.as_ptr()).real_cred)) }
     }
 
     /// The threads of the task's group while `rcu` lasts (`for_each_thread`).

@@ -183,11 +183,7 @@ unsafe extern "C" fn m_show(m: *mut bindings::seq_file, v: *mut c_void) -> c_int
 
 /// Opens `file` as a seq_file walking the mappings of `mm` (none: the file reads
 /// empty) with `walk` (`proc_maps_open`).
-pub(in crate::wrap) fn open(
-    file: &ProcFile,
-    mm: Option<ARef<Mm>>,
-    walk: &'static VmaWalk,
-) -> Result {
+fn open(file: &ProcFile, mm: Option<ARef<Mm>>, walk: &'static VmaWalk) -> Result {
     // SAFETY: The file is being opened; `__seq_open_private` makes its seq_file with
     // a zeroed private area of the size asked for.
     let p = unsafe {
@@ -252,8 +248,9 @@ impl ProcFile {
         &self,
         mm: Option<ARef<Mm>>,
         walk: &'static VmaWalk,
-    ) -> Result<SeqOpened<Maps>> {
+    ) -> Result<SeqOpened<'_, Maps>> {
         open(self, mm, walk)?;
-        Ok(SeqOpened::new())
+        // SAFETY: Opened just above as this kind.
+        Ok(unsafe { SeqOpened::new() })
     }
 }

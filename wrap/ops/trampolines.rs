@@ -26,7 +26,7 @@ pub(super) unsafe extern "C" fn lookup<T: InodeOperations>(
     // inode lock.
     let (dir, dentry) = unsafe { (Inode::from_raw(dir), Unhashed::from_raw(dentry)) };
     match T::lookup(dir, dentry) {
-        Ok(Lookup(d)) => d,
+        Ok(l) => l.into_raw(),
         Err(e) => e.to_ptr(),
     }
 }
@@ -425,7 +425,7 @@ pub(super) unsafe extern "C" fn d_revalidate<T: DentryOperations>(
 ) -> c_int {
     // SAFETY: The VFS passes a dentry of ours; in RCU walk mode it may be killed
     // meanwhile, but stays readable (see `Dentry::inode`).
-    let dentry = unsafe { Dentry::from_raw(dentry) };
+    let dentry = unsafe { Unpinned::from_raw(dentry) };
     from_result(|| T::revalidate(dentry, flags).map(c_int::from))
 }
 
@@ -436,7 +436,7 @@ pub(super) unsafe extern "C" fn d_delete<T: DentryOperations>(
     dentry: *const bindings::dentry,
 ) -> c_int {
     // SAFETY: The VFS passes a dentry of ours, under its `d_lock`.
-    let dentry = unsafe { Dentry::from_raw(dentry.cast_mut()) };
+    let dentry = unsafe { Unpinned::from_raw(dentry.cast_mut()) };
     c_int::from(T::delete(dentry))
 }
 

@@ -63,12 +63,12 @@ impl PtraceTarget<'_> {
     }
 
     /// Calls `f` with the task's credentials (`__task_cred`, under RCU).
-    pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::Credential) -> R) -> R {
+    pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::RcuCredential) -> R) -> R {
         let _rcu = Rcu::read_lock();
         // SAFETY: `real_cred` is read as `rcu_dereference` does; the credentials it
         // points to are freed only after a grace period, and `f` runs under RCU.
         f(unsafe {
-            cred::Credential::from_raw(read_once(&raw const (*self.task.as_ptr()).real_cred))
+            cred::RcuCredential::from_raw(read_once(&raw const (*self.task.as_ptr()).real_cred))
         })
     }
 
@@ -214,7 +214,7 @@ impl Task {
             let gi = cred.group_info();
             core::slice::from_raw_parts((*gi).gid.as_ptr(), (*gi).ngroups as usize)
         };
-        let map = |g: &bindings::kgid_t| user_ns.from_kgid_munged(cred::Kgid::new(g.val));
+        let map = |g: &bindings::kgid_t| user_ns.kgid_munged(cred::Kgid::new(g.val));
         if gids.len() <= ON_STACK {
             let mut small = [0u32; ON_STACK];
             for (d, g) in small.iter_mut().zip(gids) {

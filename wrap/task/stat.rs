@@ -209,7 +209,7 @@ impl Task {
     }
 
     /// Calls `f` with the task's credentials (`__task_cred`), under RCU.
-    pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::Credential) -> R) -> R {
+    pub(crate) fn with_cred<R>(&self, f: impl FnOnce(&cred::RcuCredential) -> R) -> R {
         let rcu = Rcu::read_lock();
         f(self.cred(&rcu))
     }
