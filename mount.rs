@@ -8,7 +8,6 @@ use crate::{
     wrap::seq::SeqFile,
     wrap::{
         cred::{self, Kgid, PidNamespace},
-        dentry::Dentry,
         fs::{FsContext, FsParameter},
         super_block::SuperBlock,
         sync, task,
@@ -137,26 +136,17 @@ pub(crate) struct FsInfo {
     pidonly: AtomicBool,
     /// The root's process count (`proc_root_getattr`).
     pub(crate) nr_processes: ProcessCount,
-    /// The `self` and `thread-self` dentries, made at mount time and kept.
-    pub(crate) proc_self: Option<ARef<Dentry>>,
-    pub(crate) proc_thread_self: Option<ARef<Dentry>>,
 }
 
 impl FsInfo {
     /// The state of a new superblock for the mount `ctx` describes.
-    pub(crate) fn new(
-        ctx: &MountContext,
-        proc_self: ARef<Dentry>,
-        proc_thread_self: ARef<Dentry>,
-    ) -> Self {
+    pub(crate) fn new(ctx: &MountContext) -> Self {
         let info = Self {
             pid_ns: ctx.pid_ns.clone(),
             hide_pid: AtomicU32::new(HidePid::Off as u32),
             pid_gid: AtomicU32::new(0),
             pidonly: AtomicBool::new(false),
             nr_processes: ProcessCount::new(),
-            proc_self: Some(proc_self),
-            proc_thread_self: Some(proc_thread_self),
         };
         info.apply_options(ctx);
         info

@@ -53,7 +53,7 @@ use wrap::seq::SeqFile;
 use wrap::subdir::StaticCounted;
 use wrap::{
     cred::PidNamespace,
-    dentry::{Dentry, Lookup, Unhashed},
+    dentry::{Dentry, Lookup, Pins, Unhashed},
     file::{DirContext, Link, ProcFile},
     fs::{FileSystem, FileSystemType, FsContext, FsParameter, Registration},
     inode::{Inode, InodeCache, Kstat, NewInode},
@@ -159,7 +159,7 @@ impl FileSystem for ProcFs {
     }
 
     /// `proc_fill_super`.
-    fn fill_super(sb: &SuperBlock<New>, ctx: &MountContext) -> Result<FsInfo> {
+    fn fill_super(sb: &SuperBlock<New>, ctx: &MountContext, pins: &mut Pins) -> Result<FsInfo> {
         // User space would break if executables or devices appeared here.
         sb.setup(
             SB_NODIRATIME | SB_NOSUID | SB_NOEXEC,
@@ -168,13 +168,17 @@ impl FileSystem for ProcFs {
             bindings::PROC_SUPER_MAGIC as usize,
         );
         let root = sb.make_root(pde::get_inode(sb, ARef::from(proc_root()))?)?;
-        let proc_self =
-            root.add_child(c_str!("self"), self_inode(sb, &SELF_INUM, &PROC_SELF_IOPS)?)?;
-        let proc_thread_self = root.add_child(
+        root.add_child(
+            c_str!("self"),
+            self_inode(sb, &SELF_INUM, &PROC_SELF_IOPS)?,
+            pins,
+        )?;
+        root.add_child(
             c_str!("thread-self"),
             self_inode(sb, &THREAD_SELF_INUM, &PROC_THREAD_SELF_IOPS)?,
+            pins,
         )?;
-        Ok(FsInfo::new(ctx, proc_self, proc_thread_self))
+        Ok(FsInfo::new(ctx))
     }
 
     /// `proc_reconfigure`.
@@ -186,12 +190,6 @@ impl FileSystem for ProcFs {
 
     fn pid_ns(info: &FsInfo) -> &PidNamespace {
         info.pid_ns()
-    }
-
-    /// The part of `proc_kill_sb` before `kill_anon_super`.
-    fn before_kill(info: &mut FsInfo) {
-        drop(info.proc_self.take());
-        drop(info.proc_thread_self.take());
     }
 }
 
@@ -266,16 +264,16 @@ impl FileOperations for ProcRoot {
         if ctx.pos() >= PID_MAX_LIMIT + TGID_OFFSET {
             return Ok(());
         }
-        for (pos, name, d) in [
-            (TGID_OFFSET - 2, b"self".as_slice(), &info.proc_self),
+        for (pos, name, inum) in [
+            (TGID_OFFSET - 2, b"self".as_slice(), &SELF_INUM),
             (
                 TGID_OFFSET - 1,
                 b"thread-self".as_slice(),
-                &info.proc_thread_self,
+                &THREAD_SELF_INUM,
             ),
         ] {
             if ctx.pos() == pos {
-                let ino = d.as_ref().and_then(|d| d.inode()).map_or(0, Inode::ino);
+                let ino = inum.load(Relaxed).into();
                 if !ctx.emit(name, ino, wrap::DT_LNK) {
                     return Ok(());
                 }

@@ -9,12 +9,7 @@ use super::{
     super_block::SuperBlock,
 };
 use core::ptr::NonNull;
-use kernel::{
-    bindings,
-    error::from_err_ptr,
-    prelude::*,
-    types::{ARef, AlwaysRefCounted, Opaque},
-};
+use kernel::{bindings, error::from_err_ptr, prelude::*, types::Opaque};
 
 /// A dentry of a procfs2 superblock.
 ///
@@ -193,9 +188,10 @@ impl NewRoot {
         unsafe { &*ptr.cast() }
     }
 
-    /// Adds a child `name` with `inode` (`d_alloc_name` and `d_add`), returning the
-    /// counted child.
-    pub(crate) fn add_child<D>(&self, name: &CStr, inode: NewInode<D>) -> Result<ARef<Dentry>> {
+    /// Adds a child `name` with `inode` (`d_alloc_name` and `d_add`); its reference
+    /// goes to `pins`, which the superblock keeps until `kill_sb` (fs/proc's
+    /// `proc_self`): no counted handle outlives the superblock.
+    pub(crate) fn add_child<D>(&self, name: &CStr, inode: NewInode<D>, pins: &mut Pins) -> Result {
         // SAFETY: The dentry is valid; `d_alloc_name` returns a new counted dentry.
         let d = unsafe { bindings::d_alloc_name(self.0 .0.get(), name.as_char_ptr()) };
         let Some(d) = NonNull::new(d) else {
@@ -203,28 +199,52 @@ impl NewRoot {
         };
         // SAFETY: `d` is new and negative; `d_add` consumes our inode reference.
         unsafe { bindings::d_add(d.as_ptr(), inode.into_raw()) };
-        // SAFETY: `d_alloc_name` gave us a reference, which `d_add` does not take.
-        Ok(unsafe { ARef::from_raw(d.cast()) })
+        // `d_alloc_name` gave us a reference, which `d_add` does not take.
+        pins.0.push(d, GFP_KERNEL).inspect_err(|_| {
+            // SAFETY: Our reference, given back (the dentry stays hashed, as fs/proc's
+            // would be after a failed mount's teardown).
+            unsafe { bindings::dput(d.as_ptr()) };
+        })?;
+        Ok(())
     }
 }
 
-// SAFETY: Counted by `d_lockref`: `dget` (`lockref_get`) takes a reference and
-// `dput` gives it back, freeing the dentry after the last.
-unsafe impl AlwaysRefCounted for Dentry {
-    fn inc_ref(&self) {
-        // SAFETY: The dentry is valid, and a reference is held (we have `&self`), so
-        // its count is not dead: this is `dget`.
-        unsafe { bindings::lockref_get(&raw mut (*self.0.get()).d_lockref) };
-    }
+/// The dentries a superblock pins for its whole life (fs/proc's `proc_self` and
+/// `proc_thread_self`): made by the `fill_super` trampoline, kept in the
+/// superblock's state and given back (`dput`) in `kill_sb`, before the superblock
+/// ends. Not constructible, clonable or droppable elsewhere by safe code but through
+/// the wrapper, which owns every value.
+///
+/// # Invariants
+///
+/// Owns one reference on each dentry, all of one superblock that outlives this.
+pub(crate) struct Pins(KVec<NonNull<bindings::dentry>>);
 
-    unsafe fn dec_ref(obj: NonNull<Self>) {
-        // SAFETY: The caller gives back a reference it owns.
-        unsafe { bindings::dput(obj.as_ptr().cast()) };
+// SAFETY: `dput` may be called from any thread.
+unsafe impl Send for Pins {}
+// SAFETY: Nothing is read through a shared reference.
+unsafe impl Sync for Pins {}
+
+impl Pins {
+    pub(super) fn new() -> Self {
+        Self(KVec::new())
     }
 }
 
-// SAFETY: A reference may be dropped (`dput`) on any thread.
-unsafe impl Send for Dentry {}
+impl Drop for Pins {
+    fn drop(&mut self) {
+        for d in self.0.iter() {
+            // SAFETY: One reference each (type invariant); the superblock is still
+            // live (the wrapper drops this in `kill_sb` before `kill_anon_super`).
+            unsafe { bindings::dput(d.as_ptr()) };
+        }
+    }
+}
+
+// No `AlwaysRefCounted`: a counted handle to a dentry (`ARef<Dentry>`) could be kept
+// past its superblock's end, and its `dput` would then read the freed superblock.
+// The dentries a superblock keeps are its [`Pins`], given back in `kill_sb`.
+
 // SAFETY: Every method may run on several threads at once: `d_sb` never changes;
 // `d_name` of a procfs2 dentry never changes either (procfs2 has no `rename`, and
 // `d_splice_alias` never moves an alias, as every lookup makes a new inode);

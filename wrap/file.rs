@@ -502,10 +502,7 @@ impl PrivateMount {
         let (mnt, path, flags) = (self.0, path.as_char_ptr(), flags as c_int);
         // SAFETY: `mnt` is a live mount and `path` is NUL-terminated.
         let f = unsafe { shim::procfs2_file_open_root_mnt(mnt, path, flags) };
-        kernel::error::from_err_ptr(f).map(|f| PrivateFile {
-            f,
-            _mnt: core::marker::PhantomData,
-        })
+        kernel::error::from_err_ptr(f).map(|f| PrivateFile { f, mnt: self })
     }
 }
 
@@ -520,10 +517,18 @@ impl Drop for PrivateMount {
 /// A file opened on a [`PrivateMount`], closed when dropped.
 struct PrivateFile<'a> {
     f: *mut bindings::file,
-    _mnt: core::marker::PhantomData<&'a PrivateMount>,
+    mnt: &'a PrivateMount,
 }
 
 impl PrivateFile<'_> {
+    /// Whether the file's inode is of the mount's own superblock: a path can leave
+    /// it by a symlink or a magic link (`self/cwd`), and `O_PATH` follows those.
+    fn on_own_sb(&self) -> bool {
+        // SAFETY: The file is open (it pins its inode) and the mount is live; each
+        // `*_sb` is set at creation.
+        unsafe { (*(*self.f).f_inode).i_sb == (*self.mnt.0).mnt_sb }
+    }
+
     /// The table of a file of proc's `/proc/sys` that is `procname` and declares
     /// `maxlen` bytes: its `data`.
     ///
@@ -531,8 +536,12 @@ impl PrivateFile<'_> {
     ///
     /// The file must be open on a mount of proc (fs/proc's file system type).
     unsafe fn sysctl_data(&self, procname: &CStr, maxlen: usize) -> Option<*mut c_void> {
-        // SAFETY: Per the caller the inode is proc's, whose `sysctl_entry` is the
-        // table of a /proc/sys file and NULL otherwise.
+        if !self.on_own_sb() {
+            return None;
+        }
+        // SAFETY: Per the caller the mount is proc's, and the inode is of its
+        // superblock (checked): a `proc_inode`, whose `sysctl_entry` is the table of
+        // a /proc/sys file and NULL otherwise.
         let t = unsafe { shim::procfs2_proc_sysctl_entry(self.f) };
         if t.is_null() {
             return None;
@@ -563,7 +572,7 @@ impl Drop for PrivateFile<'_> {
 /// table declares (`maxlen`). It is looked up on a [`PrivateMount`] of proc: what is
 /// found is the table the kernel registered under that name, whatever the callers'
 /// mounts hold. `None` if there is no such sysctl.
-pub(crate) fn proc_sysctl_data(name: &CStr, procname: &CStr, len: usize) -> Option<*mut c_void> {
+pub(super) fn proc_sysctl_data(name: &CStr, procname: &CStr, len: usize) -> Option<*mut c_void> {
     let mnt = PrivateMount::new(c_str!("proc"))?;
     // An `O_PATH` open reaches the inode without reading it.
     let f = mnt.open(name, bindings::O_PATH).ok()?;

@@ -11,6 +11,7 @@
 
 use super::{
     cred::PidNamespace,
+    dentry::Pins,
     ops::{SuperOperations, SuperOps},
     shim,
     super_block::{New, SuperBlock},
@@ -47,15 +48,15 @@ pub(crate) trait FileSystem: SuperOperations {
     /// Takes one option (`parse_param`).
     fn parse_param(fc: &FsContext, ctx: &mut Self::Context, param: &FsParameter) -> Result;
     /// Sets up a new superblock (`fill_super`) and returns its state.
-    fn fill_super(sb: &SuperBlock<New>, ctx: &Self::Context) -> Result<Self::Info>;
+    /// Dentries it pins for the superblock's life go to `pins` (see
+    /// [`NewRoot::add_child`](super::dentry::NewRoot::add_child)).
+    fn fill_super(sb: &SuperBlock<New>, ctx: &Self::Context, pins: &mut Pins)
+        -> Result<Self::Info>;
     /// The pid namespace a mount with this state shows (`proc_pid_ns`), which the
     /// superblock also gives kernel code that reads fs/proc's `proc_fs_info`.
     fn pid_ns(info: &Self::Info) -> &PidNamespace;
     /// Applies a remount's options (`reconfigure`).
     fn reconfigure(sb: &SuperBlock, ctx: &Self::Context) -> Result;
-    /// Lets go of what the state holds in the superblock (dentries) before the
-    /// superblock is shut down; the state itself is freed a grace period later.
-    fn before_kill(info: &mut Self::Info);
 }
 
 /// The file system's methods, as the untyped context callbacks reach them.
@@ -103,9 +104,10 @@ fn fill_super<T: FileSystem>(sb: &SuperBlock<New>, fc: &FsContext) -> Result {
     // SAFETY: As in `parse_param`.
     let data = unsafe { fc.data::<T>() };
     sb.set_ops(&Methods::<T>::SUPER_OPS);
-    let info = T::fill_super(sb, &data.ctx)?;
+    let mut pins = Pins::new();
+    let info = T::fill_super(sb, &data.ctx, &mut pins)?;
     let pid_ns = T::pid_ns(&info).into();
-    sb.set_info(pid_ns, info)
+    sb.set_info(pid_ns, info, pins)
 }
 
 fn reconfigure<T: FileSystem>(fc: &FsContext) -> Result {
@@ -321,10 +323,11 @@ unsafe extern "C" fn kill_sb<T: FileSystem>(sb: *mut bindings::super_block) {
     // SAFETY: The VFS passes a valid superblock of this type.
     let sb = unsafe { SuperBlock::from_raw(sb) };
     // SAFETY: This is `kill_sb`, the state's last user.
-    let mut info = unsafe { sb.take_info::<T::Info>() };
-    if let Some(info) = info.as_mut() {
-        T::before_kill(info);
-    }
+    let info = unsafe { sb.take_info::<T::Info>() }.map(|(info, pins)| {
+        // The pinned dentries go before the superblock does (`proc_kill_sb`).
+        drop(pins);
+        info
+    });
     // SAFETY: This is `kill_sb`; `sb` is not used afterwards.
     unsafe { sb.kill_anon() };
     if info.is_some() {

@@ -2,7 +2,12 @@
 
 //! The superblock (`struct super_block`) of a procfs2 mount.
 
-use super::{cred::PidNamespace, dentry::NewRoot, inode::NewInode, ops::SuperOps};
+use super::{
+    cred::PidNamespace,
+    dentry::{NewRoot, Pins},
+    inode::NewInode,
+    ops::SuperOps,
+};
 use core::{any::TypeId, marker::PhantomData, ptr::NonNull};
 use kernel::{
     bindings,
@@ -60,6 +65,7 @@ const _: () = {
 struct Head {
     proc: ProcFsInfo,
     ty: TypeId,
+    pins: Pins,
 }
 
 /// What `s_fs_info` points to: the head, then the file system's state, read back
@@ -147,6 +153,7 @@ impl SuperBlock<New> {
         &self,
         pid_ns: ARef<PidNamespace>,
         info: T,
+        pins: Pins,
     ) -> Result {
         let b = KBox::new(
             Tagged {
@@ -162,6 +169,7 @@ impl SuperBlock<New> {
                         rcu: unsafe { core::mem::zeroed() },
                     },
                     ty: TypeId::of::<T>(),
+                    pins,
                 },
                 info,
             },
@@ -231,7 +239,7 @@ impl SuperBlock {
     /// # Safety
     ///
     /// Only from `kill_sb`: no other user of the state is left.
-    pub(super) unsafe fn take_info<T: 'static>(&self) -> Option<T> {
+    pub(super) unsafe fn take_info<T: 'static>(&self) -> Option<(T, Pins)> {
         self.info::<T>()?;
         let sb = self.as_ptr();
         // SAFETY: The state is a `Tagged<T>` (checked above) made by `KBox::into_raw`,
@@ -243,7 +251,7 @@ impl SuperBlock {
             drop(ARef::<PidNamespace>::from_raw(NonNull::new_unchecked(
                 tagged.head.proc.pid_ns.cast(),
             )));
-            Some(tagged.info)
+            Some((tagged.info, tagged.head.pins))
         }
     }
 
