@@ -18,6 +18,10 @@ pub(crate) trait ControlWrite: 'static {
 const MAX: usize = 4096;
 
 /// The debugfs directory and file, removed on drop.
+///
+/// # Invariants
+///
+/// The pointer, if any, is the directory `new` made, removed only by `drop`.
 pub(crate) struct Control(Option<NonNull<bindings::dentry>>);
 
 // SAFETY: The dentry pointer is only handed back to `debugfs_remove`.

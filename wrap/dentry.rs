@@ -62,7 +62,12 @@ impl Unpinned {
 }
 
 /// What a `lookup` found: the dentry `d_splice_alias` gave, or none (the looked-up
-/// dentry itself was instantiated). Made only by [`Dentry::splice_alias`].
+/// dentry itself was instantiated). Made only by [`Unhashed::splice_alias`].
+///
+/// # Invariants
+///
+/// The pointer is what `d_splice_alias` returned (a counted dentry, or NULL), for
+/// the running `lookup` to hand to the VFS.
 pub(crate) struct Lookup(*mut bindings::dentry);
 
 impl Lookup {

@@ -476,6 +476,10 @@ impl core::fmt::Write for LinkWriter<'_> {
 /// type named), unmounted when dropped. It is in no namespace: no caller can reach
 /// it, mount over anything in it or bind into it, so a path looked up on it names
 /// what the kernel put there, whatever the callers' mounts hold.
+///
+/// # Invariants
+///
+/// The pointer is a live mount `kern_mount` made, put only by `drop`.
 struct PrivateMount(*mut bindings::vfsmount);
 
 impl PrivateMount {

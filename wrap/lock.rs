@@ -12,6 +12,10 @@ use kernel::{bindings, error::to_result, ffi::c_ulong, prelude::*};
 
 /// An RCU read-side critical section (`rcu_read_lock`): what is read under it stays
 /// valid until the guard is dropped. 6.12's kernel crate has no such guard.
+///
+/// # Invariants
+///
+/// This thread is in an RCU read-side section, which `drop` ends; not `Send`.
 pub(crate) struct Rcu(PhantomData<*mut ()>);
 
 impl Rcu {

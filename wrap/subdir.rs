@@ -22,8 +22,18 @@ use super::shim::{
 };
 
 /// `proc_subdir_lock` held for reading. Not `Send`: it is released by its taker.
+///
+/// # Invariants
+///
+/// This thread holds the lock for reading until the guard is dropped; made only by
+/// [`read`].
 pub(crate) struct ReadGuard(PhantomData<*mut ()>);
 /// `proc_subdir_lock` held for writing.
+///
+/// # Invariants
+///
+/// This thread holds the lock for writing until the guard is dropped; made only by
+/// [`write`].
 pub(crate) struct WriteGuard(PhantomData<*mut ()>);
 
 /// Takes `proc_subdir_lock` for reading (`read_lock`). It is a spinning rwlock:

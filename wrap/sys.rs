@@ -209,6 +209,10 @@ pub(crate) const NR_VMSTAT_ITEMS: u32 = bindings::zone_stat_item_NR_VM_ZONE_STAT
     + NR_EVENTS;
 
 /// `vmstat_text[]`: the names of the vmstat counters, looked up once per show.
+///
+/// # Invariants
+///
+/// The pointer is the module's static copy of the table, `NR_VMSTAT_ITEMS` long.
 #[derive(Clone, Copy)]
 pub(crate) struct VmstatNames(*const *const kernel::ffi::c_char);
 
