@@ -28,6 +28,28 @@ if grep -E '^(warning|error)' <<<"$out" >/dev/null; then
 	fail+=(clippy)
 fi
 
+echo "== lint: compile-fail"
+# Each tests/compile-fail/*.rs is code a crate author could write that the wrapper
+# types must refuse (its first line: "// expect: E0xxx", or the message of an error
+# without a code). It is added to a feature
+# file of the scratch copy, which must then fail to build with that error.
+cp "$scratch/selftest.rs" "$scratch/selftest.rs.orig"
+for t in tests/compile-fail/*.rs; do
+	want=$(sed -n '1s:^// expect\: *::p' "$t")
+	cat "$scratch/selftest.rs.orig" "$t" > "$scratch/selftest.rs"
+	if out=$(make -s -C "$kdir" M="$scratch" LLVM="$LLVM_SUFFIX" 2>&1); then
+		echo "compile-fail: $t builds (it must not)"
+		fail+=(compile-fail)
+	elif ! grep -qF -e "error[$want]" -e "error: $want" <<<"$out"; then
+		echo "compile-fail: $t fails, but not with $want:"
+		grep -E '^error' <<<"$out" | head -5
+		fail+=(compile-fail)
+	else
+		echo "compile-fail: $(basename "$t" .rs): refused ($want)"
+	fi
+done
+cp "$scratch/selftest.rs.orig" "$scratch/selftest.rs"
+
 echo "== lint: checkpatch"
 perl "$src/scripts/checkpatch.pl" --no-tree -q -f $(git ls-files -- 'shim/*.c' 'shim/*.h') $(git ls-files -- '*.rs' | grep -v -e '^tests/' -e '^bench/' -e '^scripts/') ||
 	fail+=(checkpatch)
