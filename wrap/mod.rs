@@ -13,7 +13,8 @@
 //! | `dentry.rs`     | `dentry`, the result of `lookup`                            |
 //! | `file.rs`       | open `file`, `dir_context`, `kiocb`, link targets           |
 //! | `ops.rs`        | inode, file and dentry operation traits and their tables    |
-//! | `cred.rs`       | `pid_namespace`, credentials, ids                           |
+//! | `cred.rs`       | `pid_namespace`, credentials, ids, user namespaces         |
+//! | `security.rs`   | which security modules run, Yama's scope, AppArmor's label |
 //! | `lock.rs`       | guards: RCU, `task_lock`, `siglock`, `exec_update_lock`, seqlock |
 //! | `sync.rs`       | use counts with rundown, completion, RCU grace periods, jiffies |
 //! | `subdir.rs`     | the entry tree's lock and keys (`proc_subdir_lock`)         |
@@ -46,6 +47,7 @@ pub(crate) mod mmzone;
 pub(crate) mod ops;
 pub(crate) mod page;
 pub(crate) mod posix_timers;
+pub(crate) mod security;
 pub(crate) mod seq;
 mod shim;
 pub(crate) mod subdir;

@@ -20,10 +20,8 @@ pub(super) unsafe extern "C" fn lookup<T: InodeOperations>(
     dentry: *mut bindings::dentry,
     _flags: u32,
 ) -> *mut bindings::dentry {
-    // SAFETY: The VFS passes the directory inode and the dentry being looked up,
-    // both valid for the call.
-    // The dentry is the one being looked up: unhashed and negative, under its parent's
-    // inode lock.
+    // SAFETY: The VFS passes the directory inode and the dentry being looked up
+    // (unhashed, negative, under its parent's inode lock), both valid for the call.
     let (dir, dentry) = unsafe { (Inode::from_raw(dir), Unhashed::from_raw(dentry)) };
     match T::lookup(dir, dentry) {
         Ok(l) => l.into_raw(),

@@ -78,10 +78,8 @@ impl Task {
         let rcu = Rcu::read_lock();
         let (task, lock) = self.threads(&rcu).find_map(|t| {
             // SAFETY: The thread is valid under `rcu`, which the result keeps until
-            // after the guard is dropped; the guard's lifetime is `self`'s, no longer
-            // than the result's.
-            let lock: SpinGuard<'_> =
-                unsafe { crate::wrap::lock::SpinGuard::lock(&raw mut (*t.as_ptr()).alloc_lock) };
+            // after the guard is dropped; the guard's lifetime is `self`'s.
+            let lock: SpinGuard<'_> = unsafe { SpinGuard::lock(&raw mut (*t.as_ptr()).alloc_lock) };
             // SAFETY: `mm` is stable under `task_lock`.
             let mm = NonNull::new(unsafe { (*t.as_ptr()).mm })?;
             Some(((t.as_ptr(), mm), lock))
