@@ -214,12 +214,14 @@ impl Task {
         f(self.cred(&rcu))
     }
 
-    /// The umask of the task's `fs` and the size of its fd table, read under
-    /// `task_lock` as `task_state` reads them; `None` where the task has none.
+    /// The umask of the task's `fs` and the size of its fd table, read under RCU
+    /// and `task_lock` as `task_state` reads them; `None` where the task has none.
     pub(crate) fn umask_fdsize(&self) -> (Option<u32>, Option<u32>) {
+        let _rcu = Rcu::read_lock();
         let _lock = self.lock();
         // SAFETY: `fs` and `files` are stable under `task_lock`, held; the helpers
-        // read one field each of a live `fs_struct` / fd table.
+        // read one field each of a live `fs_struct` / fd table (`files_fdtable`
+        // under RCU, held).
         unsafe {
             let (fs, files) = ((*self.as_ptr()).fs, (*self.as_ptr()).files);
             (
