@@ -10,10 +10,9 @@ use crate::{
         cred::{self, Kgid, PidNamespace},
         fs::{FsContext, FsParameter},
         super_block::SuperBlock,
-        sync, task,
     },
 };
-use core::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering, Ordering::Relaxed};
+use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
 use kernel::{fmt, prelude::*, str::BStr, types::ARef};
 
 /// `hidepid=`: who may see other users' processes (`enum proc_hidepid`).
@@ -134,8 +133,6 @@ pub(crate) struct FsInfo {
     hide_pid: AtomicU32,
     pid_gid: AtomicU32,
     pidonly: AtomicBool,
-    /// The root's process count (`proc_root_getattr`).
-    pub(crate) nr_processes: ProcessCount,
 }
 
 impl FsInfo {
@@ -146,7 +143,6 @@ impl FsInfo {
             hide_pid: AtomicU32::new(HidePid::Off as u32),
             pid_gid: AtomicU32::new(0),
             pidonly: AtomicBool::new(false),
-            nr_processes: ProcessCount::new(),
         };
         info.apply_options(ctx);
         info
@@ -207,47 +203,3 @@ pub(crate) fn fs_info(sb: &SuperBlock) -> Result<&FsInfo> {
     sb.info::<FsInfo>().ok_or(EINVAL)
 }
 
-/// The root's process count, kept so that `stat` of the root does not walk every
-/// process each time: a count is reused within one tick and while the namespace's
-/// [`PidNamespace::pid_allocated`] stays the same, that is with no pid allocated or
-/// freed in the namespace since (a fork or an exit changes it at once; a change that
-/// frees no pid, such as a process-group leader's release, shows at the next tick).
-///
-/// `key` and `count` form a sequence lock with one writer at a time (`updating`): a
-/// reader takes `count` only when it found the same key before and after it.
-pub(crate) struct ProcessCount {
-    key: AtomicU64,
-    count: AtomicU32,
-    updating: AtomicBool,
-}
-
-impl ProcessCount {
-    pub(crate) const fn new() -> Self {
-        Self {
-            key: AtomicU64::new(0),
-            count: AtomicU32::new(0),
-            updating: AtomicBool::new(false),
-        }
-    }
-
-    /// The number of processes in `ns` (the `nr_processes()` of the root's link count).
-    pub(crate) fn get(&self, ns: &PidNamespace) -> u32 {
-        // Non-zero; the tick's low 31 bits wrap after months.
-        let key = 1 << 63 | (sync::jiffies() & 0x7fff_ffff) << 32 | u64::from(ns.pid_allocated());
-        if self.key.load(Ordering::Acquire) == key {
-            let n = self.count.load(Ordering::Acquire);
-            if self.key.load(Ordering::Acquire) == key {
-                return n;
-            }
-        }
-        // fs/proc uses `nr_processes()`, which is not exported.
-        let n = task::count_tgids(ns);
-        if !self.updating.swap(true, Ordering::Acquire) {
-            self.key.store(0, Ordering::Release);
-            self.count.store(n, Ordering::Release);
-            self.key.store(key, Ordering::Release);
-            self.updating.store(false, Ordering::Release);
-        }
-        n
-    }
-}

@@ -59,6 +59,7 @@ use wrap::{
     inode::{Inode, InodeCache, Kstat, NewInode},
     ops::{FileOperations, FileOps, InodeOperations, InodeOps, SuperOperations},
     super_block::{New, SuperBlock, SB_NODIRATIME, SB_NOEXEC, SB_NOSUID},
+    task,
 };
 
 module! {
@@ -237,10 +238,10 @@ impl InodeOperations for ProcRoot {
         pde::lookup_de(dir, dentry, proc_root())
     }
 
-    /// `proc_root_getattr`: the link count adds the processes.
+    /// `proc_root_getattr`: the link count adds the processes of the whole system,
+    /// in every pid namespace, as fs/proc's does.
     fn getattr(stat: &Kstat<'_>) -> Result {
-        let info = fs_info(stat.inode().super_block())?;
-        stat.set_nlink(proc_root().nlink() + info.nr_processes.get(info.pid_ns()));
+        stat.set_nlink(proc_root().nlink().wrapping_add(task::nr_processes()));
         Ok(())
     }
 }

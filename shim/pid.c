@@ -23,12 +23,6 @@ struct pid_namespace *procfs2_get_pid_ns(struct pid_namespace *ns)
 	return get_pid_ns(ns);
 }
 
-/* The number of pids allocated in @ns (without the PIDNS_ADDING flag). */
-unsigned int procfs2_pid_allocated(struct pid_namespace *ns)
-{
-	return READ_ONCE(ns->pid_allocated) & ~PIDNS_ADDING;
-}
-
 int procfs2_current_tgid_nr_ns(struct pid_namespace *ns)
 {
 	return task_tgid_nr_ns(current, ns);

@@ -126,7 +126,6 @@ const struct inode *procfs2_file_user_inode(struct file *f);
 /* pid.c: pids and pid namespaces */
 struct pid *procfs2_get_pid(struct pid *pid);
 struct pid_namespace *procfs2_get_pid_ns(struct pid_namespace *ns);
-unsigned int procfs2_pid_allocated(struct pid_namespace *ns);
 int procfs2_current_tgid_nr_ns(struct pid_namespace *ns);
 int procfs2_current_pid_nr_ns(struct pid_namespace *ns);
 int procfs2_pid_ns_last_pid(struct pid_namespace *ns);

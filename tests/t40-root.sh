@@ -43,8 +43,8 @@ nlink=$(stat -c %h /proc2)
 expect "root nlink is 2 + subdirectories ($dirs) + processes ($procs, give or take 2): $nlink" \
 	[ $((nlink - 2 - dirs - procs)) -ge -2 -a $((nlink - 2 - dirs - procs)) -le 2 ]
 
-# The count behind nlink is kept between stats (pid_base.rs, ProcessCount): a fork
-# and an exit must show at once, in the same tick, as in /proc.
+# The count behind nlink is the system's processes (wrap/task/sched.rs, nr_processes):
+# a fork and an exit must show at once, in the same tick, as in /proc.
 p0=$(stat -c %h /proc) q0=$(stat -c %h /proc2)
 sleep 60 & s1=$!; sleep 60 & s2=$!; sleep 60 & s3=$!
 p1=$(stat -c %h /proc) q1=$(stat -c %h /proc2)
@@ -69,6 +69,13 @@ mkdir -p /tmp/ns /tmp/nsp
 out=$(unshare -p -f -m sh -c 'mount -t procfs2 none /tmp/ns; mount -t proc proc /tmp/nsp;
 	ls -l /tmp/nsp/self /tmp/ns/self | sed "s/.*-> //" | sort -u; umount /tmp/ns /tmp/nsp')
 same "self in a child pid namespace mount (/proc says $out)" "$(echo $out | wc -w)" "1"
+# Mounted in a child pid namespace, the root's link count still counts every process
+# of the system (nr_processes), as /proc's does: the same as the outer mounts'.
+out=$(unshare -p -f -m sh -c 'mount -t procfs2 none /tmp/ns; mount -t proc proc /tmp/nsp;
+	echo $(stat -c %h /proc) $(stat -c %h /tmp/nsp) $(stat -c %h /proc2) $(stat -c %h /tmp/ns)
+	umount /tmp/ns /tmp/nsp')
+same "root nlink in a child pid namespace mount is the system's, as /proc's ($out)" \
+	"$(echo $out | awk '{ print ($1 == $2) + 0, ($3 == $4) + 0 }')" "1 1"
 # A mount made in a child pid namespace, read from outside it: ENOENT as for proc.
 unshare -p -f sh -c 'mount -t procfs2 none /tmp/ns; mount -t proc proc /tmp/nsp; sleep 3' &
 waitfor 'grep -q " /tmp/ns " /proc/mounts && grep -q " /tmp/nsp " /proc/mounts'

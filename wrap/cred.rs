@@ -52,13 +52,6 @@ impl PidNamespace {
         unsafe { ARef::from_raw(NonNull::new_unchecked(ns.cast())) }
     }
 
-    /// The number of pids allocated in this namespace (`pid_allocated`): every fork
-    /// and every release of a pid changes it.
-    pub(crate) fn pid_allocated(&self) -> u32 {
-        // SAFETY: The namespace is valid.
-        unsafe { shim::procfs2_pid_allocated(self.as_ptr()) }
-    }
-
     pub(crate) fn as_ptr(&self) -> *mut bindings::pid_namespace {
         self.0.get()
     }

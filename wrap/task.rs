@@ -24,7 +24,7 @@ mod pid;
 mod sched;
 mod stat;
 
-pub(crate) use self::{creds::*, files::*, memory::*, pid::*, sched::for_each_process};
+pub(crate) use self::{creds::*, files::*, memory::*, pid::*, sched::{for_each_process, nr_processes}};
 
 use super::seq::SeqFile;
 use super::{

@@ -120,36 +120,6 @@ pub(crate) fn next_tgid(ns: &PidNamespace, nr: u32) -> Option<(u32, ARef<Task>)>
     }
 }
 
-/// The number of thread-group leaders in `ns`. The walk holds the RCU read lock for
-/// at most 1,024 pids at a time and may reschedule between batches; no task is
-/// referenced.
-pub(crate) fn count_tgids(ns: &PidNamespace) -> u32 {
-    const BATCH: u32 = 1024;
-    let (mut count, mut nr): (u32, c_int) = (0, 1);
-    loop {
-        {
-            let _rcu = Rcu::read_lock();
-            let mut left = BATCH;
-            while left != 0 {
-                left -= 1;
-                // SAFETY: The namespace is valid; the pid found stays valid under RCU.
-                unsafe {
-                    let pid = bindings::find_ge_pid(nr, ns.as_ptr());
-                    if pid.is_null() {
-                        return count;
-                    }
-                    if !bindings::pid_task(pid, bindings::pid_type_PIDTYPE_TGID).is_null() {
-                        count = count.wrapping_add(1);
-                    }
-                    nr = bindings::pid_nr_ns(pid, ns.as_ptr()).wrapping_add(1);
-                }
-            }
-        }
-        // SAFETY: Process context, no lock held.
-        unsafe { bindings::__cond_resched() };
-    }
-}
-
 /// The processes of the system while an RCU section lasts (`for_each_process`).
 pub(super) struct Processes<'r> {
     p: *mut bindings::task_struct,

@@ -219,3 +219,17 @@ pub(crate) fn for_each_process(mut f: impl FnMut(&Task)) {
         f(p);
     }
 }
+
+/// `nr_processes()`, which is not exported: the processes on `init_task`'s list.
+/// `copy_process` adds a group leader to that list and `__unhash_process` takes it
+/// off under `tasklist_lock`, in the same sections that count it in and out of
+/// `process_counts`, so the walk counts what `nr_processes()` sums. One pointer
+/// per process, under RCU.
+pub(crate) fn nr_processes() -> u32 {
+    let rcu = Rcu::read_lock();
+    let mut n: u32 = 0;
+    for _ in processes(&rcu) {
+        n = n.wrapping_add(1);
+    }
+    n
+}
