@@ -51,6 +51,26 @@ for tool in /usr/bin/ps /usr/bin/pmap /usr/bin/top /usr/bin/free /usr/bin/vmstat
 	done
 done
 
+# Python and Debian's psutil for tests/t81-psutil.sh, at the host's paths: the
+# interpreter, the files it loads to run tests/psutil-report.py (listed by running
+# it here) and the libraries of both.
+if [ "$mode" != bench ] && /usr/bin/python3 -c 'import psutil' 2>/dev/null; then
+	py=$(readlink -f /usr/bin/python3)
+	files=$(/usr/bin/python3 -I "$TOP/tests/psutil-report.py" --modules 2>&1 >/dev/null) ||
+		die "tests/psutil-report.py failed on the host: $files"
+	for f in "$py" $(grep -v -x "$TOP/tests/psutil-report.py" <<<"$files"); do
+		mkdir -p "$root$(dirname "$f")"
+		cp -L "$f" "$root$f"
+		case "$f" in "$py" | *.so)
+			for lib in $(ldd "$f" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }'); do
+				mkdir -p "$root$(dirname "$lib")"
+				cp -L "$lib" "$root$lib"
+			done ;;
+		esac
+	done
+	ln -sf "$py" "$root/usr/bin/python3"
+fi
+
 if [ "$mode" = bench ]; then
 	mkdir -p "$root/bench/bin"
 	cp "$BUILD/bench/bin/"* "$root/bench/bin/"

@@ -7,7 +7,7 @@ set -euo pipefail
 
 PACKAGES="linux-source-6.12 clang-19 lld-19 llvm-19 libclang-19-dev qemu-system-x86
 busybox-static flex bison bc libelf-dev libssl-dev cpio xz-utils gcc libc6-dev make
-procps apparmor fdisk $*"
+procps apparmor fdisk python3-psutil $*"
 
 missing=()
 for p in $PACKAGES; do
