@@ -48,6 +48,8 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_seq(root, b"pagetypeinfo", 0o400, &vmstat::PAGETYPEINFO_OPS)?;
     #[cfg(CONFIG_PROC_PAGE_MONITOR)]
     pde::create_read(root, b"kpagecount", 0o400, page::kpagecount_read)?;
+    pde::create_read(root, b"kpageflags", 0o400, page::kpageflags_read)?;
+    pde::create_read(root, b"kpagecgroup", 0o400, page::kpagecgroup_read)?;
     Ok(())
 }
 

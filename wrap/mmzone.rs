@@ -59,12 +59,6 @@ impl NodeId {
         // SAFETY: Below the node masks' size (type invariant); reads one bit.
         unsafe { procfs2_node_has_memory(self.0) }
     }
-
-    /// The end of the node's span (`pgdat_end_pfn`).
-    pub(crate) fn end_pfn(self) -> u64 {
-        // SAFETY: The node's `pg_data_t` exists (type invariant).
-        unsafe { procfs2_node_end_pfn(self.0) as u64 }
-    }
 }
 
 impl core::fmt::Display for NodeId {
