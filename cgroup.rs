@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! `/proc2/<pid>/cgroup` (kernel/cgroup/cgroup.c's `proc_cgroup_show`): the task's
-//! cgroup on each hierarchy, as the reader's cgroup namespace sees it.
+//! cgroup on each hierarchy, as the reader's cgroup namespace sees it; and
+//! `/proc2/<pid>/cpuset` (kernel/cgroup/cpuset.c's `proc_cpuset_show`).
 //!
 //! procfs2 shows the default (v2) hierarchy's line, `0::<path>`, with
 //! ` (deleted)` once that cgroup is removed. The list of hierarchies
@@ -26,5 +27,20 @@ pub(crate) fn proc_cgroup_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_
     m.write(b"0::");
     m.write(&buf[..len]);
     m.write(if dead { b" (deleted)\n" } else { b"\n" });
+    Ok(())
+}
+
+/// `proc_cpuset_show`: the path of the task's cpuset cgroup, as the reader's cgroup
+/// namespace sees it. fs/proc finds the css and writes the path under
+/// `css_set_lock`, which is not exported (outside lockdep builds); procfs2 takes a
+/// reference on the css under RCU and then asks the exported `cgroup_path_ns`, which
+/// takes the cgroup locks itself: a task that moves between the two steps shows the
+/// cgroup it was in at the first.
+#[cfg(CONFIG_CPUSETS)]
+pub(crate) fn proc_cpuset_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    let mut buf = KVec::from_elem(0u8, bindings::PATH_MAX as usize, GFP_KERNEL)?;
+    let len = task.cpuset_path(&mut buf)?;
+    m.write(&buf[..len]);
+    m.write(b"\n");
     Ok(())
 }

@@ -85,6 +85,8 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
     one(b"wchan", 0o444, wchan_show),
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
+    #[cfg(CONFIG_CPUSETS)]
+    one(b"cpuset", 0o444, cgroup::proc_cpuset_show),
     one(b"cgroup", 0o444, cgroup::proc_cgroup_show),
     one(b"oom_score", 0o444, oom_score_show),
     reg(b"oom_adj", 0o644, &OOM_ADJ_FOPS, oom_adj_show),
@@ -180,6 +182,8 @@ static TID_BASE_STUFF: &[PidEntry] = &[
     one(b"wchan", 0o444, wchan_show),
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
+    #[cfg(CONFIG_CPUSETS)]
+    one(b"cpuset", 0o444, cgroup::proc_cpuset_show),
     one(b"cgroup", 0o444, cgroup::proc_cgroup_show),
     one(b"oom_score", 0o444, oom_score_show),
     reg(b"oom_adj", 0o644, &OOM_ADJ_FOPS, oom_adj_show),

@@ -251,10 +251,14 @@ check_dir "a process in a child pid namespace" $NSPID
 check_dir "a zombie" $ZOMBIE
 check_dir "a process with 200 anonymous, file, shared and deleted mappings" $MAPS
 check_dir "a process in a user namespace (unshare -U -r)" $USERNS
-# cgroup lines as a reader in a cgroup namespace rooted at t70 sees them.
-cgns() { sh -c "echo \$\$ > $CG/t70/cgroup.procs; exec /tests/bin/cgns cat $1/$SLEEPER/cgroup $1/1/cgroup $1/self/cgroup"; }
-same "cgroup of processes inside and outside the reader's cgroup namespace ($(cgns /proc | tr '\n' ' '))" \
+# cgroup and cpuset lines as a reader in a cgroup namespace rooted at t70 sees them,
+# without and with the cpuset controller enabled below the root.
+cgns() { sh -c "echo \$\$ > $CG/t70/cgroup.procs; exec /tests/bin/cgns cat $1/$SLEEPER/cgroup $1/1/cgroup $1/self/cgroup $1/$SLEEPER/cpuset $1/1/cpuset $1/self/cpuset"; }
+same "cgroup and cpuset of processes inside and outside the reader's cgroup namespace ($(cgns /proc | tr '\n' ' '))" \
 	"$(cgns $P2)" "$(cgns /proc)"
+echo +cpuset > $CG/cgroup.subtree_control
+same "... with cpuset enabled in t70 ($(cgns /proc | tr '\n' ' '))" "$(cgns $P2)" "$(cgns /proc)"
+echo -cpuset > $CG/cgroup.subtree_control
 # Its id maps as a process inside that namespace reads them (the lower ids then come
 # from the parent namespace).
 inside() { nsenter -U -t $USERNS cat $1/$USERNS/uid_map $1/$USERNS/gid_map $1/$USERNS/setgroups $1/1/uid_map 2>&1; }

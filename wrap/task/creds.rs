@@ -350,28 +350,34 @@ impl Task {
                 css
             }
         };
-        // SAFETY: The cgroup is counted; the caller's nsproxy is stable for the
-        // caller; `cgroup_path_ns` writes at most `buf.len()` bytes, NUL included.
-        let (r, flags) = unsafe {
-            let ns = (*(*bindings::get_current()).nsproxy).cgroup_ns;
-            let r = bindings::cgroup_path_ns(
-                css.cast::<bindings::cgroup>(),
-                buf.as_mut_ptr().cast(),
-                buf.len(),
-                ns,
-            );
-            let flags = read_once(&raw const (*css).flags);
-            shim::procfs2_css_put(css);
-            (r, flags)
-        };
-        let len = usize::try_from(r).map_err(|_| {
-            if r == -(bindings::E2BIG as c_int) {
-                Error::from_errno(-(bindings::ENAMETOOLONG as c_int))
-            } else {
-                Error::from_errno(r)
-            }
-        })?;
+        // SAFETY: `css` is counted (above).
+        let (len, flags) = unsafe { css_path(css, buf) }?;
         Ok((len, flags & bindings::CSS_ONLINE == 0))
+    }
+
+    /// The path of the cgroup of the task's cpuset (`task_css(tsk, cpuset_cgrp_id)`)
+    /// as the caller's cgroup namespace sees it, written into `buf`
+    /// (`proc_cpuset_show`); `ENAMETOOLONG` if it does not fit.
+    #[cfg(CONFIG_CPUSETS)]
+    pub(crate) fn cpuset_path(&self, buf: &mut [u8]) -> Result<usize> {
+        let css = {
+            let _rcu = Rcu::read_lock();
+            // SAFETY: `task_css`: the task's css_set and its csses are valid under
+            // RCU; `css_tryget` counts the css unless its last reference is gone,
+            // which a css of a live css_set never is.
+            unsafe {
+                let cset = read_once(&raw const (*self.as_ptr()).cgroups);
+                let css = read_once(
+                    &raw const (*cset).subsys[bindings::cgroup_subsys_id_cpuset_cgrp_id as usize],
+                );
+                if !shim::procfs2_css_tryget(css) {
+                    return Err(ENOENT);
+                }
+                css
+            }
+        };
+        // SAFETY: `css` is counted (above).
+        unsafe { css_path(css, buf) }.map(|(len, _)| len)
     }
 
     /// The monotonic and boot-time offsets (seconds, nanoseconds) of the time
@@ -414,4 +420,40 @@ impl Task {
         // SAFETY: The namespace is valid under RCU, with the credentials naming it.
         unsafe { bindings::ns_capable(ns, bindings::CAP_SYS_NICE as c_int) }
     }
+}
+
+/// `cgroup_path_ns` of `css`'s cgroup in the caller's cgroup namespace, into `buf`
+/// (`E2BIG` becomes `ENAMETOOLONG`, as fs/proc turns it), and the css's flags read
+/// after; drops the reference on `css`.
+///
+/// # Safety
+///
+/// `css` is a css the caller holds a reference on, which this call takes over.
+unsafe fn css_path(
+    css: *mut bindings::cgroup_subsys_state,
+    buf: &mut [u8],
+) -> Result<(usize, u32)> {
+    // SAFETY: The css is counted (function contract), so its cgroup lives; the
+    // caller's nsproxy is stable for the caller; `cgroup_path_ns` writes at most
+    // `buf.len()` bytes, NUL included.
+    let (r, flags) = unsafe {
+        let ns = (*(*bindings::get_current()).nsproxy).cgroup_ns;
+        let r = bindings::cgroup_path_ns(
+            read_once(&raw const (*css).cgroup),
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            ns,
+        );
+        let flags = read_once(&raw const (*css).flags);
+        shim::procfs2_css_put(css);
+        (r, flags)
+    };
+    let len = usize::try_from(r).map_err(|_| {
+        if r == -(bindings::E2BIG as c_int) {
+            Error::from_errno(-(bindings::ENAMETOOLONG as c_int))
+        } else {
+            Error::from_errno(r)
+        }
+    })?;
+    Ok((len, flags))
 }
