@@ -202,4 +202,3 @@ impl FsInfo {
 pub(crate) fn fs_info(sb: &SuperBlock) -> Result<&FsInfo> {
     sb.info::<FsInfo>().ok_or(EINVAL)
 }
-

@@ -24,7 +24,13 @@ mod pid;
 mod sched;
 mod stat;
 
-pub(crate) use self::{creds::*, files::*, memory::*, pid::*, sched::{for_each_process, nr_processes}};
+pub(crate) use self::{
+    creds::*,
+    files::*,
+    memory::*,
+    pid::*,
+    sched::{for_each_process, nr_processes},
+};
 
 use super::seq::SeqFile;
 use super::{
