@@ -72,18 +72,6 @@ impl<'a> MmLocked<'a> {
         unsafe { VmaRef::from_raw(vma) }.map(Vma::Area)
     }
 
-    /// The mappings in address order (`for_each_vma`).
-    pub(crate) fn vmas(&self) -> Vmas<'_> {
-        // SAFETY: All-zero is a valid iterator, initialised below.
-        let mut iter: bindings::vma_iterator = unsafe { core::mem::zeroed() };
-        // SAFETY: The mm is locked.
-        unsafe { shim::procfs2_vma_iter_init(&mut iter, self.as_ptr(), 0) };
-        Vmas {
-            iter,
-            _p: PhantomData,
-        }
-    }
-
     /// `walk_page_range(mm, start, end, ops, private)`: the mappings and the holes
     /// between them in `start..end`; `Break` when an operation stopped the walk.
     pub(crate) fn walk_page_range<W: PageWalk>(
@@ -421,7 +409,6 @@ fn pmd_entry<W: PageWalk>(
                 val: unsafe { shim::procfs2_pmdp_get(pmd) },
                 vma,
                 addr,
-                end,
                 _p: PhantomData,
             };
             w.pmd_huge(vma, addr, end, &entry)
@@ -511,11 +498,6 @@ pub(crate) struct PteTable<'a> {
 }
 
 impl<'a> PteTable<'a> {
-    /// The first address.
-    pub(crate) fn start(&self) -> u64 {
-        self.addr
-    }
-
     /// How many entries.
     pub(crate) fn len(&self) -> usize {
         ((self.end - self.addr) / PAGE_SIZE) as usize
@@ -579,16 +561,10 @@ pub(crate) struct HugePmd<'a> {
     val: bindings::pmd_t,
     vma: &'a Vma<'a>,
     addr: u64,
-    end: u64,
     _p: PhantomData<&'a ()>,
 }
 
 impl<'a> HugePmd<'a> {
-    /// The addresses, and the entries' count.
-    pub(crate) fn range(&self) -> (u64, u64) {
-        (self.addr, self.end)
-    }
-
     /// `pmd_none`.
     pub(crate) fn none(&self) -> bool {
         let mut val = self.val;
