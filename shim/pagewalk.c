@@ -113,6 +113,13 @@ bool procfs2_pmd_maps_pte_table(pmd_t pmd)
 		 pmd_devmap(pmd) || unlikely(pmd_bad(pmd)));
 }
 
+/* A bad PMD that no other test of __pte_offset_map() explains. */
+bool procfs2_pmd_bad(pmd_t pmd)
+{
+	return !pmd_none(pmd) && !is_pmd_migration_entry(pmd) && !pmd_trans_huge(pmd) &&
+	       !pmd_devmap(pmd) && pmd_bad(pmd);
+}
+
 pte_t *procfs2_pte_map(pmd_t *pmdval, unsigned long addr)
 {
 	return __pte_map(pmdval, addr);

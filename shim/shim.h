@@ -285,6 +285,7 @@ spinlock_t *procfs2_pmd_lock(struct mm_struct *mm, pmd_t *pmd);
 pmd_t procfs2_pmdp_get(pmd_t *pmd);
 pmd_t procfs2_pmdp_get_lockless(pmd_t *pmd);
 bool procfs2_pmd_maps_pte_table(pmd_t pmd);
+bool procfs2_pmd_bad(pmd_t pmd);
 pte_t *procfs2_pte_map(pmd_t *pmdval, unsigned long addr);
 void procfs2_pte_unmap(pte_t *pte);
 spinlock_t *procfs2_pte_lockptr(struct mm_struct *mm, pmd_t *pmdval);

@@ -367,14 +367,18 @@ fn walk_pmd_range<W: PageWalk>(
     loop {
         // SAFETY: Address arithmetic.
         let next = unsafe { shim::procfs2_pmd_addr_end(addr as _, end as _) } as u64;
-        // SAFETY: `pmd` is the entry of `addr` in a table kept by the mmap lock.
-        if unsafe { shim::procfs2_pmd_none(pmd) } {
-            if W::PTE_HOLE {
-                w.pte_hole(mm, addr, next)?;
+        // `pmd_entry`, again while it answers ACTION_AGAIN (`goto again`).
+        loop {
+            // SAFETY: `pmd` is the entry of `addr` in a table kept by the mmap lock.
+            if unsafe { shim::procfs2_pmd_none(pmd) } {
+                if W::PTE_HOLE {
+                    w.pte_hole(mm, addr, next)?;
+                }
+                break;
             }
-        } else {
-            // `pmd_entry`, again while it answers ACTION_AGAIN.
-            while pmd_entry(mm, vma, pmd, addr, next, w)?.is_none() {}
+            if pmd_entry(mm, vma, pmd, addr, next, w)?.is_some() {
+                break;
+            }
         }
         addr = next;
         if addr == end {
@@ -435,7 +439,12 @@ fn pmd_entry<W: PageWalk>(
         if !unsafe { shim::procfs2_pmd_maps_pte_table(pmdval) } {
             // SAFETY: Taken above.
             unsafe { shim::procfs2_rcu_read_unlock() };
-            return ControlFlow::Continue(None);
+            // A bad PMD, which fs/proc clears (`pmd_clear_bad`, not exported) and
+            // then finds none: skipped here. Anything else changed under us:
+            // ACTION_AGAIN.
+            // SAFETY: A value.
+            let bad = unsafe { shim::procfs2_pmd_bad(pmdval) };
+            return ControlFlow::Continue(bad.then_some(()));
         }
         // SAFETY: `pmdval` maps a PTE table, kept by RCU.
         let pte = unsafe { shim::procfs2_pte_map(&mut pmdval, addr as _) };
