@@ -773,7 +773,10 @@ fn kstrtoint_stripped(s: &[u8]) -> Result<i32> {
     };
     let is_space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let start = s.iter().position(|c| !is_space(c)).unwrap_or(s.len());
-    let end = s.iter().rposition(|c| !is_space(c)).map_or(start, |i| i + 1);
+    let end = s
+        .iter()
+        .rposition(|c| !is_space(c))
+        .map_or(start, |i| i + 1);
     let s = &s[start..end];
     let (neg, digits) = match s.first() {
         Some(b'-') => (true, &s[1..]),
@@ -914,7 +917,13 @@ impl PageWalk for PagemapRead {
     }
 
     /// `pagemap_pmd_range` of a huge PMD.
-    fn pmd_huge(&mut self, vma: &Vma<'_>, addr: u64, end: u64, pmd: &HugePmd<'_>) -> ControlFlow<()> {
+    fn pmd_huge(
+        &mut self,
+        vma: &Vma<'_>,
+        addr: u64,
+        end: u64,
+        pmd: &HugePmd<'_>,
+    ) -> ControlFlow<()> {
         let mut idx = (addr & ((1u64 << bindings::PMD_SHIFT) - 1)) >> bindings::PAGE_SHIFT;
         let (mut flags, mut frame, mut page) = (0u64, 0u64, None);
         if vma.flags() & u64::from(bindings::VM_SOFTDIRTY) != 0 {
@@ -1037,8 +1046,8 @@ impl MmFileOperations for PidPagemap {
                 let lock = mm.read_lock()?;
                 lock.untagged_addr(svpfn << bindings::PAGE_SHIFT)
             };
-            let end = start_vaddr
-                .wrapping_add(((count as u64) / PM_ENTRY_BYTES) << bindings::PAGE_SHIFT);
+            let end =
+                start_vaddr.wrapping_add(((count as u64) / PM_ENTRY_BYTES) << bindings::PAGE_SHIFT);
             if end >= start_vaddr && end < task_size {
                 end_vaddr = end;
             }

@@ -36,8 +36,13 @@ pub(crate) trait PageWalk {
 
     /// `ops->pmd_entry` for a PMD that maps a huge page or a huge migration entry,
     /// under the PMD lock.
-    fn pmd_huge(&mut self, vma: &Vma<'_>, addr: u64, end: u64, pmd: &HugePmd<'_>)
-        -> ControlFlow<()>;
+    fn pmd_huge(
+        &mut self,
+        vma: &Vma<'_>,
+        addr: u64,
+        end: u64,
+        pmd: &HugePmd<'_>,
+    ) -> ControlFlow<()>;
 
     /// `ops->pmd_entry` for a PTE table, under its lock: the entries of `addr..end`.
     fn ptes(&mut self, vma: &Vma<'_>, table: &PteTable<'_>) -> ControlFlow<()>;
@@ -488,8 +493,7 @@ fn pfn_page<'a>(pfn: u64) -> Option<MappedPage<'a>> {
         return None;
     }
     // SAFETY: A valid pfn has a `struct page`, which stays.
-    NonNull::new(unsafe { shim::procfs2_pfn_to_page(pfn as _) })
-        .map(|p| MappedPage(p, PhantomData))
+    NonNull::new(unsafe { shim::procfs2_pfn_to_page(pfn as _) }).map(|p| MappedPage(p, PhantomData))
 }
 
 /// The PTEs of `addr..end` in one table, locked for `'a`.
@@ -545,8 +549,8 @@ impl<'a> PteTable<'a> {
         if pte.special() {
             if let Vma::Area(v) = self.vma {
                 // SAFETY: The VMA is kept; its operations live as long as it.
-                let find = unsafe { (*v.as_ptr()).vm_ops.as_ref() }
-                    .and_then(|o| o.find_special_page);
+                let find =
+                    unsafe { (*v.as_ptr()).vm_ops.as_ref() }.and_then(|o| o.find_special_page);
                 if let Some(find) = find {
                     // SAFETY: The callback takes the VMA and an address in it.
                     let p = unsafe { find(v.as_ptr(), self.addr(i) as _) };
@@ -632,7 +636,10 @@ impl<'a> HugePmd<'a> {
     /// `pmd_to_swp_entry` of a non-present entry.
     pub(crate) fn swap_entry(&self) -> SwapEntry<'a> {
         // SAFETY: A value.
-        SwapEntry(unsafe { shim::procfs2_pmd_to_swp_entry(self.val) }, PhantomData)
+        SwapEntry(
+            unsafe { shim::procfs2_pmd_to_swp_entry(self.val) },
+            PhantomData,
+        )
     }
 
     /// `pmd_page` (`pmd_folio`) of a present entry.
@@ -732,7 +739,10 @@ impl<'a> Pte<'a> {
     /// `pte_to_swp_entry` of a swap PTE.
     pub(crate) fn swap_entry(&self) -> SwapEntry<'a> {
         // SAFETY: A value.
-        SwapEntry(unsafe { shim::procfs2_pte_to_swp_entry(self.0) }, PhantomData)
+        SwapEntry(
+            unsafe { shim::procfs2_pte_to_swp_entry(self.0) },
+            PhantomData,
+        )
     }
 }
 
