@@ -82,6 +82,18 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
+    #[cfg(CONFIG_PROC_PAGE_MONITOR)]
+    reg_ops(b"clear_refs", 0o200, &task_mmu::PROC_CLEAR_REFS_FOPS),
+    #[cfg(CONFIG_PROC_PAGE_MONITOR)]
+    reg_ops(b"smaps", 0o444, &task_mmu::PROC_PID_SMAPS_FOPS),
+    #[cfg(CONFIG_PROC_PAGE_MONITOR)]
+    reg_ops(
+        b"smaps_rollup",
+        0o444,
+        &task_mmu::PROC_PID_SMAPS_ROLLUP_FOPS,
+    ),
+    #[cfg(CONFIG_PROC_PAGE_MONITOR)]
+    reg_ops(b"pagemap", 0o400, &task_mmu::PROC_PAGEMAP_FOPS),
     one(b"wchan", 0o444, wchan_show),
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),
@@ -179,6 +191,18 @@ static TID_BASE_STUFF: &[PidEntry] = &[
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
     lnk(b"exe", exe_link),
+    #[cfg(CONFIG_PROC_PAGE_MONITOR)]
+    reg_ops(b"clear_refs", 0o200, &task_mmu::PROC_CLEAR_REFS_FOPS),
+    #[cfg(CONFIG_PROC_PAGE_MONITOR)]
+    reg_ops(b"smaps", 0o444, &task_mmu::PROC_PID_SMAPS_FOPS),
+    #[cfg(CONFIG_PROC_PAGE_MONITOR)]
+    reg_ops(
+        b"smaps_rollup",
+        0o444,
+        &task_mmu::PROC_PID_SMAPS_ROLLUP_FOPS,
+    ),
+    #[cfg(CONFIG_PROC_PAGE_MONITOR)]
+    reg_ops(b"pagemap", 0o400, &task_mmu::PROC_PAGEMAP_FOPS),
     one(b"wchan", 0o444, wchan_show),
     one(b"stack", 0o400, stack_show),
     one(b"schedstat", 0o444, schedstat_show),

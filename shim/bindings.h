@@ -13,6 +13,7 @@
 #include <linux/cpufreq.h>	/* cpufreq_quick_get() */
 #include <linux/debugfs.h>	/* debugfs_create_dir(), debugfs_create_file(), debugfs_remove() */
 #include <linux/fdtable.h>	/* task_lookup_next_fdget_rcu() */
+#include <linux/hugetlb.h>	/* vma_kernel_pagesize() */
 #include <linux/mman.h>		/* vm_memory_committed() */
 #include <linux/pid_namespace.h> /* put_pid_ns(), task_active_pid_ns() */
 #include <linux/sched/cputime.h> /* task_cputime_adjusted() */

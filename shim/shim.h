@@ -12,10 +12,12 @@
 
 #include <linux/fs.h>
 #include <linux/fs_parser.h>
+#include <linux/mm_types.h>
 #include <linux/seqlock.h>
 #include <linux/spinlock_types.h>
 #include <linux/types.h>
 #include <asm/hardirq.h>
+#include <asm/pgtable_types.h>
 
 struct anon_vma_name;
 struct cgroup_subsys_state;
@@ -264,6 +266,96 @@ struct page *procfs2_get_user_page_vma_remote(struct mm_struct *mm, unsigned lon
 					      int gup_flags, struct vm_area_struct **vmap);
 unsigned long procfs2_untagged_addr_remote(struct mm_struct *mm, unsigned long addr);
 void procfs2_unmap_and_put_page(struct page *page, void *addr);
+
+/* pagewalk.c: page tables and mapped pages (wrap/mm/pagewalk.rs) */
+pgd_t *procfs2_pgd_offset(struct mm_struct *mm, unsigned long addr);
+unsigned long procfs2_pgd_addr_end(unsigned long addr, unsigned long end);
+bool procfs2_pgd_none_or_bad(pgd_t *pgd);
+p4d_t *procfs2_p4d_offset(pgd_t *pgd, unsigned long addr);
+unsigned long procfs2_p4d_addr_end(unsigned long addr, unsigned long end);
+bool procfs2_p4d_none_or_bad(p4d_t *p4d);
+pud_t *procfs2_pud_offset(p4d_t *p4d, unsigned long addr);
+unsigned long procfs2_pud_addr_end(unsigned long addr, unsigned long end);
+bool procfs2_pud_none(pud_t *pud);
+bool procfs2_pud_leaf_or_bad(pud_t *pud);
+pmd_t *procfs2_pmd_offset(pud_t *pud, unsigned long addr);
+unsigned long procfs2_pmd_addr_end(unsigned long addr, unsigned long end);
+bool procfs2_pmd_none(pmd_t *pmd);
+bool procfs2_pmd_is_huge(pmd_t *pmd);
+spinlock_t *procfs2_pmd_lock(struct mm_struct *mm, pmd_t *pmd);
+pmd_t procfs2_pmdp_get(pmd_t *pmd);
+pmd_t procfs2_pmdp_get_lockless(pmd_t *pmd);
+bool procfs2_pmd_maps_pte_table(pmd_t pmd);
+bool procfs2_pmd_bad(pmd_t pmd);
+pte_t *procfs2_pte_map(pmd_t *pmdval, unsigned long addr);
+void procfs2_pte_unmap(pte_t *pte);
+spinlock_t *procfs2_pte_lockptr(struct mm_struct *mm, pmd_t *pmdval);
+bool procfs2_pmd_same(pmd_t a, pmd_t b);
+void procfs2_spin_lock(spinlock_t *lock);
+void procfs2_spin_unlock(spinlock_t *lock);
+pte_t procfs2_ptep_get(pte_t *pte);
+bool procfs2_pte_present(pte_t pte);
+bool procfs2_pte_young(pte_t pte);
+bool procfs2_pte_dirty(pte_t pte);
+bool procfs2_pte_special(pte_t pte);
+bool procfs2_pte_devmap(pte_t pte);
+bool procfs2_pte_soft_dirty(pte_t pte);
+bool procfs2_pte_uffd_wp(pte_t pte);
+unsigned long procfs2_pte_pfn(pte_t pte);
+bool procfs2_is_swap_pte(pte_t pte);
+bool procfs2_pte_swp_soft_dirty(pte_t pte);
+bool procfs2_pte_swp_uffd_wp(pte_t pte);
+swp_entry_t procfs2_pte_to_swp_entry(pte_t pte);
+bool procfs2_ptep_test_and_clear_young(pte_t *pte);
+bool procfs2_pmd_present(pmd_t pmd);
+bool procfs2_pmd_young(pmd_t pmd);
+bool procfs2_pmd_dirty(pmd_t pmd);
+bool procfs2_pmd_special(pmd_t pmd);
+bool procfs2_pmd_devmap(pmd_t pmd);
+bool procfs2_pmd_soft_dirty(pmd_t pmd);
+bool procfs2_pmd_uffd_wp(pmd_t pmd);
+bool procfs2_pmd_swp_soft_dirty(pmd_t pmd);
+bool procfs2_pmd_swp_uffd_wp(pmd_t pmd);
+unsigned long procfs2_pmd_pfn(pmd_t pmd);
+swp_entry_t procfs2_pmd_to_swp_entry(pmd_t pmd);
+bool procfs2_pmdp_test_and_clear_young(pmd_t *pmd);
+bool procfs2_non_swap_entry(swp_entry_t entry);
+bool procfs2_is_pfn_swap_entry(swp_entry_t entry);
+bool procfs2_is_device_private_entry(swp_entry_t entry);
+bool procfs2_pte_marker_entry_uffd_wp(swp_entry_t entry);
+struct page *procfs2_pfn_swap_entry_to_page(swp_entry_t entry);
+unsigned long procfs2_swp_offset_pfn(swp_entry_t entry);
+unsigned long procfs2_swp_offset(swp_entry_t entry);
+unsigned int procfs2_swp_type(swp_entry_t entry);
+unsigned int procfs2_max_swapfiles_shift(void);
+bool procfs2_is_zero_pfn(unsigned long pfn);
+bool procfs2_pfn_valid(unsigned long pfn);
+struct page *procfs2_pfn_to_page(unsigned long pfn);
+struct page *procfs2_nth_page(struct page *page, unsigned long n);
+unsigned long procfs2_compound_nr(struct page *page);
+bool procfs2_page_folio_anon(struct page *page);
+bool procfs2_page_folio_swapbacked(struct page *page);
+bool procfs2_page_folio_dirty(struct page *page);
+bool procfs2_page_folio_ksm(struct page *page);
+bool procfs2_page_folio_young(struct page *page);
+bool procfs2_page_folio_referenced(struct page *page);
+bool procfs2_page_folio_zone_device(struct page *page);
+int procfs2_page_folio_ref_count(struct page *page);
+bool procfs2_page_folio_test_clear_young(struct page *page);
+void procfs2_page_folio_clear_referenced(struct page *page);
+bool procfs2_vma_shmem(struct vm_area_struct *vma);
+unsigned long procfs2_vma_shmem_swapped(struct vm_area_struct *vma);
+loff_t procfs2_vma_file_size(struct vm_area_struct *vma);
+bool procfs2_arch_pkeys_enabled(void);
+int procfs2_vma_pkey(struct vm_area_struct *vma);
+bool procfs2_vma_is_temporary_stack(struct vm_area_struct *vma);
+bool procfs2_thp_vma_suitable_pmd(struct vm_area_struct *vma, unsigned long addr);
+bool procfs2_mmap_lock_is_contended(struct mm_struct *mm);
+void procfs2_vma_iter_invalidate(struct vma_iterator *vmi);
+int procfs2_mmap_write_lock_killable(struct mm_struct *mm);
+void procfs2_mmap_write_unlock(struct mm_struct *mm);
+void procfs2_reset_mm_hiwater_rss(struct mm_struct *mm);
+void procfs2_cond_resched(void);
 
 /* mmzone.c: nodes, zones and page frames */
 unsigned int procfs2_nr_node_ids(void);

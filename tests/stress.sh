@@ -45,7 +45,8 @@ done; count churn $n) 2>/dev/null &
 for r in 1 2; do
 	(n=0; while [ ! -e $STOP ]; do
 		cat /proc2/[0-9]*/stat /proc2/[0-9]*/status /proc2/[0-9]*/cmdline \
-			/proc2/[0-9]*/statm /proc2/[0-9]*/io /proc2/[0-9]*/environ > /dev/null 2>&1
+			/proc2/[0-9]*/statm /proc2/[0-9]*/io /proc2/[0-9]*/environ \
+			/proc2/[0-9]*/smaps /proc2/[0-9]*/smaps_rollup > /dev/null 2>&1
 		ls -l /proc2/[0-9]*/fd/ /proc2/[0-9]*/task/ /proc2/[0-9]*/exe > /dev/null 2>&1
 		cat /proc2/[0-9]*/task/*/stat /proc2/[0-9]*/fdinfo/* > /dev/null 2>&1
 		for f in /proc2/*; do [ -f $f ] && cat $f > /dev/null 2>&1; done

@@ -2,8 +2,8 @@
 # Debian's procps (ps, pmap, top, free, vmstat, w, uptime; copied into the guest
 # with their libraries) on procfs2 bound over /proc in a private mount namespace,
 # against the same commands on /proc: ps with wchan and per-thread lines, pmap,
-# which reads maps, and the whole-system tools, which read the root files. (pmap -x
-# reads smaps, which procfs2 cannot provide: doc/differences.md.)
+# which reads maps (pmap -x and -X read smaps), and the whole-system tools, which
+# read the root files.
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2 2>/dev/null
@@ -38,6 +38,13 @@ same "pmap of a process with 50 extra mappings ($($cmd | tail -n 1 | tr -s ' '))
 	"$(over $cmd)" "$($cmd 2>&1)"
 cmd="$PMAP -q $S"
 same "pmap -q of a sleeper" "$(over $cmd)" "$($cmd 2>&1)"
+cmd="$PMAP -x $M"
+same "pmap -x (smaps) of a process with 50 extra mappings ($($cmd | tail -n 1 | tr -s ' '))" \
+	"$(over $cmd)" "$($cmd 2>&1)"
+cmd="$PMAP -X $M"
+same "pmap -X (every smaps field)" "$(over $cmd)" "$($cmd 2>&1)"
+cmd="$PMAP -x $S $$"
+same "pmap -x of a sleeper and the test shell" "$(over $cmd)" "$($cmd 2>&1)"
 kill $S $T $M
 wait 2>/dev/null
 

@@ -8,8 +8,9 @@
 
 mod maps;
 mod mem;
+mod pagewalk;
 
-pub(crate) use self::{maps::*, mem::*};
+pub(crate) use self::{maps::*, mem::*, pagewalk::*};
 
 use super::seq::SeqFile;
 use super::{
@@ -337,6 +338,110 @@ impl Drop for MmapRead<'_> {
     fn drop(&mut self) {
         // SAFETY: Held (type invariant).
         unsafe { shim::procfs2_mmap_read_unlock(self.mm.as_ptr()) };
+    }
+}
+
+impl<'a> MmapRead<'a> {
+    /// The proof that the lock is held, for walks.
+    pub(crate) fn locked(&self) -> MmLocked<'_> {
+        // SAFETY: Held while `self` is borrowed (type invariant), by a holder of
+        // `mm_users`.
+        unsafe { MmLocked::new(self.mm) }
+    }
+
+    /// `untagged_addr_remote(mm, addr)`.
+    pub(crate) fn untagged_addr(&self, addr: u64) -> u64 {
+        // SAFETY: The mm is locked.
+        unsafe { shim::procfs2_untagged_addr_remote(self.mm.as_ptr(), addr as usize) as u64 }
+    }
+
+    /// An iterator over the mappings from `addr` (`VMA_ITERATOR(vmi, mm, addr)`), kept
+    /// apart from the lock so that [`Self::relock_if_contended`] can drop it.
+    pub(crate) fn vma_iter(&self, addr: u64) -> VmaIter {
+        // SAFETY: All-zero is a valid iterator, initialised below.
+        let mut iter: bindings::vma_iterator = unsafe { core::mem::zeroed() };
+        // SAFETY: The mm is locked.
+        unsafe { shim::procfs2_vma_iter_init(&mut iter, self.mm.as_ptr(), addr as usize) };
+        VmaIter { iter, mm: self.mm }
+    }
+
+    /// `vma_next(vmi)`: the next mapping of `it`, an iterator of this mm.
+    pub(crate) fn vma_next(&self, it: &mut VmaIter) -> Option<Vma<'_>> {
+        if it.mm != self.mm {
+            return None;
+        }
+        // SAFETY: The iterator walks this mm, locked while `self` is borrowed.
+        let vma = unsafe { VmaRef::from_raw(shim::procfs2_vma_next(&mut it.iter)) }?;
+        Some(Vma::Area(vma))
+    }
+
+    /// `mmap_lock_is_contended(mm)`.
+    pub(crate) fn is_contended(&self) -> bool {
+        // SAFETY: The mm is locked.
+        unsafe { shim::procfs2_mmap_lock_is_contended(self.mm.as_ptr()) }
+    }
+
+    /// `vma_iter_invalidate(vmi)`, `mmap_read_unlock(mm)`, then
+    /// `mmap_read_lock_killable(mm)` (`EINTR`: the lock is not held any more).
+    pub(crate) fn relock(self, it: &mut VmaIter) -> Result<Self> {
+        let this = core::mem::ManuallyDrop::new(self);
+        // SAFETY: Invalidating an iterator is always allowed.
+        unsafe { shim::procfs2_vma_iter_invalidate(&mut it.iter) };
+        // SAFETY: Held (type invariant); the guard is not dropped again.
+        unsafe { shim::procfs2_mmap_read_unlock(this.mm.as_ptr()) };
+        // SAFETY: The holder of the guard held `mm_users` for `'a`.
+        unsafe { MmapRead::lock(this.mm) }
+    }
+}
+
+/// An iterator over an mm's mappings that outlives one hold of its mmap lock.
+pub(crate) struct VmaIter {
+    iter: bindings::vma_iterator,
+    mm: NonNull<bindings::mm_struct>,
+}
+
+/// An mm's mmap lock held for writing (`mmap_write_lock_killable`).
+///
+/// # Invariants
+///
+/// The lock is held until the guard is dropped; the mm's users are counted for `'a`.
+pub(crate) struct MmapWrite<'a> {
+    mm: NonNull<bindings::mm_struct>,
+    _p: PhantomData<(&'a (), *mut ())>,
+}
+
+impl MmWithUser {
+    /// Locks the address space for writing (`mmap_write_lock_killable`; `EINTR`).
+    pub(crate) fn write_lock(&self) -> Result<MmapWrite<'_>> {
+        let mm = NonNull::from(self).cast::<bindings::mm_struct>();
+        // SAFETY: `mm_users` is held while the guard borrows `self`.
+        to_result(unsafe { shim::procfs2_mmap_write_lock_killable(mm.as_ptr()) })?;
+        // INVARIANT: Just taken.
+        Ok(MmapWrite {
+            mm,
+            _p: PhantomData,
+        })
+    }
+}
+
+impl MmapWrite<'_> {
+    /// The proof that the lock is held, for walks.
+    pub(crate) fn locked(&self) -> MmLocked<'_> {
+        // SAFETY: Held while `self` is borrowed (type invariant).
+        unsafe { MmLocked::new(self.mm) }
+    }
+
+    /// `reset_mm_hiwater_rss(mm)`.
+    pub(crate) fn reset_hiwater_rss(&self) {
+        // SAFETY: The mm is write-locked.
+        unsafe { shim::procfs2_reset_mm_hiwater_rss(self.mm.as_ptr()) };
+    }
+}
+
+impl Drop for MmapWrite<'_> {
+    fn drop(&mut self) {
+        // SAFETY: Held (type invariant).
+        unsafe { shim::procfs2_mmap_write_unlock(self.mm.as_ptr()) };
     }
 }
 

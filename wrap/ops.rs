@@ -214,6 +214,23 @@ pub(crate) trait ReadFileOperations: Sized + 'static {
     }
 }
 
+/// A file that is only written (`clear_refs`): `write` and `noop_llseek`; with no
+/// `read`, reads fail as the VFS fails them (`EINVAL`).
+pub(crate) trait WriteFileOperations: Sized + 'static {
+    /// Takes `count` bytes from `buf`; the position is not used.
+    fn write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize>;
+}
+
+impl FileOps {
+    /// The table of a file `T` writes (`proc_clear_refs_operations`).
+    pub(crate) const fn write_only<T: WriteFileOperations>() -> Self {
+        let mut t = Self::empty().0;
+        t.write = Some(wo_write::<T>);
+        t.llseek = Some(bindings::noop_llseek);
+        Self(t)
+    }
+}
+
 /// A file read record by record ([`ProcFile::seq_open`]). Records are addressed by their
 /// position, so no lock is held from `start` to `stop`: each call finds its record
 /// again, and a reader that resumes at a position sees what is there now.

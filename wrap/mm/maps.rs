@@ -13,6 +13,9 @@ pub(crate) struct VmaWalk {
     pub(crate) check: fn(&Inode) -> Result,
     /// Writes one mapping.
     pub(crate) show: fn(&SeqFile, &Vma<'_>) -> Result,
+    /// For a file of one record over all mappings (`smaps_rollup`): writes it,
+    /// given the inode and the mm held since open.
+    pub(crate) single: Option<fn(&SeqFile, &Inode, &Mm) -> Result>,
 }
 
 /// The seq_file's private data (`proc_maps_private`).
@@ -181,15 +184,80 @@ unsafe extern "C" fn m_show(m: *mut bindings::seq_file, v: *mut c_void) -> c_int
     from_result(|| (walk.show)(seq, &vma).map(|()| 0))
 }
 
+/// The seq operations of a file of one record (`single_open`'s): the record is
+/// `walk.single`'s.
+static SINGLE_SEQ_OPS: bindings::seq_operations = bindings::seq_operations {
+    start: Some(single_start),
+    next: Some(single_next),
+    stop: Some(single_stop),
+    show: Some(single_show),
+};
+
+/// # Safety
+///
+/// `seq_operations.start` of a seq_file opened by [`open`].
+unsafe extern "C" fn single_start(
+    _m: *mut bindings::seq_file,
+    ppos: *mut bindings::loff_t,
+) -> *mut c_void {
+    // SAFETY: The seq_file core passes the position.
+    if unsafe { *ppos } == 0 {
+        // SEQ_START_TOKEN
+        1usize as *mut c_void
+    } else {
+        core::ptr::null_mut()
+    }
+}
+
+/// # Safety
+///
+/// `seq_operations.next` of a seq_file opened by [`open`].
+unsafe extern "C" fn single_next(
+    _m: *mut bindings::seq_file,
+    _v: *mut c_void,
+    ppos: *mut bindings::loff_t,
+) -> *mut c_void {
+    // SAFETY: The seq_file core passes the position.
+    unsafe { *ppos += 1 };
+    core::ptr::null_mut()
+}
+
+/// # Safety
+///
+/// `seq_operations.stop` of a seq_file opened by [`open`].
+unsafe extern "C" fn single_stop(_m: *mut bindings::seq_file, _v: *mut c_void) {}
+
+/// # Safety
+///
+/// `seq_operations.show` of a seq_file opened by [`open`] with a `single` walk.
+unsafe extern "C" fn single_show(m: *mut bindings::seq_file, _v: *mut c_void) -> c_int {
+    // SAFETY: The seq_file core passes our seq_file.
+    let (p, seq) = unsafe { (private(m), SeqFile::from_raw(m)) };
+    // SAFETY: `open` stored a `'static` walk and the inode the open file pins; the
+    // mm is held until release.
+    let (walk, inode) = unsafe { (&*p.walk, Inode::from_raw(p.inode)) };
+    let (Some(show), false) = (walk.single, p.mm.is_null()) else {
+        return 0;
+    };
+    // SAFETY: See above.
+    let mm = unsafe { Mm::from_raw(p.mm) };
+    from_result(|| show(seq, inode, mm).map(|()| 0))
+}
+
 /// Opens `file` as a seq_file walking the mappings of `mm` (none: the file reads
-/// empty) with `walk` (`proc_maps_open`).
+/// empty) with `walk` (`proc_maps_open`), or as one record (`walk.single`).
 fn open(file: &ProcFile, mm: Option<ARef<Mm>>, walk: &'static VmaWalk) -> Result {
+    let ops = if walk.single.is_some() {
+        &SINGLE_SEQ_OPS
+    } else {
+        &VMA_SEQ_OPS
+    };
     // SAFETY: The file is being opened; `__seq_open_private` makes its seq_file with
     // a zeroed private area of the size asked for.
     let p = unsafe {
         bindings::__seq_open_private(
             file.as_ptr(),
-            &VMA_SEQ_OPS,
+            ops,
             core::mem::size_of::<MapsPrivate>() as c_int,
         )
     }

@@ -18,6 +18,10 @@ pub(crate) trait MmFileOperations: Sized + 'static {
     /// otherwise the file seeks with `generic_file_llseek`.
     const ADDRESSES: bool = false;
 
+    /// Whether the file seeks with `mem_lseek` though its positions are signed
+    /// (`pagemap`: "borrow this").
+    const MEM_LSEEK: bool = false;
+
     /// Checks the caller and returns the mm the file holds.
     fn open(inode: &Inode) -> Result<ARef<Mm>>;
 
@@ -28,6 +32,19 @@ pub(crate) trait MmFileOperations: Sized + 'static {
 
     /// Writes `count` bytes from `buf` at `*pos`, moving `*pos`.
     fn write(_mm: &Mm, _buf: UserSlice, _count: usize, _pos: &mut i64) -> Result<usize> {
+        build_error!(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Reads as `read` does, told whether whoever opened the file had
+    /// CAP_SYS_ADMIN over the initial user namespace
+    /// (`file_ns_capable(file, &init_user_ns, CAP_SYS_ADMIN)`: `pagemap`).
+    fn read_as(
+        _admin: bool,
+        _mm: &Mm,
+        _buf: UserSlice,
+        _count: usize,
+        _pos: &mut i64,
+    ) -> Result<usize> {
         build_error!(VTABLE_DEFAULT_ERROR)
     }
 }
@@ -53,12 +70,17 @@ pub(super) const fn mm_fops<T: MmFileOperations>() -> bindings::file_operations 
     if T::HAS_READ {
         t.read = Some(mm_read::<T>);
     }
+    if T::HAS_READ_AS {
+        t.read = Some(mm_read_as::<T>);
+    }
     if T::HAS_WRITE {
         t.write = Some(mm_write::<T>);
     }
     if T::ADDRESSES {
         t.llseek = Some(mem_lseek);
         t.fop_flags = FOP_UNSIGNED_OFFSET;
+    } else if T::MEM_LSEEK {
+        t.llseek = Some(mem_lseek);
     } else {
         t.llseek = Some(bindings::generic_file_llseek);
     }
@@ -130,6 +152,32 @@ unsafe extern "C" fn mm_read<T: MmFileOperations>(
     let (mm, pos) = unsafe { (file_mm(file), &mut *ppos) };
     let buf = UserSlice::new(buf as usize, count);
     match T::read(mm, buf, count, pos) {
+        Ok(n) => n as isize,
+        Err(e) => e.to_errno() as isize,
+    }
+}
+
+/// # Safety
+///
+/// `file_operations.read` of a file of `T`.
+unsafe extern "C" fn mm_read_as<T: MmFileOperations>(
+    file: *mut bindings::file,
+    buf: *mut kernel::ffi::c_char,
+    count: usize,
+    ppos: *mut bindings::loff_t,
+) -> isize {
+    // SAFETY: The VFS passes an open file of ours and its position.
+    let (mm, pos) = unsafe { (file_mm(file), &mut *ppos) };
+    // SAFETY: An open file; `init_user_ns` is static.
+    let admin = unsafe {
+        bindings::file_ns_capable(
+            file,
+            &raw mut bindings::init_user_ns,
+            bindings::CAP_SYS_ADMIN as c_int,
+        )
+    };
+    let buf = UserSlice::new(buf as usize, count);
+    match T::read_as(admin, mm, buf, count, pos) {
         Ok(n) => n as isize,
         Err(e) => e.to_errno() as isize,
     }

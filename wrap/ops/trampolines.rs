@@ -449,3 +449,18 @@ pub(super) unsafe extern "C" fn show_options<T: SuperOperations>(
     let (m, root) = unsafe { (SeqFile::from_raw(m), Dentry::from_raw(root)) };
     from_result(|| T::show_options(m, root).map(|()| 0))
 }
+
+/// # Safety
+///
+/// `file_operations.write` of a file of [`FileOps::write_only`].
+pub(super) unsafe extern "C" fn wo_write<T: WriteFileOperations>(
+    file: *mut bindings::file,
+    buf: *const c_char,
+    count: usize,
+    _ppos: *mut bindings::loff_t,
+) -> isize {
+    // SAFETY: The VFS passes an open file of ours.
+    let inode = unsafe { ProcFile::from_raw(file) }.inode();
+    let buf = UserSlice::new(buf as usize, count);
+    from_result(|| T::write(inode, buf, count).map(|n| n as isize))
+}

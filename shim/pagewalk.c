@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Page tables and the pages they map, for the walks of smaps, smaps_rollup,
+ * pagemap and clear_refs (wrap/mm/pagewalk.rs): the static inlines and macros of
+ * pgtable.h, mm.h, huge_mm.h, swapops.h and page-flags.h that mm/pagewalk.c and
+ * fs/proc/task_mmu.c use. Each is one expression; the walk itself is Rust's.
+ */
+#include <linux/mm.h>
+#include <linux/huge_mm.h>
+#include <linux/mmap_lock.h>
+#include <linux/pgtable.h>
+#include <linux/pkeys.h>
+#include <linux/shmem_fs.h>
+#include <linux/swapops.h>
+#include <linux/userfaultfd_k.h>
+
+#include "shim.h"
+
+/* The levels above the PMD (mm/pagewalk.c's walk_pgd_range() and below). */
+pgd_t *procfs2_pgd_offset(struct mm_struct *mm, unsigned long addr)
+{
+	return pgd_offset(mm, addr);
+}
+
+unsigned long procfs2_pgd_addr_end(unsigned long addr, unsigned long end)
+{
+	return pgd_addr_end(addr, end);
+}
+
+/* pgd_none_or_clear_bad() without the clear (pgd_clear_bad() is not exported). */
+bool procfs2_pgd_none_or_bad(pgd_t *pgd)
+{
+	return pgd_none(*pgd) || unlikely(pgd_bad(*pgd));
+}
+
+p4d_t *procfs2_p4d_offset(pgd_t *pgd, unsigned long addr)
+{
+	return p4d_offset(pgd, addr);
+}
+
+unsigned long procfs2_p4d_addr_end(unsigned long addr, unsigned long end)
+{
+	return p4d_addr_end(addr, end);
+}
+
+bool procfs2_p4d_none_or_bad(p4d_t *p4d)
+{
+	return p4d_none(*p4d) || unlikely(p4d_bad(*p4d));
+}
+
+pud_t *procfs2_pud_offset(p4d_t *p4d, unsigned long addr)
+{
+	return pud_offset(p4d, addr);
+}
+
+unsigned long procfs2_pud_addr_end(unsigned long addr, unsigned long end)
+{
+	return pud_addr_end(addr, end);
+}
+
+bool procfs2_pud_none(pud_t *pud)
+{
+	return pud_none(*pud);
+}
+
+/* A PUD that maps no PMD table: a huge leaf (DAX) or a bad entry. */
+bool procfs2_pud_leaf_or_bad(pud_t *pud)
+{
+	return pud_leaf(*pud) || unlikely(pud_bad(*pud));
+}
+
+pmd_t *procfs2_pmd_offset(pud_t *pud, unsigned long addr)
+{
+	return pmd_offset(pud, addr);
+}
+
+unsigned long procfs2_pmd_addr_end(unsigned long addr, unsigned long end)
+{
+	return pmd_addr_end(addr, end);
+}
+
+bool procfs2_pmd_none(pmd_t *pmd)
+{
+	return pmd_none(*pmd);
+}
+
+/* pmd_trans_huge_lock()'s test, made before and again after pmd_lock(). */
+bool procfs2_pmd_is_huge(pmd_t *pmd)
+{
+	return is_swap_pmd(*pmd) || pmd_trans_huge(*pmd) || pmd_devmap(*pmd);
+}
+
+spinlock_t *procfs2_pmd_lock(struct mm_struct *mm, pmd_t *pmd)
+{
+	return pmd_lock(mm, pmd);
+}
+
+pmd_t procfs2_pmdp_get(pmd_t *pmd)
+{
+	return pmdp_get(pmd);
+}
+
+/* __pte_offset_map() (mm/pgtable-generic.c): the value it maps a table from. */
+pmd_t procfs2_pmdp_get_lockless(pmd_t *pmd)
+{
+	return pmdp_get_lockless(pmd);
+}
+
+/* __pte_offset_map()'s tests: the value points at a PTE table. */
+bool procfs2_pmd_maps_pte_table(pmd_t pmd)
+{
+	return !(pmd_none(pmd) || is_pmd_migration_entry(pmd) || pmd_trans_huge(pmd) ||
+		 pmd_devmap(pmd) || unlikely(pmd_bad(pmd)));
+}
+
+/* A bad PMD that no other test of __pte_offset_map() explains. */
+bool procfs2_pmd_bad(pmd_t pmd)
+{
+	return !pmd_none(pmd) && !is_pmd_migration_entry(pmd) && !pmd_trans_huge(pmd) &&
+	       !pmd_devmap(pmd) && pmd_bad(pmd);
+}
+
+pte_t *procfs2_pte_map(pmd_t *pmdval, unsigned long addr)
+{
+	return __pte_map(pmdval, addr);
+}
+
+void procfs2_pte_unmap(pte_t *pte)
+{
+	pte_unmap(pte);
+}
+
+/* The PTE table's lock: mm->page_table_lock, or the table's own with split locks. */
+spinlock_t *procfs2_pte_lockptr(struct mm_struct *mm, pmd_t *pmdval)
+{
+	return pte_lockptr(mm, pmdval);
+}
+
+bool procfs2_pmd_same(pmd_t a, pmd_t b)
+{
+	return pmd_same(a, b);
+}
+
+void procfs2_spin_lock(spinlock_t *lock)
+{
+	spin_lock(lock);
+}
+
+void procfs2_spin_unlock(spinlock_t *lock)
+{
+	spin_unlock(lock);
+}
+
+pte_t procfs2_ptep_get(pte_t *pte)
+{
+	return ptep_get(pte);
+}
+
+bool procfs2_pte_present(pte_t pte)
+{
+	return pte_present(pte);
+}
+
+bool procfs2_pte_young(pte_t pte)
+{
+	return pte_young(pte);
+}
+
+bool procfs2_pte_dirty(pte_t pte)
+{
+	return pte_dirty(pte);
+}
+
+bool procfs2_pte_special(pte_t pte)
+{
+	return pte_special(pte);
+}
+
+bool procfs2_pte_devmap(pte_t pte)
+{
+	return pte_devmap(pte);
+}
+
+bool procfs2_pte_soft_dirty(pte_t pte)
+{
+	return pte_soft_dirty(pte);
+}
+
+bool procfs2_pte_uffd_wp(pte_t pte)
+{
+	return pte_uffd_wp(pte);
+}
+
+unsigned long procfs2_pte_pfn(pte_t pte)
+{
+	return pte_pfn(pte);
+}
+
+bool procfs2_is_swap_pte(pte_t pte)
+{
+	return is_swap_pte(pte);
+}
+
+bool procfs2_pte_swp_soft_dirty(pte_t pte)
+{
+	return pte_swp_soft_dirty(pte);
+}
+
+bool procfs2_pte_swp_uffd_wp(pte_t pte)
+{
+	return pte_swp_uffd_wp(pte);
+}
+
+swp_entry_t procfs2_pte_to_swp_entry(pte_t pte)
+{
+	return pte_to_swp_entry(pte);
+}
+
+/* x86's ptep_test_and_clear_young() (arch/x86/mm/pgtable.c, not exported). */
+bool procfs2_ptep_test_and_clear_young(pte_t *pte)
+{
+	return pte_young(*pte) && test_and_clear_bit(_PAGE_BIT_ACCESSED, (unsigned long *)&pte->pte);
+}
+
+bool procfs2_pmd_present(pmd_t pmd)
+{
+	return pmd_present(pmd);
+}
+
+bool procfs2_pmd_young(pmd_t pmd)
+{
+	return pmd_young(pmd);
+}
+
+bool procfs2_pmd_dirty(pmd_t pmd)
+{
+	return pmd_dirty(pmd);
+}
+
+bool procfs2_pmd_special(pmd_t pmd)
+{
+	return pmd_special(pmd);
+}
+
+bool procfs2_pmd_devmap(pmd_t pmd)
+{
+	return pmd_devmap(pmd);
+}
+
+bool procfs2_pmd_soft_dirty(pmd_t pmd)
+{
+	return pmd_soft_dirty(pmd);
+}
+
+bool procfs2_pmd_uffd_wp(pmd_t pmd)
+{
+	return pmd_uffd_wp(pmd);
+}
+
+bool procfs2_pmd_swp_soft_dirty(pmd_t pmd)
+{
+	return pmd_swp_soft_dirty(pmd);
+}
+
+bool procfs2_pmd_swp_uffd_wp(pmd_t pmd)
+{
+	return pmd_swp_uffd_wp(pmd);
+}
+
+unsigned long procfs2_pmd_pfn(pmd_t pmd)
+{
+	return pmd_pfn(pmd);
+}
+
+swp_entry_t procfs2_pmd_to_swp_entry(pmd_t pmd)
+{
+	return pmd_to_swp_entry(pmd);
+}
+
+/* x86's pmdp_test_and_clear_young() (arch/x86/mm/pgtable.c, not exported). */
+bool procfs2_pmdp_test_and_clear_young(pmd_t *pmd)
+{
+	return pmd_young(*pmd) && test_and_clear_bit(_PAGE_BIT_ACCESSED, (unsigned long *)pmd);
+}
+
+bool procfs2_non_swap_entry(swp_entry_t entry)
+{
+	return non_swap_entry(entry);
+}
+
+bool procfs2_is_pfn_swap_entry(swp_entry_t entry)
+{
+	return is_pfn_swap_entry(entry);
+}
+
+bool procfs2_is_device_private_entry(swp_entry_t entry)
+{
+	return is_device_private_entry(entry);
+}
+
+bool procfs2_pte_marker_entry_uffd_wp(swp_entry_t entry)
+{
+	return pte_marker_entry_uffd_wp(entry);
+}
+
+struct page *procfs2_pfn_swap_entry_to_page(swp_entry_t entry)
+{
+	return pfn_swap_entry_to_page(entry);
+}
+
+unsigned long procfs2_swp_offset_pfn(swp_entry_t entry)
+{
+	return swp_offset_pfn(entry);
+}
+
+unsigned long procfs2_swp_offset(swp_entry_t entry)
+{
+	return swp_offset(entry);
+}
+
+unsigned int procfs2_swp_type(swp_entry_t entry)
+{
+	return swp_type(entry);
+}
+
+unsigned int procfs2_max_swapfiles_shift(void)
+{
+	return MAX_SWAPFILES_SHIFT;
+}
+
+/* vm_normal_page()'s pieces (mm/memory.c; highest_memmap_pfn is private). */
+bool procfs2_is_zero_pfn(unsigned long pfn)
+{
+	return is_zero_pfn(pfn);
+}
+
+bool procfs2_pfn_valid(unsigned long pfn)
+{
+	return pfn_valid(pfn);
+}
+
+struct page *procfs2_pfn_to_page(unsigned long pfn)
+{
+	return pfn_to_page(pfn);
+}
+
+struct page *procfs2_nth_page(struct page *page, unsigned long n)
+{
+	return nth_page(page, n);
+}
+
+unsigned long procfs2_compound_nr(struct page *page)
+{
+	return compound_nr(page);
+}
+
+/* The folio of a mapped page (page_folio(), folio_test_*()). */
+bool procfs2_page_folio_anon(struct page *page)
+{
+	return folio_test_anon(page_folio(page));
+}
+
+bool procfs2_page_folio_swapbacked(struct page *page)
+{
+	return folio_test_swapbacked(page_folio(page));
+}
+
+bool procfs2_page_folio_dirty(struct page *page)
+{
+	return folio_test_dirty(page_folio(page));
+}
+
+bool procfs2_page_folio_ksm(struct page *page)
+{
+	return folio_test_ksm(page_folio(page));
+}
+
+bool procfs2_page_folio_young(struct page *page)
+{
+	return folio_test_young(page_folio(page));
+}
+
+bool procfs2_page_folio_referenced(struct page *page)
+{
+	return folio_test_referenced(page_folio(page));
+}
+
+bool procfs2_page_folio_zone_device(struct page *page)
+{
+	return folio_is_zone_device(page_folio(page));
+}
+
+int procfs2_page_folio_ref_count(struct page *page)
+{
+	return folio_ref_count(page_folio(page));
+}
+
+bool procfs2_page_folio_test_clear_young(struct page *page)
+{
+	return folio_test_clear_young(page_folio(page));
+}
+
+void procfs2_page_folio_clear_referenced(struct page *page)
+{
+	folio_clear_referenced(page_folio(page));
+}
+
+/* Mappings: what smaps prints about them and how it walks them. */
+bool procfs2_vma_shmem(struct vm_area_struct *vma)
+{
+	return vma->vm_file && shmem_mapping(vma->vm_file->f_mapping);
+}
+
+/* shmem_swap_usage()'s first read (mm/shmem.c; not exported). */
+unsigned long procfs2_vma_shmem_swapped(struct vm_area_struct *vma)
+{
+	return READ_ONCE(SHMEM_I(file_inode(vma->vm_file))->swapped);
+}
+
+loff_t procfs2_vma_file_size(struct vm_area_struct *vma)
+{
+	return i_size_read(file_inode(vma->vm_file));
+}
+
+bool procfs2_arch_pkeys_enabled(void)
+{
+	return arch_pkeys_enabled();
+}
+
+int procfs2_vma_pkey(struct vm_area_struct *vma)
+{
+	return vma_pkey(vma);
+}
+
+bool procfs2_vma_is_temporary_stack(struct vm_area_struct *vma)
+{
+	return vma_is_temporary_stack(vma);
+}
+
+#ifdef CONFIG_TRANSPARENT_HUGEPAGE
+bool procfs2_thp_vma_suitable_pmd(struct vm_area_struct *vma, unsigned long addr)
+{
+	return thp_vma_suitable_order(vma, addr, HPAGE_PMD_ORDER);
+}
+#endif
+
+bool procfs2_mmap_lock_is_contended(struct mm_struct *mm)
+{
+	return mmap_lock_is_contended(mm);
+}
+
+void procfs2_vma_iter_invalidate(struct vma_iterator *vmi)
+{
+	vma_iter_invalidate(vmi);
+}
+
+int procfs2_mmap_write_lock_killable(struct mm_struct *mm)
+{
+	return mmap_write_lock_killable(mm);
+}
+
+void procfs2_mmap_write_unlock(struct mm_struct *mm)
+{
+	mmap_write_unlock(mm);
+}
+
+void procfs2_reset_mm_hiwater_rss(struct mm_struct *mm)
+{
+	reset_mm_hiwater_rss(mm);
+}
+
+void procfs2_cond_resched(void)
+{
+	cond_resched();
+}
