@@ -10,7 +10,7 @@
 //! listed in tests/missing-root-entries.txt.
 
 use crate::{
-    cpuinfo, crypto, interrupts, page,
+    cpuinfo, crypto, filesystems, genhd, interrupts, page,
     pde::{self, ProcDirEntry},
     vmstat,
     wrap::seq::SeqFile,
@@ -39,6 +39,13 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"execdomains", 0, execdomains_show)?;
     pde::create_single(root, b"consoles", 0, consoles_show)?;
     pde::create_single(root, b"crypto", 0, crypto::crypto_show)?;
+    #[cfg(CONFIG_SYSFS)]
+    pde::create_single(root, b"filesystems", 0, filesystems::filesystems_show)?;
+    #[cfg(CONFIG_BLOCK)]
+    {
+        pde::create_single(root, b"diskstats", 0, genhd::diskstats_show)?;
+        pde::create_single(root, b"partitions", 0, genhd::partitions_show)?;
+    }
     pde::create_single(root, b"buddyinfo", 0, vmstat::buddyinfo_show)?;
     pde::create_seq(root, b"zoneinfo", 0, &vmstat::ZONEINFO_OPS)?;
     pde::create_seq(root, b"interrupts", 0, &interrupts::INTERRUPTS_OPS)?;

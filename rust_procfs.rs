@@ -30,6 +30,8 @@ mod cgroup;
 mod cpuinfo;
 mod crypto;
 mod fd;
+mod filesystems;
+mod genhd;
 mod globals;
 mod interrupts;
 mod map_files;

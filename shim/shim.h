@@ -18,6 +18,8 @@
 #include <asm/hardirq.h>
 
 struct anon_vma_name;
+struct block_device;
+struct class;
 struct cgroup_subsys_state;
 struct completion;
 struct console;
@@ -27,6 +29,8 @@ struct crypto_alg;
 struct crypto_type;
 struct ctl_table;
 struct dentry;
+struct device;
+struct device_type;
 struct dir_context;
 struct file;
 struct files_struct;
@@ -34,6 +38,7 @@ struct fs_context;
 struct fs_parameter;
 struct fs_parameter_spec;
 struct fs_struct;
+struct gendisk;
 struct inode;
 struct ipc_namespace;
 struct irq_chip;
@@ -313,6 +318,33 @@ unsigned int procfs2_crypto_alg_blocksize(struct crypto_alg *alg);
 unsigned int procfs2_crypto_alg_cipher_min_keysize(struct crypto_alg *alg);
 unsigned int procfs2_crypto_alg_cipher_max_keysize(struct crypto_alg *alg);
 const struct crypto_type *procfs2_crypto_alg_type(struct crypto_alg *alg);
+
+/* block.c: block devices, their I/O counters and partitions */
+struct inode *procfs2_sb_inodes_first(struct super_block *sb);
+bool procfs2_sb_inode_is_last(struct super_block *sb, struct inode *inode);
+struct inode *procfs2_sb_inode_next(struct inode *inode);
+spinlock_t *procfs2_sb_inode_list_lock(struct super_block *sb);
+bool procfs2_bdev_is_partition(struct block_device *bdev);
+const struct class *procfs2_bdev_class(struct block_device *bdev);
+const struct device_type *procfs2_bdev_type(struct block_device *bdev);
+struct gendisk *procfs2_dev_to_disk(struct device *dev);
+struct block_device *procfs2_disk_part_find(struct gendisk *disk, unsigned long *idx);
+struct block_device *procfs2_disk_part_find_after(struct gendisk *disk, unsigned long *idx);
+sector_t procfs2_disk_capacity(struct gendisk *disk);
+bool procfs2_disk_hidden(struct gendisk *disk);
+sector_t procfs2_bdev_nr_sectors(struct block_device *bdev);
+dev_t procfs2_bdev_dev(struct block_device *bdev);
+struct block_device *procfs2_bdev_whole(struct block_device *bdev);
+unsigned long procfs2_bdev_stamp(struct block_device *bdev);
+bool procfs2_bdev_stamp_cmpxchg(struct block_device *bdev, unsigned long old, unsigned long new);
+void procfs2_bdev_add_io_ticks(struct block_device *bdev, unsigned long n);
+u64 procfs2_bdev_stat_nsecs(struct block_device *bdev, int cpu, int group);
+unsigned long procfs2_bdev_stat_sectors(struct block_device *bdev, int cpu, int group);
+unsigned long procfs2_bdev_stat_ios(struct block_device *bdev, int cpu, int group);
+unsigned long procfs2_bdev_stat_merges(struct block_device *bdev, int cpu, int group);
+unsigned long procfs2_bdev_stat_io_ticks(struct block_device *bdev, int cpu);
+long procfs2_bdev_stat_in_flight(struct block_device *bdev, int cpu, int rw);
+void procfs2_seq_put_bdev_name(struct seq_file *m, struct block_device *bdev);
 
 /* private.c: users of private headers and tables */
 int procfs2_file_mnt_id(struct file *f);

@@ -23,6 +23,8 @@
 //! | `task.rs`       | `task_struct`, `pid`, `mm_struct`, open files, `path`       |
 //! | `sys.rs`        | system-wide counters of the global files                    |
 //! | `console.rs`    | `struct console` on `console_list`                          |
+//! | `filesystems.rs`| `struct file_system_type` on `file_systems`, under RCU      |
+//! | `block.rs`      | disks on `block_class`, their partitions and I/O counters   |
 //! | `crypto.rs`     | `struct crypto_alg` on `crypto_alg_list`                    |
 //! | `cpu.rs`        | `cpuinfo_x86` of each CPU, flag names, frequency            |
 //! | `irq.rs`        | `irq_desc` of each interrupt, x86 `irq_stat`                |
@@ -31,6 +33,7 @@
 //! | `seq.rs`        | `seq_file` as show callbacks fill it, number formatting     |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
 
+pub(crate) mod block;
 pub(crate) mod console;
 pub(crate) mod cpu;
 pub(crate) mod cred;
@@ -38,6 +41,7 @@ pub(crate) mod crypto;
 pub(crate) mod debugfs;
 pub(crate) mod dentry;
 pub(crate) mod file;
+pub(crate) mod filesystems;
 pub(crate) mod fs;
 pub(crate) mod inode;
 pub(crate) mod irq;
