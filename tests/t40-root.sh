@@ -106,6 +106,29 @@ same "cpuinfo has a record per online CPU" "$(grep -c ^processor /proc2/cpuinfo)
 same "crypto is /proc's, byte for byte ($(grep -c '^name' /proc/crypto) algorithms)" \
 	"$(md5sum < /proc2/crypto)" "$(md5sum < /proc/crypto)"
 same "consoles is /proc's, byte for byte" "$(od -c /proc2/consoles)" "$(od -c /proc/consoles)"
+same "filesystems is /proc's, byte for byte ($(wc -l < /proc/filesystems) types)" \
+	"$(od -c /proc2/filesystems)" "$(od -c /proc/filesystems)"
+# procfs2 walks the list from sysfs (wrap/filesystems.rs): it must be the head.
+same "filesystems: sysfs is the first registered type" "$(head -n 1 /proc/filesystems)" "$(printf 'nodev\tsysfs')"
+# diskstats and partitions: byte for byte, while no I/O moves the counters between
+# two /proc reads; read after I/O on the disk, and 7 bytes at a time.
+settled() { # NAME: /proc2's copy of /proc/NAME, from a try where /proc did not move
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		a=$(od -c /proc/$1) b=$(od -c /proc2/$1) c=$(od -c /proc/$1)
+		[ "$a" = "$c" ] && break
+	done
+	[ "$a" = "$c" ] || b="/proc/$1 moved on every try"
+}
+settled partitions
+same "partitions is /proc's, byte for byte ($(grep -c . /proc/partitions) lines)" "$b" "$a"
+disk=$(awk 'NR > 2 { print $4; exit }' /proc/partitions)
+[ -n "$disk" ] && dd if=/dev/$disk of=/dev/null bs=4096 count=64 2>/dev/null
+settled diskstats
+same "diskstats is /proc's, byte for byte, after I/O on ${disk:-no disk} ($(wc -l < /proc/diskstats) devices)" "$b" "$a"
+same "diskstats read 7 bytes at a time is the same" \
+	"$(dd if=/proc2/diskstats bs=7 2>/dev/null | od -c)" "$(od -c /proc2/diskstats)"
+same "diskstats lists /proc's devices in /proc's order" \
+	"$(awk '{ print $1, $2, $3 }' /proc2/diskstats)" "$(awk '{ print $1, $2, $3 }' /proc/diskstats)"
 # interrupts: /proc's lines in /proc's order less the listed ones, byte for byte
 # with the count columns cut out; each count lies between two /proc reads.
 a=$(cat /proc/interrupts) b=$(cat /proc2/interrupts) c=$(cat /proc/interrupts)
