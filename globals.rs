@@ -10,7 +10,7 @@
 //! listed in tests/missing-root-entries.txt.
 
 use crate::{
-    cpuinfo, crypto, filesystems, genhd, interrupts, page,
+    cgroup, cpuinfo, crypto, filesystems, genhd, interrupts, modules, page,
     pde::{self, ProcDirEntry},
     vmstat,
     wrap::seq::SeqFile,
@@ -20,6 +20,8 @@ use crate::{
         sys::{self, CpuId},
     },
 };
+#[cfg(CONFIG_HUGETLBFS)]
+use crate::wrap::hugetlb;
 use kernel::{bindings, fmt, prelude::*};
 
 /// Creates the global entries under `root`.
@@ -46,6 +48,10 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
         pde::create_single(root, b"diskstats", 0, genhd::diskstats_show)?;
         pde::create_single(root, b"partitions", 0, genhd::partitions_show)?;
     }
+    #[cfg(CONFIG_MODULE_UNLOAD)]
+    pde::create_single(root, b"modules", 0, modules::modules_show)?;
+    #[cfg(CONFIG_CGROUPS)]
+    pde::create_single(root, b"cgroups", 0, cgroup::proc_cgroupstats_show)?;
     pde::create_single(root, b"buddyinfo", 0, vmstat::buddyinfo_show)?;
     pde::create_seq(root, b"zoneinfo", 0, &vmstat::ZONEINFO_OPS)?;
     pde::create_seq(root, b"interrupts", 0, &interrupts::INTERRUPTS_OPS)?;
@@ -276,7 +282,28 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
             show_val_kb(m, label, sys::node_state(item));
         }
     }
+    #[cfg(CONFIG_HUGETLBFS)]
+    hugetlb_report_meminfo(m);
     Ok(())
+}
+
+/// `hugetlb_report_meminfo` (mm/hugetlb.c): the default pool's counts and page size,
+/// and the memory in all pools ([`hugetlb::report`]).
+#[cfg(CONFIG_HUGETLBFS)]
+fn hugetlb_report_meminfo(m: &SeqFile) {
+    let Some(r) = hugetlb::report() else {
+        return;
+    };
+    let h = &r.default;
+    m.print(fmt!(
+        "HugePages_Total:   {:5}\nHugePages_Free:    {:5}\nHugePages_Rsvd:    {:5}\nHugePages_Surp:    {:5}\nHugepagesize:   {:8} kB\n",
+        h.nr_huge_pages,
+        h.free_huge_pages,
+        h.resv_huge_pages,
+        h.surplus_huge_pages,
+        h.size / 1024
+    ));
+    m.print(fmt!("Hugetlb:        {:8} kB\n", r.total / 1024));
 }
 
 /// Iowait time of `cpu` in nanoseconds (fs/proc/stat.c `get_iowait_time`).

@@ -36,6 +36,7 @@ mod globals;
 mod interrupts;
 mod map_files;
 mod mem;
+mod modules;
 mod mount;
 mod namespaces;
 mod page;

@@ -20,6 +20,8 @@
 struct anon_vma_name;
 struct block_device;
 struct class;
+struct cgroup_root;
+struct cgroup_subsys;
 struct cgroup_subsys_state;
 struct completion;
 struct console;
@@ -39,6 +41,7 @@ struct fs_parameter;
 struct fs_parameter_spec;
 struct fs_struct;
 struct gendisk;
+struct hstate;
 struct inode;
 struct ipc_namespace;
 struct irq_chip;
@@ -49,6 +52,7 @@ struct k_itimer;
 struct kernel_cpustat;
 struct kmem_cache;
 struct mm_struct;
+struct module;
 struct mutex;
 struct net;
 struct new_utsname;
@@ -150,6 +154,12 @@ u64 procfs2_timens_add_boottime_ns(u64 nsec);
 void procfs2_timens_sub_boottime(struct timespec64 *ts);
 bool procfs2_css_tryget(struct cgroup_subsys_state *css);
 void procfs2_css_put(struct cgroup_subsys_state *css);
+bool procfs2_cgroup_ssid_enabled(int ssid);
+struct cgroup_subsys *procfs2_current_cgroup_subsys(int ssid);
+const char *procfs2_cgroup_subsys_legacy_name(struct cgroup_subsys *ss);
+struct cgroup_root *procfs2_cgroup_subsys_root(struct cgroup_subsys *ss);
+int procfs2_cgroup_root_hierarchy_id(struct cgroup_root *root);
+int procfs2_cgroup_root_nr_cgrps(struct cgroup_root *root);
 
 /* sync.c: locks and RCU */
 void procfs2_rcu_read_lock(void);
@@ -319,6 +329,29 @@ unsigned int procfs2_crypto_alg_cipher_min_keysize(struct crypto_alg *alg);
 unsigned int procfs2_crypto_alg_cipher_max_keysize(struct crypto_alg *alg);
 const struct crypto_type *procfs2_crypto_alg_type(struct crypto_alg *alg);
 
+/* module.c: the loaded modules */
+struct list_head *procfs2_this_module_list(void);
+struct list_head *procfs2_list_next_rcu(struct list_head *l);
+struct module *procfs2_module_of(struct list_head *l);
+int procfs2_module_state(struct module *mod);
+const char *procfs2_module_name(struct module *mod);
+unsigned int procfs2_module_mem_size(struct module *mod, int type);
+void *procfs2_module_text_base(struct module *mod);
+bool procfs2_module_has_users(struct module *mod);
+bool procfs2_module_permanent(struct module *mod);
+unsigned long procfs2_module_taints(struct module *mod);
+int procfs2_format_pk(char *buf, size_t size, const void *p);
+bool procfs2_current_cred_is(const struct cred *cred);
+
+/* hugetlb.c: huge page pools */
+bool procfs2_hugepages_supported(void);
+struct hstate *procfs2_hugetlbfs_sb_hstate(struct super_block *sb);
+unsigned long procfs2_hstate_size(struct hstate *h);
+unsigned long procfs2_hstate_nr_huge_pages(struct hstate *h);
+unsigned long procfs2_hstate_free_huge_pages(struct hstate *h);
+unsigned long procfs2_hstate_resv_huge_pages(struct hstate *h);
+unsigned long procfs2_hstate_surplus_huge_pages(struct hstate *h);
+
 /* block.c: block devices, their I/O counters and partitions */
 struct inode *procfs2_sb_inodes_first(struct super_block *sb);
 bool procfs2_sb_inode_is_last(struct super_block *sb, struct inode *inode);
@@ -364,4 +397,6 @@ const char *procfs2_x86_vmx_flag(unsigned int i);
 const char *procfs2_x86_power_flag(unsigned int i);
 const char *const *procfs2_vmstat_text_table(void);
 const char *const *procfs2_migratetype_names_table(void);
+bool procfs2_taint_is_module(unsigned int i);
+char procfs2_taint_char(unsigned int i);
 #endif /* PROCFS2_SHIM_H */

@@ -91,3 +91,19 @@ pub(crate) fn for_each_fs_type(mut f: impl FnMut(&FsType)) -> Result {
     }
     Ok(())
 }
+
+/// The registered file system type named `name` if it is built in (its owner is
+/// NULL): such a type is a static of vmlinux, valid for good, even if it were
+/// unregistered. Found by walking the list, so no module is requested.
+pub(super) fn find_builtin(name: &CStr) -> Option<*mut bindings::file_system_type> {
+    let mut found = None;
+    for_each_fs_type(|fs| {
+        // SAFETY: `fs.0` is valid in the walk (type invariant); `owner` is set
+        // before registration.
+        if found.is_none() && fs.name().as_bytes() == name.as_bytes() && unsafe { (*fs.0).owner }.is_null() {
+            found = Some(fs.0.cast_mut());
+        }
+    })
+    .ok()?;
+    found
+}
