@@ -3,7 +3,8 @@
 //! The global entries of the root that a module can provide: `version`, `uptime`,
 //! `loadavg`, `meminfo`, `stat`, `softirqs`, `consoles` (fs/proc/*.c) and
 //! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat`, `buddyinfo`, `zoneinfo`,
-//! `pagetypeinfo`, `interrupts` and `kpagecount` in their own files, and the
+//! `pagetypeinfo`, `interrupts`, `kpagecount`, `filesystems`, `diskstats`, `partitions`,
+//! `modules` and `cgroups` in their own files, and the
 //! directories that fs/proc's `proc_root_init` makes (`fs`, `fs/nfsd`, `driver`,
 //! `bus`). Its `mounts` link is left out: it points at `self/mounts`, which procfs2
 //! does not have, and a dangling link stops lsof. What is left out, and why, is
@@ -158,10 +159,10 @@ fn show_val_kb(m: &SeqFile, label: &str, pages: u64) {
 /// (`vmalloc_nr_pages`), Percpu (`pcpu_nr_pages`) and the architecture's DirectMap
 /// lines, and on this guest's configuration Zswap and Zswapped
 /// (`zswap_total_pages`, `zswap_stored_pages`), HardwareCorrupted
-/// (`num_poisoned_pages`) and the hugetlb lines (`hstates[]`); all listed in
-/// tests/missing-meminfo-lines.txt. The lines follow
-/// fs/proc's order and format; the config-dependent ones (Zswap, THP, CMA, HIGHMEM,
-/// hugetlb) are off in this kernel, as in its /proc.
+/// (`num_poisoned_pages`); all listed in tests/missing-meminfo-lines.txt. The
+/// lines follow fs/proc's order and format; of the config-dependent ones, THP and
+/// hugetlb are shown where this kernel has them, Zswap, CMA, HIGHMEM and unaccepted
+/// memory are off in this kernel, as in its /proc.
 fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     use bindings::*;
     let i = sys::sysinfo();
