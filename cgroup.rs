@@ -12,8 +12,8 @@
 //! (README, Differences).
 
 use crate::{
-    pid_inode::ProcTask,
     pde::ProcDirEntry,
+    pid_inode::ProcTask,
     wrap::{cgroup, seq::SeqFile, task::fs_type_mounted},
 };
 use kernel::{bindings, fmt, prelude::*};

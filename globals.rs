@@ -10,6 +10,8 @@
 //! does not have, and a dangling link stops lsof. What is left out, and why, is
 //! listed in tests/missing-root-entries.txt.
 
+#[cfg(CONFIG_HUGETLBFS)]
+use crate::wrap::hugetlb;
 use crate::{
     cgroup, cpuinfo, crypto, filesystems, genhd, interrupts, modules, page,
     pde::{self, ProcDirEntry},
@@ -21,8 +23,6 @@ use crate::{
         sys::{self, CpuId},
     },
 };
-#[cfg(CONFIG_HUGETLBFS)]
-use crate::wrap::hugetlb;
 use kernel::{bindings, fmt, prelude::*};
 
 /// Creates the global entries under `root`.

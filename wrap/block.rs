@@ -28,7 +28,10 @@ static DISK_TYPE: AtomicPtr<bindings::device_type> = AtomicPtr::new(core::ptr::n
 /// `blockdev_superblock`'s inode list; `None` while there is no disk (then
 /// `block_class` has no device of `disk_type` either).
 fn block_class() -> Option<(*const bindings::class, *const bindings::device_type)> {
-    let (class, ty) = (CLASS.load(Ordering::Acquire), DISK_TYPE.load(Ordering::Acquire));
+    let (class, ty) = (
+        CLASS.load(Ordering::Acquire),
+        DISK_TYPE.load(Ordering::Acquire),
+    );
     if !class.is_null() && !ty.is_null() {
         return Some((class, ty));
     }
@@ -250,16 +253,20 @@ impl Part {
                 // SAFETY: By the type invariant; `c` is a possible CPU and `g` below
                 // `NR_STAT_GROUPS` (checked in shim/block.c).
                 unsafe {
-                    s.nsecs[g] = s.nsecs[g].wrapping_add(procfs2_bdev_stat_nsecs(self.0, c, g as i32));
-                    s.sectors[g] =
-                        s.sectors[g].wrapping_add(procfs2_bdev_stat_sectors(self.0, c, g as i32) as u64);
-                    s.ios[g] = s.ios[g].wrapping_add(procfs2_bdev_stat_ios(self.0, c, g as i32) as u64);
-                    s.merges[g] =
-                        s.merges[g].wrapping_add(procfs2_bdev_stat_merges(self.0, c, g as i32) as u64);
+                    s.nsecs[g] =
+                        s.nsecs[g].wrapping_add(procfs2_bdev_stat_nsecs(self.0, c, g as i32));
+                    s.sectors[g] = s.sectors[g]
+                        .wrapping_add(procfs2_bdev_stat_sectors(self.0, c, g as i32) as u64);
+                    s.ios[g] =
+                        s.ios[g].wrapping_add(procfs2_bdev_stat_ios(self.0, c, g as i32) as u64);
+                    s.merges[g] = s.merges[g]
+                        .wrapping_add(procfs2_bdev_stat_merges(self.0, c, g as i32) as u64);
                 }
             }
             // SAFETY: As above.
-            s.io_ticks = s.io_ticks.wrapping_add(unsafe { procfs2_bdev_stat_io_ticks(self.0, c) } as u64);
+            s.io_ticks = s
+                .io_ticks
+                .wrapping_add(unsafe { procfs2_bdev_stat_io_ticks(self.0, c) } as u64);
         }
         s
     }

@@ -83,9 +83,7 @@ pub(crate) fn report() -> Option<Report> {
     let mut seen = Seen::default();
     // SAFETY: `fs` is hugetlbfs's type, a static of vmlinux; `note_hstate` is called
     // for its live superblocks with `seen`, which outlives the call.
-    unsafe {
-        bindings::iterate_supers_type(fs, Some(note_hstate), (&raw mut seen).cast())
-    };
+    unsafe { bindings::iterate_supers_type(fs, Some(note_hstate), (&raw mut seen).cast()) };
     if seen.n == 0 {
         return None;
     }
