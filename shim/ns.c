@@ -71,7 +71,8 @@ void procfs2_css_put(struct cgroup_subsys_state *css)
  * cgroup_subsys.h (the keys are exported one by one, the array is not), and the
  * subsystem behind each css of a css_set.
  */
-#define SUBSYS(_x) [_x ## _cgrp_id] = &_x ## _cgrp_subsys_enabled_key,
+/* In cgroup_subsys.h's order, which is also enum cgroup_subsys_id's. */
+#define SUBSYS(_x) (&_x ## _cgrp_subsys_enabled_key),
 static struct static_key_true *const procfs2_cgroup_enabled_keys[] = {
 #include <linux/cgroup_subsys.h>
 };

@@ -166,9 +166,10 @@ const char *const *procfs2_migratetype_names_table(void)
  * Kbuild: which taints a module shows in /proc/modules, and their letters.
  */
 #define TAINT_FLAG(taint, _c_true, _c_false, _module) \
-	[TAINT_##taint] = { .c_true = _c_true, .module = _module }
+	[TAINT_##taint] = { .c_true = _c_true, .c_false = _c_false, .module = _module }
 static const struct {
 	char c_true;
+	char c_false;
 	bool module;
 } procfs2_taint_flags[] = {
 #include "taint_flags.h"

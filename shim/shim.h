@@ -32,7 +32,6 @@ struct crypto_type;
 struct ctl_table;
 struct dentry;
 struct device;
-struct device_type;
 struct dir_context;
 struct file;
 struct files_struct;
