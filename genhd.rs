@@ -8,7 +8,6 @@ use crate::{
     wrap::{
         block::{self, Disk, Part},
         seq::SeqFile,
-        sync,
     },
 };
 use kernel::{fmt, prelude::*};
@@ -29,10 +28,7 @@ fn diskstats_disk(m: &SeqFile, disk: &Disk) {
         if hd.is_partition() && hd.nr_sectors() == 0 {
             return;
         }
-        let inflight = hd.in_flight();
-        if inflight != 0 {
-            hd.update_io_ticks(sync::jiffies());
-        }
+        let inflight = hd.diskstats_in_flight();
         let s = hd.stats();
         let (major, minor) = hd.dev();
         m.print(fmt!("{:4} {:7} ", major, minor));

@@ -192,9 +192,20 @@ impl Part {
         unsafe { procfs2_bdev_is_partition(self.0) }
     }
 
-    /// `part_in_flight`: reads and writes in flight, summed over the possible CPUs
-    /// into an `unsigned int`, negative read as 0.
-    pub(crate) fn in_flight(&self) -> u32 {
+    /// What `diskstats_show` does first for a device: `part_in_flight` (reads and
+    /// writes in flight, summed over the possible CPUs into an `unsigned int`,
+    /// negative read as 0) and, when some are, `update_io_ticks(part, jiffies,
+    /// true)`; returns the count in flight.
+    pub(crate) fn diskstats_in_flight(&self) -> u32 {
+        let inflight = self.in_flight();
+        if inflight != 0 {
+            self.update_io_ticks(super::sync::jiffies());
+        }
+        inflight
+    }
+
+    /// `part_in_flight`.
+    fn in_flight(&self) -> u32 {
         let bdev = self.0;
         let mut inflight = 0u32;
         for cpu in possible_cpus() {
@@ -222,7 +233,7 @@ impl Part {
     /// does to the counters, so `io_ticks` reads the same through both.
     /// (`part_stat_lock` is `preempt_disable`; the per-CPU add is `this_cpu_add`,
     /// which needs no preemption guard.)
-    pub(crate) fn update_io_ticks(&self, now: u64) {
+    fn update_io_ticks(&self, now: u64) {
         let now = now as kernel::ffi::c_ulong;
         let mut part = self.0;
         loop {
