@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! `/proc2/<pid>/cgroup` (kernel/cgroup/cgroup.c's `proc_cgroup_show`): the task's
-//! cgroup on each hierarchy, as the reader's cgroup namespace sees it; and
-//! `/proc2/<pid>/cpuset` (kernel/cgroup/cpuset.c's `proc_cpuset_show`).
+//! cgroup on each hierarchy, as the reader's cgroup namespace sees it;
+//! `/proc2/<pid>/cpuset` (kernel/cgroup/cpuset.c's `proc_cpuset_show`); and the
+//! root's `cgroups` (kernel/cgroup/cgroup-v1.c `proc_cgroupstats_show`).
 //!
 //! procfs2 shows the default (v2) hierarchy's line, `0::<path>`, with
 //! ` (deleted)` once that cgroup is removed. The list of hierarchies
@@ -12,10 +13,11 @@
 //! (README, Differences).
 
 use crate::{
+    pde::ProcDirEntry,
     pid_inode::ProcTask,
-    wrap::{seq::SeqFile, task::fs_type_mounted},
+    wrap::{cgroup, seq::SeqFile, task::fs_type_mounted},
 };
-use kernel::{bindings, prelude::*};
+use kernel::{bindings, fmt, prelude::*};
 
 /// `proc_cgroup_show`, for the default hierarchy.
 pub(crate) fn proc_cgroup_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
@@ -42,5 +44,20 @@ pub(crate) fn proc_cpuset_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_
     let len = task.cpuset_path(&mut buf)?;
     m.write(&buf[..len]);
     m.write(b"\n");
+    Ok(())
+}
+
+/// `proc_cgroupstats_show`: a line per subsystem.
+pub(crate) fn proc_cgroupstats_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
+    m.write(b"#subsys_name\thierarchy\tnum_cgroups\tenabled\n");
+    for ss in cgroup::subsystems() {
+        m.write(ss.name.as_bytes());
+        m.print(fmt!(
+            "\t{}\t{}\t{}\n",
+            ss.hierarchy_id,
+            ss.num_cgroups,
+            u8::from(ss.enabled)
+        ));
+    }
     Ok(())
 }

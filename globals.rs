@@ -3,14 +3,17 @@
 //! The global entries of the root that a module can provide: `version`, `uptime`,
 //! `loadavg`, `meminfo`, `stat`, `softirqs`, `consoles` (fs/proc/*.c) and
 //! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat`, `buddyinfo`, `zoneinfo`,
-//! `pagetypeinfo`, `interrupts` and `kpagecount` in their own files, and the
+//! `pagetypeinfo`, `interrupts`, `kpagecount`, `filesystems`, `diskstats`, `partitions`,
+//! `modules` and `cgroups` in their own files, and the
 //! directories that fs/proc's `proc_root_init` makes (`fs`, `fs/nfsd`, `driver`,
 //! `bus`). Its `mounts` link is left out: it points at `self/mounts`, which procfs2
 //! does not have, and a dangling link stops lsof. What is left out, and why, is
 //! listed in tests/missing-root-entries.txt.
 
+#[cfg(CONFIG_HUGETLBFS)]
+use crate::wrap::hugetlb;
 use crate::{
-    cpuinfo, crypto, interrupts, page,
+    cgroup, cpuinfo, crypto, filesystems, genhd, interrupts, modules, page,
     pde::{self, ProcDirEntry},
     vmstat,
     wrap::seq::SeqFile,
@@ -39,6 +42,17 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"execdomains", 0, execdomains_show)?;
     pde::create_single(root, b"consoles", 0, consoles_show)?;
     pde::create_single(root, b"crypto", 0, crypto::crypto_show)?;
+    #[cfg(CONFIG_SYSFS)]
+    pde::create_single(root, b"filesystems", 0, filesystems::filesystems_show)?;
+    #[cfg(CONFIG_BLOCK)]
+    {
+        pde::create_single(root, b"diskstats", 0, genhd::diskstats_show)?;
+        pde::create_single(root, b"partitions", 0, genhd::partitions_show)?;
+    }
+    #[cfg(CONFIG_MODULE_UNLOAD)]
+    pde::create_single(root, b"modules", 0, modules::modules_show)?;
+    #[cfg(CONFIG_CGROUPS)]
+    pde::create_single(root, b"cgroups", 0, cgroup::proc_cgroupstats_show)?;
     pde::create_single(root, b"buddyinfo", 0, vmstat::buddyinfo_show)?;
     pde::create_seq(root, b"zoneinfo", 0, &vmstat::ZONEINFO_OPS)?;
     pde::create_seq(root, b"interrupts", 0, &interrupts::INTERRUPTS_OPS)?;
@@ -147,10 +161,10 @@ fn show_val_kb(m: &SeqFile, label: &str, pages: u64) {
 /// (`vmalloc_nr_pages`), Percpu (`pcpu_nr_pages`) and the architecture's DirectMap
 /// lines, and on this guest's configuration Zswap and Zswapped
 /// (`zswap_total_pages`, `zswap_stored_pages`), HardwareCorrupted
-/// (`num_poisoned_pages`) and the hugetlb lines (`hstates[]`); all listed in
-/// tests/missing-meminfo-lines.txt. The lines follow
-/// fs/proc's order and format; the config-dependent ones (Zswap, THP, CMA, HIGHMEM,
-/// hugetlb) are off in this kernel, as in its /proc.
+/// (`num_poisoned_pages`); all listed in tests/missing-meminfo-lines.txt. The
+/// lines follow fs/proc's order and format; of the config-dependent ones, THP and
+/// hugetlb are shown where this kernel has them, Zswap, CMA, HIGHMEM and unaccepted
+/// memory are off in this kernel, as in its /proc.
 fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     use bindings::*;
     let i = sys::sysinfo();
@@ -271,7 +285,28 @@ fn meminfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
             show_val_kb(m, label, sys::node_state(item));
         }
     }
+    #[cfg(CONFIG_HUGETLBFS)]
+    hugetlb_report_meminfo(m);
     Ok(())
+}
+
+/// `hugetlb_report_meminfo` (mm/hugetlb.c): the default pool's counts and page size,
+/// and the memory in all pools ([`hugetlb::report`]).
+#[cfg(CONFIG_HUGETLBFS)]
+fn hugetlb_report_meminfo(m: &SeqFile) {
+    let Some(r) = hugetlb::report() else {
+        return;
+    };
+    let h = &r.default;
+    m.print(fmt!(
+        "HugePages_Total:   {:5}\nHugePages_Free:    {:5}\nHugePages_Rsvd:    {:5}\nHugePages_Surp:    {:5}\nHugepagesize:   {:8} kB\n",
+        h.nr_huge_pages,
+        h.free_huge_pages,
+        h.resv_huge_pages,
+        h.surplus_huge_pages,
+        h.size / 1024
+    ));
+    m.print(fmt!("Hugetlb:        {:8} kB\n", r.total / 1024));
 }
 
 /// Iowait time of `cpu` in nanoseconds (fs/proc/stat.c `get_iowait_time`).

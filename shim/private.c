@@ -160,3 +160,29 @@ const char *const *procfs2_migratetype_names_table(void)
 {
 	return procfs2_migratetype_names;
 }
+
+/*
+ * kernel/panic.c's taint_flags[] (not exported), cut out of the tree's source by
+ * Kbuild: which taints a module shows in /proc/modules, and their letters.
+ */
+#define TAINT_FLAG(taint, _c_true, _c_false, _module) \
+	[TAINT_##taint] = { .c_true = _c_true, .c_false = _c_false, .module = _module }
+static const struct {
+	char c_true;
+	char c_false;
+	bool module;
+} procfs2_taint_flags[] = {
+#include "taint_flags.h"
+};
+static_assert(ARRAY_SIZE(procfs2_taint_flags) == TAINT_FLAGS_COUNT);
+#undef TAINT_FLAG
+
+bool procfs2_taint_is_module(unsigned int i)
+{
+	return procfs2_taint_flags[i].module;
+}
+
+char procfs2_taint_char(unsigned int i)
+{
+	return procfs2_taint_flags[i].c_true;
+}

@@ -20,6 +20,10 @@
 #include <asm/pgtable_types.h>
 
 struct anon_vma_name;
+struct block_device;
+struct class;
+struct cgroup_root;
+struct cgroup_subsys;
 struct cgroup_subsys_state;
 struct completion;
 struct console;
@@ -29,6 +33,7 @@ struct crypto_alg;
 struct crypto_type;
 struct ctl_table;
 struct dentry;
+struct device;
 struct dir_context;
 struct file;
 struct files_struct;
@@ -37,6 +42,8 @@ struct fs_parameter;
 struct fs_parameter_spec;
 struct folio;
 struct fs_struct;
+struct gendisk;
+struct hstate;
 struct inode;
 struct ipc_namespace;
 struct irq_chip;
@@ -48,6 +55,7 @@ struct kernel_cpustat;
 struct kmem_cache;
 struct mem_cgroup;
 struct mm_struct;
+struct module;
 struct mutex;
 struct net;
 struct new_utsname;
@@ -148,6 +156,12 @@ u64 procfs2_timens_add_boottime_ns(u64 nsec);
 void procfs2_timens_sub_boottime(struct timespec64 *ts);
 bool procfs2_css_tryget(struct cgroup_subsys_state *css);
 void procfs2_css_put(struct cgroup_subsys_state *css);
+bool procfs2_cgroup_ssid_enabled(int ssid);
+struct cgroup_subsys *procfs2_current_cgroup_subsys(int ssid);
+const char *procfs2_cgroup_subsys_legacy_name(struct cgroup_subsys *ss);
+struct cgroup_root *procfs2_cgroup_subsys_root(struct cgroup_subsys *ss);
+int procfs2_cgroup_root_hierarchy_id(struct cgroup_root *root);
+int procfs2_cgroup_root_nr_cgrps(struct cgroup_root *root);
 
 /* sync.c: locks and RCU */
 void procfs2_rcu_read_lock(void);
@@ -427,6 +441,56 @@ unsigned int procfs2_crypto_alg_cipher_min_keysize(struct crypto_alg *alg);
 unsigned int procfs2_crypto_alg_cipher_max_keysize(struct crypto_alg *alg);
 const struct crypto_type *procfs2_crypto_alg_type(struct crypto_alg *alg);
 
+/* module.c: the loaded modules */
+struct list_head *procfs2_this_module_list(void);
+struct list_head *procfs2_list_next_rcu(struct list_head *l);
+struct module *procfs2_module_of(struct list_head *l);
+int procfs2_module_state(struct module *mod);
+const char *procfs2_module_name(struct module *mod);
+unsigned int procfs2_module_mem_size(struct module *mod, int type);
+void *procfs2_module_text_base(struct module *mod);
+bool procfs2_module_has_users(struct module *mod);
+bool procfs2_module_permanent(struct module *mod);
+unsigned long procfs2_module_taints(struct module *mod);
+int procfs2_format_pk(char *buf, size_t size, const void *p);
+bool procfs2_current_cred_is(const struct cred *cred);
+
+/* hugetlb.c: huge page pools */
+bool procfs2_hugepages_supported(void);
+struct hstate *procfs2_hugetlbfs_sb_hstate(struct super_block *sb);
+unsigned long procfs2_hstate_size(struct hstate *h);
+unsigned long procfs2_hstate_nr_huge_pages(struct hstate *h);
+unsigned long procfs2_hstate_free_huge_pages(struct hstate *h);
+unsigned long procfs2_hstate_resv_huge_pages(struct hstate *h);
+unsigned long procfs2_hstate_surplus_huge_pages(struct hstate *h);
+
+/* block.c: block devices, their I/O counters and partitions */
+struct inode *procfs2_sb_inodes_first(struct super_block *sb);
+bool procfs2_sb_inode_is_last(struct super_block *sb, struct inode *inode);
+struct inode *procfs2_sb_inode_next(struct inode *inode);
+spinlock_t *procfs2_sb_inode_list_lock(struct super_block *sb);
+bool procfs2_bdev_is_partition(struct block_device *bdev);
+const struct class *procfs2_bdev_class(struct block_device *bdev);
+const struct device_type *procfs2_bdev_type(struct block_device *bdev);
+struct gendisk *procfs2_dev_to_disk(struct device *dev);
+struct block_device *procfs2_disk_part_find(struct gendisk *disk, unsigned long *idx);
+struct block_device *procfs2_disk_part_find_after(struct gendisk *disk, unsigned long *idx);
+sector_t procfs2_disk_capacity(struct gendisk *disk);
+bool procfs2_disk_hidden(struct gendisk *disk);
+sector_t procfs2_bdev_nr_sectors(struct block_device *bdev);
+dev_t procfs2_bdev_dev(struct block_device *bdev);
+struct block_device *procfs2_bdev_whole(struct block_device *bdev);
+unsigned long procfs2_bdev_stamp(struct block_device *bdev);
+bool procfs2_bdev_stamp_cmpxchg(struct block_device *bdev, unsigned long old, unsigned long new);
+void procfs2_bdev_add_io_ticks(struct block_device *bdev, unsigned long n);
+u64 procfs2_bdev_stat_nsecs(struct block_device *bdev, int cpu, int group);
+unsigned long procfs2_bdev_stat_sectors(struct block_device *bdev, int cpu, int group);
+unsigned long procfs2_bdev_stat_ios(struct block_device *bdev, int cpu, int group);
+unsigned long procfs2_bdev_stat_merges(struct block_device *bdev, int cpu, int group);
+unsigned long procfs2_bdev_stat_io_ticks(struct block_device *bdev, int cpu);
+long procfs2_bdev_stat_in_flight(struct block_device *bdev, int cpu, int rw);
+void procfs2_seq_put_bdev_name(struct seq_file *m, struct block_device *bdev);
+
 /* private.c: users of private headers and tables */
 int procfs2_file_mnt_id(struct file *f);
 const struct ctl_table *procfs2_proc_sysctl_entry(struct file *f);
@@ -445,4 +509,6 @@ const char *procfs2_x86_vmx_flag(unsigned int i);
 const char *procfs2_x86_power_flag(unsigned int i);
 const char *const *procfs2_vmstat_text_table(void);
 const char *const *procfs2_migratetype_names_table(void);
+bool procfs2_taint_is_module(unsigned int i);
+char procfs2_taint_char(unsigned int i);
 #endif /* PROCFS2_SHIM_H */

@@ -113,6 +113,104 @@ same "cpuinfo has a record per online CPU" "$(grep -c ^processor /proc2/cpuinfo)
 same "crypto is /proc's, byte for byte ($(grep -c '^name' /proc/crypto) algorithms)" \
 	"$(md5sum < /proc2/crypto)" "$(md5sum < /proc/crypto)"
 same "consoles is /proc's, byte for byte" "$(od -c /proc2/consoles)" "$(od -c /proc/consoles)"
+same "filesystems is /proc's, byte for byte ($(wc -l < /proc/filesystems) types)" \
+	"$(od -c /proc2/filesystems)" "$(od -c /proc/filesystems)"
+# procfs2 walks the list from sysfs (wrap/filesystems.rs): it must be the head.
+same "filesystems: sysfs is the first registered type" "$(head -n 1 /proc/filesystems)" "$(printf 'nodev\tsysfs')"
+# diskstats and partitions: byte for byte, while no I/O moves the counters between
+# two /proc reads; read after I/O on the disk, and 7 bytes at a time.
+settled() { # NAME: /proc2's copy of /proc/NAME, from a try where /proc did not move
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		a=$(od -c /proc/$1) b=$(od -c /proc2/$1) c=$(od -c /proc/$1)
+		[ "$a" = "$c" ] && break
+	done
+	[ "$a" = "$c" ] || b="/proc/$1 moved on every try"
+}
+settled partitions
+same "partitions is /proc's, byte for byte ($(grep -c . /proc/partitions) lines)" "$b" "$a"
+disk=$(awk 'NR > 2 { print $4; exit }' /proc/partitions)
+[ -n "$disk" ] && dd if=/dev/$disk of=/dev/null bs=4096 count=64 2>/dev/null
+settled diskstats
+same "diskstats is /proc's, byte for byte, after I/O on ${disk:-no disk} ($(wc -l < /proc/diskstats) devices)" "$b" "$a"
+same "diskstats read 7 bytes at a time is the same" \
+	"$(dd if=/proc2/diskstats bs=7 2>/dev/null | od -c)" "$(od -c /proc2/diskstats)"
+same "diskstats lists /proc's devices in /proc's order" \
+	"$(awk '{ print $1, $2, $3 }' /proc2/diskstats)" "$(awk '{ print $1, $2, $3 }' /proc/diskstats)"
+# I/O in flight: each counter of a procfs2 read lies between two /proc reads (the
+# in-flight count, field 12, aside), and io_ticks is brought up to date as /proc's
+# reader does (update_io_ticks).
+if [ -n "$disk" ]; then
+	(while :; do dd if=/dev/$disk of=/dev/null bs=65536 2>/dev/null; echo 3 > /proc/sys/vm/drop_caches; done) &
+	io=$!
+	bad=""
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		bad="$bad$(printf '%s\n' "$(cat /proc/diskstats)" -- "$(cat /proc2/diskstats)" -- "$(cat /proc/diskstats)" | awk '
+			$0 == "--" { part++; next }
+			{ for (f = 4; f <= NF; f++) v[part, $3, f] = $f; n[$3] = NF }
+			END { for (d in n) for (f = 4; f <= n[d]; f++) if (f != 12 &&
+				!(v[0, d, f] + 0 <= v[1, d, f] + 0 && v[1, d, f] + 0 <= v[2, d, f] + 0))
+				printf " %s:%d(%s %s %s)", d, f, v[0, d, f], v[1, d, f], v[2, d, f] }')"
+	done
+	kill $io; wait $io 2>/dev/null
+	same "diskstats under I/O: each counter lies between two /proc reads" "$bad" ""
+else
+	skip "diskstats under I/O" "no disk in the guest"
+fi
+
+# modules: byte for byte for root (addresses shown), with kptr_restrict 1 and 2, and
+# for readers without CAP_SYSLOG (zeros, unless kptr_restrict 0 with
+# perf_event_paranoid <= 1, where /proc shows addresses to all and procfs2 does not:
+# doc/differences.md).
+kr=$(cat /proc/sys/kernel/kptr_restrict)
+same "modules is /proc's, byte for byte ($(wc -l < /proc/modules) modules)" \
+	"$(od -c /proc2/modules)" "$(od -c /proc/modules)"
+for k in 1 2; do
+	echo $k > /proc/sys/kernel/kptr_restrict
+	same "modules with kptr_restrict $k, read by root" "$(od -c /proc2/modules)" "$(od -c /proc/modules)"
+done
+echo $kr > /proc/sys/kernel/kptr_restrict
+if [ "$kr" != 0 ] || [ "$(cat /proc/sys/kernel/perf_event_paranoid 2>/dev/null || echo 2)" -gt 1 ]; then
+	same "modules read by an unprivileged user (addresses zeroed)" \
+		"$(su -s /bin/sh u1000 -c 'od -c /proc2/modules')" "$(su -s /bin/sh u1000 -c 'od -c /proc/modules')"
+	same "modules read by root of a user namespace (addresses zeroed)" \
+		"$(/tests/bin/ascaller userns od -c /proc2/modules)" "$(/tests/bin/ascaller userns od -c /proc/modules)"
+else
+	skip "modules read without CAP_SYSLOG" "perf_event_paranoid <= 1: /proc shows addresses to all"
+fi
+# (Opened by root, read by another user: /proc shows what the opener may see;
+# procfs2 shows addresses only to a reader with the opener's credentials.)
+same "modules opened by root, read by an unprivileged user: no address shown" \
+	"$(su -s /bin/sh u1000 -c cat < /proc2/modules | grep -vc ' 0x0000000000000000$\| 0x0000000000000000 ')" "0"
+
+# cgroups: byte for byte, then with a v1 hierarchy mounted (hierarchy id and count).
+same "cgroups is /proc's, byte for byte" "$(od -c /proc2/cgroups)" "$(od -c /proc/cgroups)"
+mkdir -p /tmp/t40cg
+if mount -t cgroup -o pids none /tmp/t40cg 2>/dev/null; then
+	mkdir /tmp/t40cg/a /tmp/t40cg/b
+	same "cgroups with a v1 pids hierarchy of 3 cgroups" "$(od -c /proc2/cgroups)" "$(od -c /proc/cgroups)"
+	rmdir /tmp/t40cg/a /tmp/t40cg/b; umount /tmp/t40cg
+else
+	skip "cgroups with a v1 hierarchy" "cgroup v1 pids cannot be mounted"
+fi
+
+# meminfo's hugetlb lines: byte for byte with a pool of 3 default-size pages, and
+# with a second hugetlbfs mount of the other size.
+huge() { grep -E '^(HugePages_|Hugepagesize|Hugetlb)' $1/meminfo; }
+nr=$(cat /proc/sys/vm/nr_hugepages)
+echo 3 > /proc/sys/vm/nr_hugepages
+same "meminfo's hugetlb lines with $(cat /proc/sys/vm/nr_hugepages) default huge pages" "$(huge /proc2)" "$(huge /proc)"
+mkdir -p /tmp/t40h
+other=$(ls /sys/kernel/mm/hugepages | grep -v "hugepages-$(awk '/Hugepagesize/ { print $2 }' /proc/meminfo)kB" | head -n 1)
+if [ -n "$other" ] && mount -t hugetlbfs -o pagesize=${other#hugepages-} none /tmp/t40h 2>/dev/null; then
+	echo 1 > /sys/kernel/mm/hugepages/$other/nr_hugepages 2>/dev/null
+	same "meminfo's hugetlb lines with a $other mount ($(cat /sys/kernel/mm/hugepages/$other/nr_hugepages) pages)" \
+		"$(huge /proc2)" "$(huge /proc)"
+	echo 0 > /sys/kernel/mm/hugepages/$other/nr_hugepages
+	umount /tmp/t40h
+else
+	skip "meminfo's hugetlb lines with a second page size" "one huge page size"
+fi
+echo $nr > /proc/sys/vm/nr_hugepages
 # interrupts: /proc's lines in /proc's order less the listed ones, byte for byte
 # with the count columns cut out; each count lies between two /proc reads.
 a=$(cat /proc/interrupts) b=$(cat /proc2/interrupts) c=$(cat /proc/interrupts)

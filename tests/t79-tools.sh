@@ -76,6 +76,29 @@ same "vmstat: layout" "$(over $cmd | digits)" "$($cmd 2>&1 | digits)"
 same "vmstat: swpd, si, so, bi, bo (in and cs need counters that are not exported)" \
 	"$(over $cmd | awk 'NR == 3 { print $3, $7, $8, $9, $10 }')" \
 	"$($cmd 2>&1 | awk 'NR == 3 { print $3, $7, $8, $9, $10 }')"
+# vmstat -d reads diskstats, -p a partition's line of it; busybox fdisk -l reads
+# partitions for its list of disks (the counters only move with I/O, so each is run
+# until /proc's output stays put around procfs2's).
+steady() { # CMD: procfs2's output in $b, /proc's in $a, from a try where /proc did not move
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		a=$($1 2>&1) b=$(over $1) c=$($1 2>&1)
+		[ "$a" = "$c" ] && break
+	done
+}
+steady "/opt/procps/bin/vmstat -d"
+same "vmstat -d ($(echo "$a" | tail -n +3 | awk '{ print $1 }' | tr '\n' ' '))" "$b" "$a"
+part=$(awk 'NR > 2 && $4 ~ /[0-9]$/ { print $4; exit }' /proc/partitions)
+if [ -n "$part" ]; then
+	steady "/opt/procps/bin/vmstat -p $part"
+	same "vmstat -p $part" "$b" "$a"
+else
+	skip "vmstat -p" "no partition in the guest"
+fi
+steady "fdisk -l"
+same "busybox fdisk -l (the disks of partitions)" "$b" "$a"
+# busybox lsmod reads modules (its "Tainted" header reads /proc/sys/kernel/tainted,
+# which procfs2 lacks: the module lines are compared).
+same "busybox lsmod (module lines)" "$(over lsmod | tail -n +2)" "$(lsmod 2>&1 | tail -n +2)"
 for cmd in /opt/procps/bin/w /opt/procps/bin/uptime; do
 	same "$(basename $cmd) (clock and load aside)" "$(over $cmd | digits)" "$($cmd 2>&1 | digits)"
 done

@@ -241,7 +241,7 @@ impl Credential {
         unsafe { ARef::from_raw(c.cast()) }
     }
 
-    fn as_ptr(&self) -> *mut bindings::cred {
+    pub(in crate::wrap) fn as_ptr(&self) -> *mut bindings::cred {
         self.0.get()
     }
 

@@ -23,6 +23,11 @@
 //! | `task.rs`       | `task_struct`, `pid`, `mm_struct`, open files, `path`       |
 //! | `sys.rs`        | system-wide counters of the global files                    |
 //! | `console.rs`    | `struct console` on `console_list`                          |
+//! | `filesystems.rs`| `struct file_system_type` on `file_systems`, under RCU      |
+//! | `block.rs`      | disks on `block_class`, their partitions and I/O counters   |
+//! | `module.rs`     | `struct module` on `modules`, under RCU; kallsyms' address policy |
+//! | `cgroup.rs`     | `struct cgroup_subsys` and their hierarchies (`cgroups`)     |
+//! | `hugetlb.rs`    | `struct hstate` through hugetlbfs's internal mounts           |
 //! | `crypto.rs`     | `struct crypto_alg` on `crypto_alg_list`                    |
 //! | `cpu.rs`        | `cpuinfo_x86` of each CPU, flag names, frequency            |
 //! | `irq.rs`        | `irq_desc` of each interrupt, x86 `irq_stat`                |
@@ -31,6 +36,8 @@
 //! | `seq.rs`        | `seq_file` as show callbacks fill it, number formatting     |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
 
+pub(crate) mod block;
+pub(crate) mod cgroup;
 pub(crate) mod console;
 pub(crate) mod cpu;
 pub(crate) mod cred;
@@ -38,12 +45,16 @@ pub(crate) mod crypto;
 pub(crate) mod debugfs;
 pub(crate) mod dentry;
 pub(crate) mod file;
+pub(crate) mod filesystems;
 pub(crate) mod fs;
+#[cfg(CONFIG_HUGETLBFS)]
+pub(crate) mod hugetlb;
 pub(crate) mod inode;
 pub(crate) mod irq;
 pub(crate) mod lock;
 pub(crate) mod mm;
 pub(crate) mod mmzone;
+pub(crate) mod module;
 pub(crate) mod ops;
 pub(crate) mod page;
 pub(crate) mod posix_timers;
