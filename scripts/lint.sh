@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # make lint: rustfmt with the kernel's .rustfmt.toml (check only), clippy through the
 # kernel's build (CLIPPY=1; any warning fails), and checkpatch.pl on the C shim and
-# the Rust files. Needs the cached kernel of $FLAVOUR (scripts/kernel.sh).
+# the Rust files, and that doc/EXPORTS.md is what scripts/exports.sh makes of the
+# missing lists. Needs the cached kernel of $FLAVOUR (scripts/kernel.sh).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -53,6 +54,9 @@ cp "$scratch/selftest.rs.orig" "$scratch/selftest.rs"
 echo "== lint: checkpatch"
 perl "$src/scripts/checkpatch.pl" --no-tree -q -f $(git ls-files -- 'shim/*.c' 'shim/*.h') $(git ls-files -- '*.rs' | grep -v -e '^tests/' -e '^bench/' -e '^scripts/') ||
 	fail+=(checkpatch)
+
+echo "== lint: doc/EXPORTS.md"
+scripts/exports.sh --check || fail+=(exports)
 
 if [ ${#fail[@]} -gt 0 ]; then
 	echo "procfs2: make lint failed: ${fail[*]}" >&2
