@@ -20,6 +20,7 @@ use crate::{
     wrap::{
         console,
         cred::PidNamespace,
+        irq,
         sys::{self, CpuId},
     },
 };
@@ -357,8 +358,7 @@ fn show_cpu_line(m: &SeqFile, label: core::fmt::Arguments<'_>, times: &[u64; 10]
     m.write(b"\n");
 }
 
-/// `show_stat`, less the lines whose sources are not exported: `intr` (the per-IRQ
-/// counts, `kstat_irqs_usr`, and the architecture's sums), `ctxt`
+/// `show_stat`, less the lines whose sources are not exported: `ctxt`
 /// (`nr_context_switches`) and `processes` (`total_forks`). `procs_running` and
 /// `procs_blocked` come from one walk of the task list (`nr_running()` and
 /// `nr_iowait()` are not exported).
@@ -383,6 +383,7 @@ fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     for cpu in sys::possible_cpus().filter(|&c| sys::cpu_online(c)) {
         show_cpu_line(m, fmt!("cpu{}", cpu), &cpu_times(cpu));
     }
+    show_intr(m);
     let (_, running, iowait) = sys::count_threads();
     m.print(fmt!(
         "btime {}\nprocs_running {}\nprocs_blocked {}\n",
@@ -396,6 +397,23 @@ fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     }
     m.write(b"\n");
     Ok(())
+}
+
+/// `stat`'s `intr` line: the total of `show_stat`'s sums (less the machine-check
+/// counts of [`interrupts::arch_irq_stat_cpu`] and `arch_irq_stat`'s
+/// `irq_err_count`, not exported), then `show_all_irqs`: `kstat_irqs_usr` of every
+/// interrupt number below `nr_irqs`, 0 where there is no descriptor.
+fn show_intr(m: &SeqFile) {
+    let sum = sys::possible_cpus().fold(0u64, |sum, cpu| {
+        sum.wrapping_add(irq::kstat_cpu_irqs_sum(cpu))
+            .wrapping_add(interrupts::arch_irq_stat_cpu(cpu))
+    });
+    m.print(fmt!("intr {}", sum));
+    for i in 0..irq::nr_irqs() {
+        let n = irq::with_desc(i, |desc| desc.kstat_irqs()).unwrap_or(0);
+        m.print(fmt!(" {}", n));
+    }
+    m.write(b"\n");
 }
 
 /// `softirq_to_name`, which is not exported; shim/irq.c checks that this kernel has

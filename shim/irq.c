@@ -110,3 +110,18 @@ const irq_cpustat_t *procfs2_irq_stat(int cpu)
 {
 	return &per_cpu(irq_stat, cpu);
 }
+
+/* wrap/irq.rs tests these settings for kstat_irqs_desc(). */
+static_assert(IRQ_PER_CPU == (1 << 9) && IRQ_PER_CPU_DEVID == (1 << 17));
+
+/* kstat_irqs_desc(): the total of an interrupt that is not per-CPU, read racily. */
+unsigned int procfs2_irq_desc_tot_count(struct irq_desc *desc)
+{
+	return data_race(desc->tot_count);
+}
+
+/* kstat_cpu_irqs_sum(): every interrupt a CPU took, for stat's intr total. */
+unsigned long procfs2_kstat_cpu_irqs_sum(int cpu)
+{
+	return kstat_cpu_irqs_sum(cpu);
+}

@@ -11,6 +11,8 @@
  *   (pidfs and others read it from a proc superblock), PROC_I() for a proc sysctl
  *   file's table, and folio_precise_page_mapcount() for kpagecount.
  * - mm/internal.h: MAX_RECLAIM_RETRIES, for zoneinfo's node_unreclaimable.
+ * - kernel/irq/internals.h: irq_is_nmi(), which stat's intr column asks of each
+ *   descriptor (kstat_irqs_desc).
  * - crypto/internal.h: crypto_alg_list and crypto_alg_sem (exported) and struct
  *   crypto_type, for the crypto file.
  * - arch/x86/kernel/cpu capflags.c (generated in the kernel build directory by
@@ -22,6 +24,7 @@
  */
 #include <linux/crypto.h>
 #include <linux/fs.h>
+#include <linux/irq.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/vmstat.h>
@@ -29,6 +32,7 @@
 #include <asm/processor.h>
 #include <../crypto/internal.h>
 #include <../mm/internal.h>
+#include <../kernel/irq/internals.h>
 #include "mount.h"
 #include "proc/internal.h"
 
@@ -185,4 +189,10 @@ bool procfs2_taint_is_module(unsigned int i)
 char procfs2_taint_char(unsigned int i)
 {
 	return procfs2_taint_flags[i].c_true;
+}
+
+/* kstat_irqs_desc(): an NMI's count is the sum of its per-CPU counts. */
+bool procfs2_irq_desc_is_nmi(struct irq_desc *desc)
+{
+	return irq_is_nmi(desc);
 }

@@ -250,6 +250,8 @@ unsigned long procfs2_irq_data_hwirq(struct irq_data *data);
 bool procfs2_irq_show_level(void);
 bool procfs2_irqd_is_level_type(struct irq_data *data);
 const irq_cpustat_t *procfs2_irq_stat(int cpu);
+unsigned int procfs2_irq_desc_tot_count(struct irq_desc *desc);
+unsigned long procfs2_kstat_cpu_irqs_sum(int cpu);
 
 /* mm.c: address spaces and memory totals */
 unsigned long procfs2_swapcache_pages(void);
@@ -511,4 +513,5 @@ const char *const *procfs2_vmstat_text_table(void);
 const char *const *procfs2_migratetype_names_table(void);
 bool procfs2_taint_is_module(unsigned int i);
 char procfs2_taint_char(unsigned int i);
+bool procfs2_irq_desc_is_nmi(struct irq_desc *desc);
 #endif /* PROCFS2_SHIM_H */

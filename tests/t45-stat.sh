@@ -27,6 +27,19 @@ done
 same "stat: cpu lines have /proc's field count" \
 	"$(echo "$b" | grep '^cpu' | awk '{print NF}' | sort -u)" \
 	"$(echo "$a" | grep '^cpu' | awk '{print NF}' | sort -u)"
+# intr: each interrupt's count lies between two /proc reads; the total lacks the
+# machine-check and error counts (/proc/interrupts' MCE, MCP and ERR, not exported),
+# which only grow: /proc's, read after, bound them.
+ia=$(line "$a" intr) ib=$(line "$b" intr) ic=$(line "$c" intr)
+same "stat: intr has /proc's field count" "$(echo "$ib" | wc -w)" "$(echo "$ia" | wc -w)"
+expect "stat: intr's per-interrupt counts lie between two /proc reads" \
+	between_fields "$(echo "$ia" | cut -d' ' -f3-)" "$(echo "$ib" | cut -d' ' -f3-)" \
+	"$(echo "$ic" | cut -d' ' -f3-)"
+x=$(awk '$1 ~ /^(MCE|MCP|ERR):$/ { for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i }
+	END { print s + 0 }' /proc/interrupts)
+expect "stat: intr's total with /proc's MCE, MCP and ERR ($x) lies between two /proc reads" \
+	awk -v a="$(echo "$ia" | cut -d' ' -f2)" -v b="$(echo "$ib" | cut -d' ' -f2)" \
+	-v c="$(echo "$ic" | cut -d' ' -f2)" -v x="$x" 'BEGIN { exit !(a <= b + x && b <= c) }'
 same "stat: btime is /proc's" "$(line "$b" btime)" "$(line "$a" btime)"
 r=$(line "$b" procs_running | cut -d' ' -f2)
 expect "stat: procs_running counts at least the reader ($r)" [ "$r" -ge 1 ]

@@ -210,3 +210,33 @@ pub(crate) fn irq_stat(cpu: CpuId) -> bindings::irq_cpustat_t {
     // kernel; each counter is an int read whole.
     unsafe { *procfs2_irq_stat(cpu.as_u32() as c_int) }
 }
+
+/// `IRQ_PER_CPU` and `IRQ_PER_CPU_DEVID` (checked in shim/irq.c).
+const IRQ_PER_CPU: u32 = 1 << 9;
+const IRQ_PER_CPU_DEVID: u32 = 1 << 17;
+
+impl IrqDesc<'_> {
+    /// `kstat_irqs_usr`: the interrupt's count on every CPU (`kstat_irqs_desc` over
+    /// the possible CPUs), summed in C's `unsigned int`; 0 if the descriptor keeps
+    /// no counts.
+    pub(crate) fn kstat_irqs(&self) -> u32 {
+        if !self.keeps_counts() {
+            return 0;
+        }
+        let status = self.status();
+        // SAFETY: `desc` is live under RCU.
+        let nmi = unsafe { procfs2_irq_desc_is_nmi(self.desc) };
+        if status & (IRQ_PER_CPU | IRQ_PER_CPU_DEVID) == 0 && !nmi {
+            // SAFETY: `desc` is live under RCU; the count is read racily, as
+            // fs/proc reads it.
+            return unsafe { procfs2_irq_desc_tot_count(self.desc) };
+        }
+        super::cpu::possible_cpus().fold(0u32, |sum, cpu| sum.wrapping_add(self.count(cpu)))
+    }
+}
+
+/// `kstat_cpu_irqs_sum(cpu)`: every interrupt `cpu` took.
+pub(crate) fn kstat_cpu_irqs_sum(cpu: CpuId) -> u64 {
+    // SAFETY: `cpu` has a per-CPU area (`CpuId`); a word read whole.
+    unsafe { procfs2_kstat_cpu_irqs_sum(cpu.as_u32() as c_int) as u64 }
+}
