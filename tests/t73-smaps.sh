@@ -125,8 +125,11 @@ echo 1 > /proc2/$P/clear_refs
 grep '^Referenced' /proc/$P/smaps > $D/a
 grep '^Referenced' /proc2/$P/smaps > $D/b
 grep '^Referenced' /proc/$P/smaps > $D/c
-same "clear_refs: Referenced of every mapping after 1, in /proc2 as in /proc" \
-	"$(cmp -s $D/a $D/b || cmp -s $D/c $D/b || diff $D/a $D/b | head -n 6)" ""
+# Page cache pages P shares with others (its file mappings) may be referenced by
+# them between the reads: each mapping's value lies between its two /proc values.
+same "clear_refs: Referenced of every mapping after 1, in /proc2 between two /proc reads" \
+	"$(paste $D/a $D/b $D/c | awk '{ a = $2; b = $5; c = $8
+		if (!((a <= b && b <= c) || (c <= b && b <= a))) print NR ": " a, b, c }')" ""
 echo 5 > /proc2/$P/clear_refs
 same "clear_refs 5 through /proc2: VmHWM is reset to VmRSS" \
 	"$(awk '$1 == "VmHWM:" { print $2 }' /proc/$P/status)" "$(awk '$1 == "VmRSS:" { print $2 }' /proc/$P/status)"
