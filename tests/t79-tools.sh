@@ -74,15 +74,17 @@ same "free: the totals" "$(over $cmd | awk 'NR > 1 { print $1, $2 }')" "$($cmd 2
 cmd="/opt/procps/bin/vmstat"
 same "vmstat: layout" "$(over $cmd | digits)" "$($cmd 2>&1 | digits)"
 # The first line's rates are averages since boot, which move between runs: each lies
-# between two /proc runs; in (stat's intr) may be 1 below, as the machine-check
+# between those of two /proc runs; in (stat's intr) may be 1 below, as the machine-check
 # counts are not in procfs2's total (doc/differences.md).
 a=$($cmd 2>&1 | awk 'NR == 3') b=$(over $cmd | awk 'NR == 3') c=$($cmd 2>&1 | awk 'NR == 3')
 same "vmstat: swpd, si, so, bi, bo, in between two /proc runs ($b)" "$(awk -v a="$a" -v b="$b" -v c="$c" 'BEGIN {
 	split(a, x, " "); split(b, y, " "); split(c, z, " ")
 	n = split("3 7 8 9 10 11", f, " ")
 	for (i = 1; i <= n; i++) {
-		k = f[i]; s = (k == 11)
-		if (!(x[k] <= y[k] + s && y[k] <= z[k] + 0)) print "field " k ": " x[k], y[k], z[k]
+		k = f[i]; lo = x[k] + 0; hi = z[k] + 0
+		if (lo > hi) { t = lo; lo = hi; hi = t }
+		if (k == 11) lo--
+		if (!(lo <= y[k] + 0 && y[k] + 0 <= hi)) print "field " k ": " x[k], y[k], z[k]
 	} }')" ""
 # vmstat -d reads diskstats, -p a partition's line of it; busybox fdisk -l reads
 # partitions for its list of disks (the counters only move with I/O, so each is run
