@@ -208,7 +208,6 @@ fn add(x: &mut u64, v: u64) {
 }
 
 /// `smaps_page_accumulate`.
-#[expect(clippy::too_many_arguments, reason = "fs/proc's signature")]
 fn smaps_page_accumulate(
     mss: &mut MemSizeStats,
     page: &MappedPage<'_>,
@@ -244,7 +243,6 @@ fn smaps_page_accumulate(
 }
 
 /// `smaps_account`.
-#[expect(clippy::too_many_arguments, reason = "fs/proc's signature")]
 fn smaps_account(
     mss: &mut MemSizeStats,
     page: &MappedPage<'_>,

@@ -114,9 +114,10 @@ const irq_cpustat_t *procfs2_irq_stat(int cpu)
 /* wrap/irq.rs tests these settings for kstat_irqs_desc(). */
 static_assert(IRQ_PER_CPU == (1 << 9) && IRQ_PER_CPU_DEVID == (1 << 17));
 
-/* kstat_irqs_desc(): the total of an interrupt that is not per-CPU, read racily. */
+/* kstat_irqs_desc(): the total of an interrupt that is not per-CPU. */
 unsigned int procfs2_irq_desc_tot_count(struct irq_desc *desc)
 {
+	/* Counted by the handler without a lock; read as kstat_irqs_desc() reads it. */
 	return data_race(desc->tot_count);
 }
 

@@ -100,10 +100,8 @@ pub(super) fn find_builtin(name: &CStr) -> Option<*mut bindings::file_system_typ
     for_each_fs_type(|fs| {
         // SAFETY: `fs.0` is valid in the walk (type invariant); `owner` is set
         // before registration.
-        if found.is_none()
-            && fs.name().as_bytes() == name.as_bytes()
-            && unsafe { (*fs.0).owner }.is_null()
-        {
+        let builtin = unsafe { (*fs.0).owner }.is_null();
+        if found.is_none() && builtin && fs.name().as_bytes() == name.as_bytes() {
             found = Some(fs.0.cast_mut());
         }
     })

@@ -80,7 +80,7 @@ impl Module {
 
     /// `module_total_size`: the sizes of its memory regions summed in an `int`.
     pub(crate) fn total_size(&self) -> u32 {
-        (0..bindings::mod_mem_type_MOD_MEM_NUM_TYPES as i32).fold(0u32, |size, t| {
+        (0..bindings::mod_mem_type_MOD_MEM_NUM_TYPES).fold(0u32, |size, t| {
             // SAFETY: By the type invariant; `t` is a memory type.
             size.wrapping_add(unsafe { procfs2_module_mem_size(self.0, t) })
         })
@@ -123,7 +123,7 @@ impl Module {
             }
             // SAFETY: `i` is below `TAINT_FLAGS_COUNT`, the table's size.
             let (module, c) = unsafe { (procfs2_taint_is_module(i), procfs2_taint_char(i)) };
-            module.then_some(c as u8)
+            module.then_some(c)
         })
     }
 
