@@ -67,6 +67,8 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_read(root, b"kpagecgroup", 0o400, page::kpagecgroup_read)?;
     #[cfg(CONFIG_SCHEDSTATS)]
     pde::create_seq(root, b"schedstat", 0, &crate::schedstat::SCHEDSTAT_OPS)?;
+    #[cfg(CONFIG_PSI)]
+    crate::psi::register(root)?;
     Ok(())
 }
 
@@ -117,14 +119,14 @@ fn uptime_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     Ok(())
 }
 
-const FSHIFT: u32 = 11;
-const FIXED_1: u64 = 1 << FSHIFT;
+pub(crate) const FSHIFT: u32 = 11;
+pub(crate) const FIXED_1: u64 = 1 << FSHIFT;
 
-fn load_int(x: u64) -> u64 {
+pub(crate) fn load_int(x: u64) -> u64 {
     x >> FSHIFT
 }
 
-fn load_frac(x: u64) -> u64 {
+pub(crate) fn load_frac(x: u64) -> u64 {
     load_int((x & (FIXED_1 - 1)) * 100)
 }
 

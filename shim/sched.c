@@ -117,3 +117,86 @@ void procfs2_seq_sd_span(struct seq_file *m, struct sched_domain *sd)
 }
 #endif /* CONFIG_SMP */
 #endif /* CONFIG_SCHEDSTATS */
+
+#ifdef CONFIG_PSI
+/*
+ * Pressure stall information (wrap/psi.rs): psi_system, static in kernel/sched/psi.c,
+ * is the parent of every top-level cgroup's psi_group (psi_cgroup_alloc), and its
+ * per-CPU times are written under each CPU's runqueue lock (psi_group_change
+ * asserts it), which stands in for the static psi_seq. PSI_FREQ and the EXP_*
+ * constants are cut out of kernel/sched/psi.c by Kbuild.
+ */
+#include <linux/sched/clock.h>
+#include "psi_consts.h"
+
+/* &cgrp_dfl_root.cgrp.self: where css_next_descendant_pre() starts. */
+struct cgroup_subsys_state *procfs2_dfl_root_css(void)
+{
+	return &cgrp_dfl_root.cgrp.self;
+}
+
+/* A cgroup's psi_group, set before the cgroup is linked and freed after a grace period. */
+struct psi_group *procfs2_css_cgroup_psi(struct cgroup_subsys_state *css)
+{
+	return css->cgroup->psi;
+}
+
+/* per_cpu_ptr(group->pcpu, cpu) */
+struct psi_group_cpu *procfs2_psi_group_cpu(struct psi_group *group, int cpu)
+{
+	return per_cpu_ptr(group->pcpu, cpu);
+}
+
+/* __rq_lockp(cpu_rq(cpu)): the lock raw_spin_rq_lock_nested() takes and rechecks. */
+raw_spinlock_t *procfs2_rq_lockp(int cpu)
+{
+	return __rq_lockp(procfs2_cpu_rq(cpu));
+}
+
+void procfs2_local_irq_disable(void)
+{
+	local_irq_disable();
+}
+
+void procfs2_local_irq_enable(void)
+{
+	local_irq_enable();
+}
+
+void procfs2_raw_spin_lock(raw_spinlock_t *lock)
+{
+	raw_spin_lock(lock);
+}
+
+void procfs2_raw_spin_unlock(raw_spinlock_t *lock)
+{
+	raw_spin_unlock(lock);
+}
+
+/* cpu_clock(cpu), as get_recent_times() reads it. */
+u64 procfs2_cpu_clock(int cpu)
+{
+	return cpu_clock(cpu);
+}
+
+/* PSI_FREQ, EXP_10s, EXP_60s and EXP_300s of kernel/sched/psi.c. */
+unsigned long procfs2_psi_freq(void)
+{
+	return PSI_FREQ;
+}
+
+unsigned long procfs2_psi_exp_10s(void)
+{
+	return EXP_10s;
+}
+
+unsigned long procfs2_psi_exp_60s(void)
+{
+	return EXP_60s;
+}
+
+unsigned long procfs2_psi_exp_300s(void)
+{
+	return EXP_300s;
+}
+#endif /* CONFIG_PSI */

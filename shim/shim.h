@@ -64,6 +64,8 @@ struct path;
 struct per_cpu_pages;
 struct pid;
 struct pid_namespace;
+struct psi_group;
+struct psi_group_cpu;
 struct pt_regs;
 struct sched_domain;
 struct seq_file;
@@ -505,6 +507,19 @@ unsigned long long procfs2_rq_run_delay(int cpu);
 unsigned long procfs2_rq_pcount(int cpu);
 struct sched_domain *procfs2_rq_sd(int cpu);
 void procfs2_seq_sd_span(struct seq_file *m, struct sched_domain *sd);
+struct cgroup_subsys_state *procfs2_dfl_root_css(void);
+struct psi_group *procfs2_css_cgroup_psi(struct cgroup_subsys_state *css);
+struct psi_group_cpu *procfs2_psi_group_cpu(struct psi_group *group, int cpu);
+raw_spinlock_t *procfs2_rq_lockp(int cpu);
+void procfs2_local_irq_disable(void);
+void procfs2_local_irq_enable(void);
+void procfs2_raw_spin_lock(raw_spinlock_t *lock);
+void procfs2_raw_spin_unlock(raw_spinlock_t *lock);
+u64 procfs2_cpu_clock(int cpu);
+unsigned long procfs2_psi_freq(void);
+unsigned long procfs2_psi_exp_10s(void);
+unsigned long procfs2_psi_exp_60s(void);
+unsigned long procfs2_psi_exp_300s(void);
 
 /* private.c: users of private headers and tables */
 int procfs2_file_mnt_id(struct file *f);

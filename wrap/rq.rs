@@ -162,3 +162,56 @@ pub(crate) fn domains(cpu: CpuId, _rcu: &Rcu) -> impl Iterator<Item = Domain<'_>
     })
     .map(|d| Domain(d, core::marker::PhantomData))
 }
+
+/// A runqueue's lock held with interrupts off (`raw_spin_rq_lock_irq`), for
+/// `wrap/psi.rs`: the lock the scheduler holds while it writes the CPU's pressure
+/// times.
+///
+/// # Invariants
+///
+/// `lock` is a runqueue's lock (runqueues live as long as the kernel), held by this
+/// thread with interrupts off until the guard is dropped; not `Send`.
+#[cfg(CONFIG_PSI)]
+pub(super) struct RqLockIrq {
+    lock: *mut kernel::bindings::raw_spinlock_t,
+}
+
+#[cfg(CONFIG_PSI)]
+impl RqLockIrq {
+    /// `raw_spin_rq_lock_irq(cpu_rq(cpu))`, to be called with interrupts on: the
+    /// lock `__rq_lockp` names (with core scheduling, the core's, which can change
+    /// until it is held), taken and rechecked as `raw_spin_rq_lock_nested` does (not
+    /// exported).
+    pub(super) fn lock(cpu: CpuId) -> Self {
+        // SAFETY: Interrupts go off here and back on in `drop` (or below, on a retry
+        // that keeps them off); with them off, `__sched_core_enable`'s
+        // `synchronize_rcu` waits for this section, as it waits for the kernel's
+        // preempt-disabled one.
+        unsafe { procfs2_local_irq_disable() };
+        loop {
+            // SAFETY: `cpu` is below `nr_cpu_ids` (`CpuId`), so it has a runqueue.
+            let lock = unsafe { procfs2_rq_lockp(cpu.raw()) };
+            // SAFETY: `lock` is a runqueue's lock, valid as long as the kernel.
+            unsafe { procfs2_raw_spin_lock(lock) };
+            // SAFETY: As above.
+            if lock == unsafe { procfs2_rq_lockp(cpu.raw()) } {
+                // INVARIANT: Held, and the runqueue's lock while it is held.
+                return Self { lock };
+            }
+            // SAFETY: Taken just above.
+            unsafe { procfs2_raw_spin_unlock(lock) };
+        }
+    }
+}
+
+#[cfg(CONFIG_PSI)]
+impl Drop for RqLockIrq {
+    fn drop(&mut self) {
+        // SAFETY: Held by this thread with interrupts off (type invariant), which
+        // `lock` turned off.
+        unsafe {
+            procfs2_raw_spin_unlock(self.lock);
+            procfs2_local_irq_enable();
+        }
+    }
+}
