@@ -21,6 +21,7 @@ use crate::{
         console,
         cred::PidNamespace,
         irq,
+        rq,
         sys::{self, CpuId},
     },
 };
@@ -65,6 +66,10 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_read(root, b"kpagecount", 0o400, page::kpagecount_read)?;
     pde::create_read(root, b"kpageflags", 0o400, page::kpageflags_read)?;
     pde::create_read(root, b"kpagecgroup", 0o400, page::kpagecgroup_read)?;
+    #[cfg(CONFIG_SCHEDSTATS)]
+    pde::create_seq(root, b"schedstat", 0, &crate::schedstat::SCHEDSTAT_OPS)?;
+    #[cfg(CONFIG_PSI)]
+    crate::psi::register(root)?;
     Ok(())
 }
 
@@ -115,23 +120,24 @@ fn uptime_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     Ok(())
 }
 
-const FSHIFT: u32 = 11;
-const FIXED_1: u64 = 1 << FSHIFT;
+pub(crate) const FSHIFT: u32 = 11;
+pub(crate) const FIXED_1: u64 = 1 << FSHIFT;
 
-fn load_int(x: u64) -> u64 {
+pub(crate) fn load_int(x: u64) -> u64 {
     x >> FSHIFT
 }
 
-fn load_frac(x: u64) -> u64 {
+pub(crate) fn load_frac(x: u64) -> u64 {
     load_int((x & (FIXED_1 - 1)) * 100)
 }
 
-/// `loadavg_proc_show`. `nr_running()` and `nr_threads` are not exported: both come
-/// from one walk of the task list, so they cost O(threads) here.
+/// `loadavg_proc_show`. `nr_running()` sums the runqueues (`wrap/rq.rs`); `nr_threads`
+/// is not exported: it comes from a walk of the task list, O(threads) here.
 fn loadavg_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     // `get_avenrun(avnrun, FIXED_1 / 200, 0)`: `unsigned long` additions.
     let avnrun = sys::avenrun().map(|a| a.wrapping_add(FIXED_1 / 200));
-    let (threads, running, _) = sys::count_threads();
+    let running = rq::nr_running();
+    let threads = sys::count_threads();
     let last_pid = PidNamespace::current().last_pid();
     m.print(fmt!(
         "{}.{:02} {}.{:02} {}.{:02} {}/{} {}\n",
@@ -358,10 +364,10 @@ fn show_cpu_line(m: &SeqFile, label: core::fmt::Arguments<'_>, times: &[u64; 10]
     m.write(b"\n");
 }
 
-/// `show_stat`, less the lines whose sources are not exported: `ctxt`
-/// (`nr_context_switches`) and `processes` (`total_forks`). `procs_running` and
-/// `procs_blocked` come from one walk of the task list (`nr_running()` and
-/// `nr_iowait()` are not exported).
+/// `show_stat`, less `processes` (`total_forks` is not exported); `intr`'s total
+/// lacks the machine-check and error counts ([`show_intr`]). `ctxt`,
+/// `procs_running` and `procs_blocked` sum the runqueues' counters as
+/// `nr_context_switches()`, `nr_running()` and `nr_iowait()` do (`wrap/rq.rs`).
 fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     const NR_SOFTIRQS: usize = bindings::NR_SOFTIRQS as usize;
     let mut total = [0u64; 10];
@@ -384,12 +390,12 @@ fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
         show_cpu_line(m, fmt!("cpu{}", cpu), &cpu_times(cpu));
     }
     show_intr(m);
-    let (_, running, iowait) = sys::count_threads();
     m.print(fmt!(
-        "btime {}\nprocs_running {}\nprocs_blocked {}\n",
+        "ctxt {}\nbtime {}\nprocs_running {}\nprocs_blocked {}\n",
+        rq::nr_context_switches(),
         sys::boot_seconds() as u64,
-        running,
-        iowait
+        rq::nr_running(),
+        rq::nr_iowait()
     ));
     m.print(fmt!("softirq {}", sum_softirq));
     for n in softirqs {

@@ -16,6 +16,7 @@
 #include <linux/hugetlb.h>	/* vma_kernel_pagesize() */
 #include <linux/mman.h>		/* vm_memory_committed() */
 #include <linux/pid_namespace.h> /* put_pid_ns(), task_active_pid_ns() */
+#include <linux/sched/clock.h> /* sched_clock() */
 #include <linux/sched/cputime.h> /* task_cputime_adjusted() */
 #include <linux/sched/loadavg.h> /* avenrun[] */
 #include <linux/time_namespace.h> /* struct timens_offsets */

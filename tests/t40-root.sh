@@ -317,6 +317,50 @@ between "$(($(thr "$a") - 2))" "$(thr "$b")" "$(($(thr "$c") + 2))" || ok_all=0
 expect "loadavg fields lie between two /proc reads ($a | $b | $c)" [ $ok_all = 1 ]
 same "loadavg format as /proc's" "$(echo "$b" | sed 's/[0-9][0-9]*/9/g')" "$(echo "$a" | sed 's/[0-9][0-9]*/9/g')"
 
+# pressure/: psi_system, reached through a top-level cgroup's group (wrap/psi.rs).
+# Without one ever seen, a read fails with EOPNOTSUPP; with one, each file has /proc's
+# lines and format, and as both readers fold the same per-CPU times into the same
+# group (psi_show), each total and average read on procfs2 lies between two /proc
+# reads around it. Writes (triggers) are refused with EOPNOTSUPP.
+cg=/sys/fs/cgroup
+if [ -z "$(find $cg -mindepth 1 -maxdepth 1 -type d)" ] && ! cat /proc2/pressure/cpu >/dev/null 2>&1; then
+	same "pressure/cpu without a cgroup: the read fails with EOPNOTSUPP" \
+		"$(errmsg cat /proc2/pressure/cpu)" "Operation not supported"
+else
+	skip "pressure without a cgroup" "a cgroup exists or existed (psi_system found already)"
+fi
+mkdir -p $cg/t40psi
+bad=""
+for f in $(ls /proc/pressure); do
+	a=$(stat -c '%A %u %g %F' /proc2/pressure/$f) b=$(stat -c '%A %u %g %F' /proc/pressure/$f)
+	[ "$a" = "$b" ] || bad="$bad $f($a vs $b)"
+done
+same "pressure/ lists /proc's files with /proc's modes" \
+	"$(ls -a /proc2/pressure | tr '\n' ' ')$bad" "$(ls -a /proc/pressure | tr '\n' ' ')"
+# Some CPU pressure: three busy loops on the guest's CPUs for two seconds.
+busy=""
+for i in 1 2 3; do (while :; do :; done) & busy="$busy $!"; done
+sleep 2
+kill $busy; wait $busy 2>/dev/null
+for f in $(ls /proc/pressure); do
+	a=$(cat /proc/pressure/$f) b=$(cat /proc2/pressure/$f) c=$(cat /proc/pressure/$f)
+	same "pressure/$f: /proc's lines, numbers aside" \
+		"$(echo "$b" | sed 's/[0-9][0-9]*/N/g')" "$(echo "$a" | sed 's/[0-9][0-9]*/N/g')"
+	bad=$(printf '%s\n' "$a" -- "$b" -- "$c" | awk '
+		$0 == "--" { part++; next }
+		{ for (f = 2; f <= NF; f++) { split($f, kv, "="); v[part, $1, kv[1]] = kv[2]; k[$1 " " kv[1]] } }
+		END { for (x in k) { split(x, p, " "); l = p[1]; n = p[2]
+			a = v[0, l, n] + 0; b = v[1, l, n] + 0; c = v[2, l, n] + 0
+			if (!((a <= b && b <= c) || (n != "total" && c <= b && b <= a)))
+				printf " %s:%s(%s %s %s)", l, n, v[0, l, n], v[1, l, n], v[2, l, n] } }')
+	same "pressure/$f: totals and averages lie between two /proc reads ($(echo "$b" | head -n 1 | sed 's/.*total=/some total=/'))" "$bad" ""
+	same "pressure/$f: a trigger write is refused with EOPNOTSUPP" \
+		"$(errmsg sh -c "echo 'some 150000 1000000' > /proc2/pressure/$f")" "Operation not supported"
+done
+rmdir $cg/t40psi
+same "pressure/cpu still reads once the cgroup is gone (psi_system is static)" \
+	"$(sed 's/[0-9][0-9]*/N/g' /proc2/pressure/cpu)" "$(sed 's/[0-9][0-9]*/N/g' /proc/pressure/cpu)"
+
 # Directories made at boot, and the nfsd mount point.
 # (bus/ has what subsystems register, such as bus/input: not reachable.)
 for d in fs driver fs/nfsd; do

@@ -86,6 +86,13 @@ same "vmstat: swpd, si, so, bi, bo, in between two /proc runs ($b)" "$(awk -v a=
 		if (k == 11) lo--
 		if (!(lo <= y[k] + 0 && y[k] + 0 <= hi)) print "field " k ": " x[k], y[k], z[k]
 	} }')" ""
+# cs: context switches per second since boot (stat's ctxt over its cpu times), which
+# drifts between runs: procfs2's within one of two runs on /proc.
+cs() { awk 'NR == 3 { print $12 }'; }
+a=$($cmd | cs) b=$(over $cmd | cs) c=$($cmd | cs)
+expect "vmstat: cs lies within one of two runs on /proc ($a $b $c)" \
+	awk -v a="$a" -v b="$b" -v c="$c" 'BEGIN { lo = a < c ? a : c; hi = a < c ? c : a
+		exit !(b > 0 && lo - 1 <= b && b <= hi + 1) }'
 # vmstat -d reads diskstats, -p a partition's line of it; busybox fdisk -l reads
 # partitions for its list of disks (the counters only move with I/O, so each is run
 # until /proc's output stays put around procfs2's).
