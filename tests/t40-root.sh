@@ -188,7 +188,13 @@ mkdir -p /tmp/t40cg
 if mount -t cgroup -o pids none /tmp/t40cg 2>/dev/null; then
 	mkdir /tmp/t40cg/a /tmp/t40cg/b
 	same "cgroups with a v1 pids hierarchy of 3 cgroups" "$(od -c /proc2/cgroups)" "$(od -c /proc/cgroups)"
-	rmdir /tmp/t40cg/a /tmp/t40cg/b; umount /tmp/t40cg
+	# A v1 hierarchy unmounted while it has children stays (and shows in every
+	# /proc/PID/cgroup, which procfs2 does not list): unmount once they are freed.
+	rmdir /tmp/t40cg/a /tmp/t40cg/b
+	waitfor '[ "$(awk '"'"'$1 == "pids" { print $3 }'"'"' /proc/cgroups)" = 1 ]'
+	umount /tmp/t40cg
+	waitfor '! grep -q "^[0-9]*:pids:" /proc/self/cgroup'
+	same "the v1 pids hierarchy is gone after umount" "$(grep -c ':pids:' /proc/self/cgroup)" "0"
 else
 	skip "cgroups with a v1 hierarchy" "cgroup v1 pids cannot be mounted"
 fi
