@@ -17,6 +17,7 @@ use crate::{
     wrap::{
         console,
         cred::PidNamespace,
+        rq,
         sys::{self, CpuId},
     },
 };
@@ -48,6 +49,8 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_seq(root, b"pagetypeinfo", 0o400, &vmstat::PAGETYPEINFO_OPS)?;
     #[cfg(CONFIG_PROC_PAGE_MONITOR)]
     pde::create_read(root, b"kpagecount", 0o400, page::kpagecount_read)?;
+    #[cfg(CONFIG_SCHEDSTATS)]
+    pde::create_seq(root, b"schedstat", 0, &crate::schedstat::SCHEDSTAT_OPS)?;
     Ok(())
 }
 
@@ -109,12 +112,13 @@ fn load_frac(x: u64) -> u64 {
     load_int((x & (FIXED_1 - 1)) * 100)
 }
 
-/// `loadavg_proc_show`. `nr_running()` and `nr_threads` are not exported: both come
-/// from one walk of the task list, so they cost O(threads) here.
+/// `loadavg_proc_show`. `nr_running()` sums the runqueues (`wrap/rq.rs`); `nr_threads`
+/// is not exported: it comes from a walk of the task list, O(threads) here.
 fn loadavg_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     // `get_avenrun(avnrun, FIXED_1 / 200, 0)`: `unsigned long` additions.
     let avnrun = sys::avenrun().map(|a| a.wrapping_add(FIXED_1 / 200));
-    let (threads, running, _) = sys::count_threads();
+    let running = rq::nr_running();
+    let threads = sys::count_threads();
     let last_pid = PidNamespace::current().last_pid();
     m.print(fmt!(
         "{}.{:02} {}.{:02} {}.{:02} {}/{} {}\n",
@@ -321,10 +325,10 @@ fn show_cpu_line(m: &SeqFile, label: core::fmt::Arguments<'_>, times: &[u64; 10]
 }
 
 /// `show_stat`, less the lines whose sources are not exported: `intr` (the per-IRQ
-/// counts, `kstat_irqs_usr`, and the architecture's sums), `ctxt`
-/// (`nr_context_switches`) and `processes` (`total_forks`). `procs_running` and
-/// `procs_blocked` come from one walk of the task list (`nr_running()` and
-/// `nr_iowait()` are not exported).
+/// counts, `kstat_irqs_usr`, and the architecture's sums) and `processes`
+/// (`total_forks`). `ctxt`, `procs_running` and `procs_blocked` sum the runqueues'
+/// counters as `nr_context_switches()`, `nr_running()` and `nr_iowait()` do
+/// (`wrap/rq.rs`).
 fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     const NR_SOFTIRQS: usize = bindings::NR_SOFTIRQS as usize;
     let mut total = [0u64; 10];
@@ -346,12 +350,12 @@ fn stat_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     for cpu in sys::possible_cpus().filter(|&c| sys::cpu_online(c)) {
         show_cpu_line(m, fmt!("cpu{}", cpu), &cpu_times(cpu));
     }
-    let (_, running, iowait) = sys::count_threads();
     m.print(fmt!(
-        "btime {}\nprocs_running {}\nprocs_blocked {}\n",
+        "ctxt {}\nbtime {}\nprocs_running {}\nprocs_blocked {}\n",
+        rq::nr_context_switches(),
         sys::boot_seconds() as u64,
-        running,
-        iowait
+        rq::nr_running(),
+        rq::nr_iowait()
     ));
     m.print(fmt!("softirq {}", sum_softirq));
     for n in softirqs {

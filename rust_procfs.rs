@@ -11,6 +11,7 @@
 //!   globals      (version, uptime, loadavg, meminfo, stat, softirqs, execdomains)   selftest
 //!   cpuinfo      (arch/x86/kernel/cpu/proc.c)  vmstat (mm/vmstat.c: vmstat, buddyinfo)
 //!   crypto       (crypto/proc.c)  interrupts (interrupts.c, kernel/irq/proc.c)  page (page.c)
+//!   schedstat    (kernel/sched/stats.c)
 //!   pid_base     (base.c: per-process dirs)  array (array.c)
 //!   fd           (fd.c: fd/, fdinfo/)  map_files (base.c: map_files/)  mem (base.c)
 //!   task_mmu     (task_mmu.c: maps)  namespaces (namespaces.c: ns/)  cgroup (cgroup.c)
@@ -41,6 +42,8 @@ mod pde;
 mod pid_base;
 mod pid_inode;
 mod ptrace;
+#[cfg(CONFIG_SCHEDSTATS)]
+mod schedstat;
 mod selftest;
 mod task_mmu;
 mod user_namespace;

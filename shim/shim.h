@@ -53,6 +53,7 @@ struct per_cpu_pages;
 struct pid;
 struct pid_namespace;
 struct pt_regs;
+struct sched_domain;
 struct seq_file;
 struct sighand_struct;
 struct super_block;
@@ -163,7 +164,6 @@ struct mutex *procfs2_oom_adj_mutex(void);
 unsigned int procfs2_task_state_index(struct task_struct *t);
 unsigned int procfs2_task_cpu(struct task_struct *t);
 u64 procfs2_task_gtime(struct task_struct *t);
-bool procfs2_task_in_iowait(struct task_struct *t);
 bool procfs2_in_vfork(struct task_struct *t);
 u32 procfs2_tty_nr(struct tty_struct *tty);
 int procfs2_task_cpus_list(struct task_struct *t, char *buf, int size);
@@ -314,10 +314,27 @@ unsigned int procfs2_crypto_alg_cipher_min_keysize(struct crypto_alg *alg);
 unsigned int procfs2_crypto_alg_cipher_max_keysize(struct crypto_alg *alg);
 const struct crypto_type *procfs2_crypto_alg_type(struct crypto_alg *alg);
 
+/* sched.c: the runqueues (kernel/sched/sched.h) */
+u64 procfs2_rq_nr_switches(int cpu);
+unsigned int procfs2_rq_nr_running(int cpu);
+unsigned int procfs2_rq_nr_iowait(int cpu);
+unsigned int procfs2_rq_yld_count(int cpu);
+unsigned int procfs2_rq_sched_count(int cpu);
+unsigned int procfs2_rq_sched_goidle(int cpu);
+unsigned int procfs2_rq_ttwu_count(int cpu);
+unsigned int procfs2_rq_ttwu_local(int cpu);
+unsigned long long procfs2_rq_cpu_time(int cpu);
+unsigned long long procfs2_rq_run_delay(int cpu);
+unsigned long procfs2_rq_pcount(int cpu);
+struct sched_domain *procfs2_rq_sd(int cpu);
+void procfs2_seq_sd_span(struct seq_file *m, struct sched_domain *sd);
+
 /* private.c: users of private headers and tables */
 int procfs2_file_mnt_id(struct file *f);
+unsigned int procfs2_mnt_ns_inum(struct mnt_namespace *ns);
 const struct ctl_table *procfs2_proc_sysctl_entry(struct file *f);
 int procfs2_page_precise_mapcount(struct page *page);
+unsigned long procfs2_ksm_rmap_item_size(void);
 bool procfs2_pgdat_unreclaimable(int nid);
 void procfs2_crypto_alg_sem_read(void);
 void procfs2_crypto_alg_sem_read_unlock(void);

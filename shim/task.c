@@ -40,12 +40,6 @@ u64 procfs2_task_gtime(struct task_struct *t)
 	return task_gtime(t);
 }
 
-/* A bit field. */
-bool procfs2_task_in_iowait(struct task_struct *t)
-{
-	return t->in_iowait;
-}
-
 bool procfs2_in_vfork(struct task_struct *t)
 {
 	return in_vfork(t);

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
-# stat and softirqs against /proc: the same lines in the same order (less the listed
-# ones), and every counter read from procfs2 between two reads of /proc.
+# stat, softirqs and schedstat against /proc: the same lines in the same order (less
+# the listed ones), and every counter read from procfs2 between two reads of /proc.
 . /tests/lib.sh
 load
 mount -t procfs2 none /proc2
@@ -14,6 +14,10 @@ between_fields() {
 	}'
 }
 line() { echo "$1" | grep "^$2 "; }
+# B lies between A and C, whichever of them is larger.
+between() {
+	awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN { exit !((a <= b && b <= c) || (c <= b && b <= a)) }'
+}
 
 a=$(cat /proc/stat) b=$(cat /proc2/stat) c=$(cat /proc/stat)
 labels() { echo "$1" | cut -d' ' -f1; }
@@ -28,10 +32,25 @@ same "stat: cpu lines have /proc's field count" \
 	"$(echo "$b" | grep '^cpu' | awk '{print NF}' | sort -u)" \
 	"$(echo "$a" | grep '^cpu' | awk '{print NF}' | sort -u)"
 same "stat: btime is /proc's" "$(line "$b" btime)" "$(line "$a" btime)"
-r=$(line "$b" procs_running | cut -d' ' -f2)
-expect "stat: procs_running counts at least the reader ($r)" [ "$r" -ge 1 ]
-same "stat: procs_blocked line format" "$(line "$b" procs_blocked | sed 's/[0-9][0-9]*/9/')" \
-	"procs_blocked 9"
+expect "stat: ctxt lies between two /proc reads" \
+	between_fields "$(line "$a" ctxt)" "$(line "$b" ctxt)" "$(line "$c" ctxt)"
+# The runqueues' counts (nr_running(), nr_iowait()) with three spinners, which stay
+# runnable: procfs2's lie between two /proc reads.
+spin() { while :; do :; done; }
+spin & S1=$!
+spin & S2=$!
+spin & S3=$!
+waitfor '[ $(grep "^procs_running" /proc/stat | cut -d" " -f2) -ge 4 ]'
+a=$(cat /proc/stat) b=$(cat /proc2/stat) c=$(cat /proc/stat)
+for l in procs_running procs_blocked; do
+	x=$(line "$a" $l | cut -d' ' -f2) y=$(line "$b" $l | cut -d' ' -f2) z=$(line "$c" $l | cut -d' ' -f2)
+	expect "stat: $l with three spinners lies between two /proc reads ($x $y $z)" between "$x" "$y" "$z"
+done
+a=$(cut -d' ' -f4 /proc/loadavg) b=$(cut -d' ' -f4 /proc2/loadavg) c=$(cut -d' ' -f4 /proc/loadavg)
+expect "loadavg: the running count with three spinners lies between two /proc reads ($a $b $c)" \
+	between "${a%/*}" "${b%/*}" "${c%/*}"
+kill $S1 $S2 $S3
+wait $S1 $S2 $S3 2>/dev/null
 
 a=$(cat /proc/softirqs) b=$(cat /proc2/softirqs) c=$(cat /proc/softirqs)
 same "softirqs header is /proc's" "$(echo "$b" | head -n 1)" "$(echo "$a" | head -n 1)"
@@ -46,4 +65,24 @@ for r in $(echo "$b" | tail -n +2 | cut -d: -f1); do
 		"$(echo "$c" | grep "^ *$r:" | cut -d: -f2)" || bad="$bad $r"
 done
 same "softirqs counts lie between two /proc reads" "$bad" ""
+
+# schedstat, with the scheduler's statistics on (they are off at boot): the same
+# records, CPUs and domain spans, each counter between two /proc reads.
+if [ -e /proc/schedstat ]; then
+	old=$(cat /proc/sys/kernel/sched_schedstats)
+	echo 1 > /proc/sys/kernel/sched_schedstats
+	sleep 1
+	a=$(cat /proc/schedstat) b=$(cat /proc2/schedstat) c=$(cat /proc/schedstat)
+	echo $old > /proc/sys/kernel/sched_schedstats
+	heads() { echo "$1" | awk '{ print $1, ($1 ~ /^domain/ ? $2 : ""), NF }'; }
+	same "schedstat: the same records, domain spans and field counts" "$(heads "$b")" "$(heads "$a")"
+	same "schedstat: version is /proc's" "$(line "$b" version)" "$(line "$a" version)"
+	bad=""
+	for l in $(echo "$b" | cut -d' ' -f1); do
+		between_fields "$(line "$a" $l)" "$(line "$b" $l)" "$(line "$c" $l)" || bad="$bad $l"
+	done
+	same "schedstat: each counter lies between two /proc reads" "$bad" ""
+	n=$(echo "$b" | awk '$1 ~ /^cpu/ { for (i = 2; i <= NF; i++) s += $i } END { print s + 0 }')
+	expect "schedstat: the counters are running ($n)" [ "$n" != 0 ]
+fi
 umount /proc2

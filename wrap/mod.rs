@@ -27,6 +27,7 @@
 //! | `cpu.rs`        | `cpuinfo_x86` of each CPU, flag names, frequency            |
 //! | `irq.rs`        | `irq_desc` of each interrupt, x86 `irq_stat`                |
 //! | `page.rs`       | page frames by number, their map counts                     |
+//! | `rq.rs`         | the per-CPU runqueues and their scheduling domains          |
 //! | `posix_timers.rs` | a process's POSIX timers, walked under its `siglock`      |
 //! | `seq.rs`        | `seq_file` as show callbacks fill it, number formatting     |
 //! | `debugfs.rs`    | the tests' debugfs control file                             |
@@ -47,6 +48,7 @@ pub(crate) mod mmzone;
 pub(crate) mod ops;
 pub(crate) mod page;
 pub(crate) mod posix_timers;
+pub(crate) mod rq;
 pub(crate) mod security;
 pub(crate) mod seq;
 mod shim;

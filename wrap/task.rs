@@ -225,12 +225,6 @@ impl Task {
         unsafe { read_once(&raw const (*self.as_ptr()).__state) == 0 }
     }
 
-    /// Whether the task sleeps waiting for I/O (`in_iowait`, a bit field).
-    fn in_iowait(&self) -> bool {
-        // SAFETY: The task is valid.
-        unsafe { shim::procfs2_task_in_iowait(self.as_ptr()) }
-    }
-
     /// Whether `PF_KTHREAD` is set.
     pub(crate) fn is_kthread(&self) -> bool {
         // SAFETY: The task is valid; `flags` is a plain word.

@@ -180,21 +180,13 @@ pub(super) fn processes(_rcu: &Rcu) -> Processes<'_> {
     }
 }
 
-/// Threads in the system, those running, and those blocked on I/O (`nr_threads`,
-/// `nr_running()`, `nr_iowait()` are not exported): one walk of every thread
-/// (`for_each_process_thread`) under RCU.
-pub(crate) fn count_threads() -> (u32, u32, u32) {
+/// Threads in the system (`nr_threads`, which is not exported): one walk of every
+/// thread (`for_each_process_thread`) under RCU.
+pub(crate) fn count_threads() -> u32 {
     let rcu = Rcu::read_lock();
-    let (mut n, mut running, mut iowait) = (0, 0, 0);
+    let mut n = 0u32;
     for p in processes(&rcu) {
-        for t in p.threads(&rcu) {
-            n += 1;
-            if t.is_running() {
-                running += 1;
-            } else if t.in_iowait() {
-                iowait += 1;
-            }
-        }
+        n = n.wrapping_add(p.threads(&rcu).count() as u32);
     }
-    (n, running, iowait)
+    n
 }
