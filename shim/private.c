@@ -57,6 +57,12 @@ int procfs2_file_mnt_id(struct file *f)
 	return real_mount(f->f_path.mnt)->mnt_id;
 }
 
+/* mntns_get()'s namespace's inode number (struct mnt_namespace of fs/mount.h). */
+unsigned int procfs2_mnt_ns_inum(struct mnt_namespace *ns)
+{
+	return ns->ns.inum;
+}
+
 /* The sysctl table of a file of proc's /proc/sys (NULL for other proc files). */
 const struct ctl_table *procfs2_proc_sysctl_entry(struct file *f)
 {

@@ -44,6 +44,7 @@ struct k_itimer;
 struct kernel_cpustat;
 struct kmem_cache;
 struct mm_struct;
+struct mnt_namespace;
 struct mutex;
 struct net;
 struct new_utsname;

@@ -366,6 +366,18 @@ same "... and a process's status there is proc's (less the listed lines)" "$(cat
 		{ split($0, f, ":") } !(f[1] in m)' $MISSING_STATUS $D/ns.ys)"
 same "... and its stat" "$(cat $D/ns.xt)" "$(cat $D/ns.yt)"
 
+# ns/mnt (mntns_get): the text of /proc's link, in the initial mount namespace and in
+# a new one, and the same errors for another user's process.
+same "ns/mnt reads /proc's text" "$(readlink $P2/self/ns/mnt)" "$(readlink /proc/self/ns/mnt)"
+same "ns/mnt of a process in a new mount namespace" \
+	"$(unshare -m sh -c "readlink $P2/\$\$/ns/mnt; readlink /proc/\$\$/ns/mnt")" \
+	"$(unshare -m sh -c "readlink /proc/\$\$/ns/mnt; readlink /proc/\$\$/ns/mnt")"
+expect "... which differs from the initial one" \
+	[ "$(unshare -m sh -c "readlink $P2/\$\$/ns/mnt")" != "$(readlink /proc/self/ns/mnt)" ]
+m=$(su -s /bin/sh nobody -c 'readlink -v /proc/1/ns/mnt' 2>&1 | sed 's/.*: //')
+same "ns/mnt of init as nobody: /proc's error ($m)" \
+	"$(su -s /bin/sh nobody -c "readlink -v $P2/1/ns/mnt" 2>&1 | sed 's/.*: //')" "$m"
+
 # The namespace's init ignores signals it has no handler for, but SIGKILL.
 kill -9 $NSPID
 kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS $USERNS 2>/dev/null
