@@ -66,6 +66,8 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
+    #[cfg(CONFIG_SCHED_AUTOGROUP)]
+    reg(b"autogroup", 0o644, &AUTOGROUP_FOPS, sched_autogroup_show),
     reg(
         b"timens_offsets",
         0o644,
@@ -1088,6 +1090,45 @@ single_file!(
 fn timens_offsets_write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
     Err(EPERM)
 }
+
+/// `sched_autogroup_show` (`proc_sched_autogroup_show_task`): the process's autogroup,
+/// if its task group is one; nothing once its signal handlers are gone (fs/proc then
+/// shows `autogroup_default`, which is not one).
+#[cfg(CONFIG_SCHED_AUTOGROUP)]
+fn sched_autogroup_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    let ag = task.sighand_lock().and_then(|sighand| sighand.autogroup());
+    if let Some((id, nice)) = ag {
+        m.print(fmt!("/autogroup-{} nice {}\n", id, nice));
+    }
+    Ok(())
+}
+
+/// `sched_autogroup_write`: the number is parsed and checked as fs/proc checks it
+/// (`EINVAL`, `ESRCH`), then the write is refused (`EPERM`):
+/// `proc_sched_autogroup_set_nice` and `sched_group_set_shares` are not exported.
+#[cfg(CONFIG_SCHED_AUTOGROUP)]
+fn sched_autogroup_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
+    const PROC_NUMBUF: usize = 13;
+    let mut b = [0u8; PROC_NUMBUF];
+    let n = count.min(PROC_NUMBUF - 1);
+    buf.reader().read_slice(&mut b[..n])?;
+    let nice = cred::kstrtoint_stripped(&mut b)?;
+    proc_task(inode).ok_or(ESRCH)?;
+    // MIN_NICE..=MAX_NICE
+    if !(-20..=19).contains(&nice) {
+        return Err(EINVAL);
+    }
+    Err(EPERM)
+}
+
+#[cfg(CONFIG_SCHED_AUTOGROUP)]
+single_file!(
+    /// `proc_pid_sched_autogroup_operations`.
+    AutogroupFile,
+    AUTOGROUP_FOPS,
+    Seq,
+    write: sched_autogroup_write
+);
 
 /// `task/<tid>/children` (`proc_tid_children_operations`, fs/proc/array.c): the pid
 /// of each child process of the thread, each followed by a space; empty once the

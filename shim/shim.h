@@ -18,6 +18,7 @@
 #include <asm/hardirq.h>
 
 struct anon_vma_name;
+struct autogroup;
 struct cgroup_subsys_state;
 struct completion;
 struct console;
@@ -57,6 +58,7 @@ struct pt_regs;
 struct sched_domain;
 struct seq_file;
 struct sighand_struct;
+struct signal_struct;
 struct super_block;
 struct task_delay_info;
 struct task_struct;
@@ -329,6 +331,10 @@ unsigned long long procfs2_rq_run_delay(int cpu);
 unsigned long procfs2_rq_pcount(int cpu);
 struct sched_domain *procfs2_rq_sd(int cpu);
 void procfs2_seq_sd_span(struct seq_file *m, struct sched_domain *sd);
+struct autogroup *procfs2_signal_autogroup(struct signal_struct *sig);
+bool procfs2_autogroup_is_autogroup(struct autogroup *ag);
+unsigned long procfs2_autogroup_id(struct autogroup *ag);
+int procfs2_autogroup_nice(struct autogroup *ag);
 
 /* private.c: users of private headers and tables */
 int procfs2_file_mnt_id(struct file *f);
