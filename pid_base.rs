@@ -140,6 +140,10 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
         timerslack_ns_show,
     ),
     one(b"arch_status", 0o444, arch_status_show),
+    #[cfg(CONFIG_KSM)]
+    one(b"ksm_merging_pages", 0o400, ksm_merging_pages_show),
+    #[cfg(CONFIG_KSM)]
+    one(b"ksm_stat", 0o400, ksm_stat_show),
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
@@ -221,6 +225,10 @@ static TID_BASE_STUFF: &[PidEntry] = &[
         userns::setgroups_show,
     ),
     one(b"arch_status", 0o444, arch_status_show),
+    #[cfg(CONFIG_KSM)]
+    one(b"ksm_merging_pages", 0o400, ksm_merging_pages_show),
+    #[cfg(CONFIG_KSM)]
+    one(b"ksm_stat", 0o400, ksm_stat_show),
 ];
 
 /// The directory of a process (`proc_tgid_base_*`).
@@ -585,6 +593,31 @@ fn schedstat_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result 
     match task.schedstat() {
         Some([run, wait, slices]) => m.print(fmt!("{} {} {}\n", run, wait, slices)),
         None => m.write(b"0 0 0\n"),
+    }
+    Ok(())
+}
+
+/// `proc_pid_ksm_merging_pages`: nothing without an address space.
+#[cfg(CONFIG_KSM)]
+fn ksm_merging_pages_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    if let Some(mm) = task.mm() {
+        m.print(fmt!("{}\n", mm.ksm_merging_pages()));
+    }
+    Ok(())
+}
+
+/// `proc_pid_ksm_stat`: nothing without an address space.
+#[cfg(CONFIG_KSM)]
+fn ksm_stat_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    if let Some(mm) = task.mm() {
+        let k = mm.ksm_stat();
+        m.print(fmt!(
+            "ksm_rmap_items {}\nksm_zero_pages {}\nksm_merging_pages {}\nksm_process_profit {}\n",
+            k.rmap_items,
+            k.zero_pages,
+            k.merging_pages,
+            k.profit
+        ));
     }
     Ok(())
 }

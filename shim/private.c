@@ -18,7 +18,7 @@
  *   exported, so the module carries its own copy under another name.
  * - vmstat_text[] of mm/vmstat.c and migratetype_names[] of mm/page_alloc.c: not
  *   exported; Kbuild cuts their definitions out of this tree's sources at build
- *   time, #ifdefs and all.
+ *   time, #ifdefs and all; likewise struct ksm_rmap_item of mm/ksm.c, for its size.
  */
 #include <linux/crypto.h>
 #include <linux/fs.h>
@@ -73,6 +73,19 @@ int procfs2_page_precise_mapcount(struct page *page)
 {
 	return folio_precise_page_mapcount(page_folio(page), page);
 }
+
+#ifdef CONFIG_KSM
+/*
+ * sizeof(struct ksm_rmap_item), by which ksm_process_profit() (not exported)
+ * charges a process's rmap items: the definition Kbuild cuts out of mm/ksm.c.
+ */
+#include "ksm_rmap_item.h"
+
+unsigned long procfs2_ksm_rmap_item_size(void)
+{
+	return sizeof(struct ksm_rmap_item);
+}
+#endif
 
 /* MAX_RECLAIM_RETRIES of mm/internal.h, a private header of the same tree. */
 bool procfs2_pgdat_unreclaimable(int nid)

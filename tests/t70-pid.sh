@@ -378,6 +378,33 @@ m=$(su -s /bin/sh nobody -c 'readlink -v /proc/1/ns/mnt' 2>&1 | sed 's/.*: //')
 same "ns/mnt of init as nobody: /proc's error ($m)" \
 	"$(su -s /bin/sh nobody -c "readlink -v $P2/1/ns/mnt" 2>&1 | sed 's/.*: //')" "$m"
 
+# ksm_merging_pages and ksm_stat (with ksm_process_profit, which counts the size of
+# mm/ksm.c's struct ksm_rmap_item) of a process whose identical pages and zero pages
+# ksmd merged; ksmd is stopped before the reads, so the counts hold still.
+K=/sys/kernel/mm/ksm
+if [ -e $K/run ] && [ -e /proc/self/ksm_stat ]; then
+	ksm_old="$(cat $K/use_zero_pages) $(cat $K/sleep_millisecs) $(cat $K/pages_to_scan)"
+	echo 1 > $K/use_zero_pages
+	echo 10 > $K/sleep_millisecs
+	echo 1000 > $K/pages_to_scan
+	echo 1 > $K/run
+	/tests/bin/ksm 64 > $D/ksm &
+	KP=$!
+	ksm_field() { grep "^$1 " /proc/$KP/ksm_stat 2>/dev/null | cut -d' ' -f2; }
+	waitfor '[ -s $D/ksm ] && [ "$(ksm_field ksm_merging_pages)" -gt 0 ] 2>/dev/null && [ "$(ksm_field ksm_zero_pages)" -gt 0 ] 2>/dev/null' 60
+	echo 0 > $K/run
+	same "ksm_stat is /proc's ($(cat /proc/$KP/ksm_stat | tr '\n' ' '))" "$(cat $P2/$KP/ksm_stat)" "$(cat /proc/$KP/ksm_stat)"
+	same "ksm_merging_pages is /proc's ($(cat /proc/$KP/ksm_merging_pages))" \
+		"$(cat $P2/$KP/ksm_merging_pages)" "$(cat /proc/$KP/ksm_merging_pages)"
+	same "ksm_stat of a thread is /proc's" "$(cat $P2/$KP/task/$KP/ksm_stat)" "$(cat /proc/$KP/task/$KP/ksm_stat)"
+	same "ksm_stat of a kernel thread is /proc's (empty)" "$(cat $P2/2/ksm_stat)" "$(cat /proc/2/ksm_stat)"
+	same "ksm_stat as nobody: /proc's error" "$(su -s /bin/sh nobody -c "cat $P2/$KP/ksm_stat" 2>&1 | sed 's/.*: //')" \
+		"$(su -s /bin/sh nobody -c "cat /proc/$KP/ksm_stat" 2>&1 | sed 's/.*: //')"
+	kill $KP
+	echo "$ksm_old" | { read z s p; echo $z > $K/use_zero_pages; echo $s > $K/sleep_millisecs
+		echo $p > $K/pages_to_scan; }
+fi
+
 # The namespace's init ignores signals it has no handler for, but SIGKILL.
 kill -9 $NSPID
 kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS $USERNS 2>/dev/null
