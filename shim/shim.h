@@ -44,6 +44,7 @@ struct irqaction;
 struct k_itimer;
 struct kernel_cpustat;
 struct kmem_cache;
+struct kthread;
 struct mm_struct;
 struct mnt_namespace;
 struct mutex;
@@ -73,6 +74,9 @@ struct uts_namespace;
 struct vfsmount;
 struct vm_area_struct;
 struct vma_iterator;
+struct worker;
+struct worker_pool;
+struct workqueue_struct;
 struct zone;
 
 /* Mount option numbers, fs/proc/root.c enum proc_param. */
@@ -335,6 +339,22 @@ struct autogroup *procfs2_signal_autogroup(struct signal_struct *sig);
 bool procfs2_autogroup_is_autogroup(struct autogroup *ag);
 unsigned long procfs2_autogroup_id(struct autogroup *ag);
 int procfs2_autogroup_nice(struct autogroup *ag);
+
+/* kthread.c: kernel threads' and workqueue workers' names */
+struct kthread *procfs2_task_kthread(struct task_struct *t);
+const char *procfs2_kthread_full_name(struct kthread *k);
+struct worker *procfs2_kthread_worker(struct kthread *k);
+bool procfs2_task_vfork_pending(struct task_struct *t);
+struct workqueue_struct *procfs2_worker_rescue_wq(struct worker *w);
+const char *procfs2_wq_name(struct workqueue_struct *wq);
+struct worker_pool *procfs2_worker_pool(struct worker *w);
+int procfs2_worker_id(struct worker *w);
+int procfs2_pool_cpu(struct worker_pool *pool);
+int procfs2_pool_id(struct worker_pool *pool);
+int procfs2_pool_nice(struct worker_pool *pool);
+raw_spinlock_t *procfs2_pool_lock(struct worker_pool *pool);
+const char *procfs2_worker_desc(struct worker *w);
+bool procfs2_worker_busy(struct worker *w);
 
 /* private.c: users of private headers and tables */
 int procfs2_file_mnt_id(struct file *f);

@@ -405,6 +405,29 @@ if [ -e $K/run ] && [ -e /proc/self/ksm_stat ]; then
 		echo $p > $K/pages_to_scan; }
 fi
 
+# Kernel threads' names (proc_task_name): comm, status's Name and stat's comm of every
+# kernel thread as /proc shows them (full names; a workqueue worker's id and last
+# work, which change as it runs: procfs2's read, between two reads of /proc, must be
+# one of them, on one of ten tries).
+kt_names() { # TREE PID
+	{ cat $1/$2/comm; grep '^Name:' $1/$2/status; sed 's/^[0-9]* (\(.*\)) .*/\1/' $1/$2/stat; } 2>/dev/null
+}
+bad="" n=0 long=0
+for p in $(cd /proc && ls -d [0-9]* | sort -n); do
+	grep -q '^PPid:	[02]$' /proc/$p/status 2>/dev/null && [ $p != 1 ] || continue
+	n=$((n + 1))
+	i=0
+	while :; do
+		a=$(kt_names /proc $p) b=$(kt_names $P2 $p) c=$(kt_names /proc $p)
+		[ "$b" = "$a" ] || [ "$b" = "$c" ] || [ $i -ge 9 ] && break
+		i=$((i + 1))
+	done
+	[ "$b" = "$c" ] && a=$c
+	[ "$a" = "$b" ] || [ ! -e /proc/$p ] || bad="$bad $p:$(echo "$a" | head -n 1)/$(echo "$b" | head -n 1)"
+	[ $(cat /proc/$p/comm 2>/dev/null | wc -c) -gt 16 ] && long=$((long + 1))
+done
+same "kernel threads' comm, status Name and stat comm are /proc's ($n threads, $long with names past 15 bytes)" "$bad" ""
+
 # The namespace's init ignores signals it has no handler for, but SIGKILL.
 kill -9 $NSPID
 kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS $USERNS 2>/dev/null
