@@ -27,11 +27,10 @@ const TASK_STATE: [&str; 9] = [
     "I (idle)",
 ];
 
-/// `proc_task_name` without escaping. fs/proc names workqueue workers and kernel
-/// threads with `wq_worker_comm` and `get_kthread_comm`, which are not exported:
-/// here every task shows `comm`.
+/// `proc_task_name` without escaping: a workqueue worker's name as `wq_worker_comm`
+/// makes it, a kernel thread's full name, else the comm (`Task::proc_task_name`).
 pub(crate) fn proc_task_name(m: &SeqFile, task: &Task) {
-    m.write(&task.comm());
+    m.write(&task.proc_task_name());
 }
 
 /// `nsec_to_clock_t` for `USER_HZ` 100 (checked in shim/sys.c): a `u64` division, so
@@ -469,7 +468,7 @@ pub(crate) fn proc_pid_statm(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>)
 /// `proc_task_name` with `seq_escape_str(..., ESCAPE_SPACE | ESCAPE_SPECIAL, "\n\\")`:
 /// newline and backslash escaped, as the `Name:` line of `status` shows them.
 fn proc_task_name_escaped(m: &SeqFile, task: &Task) {
-    let comm = task.comm();
+    let comm = task.proc_task_name();
     let mut rest = &comm[..];
     while let Some(i) = rest.iter().position(|&c| c == b'\n' || c == b'\\') {
         m.write(&rest[..i]);

@@ -20,8 +20,7 @@ use crate::{
     wrap::{
         console,
         cred::PidNamespace,
-        irq,
-        rq,
+        irq, rq,
         sys::{self, CpuId},
     },
 };

@@ -6,8 +6,8 @@
 //! fs/proc's links are magic: following one opens the namespace's nsfs file
 //! (`ns_get_path` with `nd_jump_link`, neither exported), which `setns` and the
 //! `stat` of ps and lsns use. These are plain links with the same text, so they
-//! resolve to nothing (`ENOENT`). `mnt` is missing: its inode number is in the
-//! private `struct mnt_namespace` (fs/mount.h; `from_mnt_ns` is not exported).
+//! resolve to nothing (`ENOENT`). `mnt`'s inode number is in `struct mnt_namespace`
+//! of fs/mount.h, a header of the same tree (`shim/private.c`).
 
 use crate::{
     pid_inode::{
@@ -35,7 +35,7 @@ struct NsEntry {
     kind: NsKind,
 }
 
-/// `ns_entries`, in fs/proc's order, less `mnt` (see above).
+/// `ns_entries`, in fs/proc's order.
 static NS_ENTRIES: &[NsEntry] = &[
     NsEntry {
         name: b"net",
@@ -66,6 +66,11 @@ static NS_ENTRIES: &[NsEntry] = &[
         name: b"user",
         label: "user",
         kind: NsKind::User,
+    },
+    NsEntry {
+        name: b"mnt",
+        label: "mnt",
+        kind: NsKind::Mnt,
     },
     NsEntry {
         name: b"cgroup",

@@ -66,6 +66,8 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
     one(b"status", 0o444, array::proc_pid_status),
     one(b"personality", 0o400, personality_show),
     one(b"limits", 0o444, limits_show),
+    #[cfg(CONFIG_SCHED_AUTOGROUP)]
+    reg(b"autogroup", 0o644, &AUTOGROUP_FOPS, sched_autogroup_show),
     reg(
         b"timens_offsets",
         0o644,
@@ -152,6 +154,10 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
         timerslack_ns_show,
     ),
     one(b"arch_status", 0o444, arch_status_show),
+    #[cfg(CONFIG_KSM)]
+    one(b"ksm_merging_pages", 0o400, ksm_merging_pages_show),
+    #[cfg(CONFIG_KSM)]
+    one(b"ksm_stat", 0o400, ksm_stat_show),
 ];
 
 /// `/proc2/<tgid>/task/<tid>/`, in fs/proc's order.
@@ -247,6 +253,10 @@ static TID_BASE_STUFF: &[PidEntry] = &[
         userns::setgroups_show,
     ),
     one(b"arch_status", 0o444, arch_status_show),
+    #[cfg(CONFIG_KSM)]
+    one(b"ksm_merging_pages", 0o400, ksm_merging_pages_show),
+    #[cfg(CONFIG_KSM)]
+    one(b"ksm_stat", 0o400, ksm_stat_show),
 ];
 
 /// The directory of a process (`proc_tgid_base_*`).
@@ -611,6 +621,31 @@ fn schedstat_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result 
     match task.schedstat() {
         Some([run, wait, slices]) => m.print(fmt!("{} {} {}\n", run, wait, slices)),
         None => m.write(b"0 0 0\n"),
+    }
+    Ok(())
+}
+
+/// `proc_pid_ksm_merging_pages`: nothing without an address space.
+#[cfg(CONFIG_KSM)]
+fn ksm_merging_pages_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    if let Some(mm) = task.mm() {
+        m.print(fmt!("{}\n", mm.ksm_merging_pages()));
+    }
+    Ok(())
+}
+
+/// `proc_pid_ksm_stat`: nothing without an address space.
+#[cfg(CONFIG_KSM)]
+fn ksm_stat_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    if let Some(mm) = task.mm() {
+        let k = mm.ksm_stat();
+        m.print(fmt!(
+            "ksm_rmap_items {}\nksm_zero_pages {}\nksm_merging_pages {}\nksm_process_profit {}\n",
+            k.rmap_items,
+            k.zero_pages,
+            k.merging_pages,
+            k.profit
+        ));
     }
     Ok(())
 }
@@ -1116,6 +1151,45 @@ single_file!(
 fn timens_offsets_write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
     Err(EPERM)
 }
+
+/// `sched_autogroup_show` (`proc_sched_autogroup_show_task`): the process's autogroup,
+/// if its task group is one; nothing once its signal handlers are gone (fs/proc then
+/// shows `autogroup_default`, which is not one).
+#[cfg(CONFIG_SCHED_AUTOGROUP)]
+fn sched_autogroup_show(m: &SeqFile, &ProcTask { task, .. }: &ProcTask<'_>) -> Result {
+    let ag = task.sighand_lock().and_then(|sighand| sighand.autogroup());
+    if let Some((id, nice)) = ag {
+        m.print(fmt!("/autogroup-{} nice {}\n", id, nice));
+    }
+    Ok(())
+}
+
+/// `sched_autogroup_write`: the number is parsed and checked as fs/proc checks it
+/// (`EINVAL`, `ESRCH`), then the write is refused (`EPERM`):
+/// `proc_sched_autogroup_set_nice` and `sched_group_set_shares` are not exported.
+#[cfg(CONFIG_SCHED_AUTOGROUP)]
+fn sched_autogroup_write(inode: &Inode, buf: UserSlice, count: usize) -> Result<usize> {
+    const PROC_NUMBUF: usize = 13;
+    let mut b = [0u8; PROC_NUMBUF];
+    let n = count.min(PROC_NUMBUF - 1);
+    buf.reader().read_slice(&mut b[..n])?;
+    let nice = cred::kstrtoint_stripped(&mut b)?;
+    proc_task(inode).ok_or(ESRCH)?;
+    // MIN_NICE..=MAX_NICE
+    if !(-20..=19).contains(&nice) {
+        return Err(EINVAL);
+    }
+    Err(EPERM)
+}
+
+#[cfg(CONFIG_SCHED_AUTOGROUP)]
+single_file!(
+    /// `proc_pid_sched_autogroup_operations`.
+    AutogroupFile,
+    AUTOGROUP_FOPS,
+    Seq,
+    write: sched_autogroup_write
+);
 
 /// `task/<tid>/children` (`proc_tid_children_operations`, fs/proc/array.c): the pid
 /// of each child process of the thread, each followed by a space; empty once the

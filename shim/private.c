@@ -20,7 +20,7 @@
  *   exported, so the module carries its own copy under another name.
  * - vmstat_text[] of mm/vmstat.c and migratetype_names[] of mm/page_alloc.c: not
  *   exported; Kbuild cuts their definitions out of this tree's sources at build
- *   time, #ifdefs and all.
+ *   time, #ifdefs and all; likewise struct ksm_rmap_item of mm/ksm.c, for its size.
  */
 #include <linux/crypto.h>
 #include <linux/fs.h>
@@ -61,6 +61,12 @@ int procfs2_file_mnt_id(struct file *f)
 	return real_mount(f->f_path.mnt)->mnt_id;
 }
 
+/* mntns_get()'s namespace's inode number (struct mnt_namespace of fs/mount.h). */
+unsigned int procfs2_mnt_ns_inum(struct mnt_namespace *ns)
+{
+	return ns->ns.inum;
+}
+
 /* The sysctl table of a file of proc's /proc/sys (NULL for other proc files). */
 const struct ctl_table *procfs2_proc_sysctl_entry(struct file *f)
 {
@@ -71,6 +77,19 @@ int procfs2_page_precise_mapcount(struct page *page)
 {
 	return folio_precise_page_mapcount(page_folio(page), page);
 }
+
+#ifdef CONFIG_KSM
+/*
+ * sizeof(struct ksm_rmap_item), by which ksm_process_profit() (not exported)
+ * charges a process's rmap items: the definition Kbuild cuts out of mm/ksm.c.
+ */
+#include "ksm_rmap_item.h"
+
+unsigned long procfs2_ksm_rmap_item_size(void)
+{
+	return sizeof(struct ksm_rmap_item);
+}
+#endif
 
 /* MAX_RECLAIM_RETRIES of mm/internal.h, a private header of the same tree. */
 bool procfs2_pgdat_unreclaimable(int nid)

@@ -49,6 +49,37 @@ unsigned int procfs2_rq_nr_iowait(int cpu)
 	return atomic_read(&procfs2_cpu_rq(cpu)->nr_iowait);
 }
 
+#ifdef CONFIG_SCHED_AUTOGROUP
+/*
+ * A process's autogroup (kernel/sched/autogroup.h), for /proc/PID/autogroup: the
+ * caller holds the process's siglock, under which signal->autogroup is stable and
+ * counted (autogroup_move_group replaces it under that lock, and drops the old one's
+ * reference after).
+ */
+#include "sched/autogroup.h"
+
+struct autogroup *procfs2_signal_autogroup(struct signal_struct *sig)
+{
+	return sig->autogroup;
+}
+
+bool procfs2_autogroup_is_autogroup(struct autogroup *ag)
+{
+	return task_group_is_autogroup(ag->tg);
+}
+
+unsigned long procfs2_autogroup_id(struct autogroup *ag)
+{
+	return ag->id;
+}
+
+/* Written under ag->lock's write side, a single int. */
+int procfs2_autogroup_nice(struct autogroup *ag)
+{
+	return READ_ONCE(ag->nice);
+}
+#endif
+
 #ifdef CONFIG_SCHEDSTATS
 /*
  * show_schedstat's fields of a runqueue (kernel/sched/stats.c), read without a lock

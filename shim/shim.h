@@ -20,6 +20,7 @@
 #include <asm/pgtable_types.h>
 
 struct anon_vma_name;
+struct autogroup;
 struct block_device;
 struct class;
 struct cgroup_root;
@@ -53,8 +54,10 @@ struct irqaction;
 struct k_itimer;
 struct kernel_cpustat;
 struct kmem_cache;
+struct kthread;
 struct mem_cgroup;
 struct mm_struct;
+struct mnt_namespace;
 struct module;
 struct mutex;
 struct net;
@@ -70,6 +73,7 @@ struct pt_regs;
 struct sched_domain;
 struct seq_file;
 struct sighand_struct;
+struct signal_struct;
 struct super_block;
 struct task_delay_info;
 struct task_struct;
@@ -84,6 +88,9 @@ struct uts_namespace;
 struct vfsmount;
 struct vm_area_struct;
 struct vma_iterator;
+struct worker;
+struct worker_pool;
+struct workqueue_struct;
 struct zone;
 
 /* Mount option numbers, fs/proc/root.c enum proc_param. */
@@ -522,6 +529,26 @@ unsigned long procfs2_psi_freq(void);
 unsigned long procfs2_psi_exp_10s(void);
 unsigned long procfs2_psi_exp_60s(void);
 unsigned long procfs2_psi_exp_300s(void);
+struct autogroup *procfs2_signal_autogroup(struct signal_struct *sig);
+bool procfs2_autogroup_is_autogroup(struct autogroup *ag);
+unsigned long procfs2_autogroup_id(struct autogroup *ag);
+int procfs2_autogroup_nice(struct autogroup *ag);
+
+/* kthread.c: kernel threads' and workqueue workers' names */
+struct kthread *procfs2_task_kthread(struct task_struct *t);
+const char *procfs2_kthread_full_name(struct kthread *k);
+struct worker *procfs2_kthread_worker(struct kthread *k);
+bool procfs2_task_vfork_pending(struct task_struct *t);
+struct workqueue_struct *procfs2_worker_rescue_wq(struct worker *w);
+const char *procfs2_wq_name(struct workqueue_struct *wq);
+struct worker_pool *procfs2_worker_pool(struct worker *w);
+int procfs2_worker_id(struct worker *w);
+int procfs2_pool_cpu(struct worker_pool *pool);
+int procfs2_pool_id(struct worker_pool *pool);
+int procfs2_pool_nice(struct worker_pool *pool);
+raw_spinlock_t *procfs2_pool_lock(struct worker_pool *pool);
+const char *procfs2_worker_desc(struct worker *w);
+bool procfs2_worker_busy(struct worker *w);
 
 /* private.c: users of private headers and tables */
 int procfs2_file_mnt_id(struct file *f);

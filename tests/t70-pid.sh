@@ -370,6 +370,68 @@ same "... and a process's status there is proc's (less the listed lines)" "$(cat
 		{ split($0, f, ":") } !(f[1] in m)' $MISSING_STATUS $D/ns.ys)"
 same "... and its stat" "$(cat $D/ns.xt)" "$(cat $D/ns.yt)"
 
+# ns/mnt (mntns_get): the text of /proc's link, in the initial mount namespace and in
+# a new one, and the same errors for another user's process.
+same "ns/mnt reads /proc's text" "$(readlink $P2/self/ns/mnt)" "$(readlink /proc/self/ns/mnt)"
+same "ns/mnt of a process in a new mount namespace" \
+	"$(unshare -m sh -c "readlink $P2/\$\$/ns/mnt; readlink /proc/\$\$/ns/mnt")" \
+	"$(unshare -m sh -c "readlink /proc/\$\$/ns/mnt; readlink /proc/\$\$/ns/mnt")"
+expect "... which differs from the initial one" \
+	[ "$(unshare -m sh -c "readlink $P2/\$\$/ns/mnt")" != "$(readlink /proc/self/ns/mnt)" ]
+m=$(su -s /bin/sh nobody -c 'readlink -v /proc/1/ns/mnt' 2>&1 | sed 's/.*: //')
+same "ns/mnt of init as nobody: /proc's error ($m)" \
+	"$(su -s /bin/sh nobody -c "readlink -v $P2/1/ns/mnt" 2>&1 | sed 's/.*: //')" "$m"
+
+# ksm_merging_pages and ksm_stat (with ksm_process_profit, which counts the size of
+# mm/ksm.c's struct ksm_rmap_item) of a process whose identical pages and zero pages
+# ksmd merged; ksmd is stopped before the reads, so the counts hold still.
+K=/sys/kernel/mm/ksm
+if [ -e $K/run ] && [ -e /proc/self/ksm_stat ]; then
+	ksm_old="$(cat $K/use_zero_pages) $(cat $K/sleep_millisecs) $(cat $K/pages_to_scan)"
+	echo 1 > $K/use_zero_pages
+	echo 10 > $K/sleep_millisecs
+	echo 1000 > $K/pages_to_scan
+	echo 1 > $K/run
+	/tests/bin/ksm 64 > $D/ksm &
+	KP=$!
+	ksm_field() { grep "^$1 " /proc/$KP/ksm_stat 2>/dev/null | cut -d' ' -f2; }
+	waitfor '[ -s $D/ksm ] && [ "$(ksm_field ksm_merging_pages)" -gt 0 ] 2>/dev/null && [ "$(ksm_field ksm_zero_pages)" -gt 0 ] 2>/dev/null' 60
+	echo 0 > $K/run
+	same "ksm_stat is /proc's ($(cat /proc/$KP/ksm_stat | tr '\n' ' '))" "$(cat $P2/$KP/ksm_stat)" "$(cat /proc/$KP/ksm_stat)"
+	same "ksm_merging_pages is /proc's ($(cat /proc/$KP/ksm_merging_pages))" \
+		"$(cat $P2/$KP/ksm_merging_pages)" "$(cat /proc/$KP/ksm_merging_pages)"
+	same "ksm_stat of a thread is /proc's" "$(cat $P2/$KP/task/$KP/ksm_stat)" "$(cat /proc/$KP/task/$KP/ksm_stat)"
+	same "ksm_stat of a kernel thread is /proc's (empty)" "$(cat $P2/2/ksm_stat)" "$(cat /proc/2/ksm_stat)"
+	same "ksm_stat as nobody: /proc's error" "$(su -s /bin/sh nobody -c "cat $P2/$KP/ksm_stat" 2>&1 | sed 's/.*: //')" \
+		"$(su -s /bin/sh nobody -c "cat /proc/$KP/ksm_stat" 2>&1 | sed 's/.*: //')"
+	kill $KP
+	echo "$ksm_old" | { read z s p; echo $z > $K/use_zero_pages; echo $s > $K/sleep_millisecs
+		echo $p > $K/pages_to_scan; }
+fi
+
+# Kernel threads' names (proc_task_name): comm, status's Name and stat's comm of every
+# kernel thread as /proc shows them (full names; a workqueue worker's id and last
+# work, which change as it runs: procfs2's read, between two reads of /proc, must be
+# one of them, on one of ten tries).
+kt_names() { # TREE PID
+	{ cat $1/$2/comm; grep '^Name:' $1/$2/status; sed 's/^[0-9]* (\(.*\)) .*/\1/' $1/$2/stat; } 2>/dev/null
+}
+bad="" n=0 long=0
+for p in $(cd /proc && ls -d [0-9]* | sort -n); do
+	grep -q '^PPid:	[02]$' /proc/$p/status 2>/dev/null && [ $p != 1 ] || continue
+	n=$((n + 1))
+	i=0
+	while :; do
+		a=$(kt_names /proc $p) b=$(kt_names $P2 $p) c=$(kt_names /proc $p)
+		[ "$b" = "$a" ] || [ "$b" = "$c" ] || [ $i -ge 9 ] && break
+		i=$((i + 1))
+	done
+	[ "$b" = "$c" ] && a=$c
+	[ "$a" = "$b" ] || [ ! -e /proc/$p ] || bad="$bad $p:$(echo "$a" | head -n 1)/$(echo "$b" | head -n 1)"
+	[ $(cat /proc/$p/comm 2>/dev/null | wc -c) -gt 16 ] && long=$((long + 1))
+done
+same "kernel threads' comm, status Name and stat comm are /proc's ($n threads, $long with names past 15 bytes)" "$bad" ""
+
 # The namespace's init ignores signals it has no handler for, but SIGKILL.
 kill -9 $NSPID
 kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS $USERNS 2>/dev/null

@@ -48,13 +48,26 @@ same "pmap -x of a sleeper and the test shell" "$(over $cmd)" "$($cmd 2>&1)"
 kill $S $T $M
 wait 2>/dev/null
 
+# Kernel threads' names (proc_task_name): full names, and workqueue workers' ids with
+# their last work ("+" while it runs). Workers change theirs as they run, so the
+# outputs must agree on one of ten tries.
+cmd="$PS -e -o pid,comm,args"
+f=$(sh -c 'echo $$')
+i=0
+while :; do
+	a=$(over $cmd | awk -v f=$f 'NR == 1 || $1 < f') b=$($cmd 2>&1 | awk -v f=$f 'NR == 1 || $1 < f')
+	[ "$a" = "$b" ] || [ $i -ge 9 ] && break
+	i=$((i + 1))
+	sleep 1
+done
+same "ps -e -o pid,comm,args: kernel threads' full and workers' names ($(echo "$b" | grep -c '\[') kernel threads, try $((i + 1)))" "$a" "$b"
+
 # Whole-system views. What moves between two runs is masked: clocks, CPU shares
-# and times, free memory; kernel threads' names are cut to 15 characters (their
-# full names are private to kernel/kthread.c and kernel/workqueue.c: doc/differences.md); the
-# tools' own processes, which differ between the runs, are left out.
+# and times, free memory, workqueue workers' last work; the tools' own processes,
+# which differ between the runs, are left out.
 first=$(sh -c 'echo $$')
 mine() { awk -v f=$first -v col=$1 'NR == 1 || $col + 0 < f'; }
-kname() { sed -E -e 's#\[(kworker/u?[0-9]+:[0-9]+H?)-[^]]*\]#[\1]#' -e 's/\[([^]]{15})[^]]*\]/[\1]/'; }
+kname() { sed -E 's#\[(kworker/(R-[^]+-]+|u?[0-9]+:[0-9]+H?|dying))[+-][^]]*\]#[\1]#'; }
 cmd="$PS aux"
 # A kernel thread's state flips between runs (rcu_sched: I or R); a process's does not.
 ps_aux() { mine 2 | kname | awk '{ $3 = "-"; $10 = "-"; if ($11 ~ /^\[/) $8 = "-"; print }'; }

@@ -188,6 +188,31 @@ impl<'a> Sighand<'a> {
         unsafe { (*self.task).signal }
     }
 
+    /// The process's autogroup as `proc_sched_autogroup_show_task` shows it: its id and
+    /// nice, or `None` when its task group is not an autogroup. fs/proc takes a
+    /// reference and reads `nice` under the group's `lock` (a sleeping lock); the
+    /// reference is one a module could not drop (`autogroup_destroy` is private), so
+    /// the group is read under `siglock` instead, which keeps it, and `nice`, a single
+    /// `int` the writer sets under the lock's write side, is read once: the same old or
+    /// new value a reader under the read side sees.
+    #[cfg(CONFIG_SCHED_AUTOGROUP)]
+    pub(crate) fn autogroup(&self) -> Option<(i64, i32)> {
+        // SAFETY: `signal->autogroup` is stable under `siglock`, held (type invariant),
+        // and holds a reference on the group (`sched_autogroup_fork`), which
+        // `autogroup_move_group` drops only after replacing it under this lock; a
+        // group's `tg` and `id` are set when it is made.
+        unsafe {
+            let ag = shim::procfs2_signal_autogroup(self.signal());
+            if !shim::procfs2_autogroup_is_autogroup(ag) {
+                return None;
+            }
+            Some((
+                shim::procfs2_autogroup_id(ag) as i64,
+                shim::procfs2_autogroup_nice(ag),
+            ))
+        }
+    }
+
     /// The controlling tty's foreground process group as `ns` numbers it, and the
     /// tty's device number (`tty_get_pgrp`, `tty_devnum`), if the group has a tty.
     pub(crate) fn tty(&self, ns: &super::cred::PidNamespace) -> Option<(u32, u32)> {

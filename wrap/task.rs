@@ -19,6 +19,7 @@
 
 mod creds;
 mod files;
+mod kthread;
 mod memory;
 mod pid;
 mod sched;

@@ -35,6 +35,7 @@ pub(crate) enum NsKind {
     Pid,
     PidForChildren,
     User,
+    Mnt,
     Cgroup,
     #[cfg(CONFIG_TIME_NS)]
     Time,
@@ -292,6 +293,8 @@ impl Task {
                         NsKind::Net => shim::procfs2_net_inum(nsp.net_ns.as_mut()?),
                         NsKind::Uts => shim::procfs2_uts_ns_inum(nsp.uts_ns.as_mut()?),
                         NsKind::Ipc => shim::procfs2_ipc_ns_inum(nsp.ipc_ns.as_mut()?),
+                        // `mntns_get`: `&nsproxy->mnt_ns->ns` under `task_lock`.
+                        NsKind::Mnt => shim::procfs2_mnt_ns_inum(nsp.mnt_ns.as_mut()?),
                         NsKind::PidForChildren => {
                             let ns = nsp.pid_ns_for_children.as_mut()?;
                             shim::procfs2_pid_ns_child_reaper(ns).as_ref()?;

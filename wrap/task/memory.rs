@@ -78,8 +78,57 @@ pub(crate) struct MmCounters {
     pub(crate) untag_mask: u64,
 }
 
+/// The KSM counters of an address space (`ksm_stat`), each read once.
+#[cfg(CONFIG_KSM)]
+pub(crate) struct KsmStat {
+    pub(crate) rmap_items: u64,
+    /// `mm_ksm_zero_pages`.
+    pub(crate) zero_pages: i64,
+    pub(crate) merging_pages: u64,
+    /// `ksm_process_profit` (mm/ksm.c, not exported), in bytes.
+    pub(crate) profit: i64,
+}
+
 /// What a reader holding a task's address space (`mm_users`) reads of it.
 impl MmWithUser {
+    /// `ksm_merging_pages`, read once.
+    #[cfg(CONFIG_KSM)]
+    pub(crate) fn ksm_merging_pages(&self) -> u64 {
+        // SAFETY: The mm is held (type invariant); a word read once, unlocked, as
+        // fs/proc reads it.
+        unsafe { read_once(&raw const (*self.as_ptr()).__bindgen_anon_1.ksm_merging_pages) as u64 }
+    }
+
+    /// The KSM counters and the profit `ksm_process_profit` computes from them:
+    /// `(long)(merging + zero) * PAGE_SIZE - rmap_items * sizeof(struct
+    /// ksm_rmap_item)`, in C's `unsigned long` arithmetic.
+    #[cfg(CONFIG_KSM)]
+    pub(crate) fn ksm_stat(&self) -> KsmStat {
+        let m = self.as_ptr();
+        // SAFETY: The mm is held (type invariant); each field is a word read once,
+        // unlocked, as fs/proc reads them (`mm_ksm_zero_pages` is an atomic read);
+        // the size is a constant of shim/private.c.
+        let (rmap_items, zero_pages, merging_pages, item_size) = unsafe {
+            let f = &raw const (*m).__bindgen_anon_1;
+            (
+                read_once(&raw const (*f).ksm_rmap_items) as u64,
+                read_once(&raw const (*f).ksm_zero_pages.counter),
+                read_once(&raw const (*f).ksm_merging_pages) as u64,
+                shim::procfs2_ksm_rmap_item_size() as u64,
+            )
+        };
+        let pages = merging_pages.wrapping_add(zero_pages as u64);
+        let profit = pages
+            .wrapping_mul(bindings::PAGE_SIZE as u64)
+            .wrapping_sub(rmap_items.wrapping_mul(item_size)) as i64;
+        KsmStat {
+            rmap_items,
+            zero_pages,
+            merging_pages,
+            profit,
+        }
+    }
+
     /// The counters of `task_mem`, read unlocked, as fs/proc reads them.
     pub(crate) fn counters(&self) -> MmCounters {
         let p = self.as_ptr();
