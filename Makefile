@@ -5,8 +5,10 @@
 #                 CMD='...' runs a command in the guest, OVERLAY=DIR adds files
 #   make check    every test in the guest; ends with "N passed, N failed, N skipped";
 #                 T="t70 t77" (t70, t70-pid or t70-pid.sh) boots once for just those
-#                 files, with the same console and leak checks; lint and the LSM
-#                 boots only if T names them too (T="t70 lint lsm-boot")
+#                 files, with the same console and leak checks; lint, the LSM
+#                 boots and the other flavour's boot (the page-walk test on the
+#                 release kernel's split PTE locks) only if T names them too
+#                 (T="t70 lint lsm-boot other-flavour")
 #   make stress   the storm of tests/stress.sh for DURATION seconds (600), then
 #                 FUZZ_CALLS (1,000,000) fuzz calls compared with /proc
 #   make bench    the workloads of bench/ on /proc and /proc2 in one boot of the release

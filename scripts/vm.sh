@@ -5,8 +5,9 @@
 #   scripts/vm.sh run      boot, load, mount, show; then CMD, a shell, or exit
 #   scripts/vm.sh check    run every test in the guest; TAP; closing count line.
 #                          T="t70 t77" (t70, t70-pid or t70-pid.sh): only those files,
-#                          with the same console and kmemleak checks; lint and the LSM
-#                          boots only if T names them too (lint, lsm-boot)
+#                          with the same console and kmemleak checks; lint, the LSM
+#                          boots and the other flavour's boot only if T names them
+#                          too (lint, lsm-boot, other-flavour)
 #   scripts/vm.sh stress   the storm and the long fuzz (make stress)
 #   scripts/vm.sh bench    the workloads of bench/ on /proc and /proc2 (make bench,
 #                          release kernel, one CPU, -icount shift=0); then the report
@@ -26,16 +27,24 @@ if [ "$mode" = bench ] && [ "${BENCH_README:-0}" = 1 ] &&
 fi
 t_start=$(date +%s)
 
+# The tests `make check` runs a second time, in a short boot of the other flavour's
+# kernel: the page walk (smaps, pagemap, clear_refs), whose PTE and PMD locks are
+# mm->page_table_lock on the debug kernel (NR_CPUS=2) and each table's own split
+# lock on the release kernel (Debian's NR_CPUS, qemu/release.config).
+other_tests="t73-smaps.sh"
+other_flavour=$([ "$FLAVOUR" = debug ] && echo release || echo debug)
+
 # make check T=...: the test files it names, resolved here so that a typo stops the
 # run before the build; CHECK_TESTS goes to the guest (scripts/initramfs.sh).
-run_lint=1 run_lsm=1
+run_lint=1 run_lsm=1 run_other=1
 if [ "$mode" = check ] && [ -n "${T:-}" ]; then
-	run_lint=0 run_lsm=0 CHECK_TESTS=
+	run_lint=0 run_lsm=0 run_other=0 CHECK_TESTS=
 	for w in $T; do
 		w=${w#tests/} w=${w%.sh}
 		case "$w" in
 		lint) run_lint=1; continue ;;
 		lsm-boot) run_lsm=1; continue ;;
+		other-flavour) run_other=1; continue ;;
 		esac
 		m=$(cd "$TOP/tests" && for f in "$w.sh" "$w"-*.sh; do
 			case "$f" in t[0-9]*) if [ -f "$f" ]; then echo "$f"; fi ;; esac
@@ -48,7 +57,10 @@ if [ "$mode" = check ] && [ -n "${T:-}" ]; then
 	CHECK_TESTS=${CHECK_TESTS% }
 	export CHECK_TESTS
 	echo "procfs2: T: tests ${CHECK_TESTS:-none}; lint $([ $run_lint = 1 ] && echo runs || echo skipped);" \
-		"LSM boots $([ $run_lsm = 1 ] && echo run || echo skipped)"
+		"LSM boots $([ $run_lsm = 1 ] && echo run || echo skipped);" \
+		"$other_flavour boot $([ $run_other = 1 ] && echo "runs ${CHECK_TESTS:-$other_tests}" || echo skipped)"
+	# T="t73 other-flavour": the named tests on both kernels.
+	[ -n "$CHECK_TESTS" ] && other_tests=$CHECK_TESTS
 fi
 
 stage_begin setup; "$TOP/scripts/setup.sh" $([ "$mode" = bench ] && echo gnuplot-nox); stage_end
@@ -67,7 +79,8 @@ fi
 kdir=$(kernel_dir)
 logdir="$BUILD/logs/$mode-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$logdir"
-ln -sfn "$logdir" "$BUILD/logs/latest-$mode"
+# The other flavour's boot of a check keeps latest-check for the check that ran it.
+ln -sfn "$logdir" "$BUILD/logs/latest-$mode${PROCFS2_SUBCHECK:+-$FLAVOUR}"
 console="$logdir/console.log" session="$logdir/session.log"
 
 stage_begin initramfs
@@ -164,23 +177,45 @@ fi
 
 if [ "$mode" = check ] || [ "$mode" = stress ] || [ "$mode" = lsmboot ]; then
 	tap=$(tr -d '\r' < "$session")
+	# fold LABEL OUTPUT: the TAP lines of another boot join this run's, numbered on
+	# and labelled; a boot that ran no test is a failure.
+	fold() {
+		local lines line k
+		lines=$(grep -E '^((not )?ok [0-9]+|#   )' <<<"$2" || true)
+		grep -qE '^(not )?ok [0-9]+' <<<"$lines" || lines="not ok 1 - the boot ran no test"
+		while IFS= read -r line; do
+			case "$line" in "#"*) echo "$line"; continue ;; esac
+			k=$(( $(grep -cE '^(not )?ok [0-9]+' <<<"$tap") + 1 ))
+			line=$(sed -E "s/^(not )?ok [0-9]+ - /\1ok $k - $1: /" <<<"$line")
+			echo "$line"
+			tap+=$'\n'"$line"
+		done <<<"$lines"
+	}
 	if [ "$mode" = check ] && [ $run_lsm = 1 ]; then
 		# SELinux and Smack label /proc's per-process inodes by a hook a module cannot
 		# call: one boot with each running, where procfs2 must refuse to be mounted
-		# (tests/lsm-boot.sh). Their TAP lines join this run's, numbered on.
+		# (tests/lsm-boot.sh).
 		for lsm in selinux smack; do
 			echo "# lsm-boot.sh, booted with lsm=capability,yama,$lsm"
-			sub=$(APPEND="lsm=capability,yama,$lsm" TIMEOUT=600 "$0" lsmboot 2>&1 | tr -d '\r' || true)
-			lines=$(grep -E '^((not )?ok [0-9]+|#   )' <<<"$sub" || true)
-			grep -qE '^(not )?ok [0-9]+' <<<"$lines" || lines="not ok 1 - the lsm=$lsm boot ran no test"
-			while IFS= read -r line; do
-				case "$line" in "#"*) echo "$line"; continue ;; esac
-				k=$(( $(grep -cE '^(not )?ok [0-9]+' <<<"$tap") + 1 ))
-				line=$(sed -E "s/^(not )?ok [0-9]+ - /\1ok $k - lsm=$lsm: /" <<<"$line")
-				echo "$line"
-				tap+=$'\n'"$line"
-			done <<<"$lines"
+			fold "lsm=$lsm" "$(APPEND="lsm=capability,yama,$lsm" TIMEOUT=600 "$0" lsmboot 2>&1 | tr -d '\r' || true)"
 		done
+	fi
+	if [ "$mode" = check ] && [ $run_other = 1 ]; then
+		# The other flavour's kernel (its own build, module and console check, whose
+		# line is among its TAP lines): the page walk under the other PTE lock.
+		echo "# $other_tests, booted on the $other_flavour kernel"
+		sub=$(FLAVOUR=$other_flavour T="$other_tests" PROCFS2_SUBCHECK=1 TIMEOUT=${TIMEOUT:-1200} \
+			"$0" check 2>&1 | tr -d '\r' || true)
+		grep -E '^procfs2: (logs in|kernel splat)|^    ' <<<"$sub" | sed 's/^/# /' || true
+		fold "$other_flavour" "$sub"
+		# Which lock each kernel's pte_lockptr() returns, from its .config: the boot
+		# above tested something only if they differ.
+		ptl() {
+			grep -qx 'CONFIG_SPLIT_PTE_PTLOCKS=y' "$(FLAVOUR=$1 kernel_dir)/.config" 2>/dev/null &&
+				echo "split PTE locks" || echo "mm->page_table_lock"
+		}
+		a=$(ptl "$FLAVOUR") b=$(ptl "$other_flavour")
+		fold "$other_flavour" "$([ "$a" != "$b" ] && echo ok || echo not ok) 1 - the two kernels take different PTE locks ($FLAVOUR: $a, $other_flavour: $b)"
 	fi
 	passed=$(grep -E '^ok [0-9]+' <<<"$tap" | grep -cv '# SKIP' || true)
 	skipped=$(grep -E '^ok [0-9]+' <<<"$tap" | grep -c '# SKIP' || true)
