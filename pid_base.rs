@@ -80,6 +80,8 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
     one(b"stat", 0o444, array::proc_tgid_stat),
     one(b"statm", 0o444, array::proc_pid_statm),
     reg_ops(b"maps", 0o444, &task_mmu::PROC_PID_MAPS_FOPS),
+    #[cfg(CONFIG_NUMA)]
+    reg_ops(b"numa_maps", 0o444, &task_mmu::PROC_PID_NUMA_MAPS_FOPS),
     reg_ops(b"mem", 0o600, &mem::PROC_MEM_FOPS),
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),
@@ -193,6 +195,8 @@ static TID_BASE_STUFF: &[PidEntry] = &[
     one(b"statm", 0o444, array::proc_pid_statm),
     reg_ops(b"maps", 0o444, &task_mmu::PROC_PID_MAPS_FOPS),
     reg_ops(b"children", 0o444, &CHILDREN_FOPS),
+    #[cfg(CONFIG_NUMA)]
+    reg_ops(b"numa_maps", 0o444, &task_mmu::PROC_PID_NUMA_MAPS_FOPS),
     reg_ops(b"mem", 0o600, &mem::PROC_MEM_FOPS),
     lnk(b"cwd", cwd_link),
     lnk(b"root", root_link),

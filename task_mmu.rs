@@ -3,6 +3,8 @@
 //! The files of a process's address space (fs/proc/task_mmu.c): `maps`, one line per
 //! mapping, read under the mmap lock from the mm held since open.
 
+#[cfg(CONFIG_NUMA)]
+use crate::wrap::mm;
 use crate::{
     pid_inode::{mm_access, proc_task},
     wrap::seq::SeqFile,
@@ -115,7 +117,7 @@ fn show_vma_header_prefix(
 }
 
 /// `show_map_vma`: one line of `maps`.
-fn show_map_vma(m: &SeqFile, vma: &Vma<'_>) -> Result {
+fn show_map_vma(m: &SeqFile, _inode: &Inode, vma: &Vma<'_>) -> Result {
     let file = vma.file();
     let (pgoff, dev, ino) = file
         .as_ref()
@@ -542,10 +544,10 @@ fn thp_eligible(vma: &Vma<'_>) -> bool {
 }
 
 /// `show_smap`: a mapping's `maps` line, then its sizes and flags.
-fn show_smap(m: &SeqFile, vma: &Vma<'_>) -> Result {
+fn show_smap(m: &SeqFile, inode: &Inode, vma: &Vma<'_>) -> Result {
     let mut mss = MemSizeStats::default();
     smap_gather_stats(vma, &mut mss, 0, None);
-    show_map_vma(m, vma)?;
+    show_map_vma(m, inode, vma)?;
     seq_put_dec(m, b"Size:           ", vma.end().wrapping_sub(vma.start()));
     seq_put_dec(m, b" kB\nKernelPageSize: ", vma.kernel_pagesize());
     seq_put_dec(m, b" kB\nMMUPageSize:    ", vma.kernel_pagesize());
@@ -1073,5 +1075,268 @@ impl MmFileOperations for PidPagemap {
         }
         *ppos = ppos.wrapping_add(copied as i64);
         Ok(copied)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// numa_maps
+// ---------------------------------------------------------------------------
+
+/// `struct numa_maps`, with `node[]` as long as `nr_node_ids` (a page's node lies
+/// below it). Sums wrap as C's unsigned longs do.
+#[cfg(CONFIG_NUMA)]
+struct NumaMaps {
+    pages: u64,
+    anon: u64,
+    active: u64,
+    writeback: u64,
+    mapcount_max: u64,
+    dirty: u64,
+    swapcache: u64,
+    node: KVec<u64>,
+}
+
+/// `gather_stats`.
+#[cfg(CONFIG_NUMA)]
+fn gather_stats(page: &MappedPage<'_>, md: &mut NumaMaps, pte_dirty: bool, nr_pages: u64) {
+    let count = page.precise_mapcount(0);
+    add(&mut md.pages, nr_pages);
+    if pte_dirty || page.dirty() {
+        add(&mut md.dirty, nr_pages);
+    }
+    if page.swapcache() {
+        add(&mut md.swapcache, nr_pages);
+    }
+    if page.active() || page.unevictable() {
+        add(&mut md.active, nr_pages);
+    }
+    if page.writeback() {
+        add(&mut md.writeback, nr_pages);
+    }
+    if page.anon() {
+        add(&mut md.anon, nr_pages);
+    }
+    // An int compared with an unsigned long: converted as C converts it.
+    if count as u64 > md.mapcount_max {
+        md.mapcount_max = count as u64;
+    }
+    if let Some(n) = usize::try_from(page.nid())
+        .ok()
+        .and_then(|nid| md.node.get_mut(nid))
+    {
+        add(n, nr_pages);
+    }
+}
+
+/// The tail of `can_gather_numa_stats` and `can_gather_numa_stats_pmd`: not
+/// reserved, on a node with memory.
+#[cfg(CONFIG_NUMA)]
+fn numa_countable(page: &MappedPage<'_>) -> bool {
+    !page.reserved() && mm::node_has_memory(page.nid())
+}
+
+/// `show_numa_ops`: `gather_pte_stats` at each PMD. Hugetlb mappings are not
+/// walked (`gather_hugetlb_stats`: README).
+#[cfg(CONFIG_NUMA)]
+struct NumaWalk<'a> {
+    md: &'a mut NumaMaps,
+}
+
+#[cfg(CONFIG_NUMA)]
+impl PageWalk for NumaWalk<'_> {
+    /// `gather_pte_stats` under `pmd_trans_huge_lock`: `can_gather_numa_stats_pmd`.
+    fn pmd_huge(
+        &mut self,
+        _vma: &Vma<'_>,
+        _addr: u64,
+        _end: u64,
+        pmd: &HugePmd<'_>,
+    ) -> ControlFlow<()> {
+        #[cfg(CONFIG_TRANSPARENT_HUGEPAGE)]
+        if pmd.present() {
+            if let Some(page) = pmd.normal_page().filter(numa_countable) {
+                let nr = crate::wrap::mm::hpage_pmd_size() / PAGE_SIZE;
+                gather_stats(&page, self.md, pmd.dirty(), nr);
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// `gather_pte_stats` over a PTE table: `can_gather_numa_stats` for each.
+    fn ptes(&mut self, _vma: &Vma<'_>, table: &PteTable<'_>) -> ControlFlow<()> {
+        for i in 0..table.len() {
+            let ptent = table.get(i);
+            if !ptent.present() {
+                continue;
+            }
+            let Some(page) = table.normal_page(i, ptent) else {
+                continue;
+            };
+            if page.zone_device() || !numa_countable(&page) {
+                continue;
+            }
+            gather_stats(&page, self.md, ptent.dirty(), 1);
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// `mpol_to_str(buffer, sizeof(buffer), pol)` with fs/proc's 64-byte buffer: the
+/// text's length. `None` is a policy that prints as "default" (no policy, or
+/// `get_task_policy`'s `preferred_node_policy[]` and `default_policy`).
+#[cfg(CONFIG_NUMA)]
+fn mpol_to_str(buf: &mut [u8; 64], pol: Option<&mm::Mempolicy<'_>>) -> usize {
+    let (mode, flags) = pol.map_or((mm::MPOL_DEFAULT, 0), |p| (p.mode(), p.flags()));
+    let Some(name) = mm::policy_mode_name(mode) else {
+        buf[..7].copy_from_slice(b"unknown");
+        return 7;
+    };
+    let mut len = 0;
+    let mut put = |buf: &mut [u8; 64], s: &[u8]| {
+        // snprintf into what is left, the NUL included.
+        let n = s.len().min(buf.len() - 1 - len);
+        buf[len..len + n].copy_from_slice(&s[..n]);
+        len += n;
+    };
+    put(buf, name);
+    if flags & mm::MPOL_MODE_FLAGS != 0 {
+        put(buf, b"=");
+        if flags & mm::MPOL_F_STATIC_NODES != 0 {
+            put(buf, b"static");
+        } else if flags & mm::MPOL_F_RELATIVE_NODES != 0 {
+            put(buf, b"relative");
+        }
+        if flags & mm::MPOL_F_NUMA_BALANCING != 0 {
+            if !(flags & mm::MPOL_MODE_FLAGS).is_power_of_two() {
+                put(buf, b"|");
+            }
+            put(buf, b"balancing");
+        }
+    }
+    // MPOL_DEFAULT and MPOL_LOCAL print no nodes.
+    if let Some(p) = pol.filter(|_| mode != mm::MPOL_DEFAULT && mode != mm::MPOL_LOCAL) {
+        if !p.nodes_empty() {
+            let mut nodes = [0u8; 64];
+            let list = p.nodelist(&mut nodes);
+            put(buf, b":");
+            put(buf, list);
+        }
+    }
+    len
+}
+
+/// `show_numa_map`: a mapping's policy, name and page counts per kind and node.
+/// The task's policy is read at each mapping under `task_lock` (fs/proc holds the
+/// one it read at the read's start).
+#[cfg(CONFIG_NUMA)]
+fn show_numa_map(m: &SeqFile, inode: &Inode, vma: &Vma<'_>) -> Result {
+    if !vma.has_mm() {
+        return Ok(());
+    }
+    let mut buffer = [0u8; 64];
+    let len = vma.with_policy(|pol| match pol {
+        Some(pol) => mpol_to_str(&mut buffer, Some(pol)),
+        None => match proc_task(inode) {
+            Some(task) => task.with_mempolicy(|pol| mpol_to_str(&mut buffer, pol)),
+            None => mpol_to_str(&mut buffer, None),
+        },
+    });
+    m.put_hex_width(vma.start(), 8);
+    m.write(b" ");
+    m.write(&buffer[..len]);
+    if let Some(file) = vma.file() {
+        m.write(b" file=");
+        file.show_path_escaped(m, c"\n\t= ");
+    } else if vma.is_initial_heap() {
+        m.write(b" heap");
+    } else if vma.is_initial_stack() {
+        m.write(b" stack");
+    }
+    let hugetlb = vma.flags() & u64::from(bindings::VM_HUGETLB) != 0;
+    if hugetlb {
+        m.write(b" huge");
+    }
+    let node = KVec::from_elem(
+        0u64,
+        crate::wrap::mmzone::nr_node_ids() as usize,
+        GFP_KERNEL,
+    )?;
+    let mut md = NumaMaps {
+        pages: 0,
+        anon: 0,
+        active: 0,
+        writeback: 0,
+        mapcount_max: 0,
+        dirty: 0,
+        swapcache: 0,
+        node,
+    };
+    let _ = vma.walk_page_vma(&mut NumaWalk { md: &mut md });
+    if md.pages != 0 {
+        let field = |name: &[u8], v: u64| {
+            m.write(name);
+            m.put_u64(v);
+        };
+        if md.anon != 0 {
+            field(b" anon=", md.anon);
+        }
+        if md.dirty != 0 {
+            field(b" dirty=", md.dirty);
+        }
+        if md.pages != md.anon && md.pages != md.dirty {
+            field(b" mapped=", md.pages);
+        }
+        if md.mapcount_max > 1 {
+            field(b" mapmax=", md.mapcount_max);
+        }
+        if md.swapcache != 0 {
+            field(b" swapcache=", md.swapcache);
+        }
+        if md.active < md.pages && !hugetlb {
+            field(b" active=", md.active);
+        }
+        if md.writeback != 0 {
+            field(b" writeback=", md.writeback);
+        }
+        for nid in mm::memory_nodes() {
+            let n = usize::try_from(nid)
+                .ok()
+                .and_then(|i| md.node.get(i))
+                .copied()
+                .unwrap_or(0);
+            if n != 0 {
+                m.write(b" N");
+                m.put_u64(nid as u64);
+                field(b"=", n);
+            }
+        }
+        field(b" kernelpagesize_kB=", vma.kernel_pagesize() >> 10);
+    }
+    m.write(b"\n");
+    Ok(())
+}
+
+#[cfg(CONFIG_NUMA)]
+static NUMA_MAPS_WALK: VmaWalk = VmaWalk {
+    check: maps_check,
+    show: show_numa_map,
+    single: None,
+};
+
+/// `/proc2/<pid>/numa_maps` (`proc_pid_numa_maps_operations`).
+#[cfg(CONFIG_NUMA)]
+pub(crate) struct PidNumaMaps;
+
+#[cfg(CONFIG_NUMA)]
+pub(crate) static PROC_PID_NUMA_MAPS_FOPS: FileOps = FileOps::seq::<PidNumaMaps>();
+
+#[cfg(CONFIG_NUMA)]
+#[vtable]
+impl SeqFileOperations for PidNumaMaps {
+    type Kind = Maps;
+
+    fn open<'a>(inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a, Maps>> {
+        let mm = proc_mem_open(inode)?;
+        file.maps_open(mm, &NUMA_MAPS_WALK)
     }
 }

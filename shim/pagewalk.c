@@ -7,6 +7,7 @@
  */
 #include <linux/mm.h>
 #include <linux/huge_mm.h>
+#include <linux/mempolicy.h>
 #include <linux/mmap_lock.h>
 #include <linux/pgtable.h>
 #include <linux/pkeys.h>
@@ -403,6 +404,135 @@ bool procfs2_page_folio_test_clear_young(struct page *page)
 void procfs2_page_folio_clear_referenced(struct page *page)
 {
 	folio_clear_referenced(page_folio(page));
+}
+
+/* numa_maps's gather_stats() and can_gather_numa_stats(). */
+bool procfs2_page_folio_swapcache(struct page *page)
+{
+	return folio_test_swapcache(page_folio(page));
+}
+
+bool procfs2_page_folio_active(struct page *page)
+{
+	return folio_test_active(page_folio(page));
+}
+
+bool procfs2_page_folio_unevictable(struct page *page)
+{
+	return folio_test_unevictable(page_folio(page));
+}
+
+bool procfs2_page_folio_writeback(struct page *page)
+{
+	return folio_test_writeback(page_folio(page));
+}
+
+bool procfs2_page_reserved(struct page *page)
+{
+	return PageReserved(page);
+}
+
+/* folio_nid(page_folio(page)) is the page's node: a folio lies in one node. */
+int procfs2_page_nid(struct page *page)
+{
+	return folio_nid(page_folio(page));
+}
+
+/* for_each_node_state(nid, N_MEMORY): first_node(), then next_node(); MAX_NUMNODES ends. */
+int procfs2_next_memory_node(int nid)
+{
+	return next_node(nid, node_states[N_MEMORY]);
+}
+
+int procfs2_max_numnodes(void)
+{
+	return MAX_NUMNODES;
+}
+
+/* The constants wrap/mm/mempolicy.rs carries. */
+static_assert(MPOL_DEFAULT == 0 && MPOL_LOCAL == 4 && MPOL_MAX == 7);
+static_assert(MPOL_F_STATIC_NODES == 1 << 15 && MPOL_F_RELATIVE_NODES == 1 << 14 &&
+	      MPOL_F_NUMA_BALANCING == 1 << 13);
+
+/*
+ * numa_maps's policies (mm/mempolicy.c's __get_vma_policy(), shmem_get_policy(),
+ * mpol_shared_policy_lookup(), mpol_to_str()): the pieces; the choice is Rust's.
+ */
+bool procfs2_vma_has_get_policy(struct vm_area_struct *vma)
+{
+	return vma->vm_ops && vma->vm_ops->get_policy;
+}
+
+struct mempolicy *procfs2_vma_policy(struct vm_area_struct *vma)
+{
+	return vma->vm_policy;
+}
+
+/* shmem_get_policy(): the shared policy of the mapped shmem inode. */
+struct shared_policy *procfs2_vma_shared_policy(struct vm_area_struct *vma)
+{
+	return &SHMEM_I(file_inode(vma->vm_file))->policy;
+}
+
+void procfs2_sp_read_lock(struct shared_policy *sp)
+{
+	read_lock(&sp->lock);
+}
+
+void procfs2_sp_read_unlock(struct shared_policy *sp)
+{
+	read_unlock(&sp->lock);
+}
+
+struct rb_node *procfs2_sp_root(struct shared_policy *sp)
+{
+	return sp->root.rb_node;
+}
+
+struct sp_node *procfs2_sp_node(struct rb_node *n)
+{
+	return rb_entry(n, struct sp_node, nd);
+}
+
+unsigned long procfs2_sp_node_start(struct sp_node *n)
+{
+	return n->start;
+}
+
+unsigned long procfs2_sp_node_end(struct sp_node *n)
+{
+	return n->end;
+}
+
+struct mempolicy *procfs2_sp_node_policy(struct sp_node *n)
+{
+	return n->policy;
+}
+
+/* task->mempolicy, under task_lock() (do_set_mempolicy() replaces it under it). */
+struct mempolicy *procfs2_task_mempolicy(struct task_struct *t)
+{
+	return t->mempolicy;
+}
+
+unsigned short procfs2_mpol_mode(struct mempolicy *pol)
+{
+	return pol->mode;
+}
+
+unsigned short procfs2_mpol_flags(struct mempolicy *pol)
+{
+	return pol->flags;
+}
+
+bool procfs2_mpol_nodes_empty(struct mempolicy *pol)
+{
+	return nodes_empty(pol->nodes);
+}
+
+int procfs2_mpol_nodelist(char *buf, size_t size, struct mempolicy *pol)
+{
+	return scnprintf(buf, size, "%*pbl", nodemask_pr_args(&pol->nodes));
 }
 
 /* Mappings: what smaps prints about them and how it walks them. */

@@ -18,13 +18,15 @@
  * - arch/x86/kernel/cpu capflags.c (generated in the kernel build directory by
  *   mkcapflags.sh) and powerflags.c: cpuinfo's flag names; the arrays are not
  *   exported, so the module carries its own copy under another name.
- * - vmstat_text[] of mm/vmstat.c and migratetype_names[] of mm/page_alloc.c: not
- *   exported; Kbuild cuts their definitions out of this tree's sources at build
- *   time, #ifdefs and all; likewise struct ksm_rmap_item of mm/ksm.c, for its size.
+ * - vmstat_text[] of mm/vmstat.c, migratetype_names[] of mm/page_alloc.c and
+ *   policy_modes[] of mm/mempolicy.c: not exported; Kbuild cuts their
+ *   definitions out of this tree's sources at build time, #ifdefs and all;
+ *   likewise struct ksm_rmap_item of mm/ksm.c, for its size.
  */
 #include <linux/crypto.h>
 #include <linux/fs.h>
 #include <linux/irq.h>
+#include <linux/mempolicy.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/vmstat.h>
@@ -182,6 +184,15 @@ static_assert(ARRAY_SIZE(procfs2_migratetype_names) == MIGRATE_TYPES);
 const char *const *procfs2_migratetype_names_table(void)
 {
 	return procfs2_migratetype_names;
+}
+
+/* mm/mempolicy.c's policy_modes[] (mpol_to_str(); not exported), cut out by Kbuild. */
+#include "policy_modes.h"
+static_assert(ARRAY_SIZE(procfs2_policy_modes) == MPOL_MAX);
+
+const char *const *procfs2_policy_modes_table(void)
+{
+	return procfs2_policy_modes;
 }
 
 /*

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
-# /proc2/PID/smaps, smaps_rollup, pagemap and clear_refs against /proc's on the same
-# processes: a process with a transparent huge page, the huge zero page, a region
-# shared copy-on-write with a forked child, an mlock'd region, MADV_FREE'd pages,
-# shared anonymous memory (shmem) and a file mapping (tests/helpers/smapsproc.c);
+# /proc2/PID/smaps, smaps_rollup, numa_maps, pagemap and clear_refs against /proc's
+# on the same processes: a process with a transparent huge page, the huge zero
+# page, a region shared copy-on-write with a forked child, an mlock'd region,
+# MADV_FREE'd pages, shared anonymous memory (shmem), a file mapping and memory
+# policies of each kind numa_maps prints (tests/helpers/smapsproc.c);
 # a process reading its own files; the test shell, init, a process of nobody's.
 # THPeligible is masked in the byte comparisons (procfs2 computes it with the THP
 # policy the kernel was built with; the sysfs settings are private:
@@ -47,6 +48,24 @@ for f in smaps smaps_rollup; do
 		same "$f of $p#*: as /proc's (THPeligible aside)" "$(cmp3 $f $pid)" same
 	done
 done
+
+# numa_maps: each mapping's policy (the task's interleave, bind, bind with NUMA
+# balancing, a shmem shared policy), name and page counts per node, as /proc's.
+for p in "$P:the process with THP, COW, shmem, file mappings and memory policies" \
+	"$C:its forked COW child (the inherited task policy)" "$$:the test shell" "1:init" \
+	"$NOBODYS:a process of nobody's" "2:kthreadd"; do
+	pid=${p%%:*}
+	same "numa_maps of ${p#*:}: as /proc's" "$(cmp3 numa_maps $pid)" same
+done
+for pol in "interleave=static:0-1" "bind:0" "bind=balancing:0" "prefer:1"; do
+	same "numa_maps: a mapping with policy $pol, as in /proc" \
+		"$(grep -c " $pol " /proc2/$P/numa_maps)" "$(grep -c " $pol " /proc/$P/numa_maps)"
+	expect "numa_maps: the policy $pol is shown" grep -q " $pol " /proc2/$P/numa_maps
+done
+same "numa_maps: mode and owner as /proc's" "$(stat -c '%A %U' /proc2/$P/numa_maps)" "$(stat -c '%A %U' /proc/$P/numa_maps)"
+same "numa_maps of root's process opened by nobody: as /proc's" \
+	"$(su -s /bin/sh nobody -c "cat /proc2/$P/numa_maps 2>&1 >/dev/null" | sed 's/.*: //')" \
+	"$(su -s /bin/sh nobody -c "cat /proc/$P/numa_maps 2>&1 >/dev/null" | sed 's/.*: //')"
 
 # A process reading its own files, with nothing allocated between the reads.
 (cd $D && $H -s $D)

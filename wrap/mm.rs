@@ -8,8 +8,12 @@
 
 mod maps;
 mod mem;
+#[cfg(CONFIG_NUMA)]
+mod mempolicy;
 mod pagewalk;
 
+#[cfg(CONFIG_NUMA)]
+pub(crate) use self::mempolicy::*;
 pub(crate) use self::{maps::*, mem::*, pagewalk::*};
 
 use super::seq::SeqFile;
@@ -518,12 +522,17 @@ impl VmaFile<'_> {
 
     /// Appends the file's path (`seq_path(m, file_user_path(file), "\n")`).
     pub(crate) fn show_path(&self, m: &SeqFile) {
+        self.show_path_escaped(m, c"\n");
+    }
+
+    /// Appends the file's path with the bytes of `esc` escaped (`seq_path`).
+    pub(crate) fn show_path_escaped(&self, m: &SeqFile, esc: &CStr) {
         // SAFETY: The file's path is valid while the file is; `m` is being filled.
         unsafe {
             bindings::seq_path(
                 m.as_ptr(),
                 shim::procfs2_file_user_path(self.as_ptr()),
-                c"\n".as_ptr().cast(),
+                esc.as_ptr().cast(),
             )
         };
     }

@@ -9,7 +9,11 @@
  *   - 16 pages locked with mlock (Locked),
  *   - 16 pages written then given back with MADV_FREE (LazyFree),
  *   - 16 pages of shared anonymous memory (shmem),
- *   - its own executable, mapped privately and read (a file mapping).
+ *   - its own executable, mapped privately and read (a file mapping),
+ *   - memory policies for numa_maps: the process's own (interleave over nodes 0-1,
+ *     static), 16 anonymous pages bound to node 0 with NUMA balancing, 16 bound to
+ *     node 0 and 16 pages of shared anonymous memory preferring node 1 (a shmem
+ *     shared policy), each set before the pages are touched.
  * Prints "PARENT CHILD" once all is mapped; both then sleep until killed.
  *
  * smapsproc -s DIR - reads /proc/self/F and /proc2/self/F for F in smaps,
@@ -34,7 +38,9 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+#include <linux/mempolicy.h>
 
 #define MIB (1UL << 20)
 #define PG 4096UL
@@ -189,7 +195,8 @@ static int self_mode(const char *dir)
 
 int main(int argc, char **argv)
 {
-	char *thp, *zero, *cow, *locked, *lazy, *shm, *file;
+	char *thp, *zero, *cow, *locked, *lazy, *shm, *file, *bound, *balanced, *shpol;
+	unsigned long node0 = 1, node1 = 2, both = 3;
 	volatile char sink = 0;
 	unsigned long i;
 	pid_t child;
@@ -234,6 +241,26 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	memset(shm, 5, 16 * PG);
+
+	/* numa_maps: a policy of each kind it prints (node 1 exists: two nodes). */
+	if (syscall(SYS_set_mempolicy, MPOL_INTERLEAVE | MPOL_F_STATIC_NODES, &both, 64))
+		perror("set_mempolicy");
+	bound = aligned_anon(16 * PG, PG);
+	if (syscall(SYS_mbind, bound, 16 * PG, MPOL_BIND, &node0, 64, 0))
+		perror("mbind bind");
+	memset(bound, 6, 16 * PG);
+	balanced = aligned_anon(16 * PG, PG);
+	if (syscall(SYS_mbind, balanced, 16 * PG, MPOL_BIND | MPOL_F_NUMA_BALANCING, &node0, 64, 0))
+		perror("mbind balancing");
+	memset(balanced, 7, 16 * PG);
+	shpol = mmap(NULL, 16 * PG, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shpol == MAP_FAILED) {
+		perror("mmap shared");
+		return 1;
+	}
+	if (syscall(SYS_mbind, shpol, 16 * PG, MPOL_PREFERRED, &node1, 64, 0))
+		perror("mbind shared");
+	memset(shpol, 8, 16 * PG);
 
 	fd = open("/proc/self/exe", O_RDONLY);
 	file = fd < 0 ? MAP_FAILED : mmap(NULL, 4 * PG, PROT_READ, MAP_PRIVATE, fd, 0);

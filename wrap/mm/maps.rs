@@ -11,8 +11,8 @@ use super::*;
 pub(crate) struct VmaWalk {
     /// Checks that the file may still be read.
     pub(crate) check: fn(&Inode) -> Result,
-    /// Writes one mapping.
-    pub(crate) show: fn(&SeqFile, &Vma<'_>) -> Result,
+    /// Writes one mapping, given the inode (whose task `check` found).
+    pub(crate) show: fn(&SeqFile, &Inode, &Vma<'_>) -> Result,
     /// For a file of one record over all mappings (`smaps_rollup`): writes it,
     /// given the inode and the mm held since open.
     pub(crate) single: Option<fn(&SeqFile, &Inode, &Mm) -> Result>,
@@ -179,9 +179,9 @@ unsafe extern "C" fn m_show(m: *mut bindings::seq_file, v: *mut c_void) -> c_int
             None => return 0,
         }
     };
-    // SAFETY: `open` stored a `'static` walk.
-    let walk = unsafe { &*p.walk };
-    from_result(|| (walk.show)(seq, &vma).map(|()| 0))
+    // SAFETY: `open` stored a `'static` walk and the inode the open file pins.
+    let (walk, inode) = unsafe { (&*p.walk, Inode::from_raw(p.inode)) };
+    from_result(|| (walk.show)(seq, inode, &vma).map(|()| 0))
 }
 
 /// The seq operations of a file of one record (`single_open`'s): the record is

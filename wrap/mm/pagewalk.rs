@@ -847,6 +847,22 @@ impl MappedPage<'_> {
         referenced => procfs2_page_folio_referenced;
         /// `folio_is_zone_device`.
         zone_device => procfs2_page_folio_zone_device;
+        /// `folio_test_swapcache`.
+        swapcache => procfs2_page_folio_swapcache;
+        /// `folio_test_active`.
+        active => procfs2_page_folio_active;
+        /// `folio_test_unevictable`.
+        unevictable => procfs2_page_folio_unevictable;
+        /// `folio_test_writeback`.
+        writeback => procfs2_page_folio_writeback;
+        /// `PageReserved` (of the page itself).
+        reserved => procfs2_page_reserved;
+    }
+
+    /// `folio_nid`: the node of the page's folio (and so of the page).
+    pub(crate) fn nid(&self) -> i32 {
+        // SAFETY: As for the flags; a page's node is fixed.
+        unsafe { shim::procfs2_page_nid(self.0.as_ptr()) }
     }
 
     /// `folio_ref_count`.

@@ -319,6 +319,23 @@ pub(crate) trait PtraceCheck {
 }
 
 impl Task {
+    /// The task's own memory policy (`task->mempolicy`) handed to `f` under
+    /// `task_lock`, which `do_set_mempolicy` replaces it under; `None` for none
+    /// (`get_task_policy` then gives a policy `mpol_to_str` prints as "default").
+    #[cfg(CONFIG_NUMA)]
+    pub(crate) fn with_mempolicy<R>(
+        &self,
+        f: impl FnOnce(Option<&crate::wrap::mm::Mempolicy<'_>>) -> R,
+    ) -> R {
+        let _lock = self.lock();
+        // SAFETY: `mempolicy` is stable under `task_lock`, held until `f` returns;
+        // the policy it points to is put only after it is replaced under the lock.
+        let pol = unsafe {
+            crate::wrap::mm::Mempolicy::from_raw(shim::procfs2_task_mempolicy(self.as_ptr()))
+        };
+        f(pol.as_ref())
+    }
+
     /// The task's mm if other processes share it (`MMF_MULTIPROCESS`) and the task
     /// is no vfork child, held (`__set_oom_adj` with `find_lock_task_mm`).
     pub(crate) fn multiprocess_mm(&self) -> Option<ARef<Mm>> {
