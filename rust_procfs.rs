@@ -34,6 +34,7 @@ mod filesystems;
 mod genhd;
 mod globals;
 mod interrupts;
+mod irq;
 mod map_files;
 mod mem;
 mod modules;
@@ -44,6 +45,8 @@ mod pde;
 mod pid_base;
 mod pid_inode;
 mod ptrace;
+#[cfg(CONFIG_PROC_CPU_RESCTRL)]
+mod resctrl;
 mod selftest;
 mod task_mmu;
 mod user_namespace;

@@ -370,6 +370,14 @@ same "... and a process's status there is proc's (less the listed lines)" "$(cat
 		{ split($0, f, ":") } !(f[1] in m)' $MISSING_STATUS $D/ns.ys)"
 same "... and its stat" "$(cat $D/ns.xt)" "$(cat $D/ns.yt)"
 
+# cpu_resctrl_groups (CONFIG_PROC_CPU_RESCTRL): "res:\nmon:\n" while resctrl is not
+# mounted, as /proc's, for a process and a thread.
+if [ -e /proc/$$/cpu_resctrl_groups ]; then
+	same "cpu_resctrl_groups byte for byte as /proc's" \
+		"$(od -c $P2/$SLEEPER/cpu_resctrl_groups; od -c $P2/$$/task/$$/cpu_resctrl_groups)" \
+		"$(od -c /proc/$SLEEPER/cpu_resctrl_groups; od -c /proc/$$/task/$$/cpu_resctrl_groups)"
+fi
+
 # The namespace's init ignores signals it has no handler for, but SIGKILL.
 kill -9 $NSPID
 kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS $USERNS 2>/dev/null
