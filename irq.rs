@@ -154,8 +154,11 @@ fn irq_listed(d: &IrqDesc<'_>) -> bool {
 /// the NUL).
 const HANDLER_NAME: usize = 128;
 
+/// Handler directory names: bytes and length.
+type Names = KVec<([u8; HANDLER_NAME], usize)>;
+
 /// The handler directories of `d`, in `proc_match` order, without duplicates.
-fn handler_names(d: &IrqDesc<'_>) -> Result<KVec<([u8; HANDLER_NAME], usize)>> {
+fn handler_names(d: &IrqDesc<'_>) -> Result<Names> {
     let mut all = d.action_names_copy::<HANDLER_NAME>()?;
     all.sort_unstable_by(|(a, an), (b, bn)| proc_match(&a[..*an], &b[..*bn]));
     let mut names = KVec::with_capacity(all.len(), GFP_ATOMIC)?;
@@ -194,7 +197,7 @@ fn irq_ino(irq: u32, slot: u64) -> u64 {
 
 /// The interrupt and slot an inode number of [`irq_ino`] names.
 fn ino_parts(ino: u64) -> Option<(u32, u64)> {
-    (ino >> 60 == IRQ_INO_KIND).then(|| (((ino >> 16) & 0xffff_ffff) as u32, ino & 0xffff))
+    (ino >> 60 == IRQ_INO_KIND).then_some((((ino >> 16) & 0xffff_ffff) as u32, ino & 0xffff))
 }
 
 const S_IFDIR: u16 = bindings::S_IFDIR as u16;
@@ -277,7 +280,7 @@ enum Child {
 }
 
 /// The children of `N/` in `proc_match` order.
-fn children(d: &IrqDesc<'_>) -> Result<(KVec<([u8; HANDLER_NAME], usize)>, KVec<Child>)> {
+fn children(d: &IrqDesc<'_>) -> Result<(Names, KVec<Child>)> {
     let names = handler_names(d)?;
     let mut out = KVec::with_capacity(IRQ_FILES.len() + names.len(), GFP_ATOMIC)?;
     let (mut i, mut k) = (0, 0);

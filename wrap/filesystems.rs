@@ -98,10 +98,10 @@ pub(crate) fn for_each_fs_type(mut f: impl FnMut(&FsType)) -> Result {
 pub(super) fn find_builtin(name: &CStr) -> Option<*mut bindings::file_system_type> {
     let mut found = None;
     for_each_fs_type(|fs| {
-        // SAFETY: `fs.0` is valid in the walk (type invariant); `owner` is set
-        // before registration.
         if found.is_none()
             && fs.name().as_bytes() == name.as_bytes()
+            // SAFETY: `fs.0` is valid in the walk (type invariant); `owner` is set
+            // before registration.
             && unsafe { (*fs.0).owner }.is_null()
         {
             found = Some(fs.0.cast_mut());
