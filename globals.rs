@@ -32,6 +32,11 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::mkdir(root, b"driver")?;
     pde::create_mount_point(root, b"fs/nfsd")?;
     pde::mkdir(root, b"bus")?;
+    // drivers/acpi/bus.c's `acpi_bus_init` makes `acpi` (`acpi_root_dir`) unless ACPI
+    // is off; its `wakeup` (CONFIG_ACPI_SLEEP) is not built (tests/missing-root-entries.txt).
+    if !sys::acpi_disabled() {
+        pde::mkdir(root, b"acpi")?;
+    }
     pde::create_single(root, b"version", 0, version_show)?;
     pde::create_single(root, b"uptime", 0, uptime_show)?;
     pde::create_single(root, b"loadavg", 0, loadavg_show)?;
@@ -57,6 +62,7 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_single(root, b"buddyinfo", 0, vmstat::buddyinfo_show)?;
     pde::create_seq(root, b"zoneinfo", 0, &vmstat::ZONEINFO_OPS)?;
     pde::create_seq(root, b"interrupts", 0, &interrupts::INTERRUPTS_OPS)?;
+    crate::irq::register(root)?;
     // With CONFIG_PAGE_OWNER, fs/proc adds page_owner's mixed-block counts, which
     // are private: the file is left out rather than shown short.
     #[cfg(not(CONFIG_PAGE_OWNER))]

@@ -336,6 +336,23 @@ pub(crate) fn mkdir_mode(
     register(parent, path, bindings::S_IFDIR as u16 | mode, 2, kind)
 }
 
+/// A directory at `path` under `parent` (mode 0555) whose content its own
+/// operations make (a `proc_mkdir` whose children are not entries of the tree).
+pub(crate) fn mkdir_ops(
+    parent: &ProcDirEntry,
+    path: &[u8],
+    iops: &'static InodeOps,
+    fops: &'static FileOps,
+) -> Result<ARef<ProcDirEntry>> {
+    register(
+        parent,
+        path,
+        bindings::S_IFDIR as u16 | 0o555,
+        2,
+        Kind::Dir { iops, fops },
+    )
+}
+
 /// `proc_mkdir`: a directory at `path` under `parent`.
 pub(crate) fn mkdir(parent: &ProcDirEntry, path: &[u8]) -> Result<ARef<ProcDirEntry>> {
     mkdir_mode(parent, path, 0)

@@ -5,6 +5,8 @@
 //! contents of base.c's files. The rows, inodes and dentries these directories make
 //! are in pid_inode.rs; the contents of fs/proc/array.c's files are in array.rs.
 
+#[cfg(CONFIG_PROC_CPU_RESCTRL)]
+use crate::resctrl;
 use crate::{
     array, cgroup, fd, map_files, mem,
     mount::{fs_info, FsInfo, HidePid},
@@ -104,6 +106,8 @@ static TGID_BASE_STUFF: &[PidEntry] = &[
     #[cfg(CONFIG_CPUSETS)]
     one(b"cpuset", 0o444, cgroup::proc_cpuset_show),
     one(b"cgroup", 0o444, cgroup::proc_cgroup_show),
+    #[cfg(CONFIG_PROC_CPU_RESCTRL)]
+    one(b"cpu_resctrl_groups", 0o444, resctrl::proc_resctrl_show),
     one(b"oom_score", 0o444, oom_score_show),
     reg(b"oom_adj", 0o644, &OOM_ADJ_FOPS, oom_adj_show),
     reg(
@@ -219,6 +223,8 @@ static TID_BASE_STUFF: &[PidEntry] = &[
     #[cfg(CONFIG_CPUSETS)]
     one(b"cpuset", 0o444, cgroup::proc_cpuset_show),
     one(b"cgroup", 0o444, cgroup::proc_cgroup_show),
+    #[cfg(CONFIG_PROC_CPU_RESCTRL)]
+    one(b"cpu_resctrl_groups", 0o444, resctrl::proc_resctrl_show),
     one(b"oom_score", 0o444, oom_score_show),
     reg(b"oom_adj", 0o644, &OOM_ADJ_FOPS, oom_adj_show),
     reg(

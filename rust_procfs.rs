@@ -35,6 +35,7 @@ mod filesystems;
 mod genhd;
 mod globals;
 mod interrupts;
+mod irq;
 mod map_files;
 mod mem;
 mod modules;
@@ -47,6 +48,8 @@ mod pid_inode;
 #[cfg(CONFIG_PSI)]
 mod psi;
 mod ptrace;
+#[cfg(CONFIG_PROC_CPU_RESCTRL)]
+mod resctrl;
 #[cfg(CONFIG_SCHEDSTATS)]
 mod schedstat;
 mod selftest;

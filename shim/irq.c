@@ -126,3 +126,85 @@ unsigned long procfs2_kstat_cpu_irqs_sum(int cpu)
 {
 	return kstat_cpu_irqs_sum(cpu);
 }
+
+/* kernel/irq/proc.c's /proc/irq/N/ files (irq.rs), read as it reads them. */
+const struct cpumask *procfs2_irq_desc_affinity(struct irq_desc *desc)
+{
+	return desc->irq_common_data.affinity;
+}
+
+/* irq_move_pending() of kernel/irq/internals.h, with CONFIG_GENERIC_PENDING_IRQ */
+bool procfs2_irq_move_pending(struct irq_data *data)
+{
+	return irqd_is_setaffinity_pending(data);
+}
+
+#ifdef CONFIG_GENERIC_PENDING_IRQ
+/* irq_desc_get_pending_mask() of kernel/irq/internals.h */
+const struct cpumask *procfs2_irq_desc_pending_mask(struct irq_desc *desc)
+{
+	return desc->pending_mask;
+}
+#endif
+
+const struct cpumask *procfs2_irq_data_effective_affinity(struct irq_data *data)
+{
+	return irq_data_get_effective_affinity_mask(data);
+}
+
+/* irq_desc_get_node() of kernel/irq/internals.h */
+int procfs2_irq_desc_node(struct irq_desc *desc)
+{
+	return irq_common_data_get_node(&desc->irq_common_data);
+}
+
+const struct cpumask *procfs2_irq_desc_affinity_hint(struct irq_desc *desc)
+{
+	return desc->affinity_hint;
+}
+
+void procfs2_cpumask_copy(struct cpumask *dst, const struct cpumask *src)
+{
+	cpumask_copy(dst, src);
+}
+
+void procfs2_seq_cpumask(struct seq_file *m, const struct cpumask *mask)
+{
+	seq_printf(m, "%*pb\n", cpumask_pr_args(mask));
+}
+
+void procfs2_seq_cpumask_list(struct seq_file *m, const struct cpumask *mask)
+{
+	seq_printf(m, "%*pbl\n", cpumask_pr_args(mask));
+}
+
+unsigned int procfs2_irq_desc_irq_count(struct irq_desc *desc)
+{
+	return READ_ONCE(desc->irq_count);
+}
+
+unsigned int procfs2_irq_desc_irqs_unhandled(struct irq_desc *desc)
+{
+	return READ_ONCE(desc->irqs_unhandled);
+}
+
+unsigned long procfs2_irq_desc_last_unhandled(struct irq_desc *desc)
+{
+	return READ_ONCE(desc->last_unhandled);
+}
+
+/* The pieces of irq_can_set_affinity_usr() (kernel/irq/manage.c, not exported). */
+bool procfs2_irqd_can_balance(struct irq_data *data)
+{
+	return irqd_can_balance(data);
+}
+
+bool procfs2_irq_chip_has_set_affinity(struct irq_chip *chip)
+{
+	return chip->irq_set_affinity;
+}
+
+bool procfs2_irqd_affinity_is_managed(struct irq_data *data)
+{
+	return irqd_affinity_is_managed(data);
+}

@@ -41,6 +41,7 @@ struct files_struct;
 struct fs_context;
 struct fs_parameter;
 struct fs_parameter_spec;
+struct cpumask;
 struct folio;
 struct fs_struct;
 struct gendisk;
@@ -223,6 +224,7 @@ unsigned long procfs2_jiffies(void);
 const struct new_utsname *procfs2_utsname(void);
 const char *procfs2_compile_info(void);
 void procfs2_boottime(struct timespec64 *ts);
+bool procfs2_acpi_disabled(void);
 
 /* cpu.c: CPUs */
 int procfs2_next_possible_cpu(int cpu);
@@ -261,6 +263,23 @@ bool procfs2_irqd_is_level_type(struct irq_data *data);
 const irq_cpustat_t *procfs2_irq_stat(int cpu);
 unsigned int procfs2_irq_desc_tot_count(struct irq_desc *desc);
 unsigned long procfs2_kstat_cpu_irqs_sum(int cpu);
+const struct cpumask *procfs2_irq_desc_affinity(struct irq_desc *desc);
+bool procfs2_irq_move_pending(struct irq_data *data);
+#ifdef CONFIG_GENERIC_PENDING_IRQ
+const struct cpumask *procfs2_irq_desc_pending_mask(struct irq_desc *desc);
+#endif
+const struct cpumask *procfs2_irq_data_effective_affinity(struct irq_data *data);
+int procfs2_irq_desc_node(struct irq_desc *desc);
+const struct cpumask *procfs2_irq_desc_affinity_hint(struct irq_desc *desc);
+void procfs2_cpumask_copy(struct cpumask *dst, const struct cpumask *src);
+void procfs2_seq_cpumask(struct seq_file *m, const struct cpumask *mask);
+void procfs2_seq_cpumask_list(struct seq_file *m, const struct cpumask *mask);
+unsigned int procfs2_irq_desc_irq_count(struct irq_desc *desc);
+unsigned int procfs2_irq_desc_irqs_unhandled(struct irq_desc *desc);
+unsigned long procfs2_irq_desc_last_unhandled(struct irq_desc *desc);
+bool procfs2_irqd_can_balance(struct irq_data *data);
+bool procfs2_irq_chip_has_set_affinity(struct irq_chip *chip);
+bool procfs2_irqd_affinity_is_managed(struct irq_data *data);
 
 /* mm.c: address spaces and memory totals */
 unsigned long procfs2_swapcache_pages(void);

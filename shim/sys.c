@@ -4,6 +4,7 @@
  * banner's build information and the boot time.
  */
 #include <generated/compile.h>
+#include <linux/acpi.h>
 #include <linux/jiffies.h>
 #include <linux/timekeeping.h>
 #include <linux/utsname.h>
@@ -32,4 +33,9 @@ const char *procfs2_compile_info(void)
 void procfs2_boottime(struct timespec64 *ts)
 {
 	ktime_get_boottime_ts64(ts);
+}
+
+bool procfs2_acpi_disabled(void)
+{
+	return IS_ENABLED(CONFIG_ACPI) && acpi_disabled;
 }

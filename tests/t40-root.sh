@@ -379,6 +379,70 @@ echo 3 > /proc/sys/vm/drop_caches
 same "content survives drop_caches" "$(cat /proc2/version)" "$v1"
 same "stat survives drop_caches" "$(stat -c '%A %F' /proc2/fs/nfsd)" "dr-xr-xr-x directory"
 
+# acpi/ (drivers/acpi/bus.c): an empty directory where ACPI_SLEEP is off, as in the
+# guest; acpi/wakeup is listed as missing.
+if [ -d /proc/acpi ]; then
+	same "acpi/ lists what /proc's lists, less the listed names" \
+		"$($W list /proc2/acpi | tr '\n' ' ')" \
+		"$($W list /proc/acpi | grep -v -x -F 'wakeup f' | tr '\n' ' ')"
+	same "acpi/: mode, nlink and type as /proc's" \
+		"$(stat -c '%A %h %F' /proc2/acpi)" "$(stat -c '%A %h %F' /proc/acpi)"
+fi
+
+# irq/ (kernel/irq/proc.c): the same N/ directories, files, modes and contents.
+# procfs2 has handler directories for actions requested before /proc/irq was made
+# at boot ("timer", "cascade": doc/differences.md); default_smp_affinity is listed
+# as missing. spurious counts move: its count lines are compared between two /proc
+# reads.
+same "irq/ lists /proc's N/ directories in /proc's order" \
+	"$($W list /proc2/irq | tr '\n' ' ')" \
+	"$($W list /proc/irq | grep -v -x -F 'default_smp_affinity f' | tr '\n' ' ')"
+early='-e ^timer.d$ -e ^cascade.d$'
+bad="" badc="" nd=0
+for irqn in $($W list /proc/irq | grep '^[0-9]' | cut -d' ' -f1); do
+	nd=$((nd + 1))
+	[ "$($W list /proc2/irq/$irqn | grep -v $early)" = "$($W list /proc/irq/$irqn | grep -v $early)" ] ||
+		bad="$bad $irqn/"
+	extra=$($W list /proc2/irq/$irqn | grep -c $early) mine=$($W list /proc/irq/$irqn | grep -c $early)
+	for f in $($W list /proc/irq/$irqn | grep -v -e '^\.' | cut -d' ' -f1); do
+		a=$(stat -c '%A %h %F' /proc/irq/$irqn/$f) b=$(stat -c '%A %h %F' /proc2/irq/$irqn/$f)
+		[ "$a" = "$b" ] || bad="$bad $irqn/$f($a vs $b)"
+		[ -f /proc/irq/$irqn/$f ] || continue
+		if [ $f = spurious ]; then
+			a=$(cat /proc/irq/$irqn/$f) b=$(cat /proc2/irq/$irqn/$f) c=$(cat /proc/irq/$irqn/$f)
+			ca=$(echo "$a" | awk '/^count/ { print $2 }') cb=$(echo "$b" | awk '/^count/ { print $2 }')
+			cc=$(echo "$c" | awk '/^count/ { print $2 }')
+			[ "$cb" -ge "$ca" -a "$cb" -le "$cc" ] || badc="$badc $irqn/$f($ca $cb $cc)"
+			[ "$(echo "$b" | grep -v ^count)" = "$(echo "$c" | grep -v ^count)" ] ||
+				[ "$(echo "$b" | grep -v ^count)" = "$(echo "$a" | grep -v ^count)" ] ||
+				badc="$badc $irqn/$f"
+		else
+			cmp -s /proc/irq/$irqn/$f /proc2/irq/$irqn/$f || badc="$badc $irqn/$f"
+		fi
+	done
+	a=$(stat -c %h /proc/irq/$irqn) b=$(stat -c %h /proc2/irq/$irqn)
+	[ $((b - extra)) -eq $((a - mine)) ] || bad="$bad $irqn/($a vs $b)"
+done
+same "irq/N/: names, order, modes, nlink and types as /proc's ($nd directories)" "$bad" ""
+same "irq/N/ files byte for byte as /proc's (spurious counts between two reads)" "$badc" ""
+same "irq/ nlink as /proc's" "$(stat -c '%A %h' /proc2/irq)" "$(stat -c '%A %h' /proc/irq)"
+same "irq/: seekdir to every telldir position resumes" \
+	"$($W seek /proc2/irq | sed 's/ok [0-9]*/ok/')" "ok"
+irqn=$($W list /proc/irq | grep '^[0-9]' | tail -n 1 | cut -d' ' -f1)
+same "irq/$irqn/: seekdir to every telldir position resumes" \
+	"$($W seek /proc2/irq/$irqn | sed 's/ok [0-9]*/ok/')" "ok"
+wf=$(for f in /proc/irq/*/smp_affinity; do
+	[ "$(stat -c %A $f)" = -rw-r--r-- ] && echo ${f#/proc/irq/} && break; done)
+if [ -n "$wf" ]; then
+	same "a write to irq/$wf (0644) is refused (EPERM: doc/differences.md)" \
+		"$(errmsg sh -c "echo 1 > /proc2/irq/$wf")" "Operation not permitted"
+fi
+same "a write to irq/$irqn/node fails as /proc's" \
+	"$(errmsg sh -c "echo 1 > /proc2/irq/$irqn/node")" "$(errmsg sh -c "echo 1 > /proc/irq/$irqn/node")"
+same "irq/N/ of an interrupt without a directory is not found, as in /proc" \
+	"$(errmsg stat /proc2/irq/99999 /proc2/irq/01 /proc2/irq/$irqn/nope)" \
+	"$(errmsg stat /proc/irq/99999 /proc/irq/01 /proc/irq/$irqn/nope)"
+
 # subset=pid hides the entry tree but not self and thread-self.
 mkdir -p /tmp/sa /tmp/sp
 mount -t procfs2 -o subset=pid none /tmp/sa

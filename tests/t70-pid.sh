@@ -432,6 +432,14 @@ for p in $(cd /proc && ls -d [0-9]* | sort -n); do
 done
 same "kernel threads' comm, status Name and stat comm are /proc's ($n threads, $long with names past 15 bytes)" "$bad" ""
 
+# cpu_resctrl_groups (CONFIG_PROC_CPU_RESCTRL): "res:\nmon:\n" while resctrl is not
+# mounted, as /proc's, for a process and a thread.
+if [ -e /proc/$$/cpu_resctrl_groups ]; then
+	same "cpu_resctrl_groups byte for byte as /proc's" \
+		"$(od -c $P2/$SLEEPER/cpu_resctrl_groups; od -c $P2/$$/task/$$/cpu_resctrl_groups)" \
+		"$(od -c /proc/$SLEEPER/cpu_resctrl_groups; od -c /proc/$$/task/$$/cpu_resctrl_groups)"
+fi
+
 # The namespace's init ignores signals it has no handler for, but SIGKILL.
 kill -9 $NSPID
 kill $SLEEPER $NOBODY $TGID $UNSHARE $ZPARENT $MAPS $USERNS 2>/dev/null

@@ -108,3 +108,30 @@ pub(super) fn find_builtin(name: &CStr) -> Option<*mut bindings::file_system_typ
     .ok()?;
     found
 }
+
+#[cfg(CONFIG_PROC_CPU_RESCTRL)]
+/// `iterate_supers_type`'s callback: notes that a superblock was met.
+///
+/// # Safety
+///
+/// `arg` must be the `bool` [`builtin_mounted`] passed.
+unsafe extern "C" fn note_super(_sb: *mut bindings::super_block, arg: *mut kernel::ffi::c_void) {
+    // SAFETY: Per the caller.
+    unsafe { *arg.cast::<bool>() = true };
+}
+
+#[cfg(CONFIG_PROC_CPU_RESCTRL)]
+/// Whether the built-in file system type named `name` is registered and has a live
+/// superblock (one that `iterate_supers_type` visits: set up, not dying). Found by
+/// walking the list, so no module is requested for an absent name.
+pub(crate) fn builtin_mounted(name: &CStr) -> bool {
+    let Some(fs) = find_builtin(name) else {
+        return false;
+    };
+    let mut met = false;
+    // SAFETY: `fs` is a built-in type, a static of vmlinux (`find_builtin`);
+    // `note_super` is called for its live superblocks with `met`, which outlives the
+    // call.
+    unsafe { bindings::iterate_supers_type(fs, Some(note_super), (&raw mut met).cast()) };
+    met
+}

@@ -15,7 +15,8 @@ use super::{
     lock::{RawSpinIrqGuard, Rcu},
     shim::*,
 };
-use kernel::{bindings, ffi::c_int, str::CStr};
+use core::marker::PhantomData;
+use kernel::{bindings, ffi::c_int, prelude::*, str::CStr};
 
 /// `IRQ_NOREQUEST` and `IRQ_HIDDEN` of `enum` in include/linux/irq.h (checked in
 /// shim/irq.c).
@@ -239,4 +240,153 @@ impl IrqDesc<'_> {
 pub(crate) fn kstat_cpu_irqs_sum(cpu: CpuId) -> u64 {
     // SAFETY: `cpu` has a per-CPU area (`CpuId`); a word read whole.
     unsafe { procfs2_kstat_cpu_irqs_sum(cpu.as_u32() as c_int) as u64 }
+}
+
+/// A CPU mask of a descriptor, valid while the descriptor is.
+pub(crate) struct CpuMask<'a> {
+    mask: *const bindings::cpumask,
+    _desc: PhantomData<&'a ()>,
+}
+
+impl CpuMask<'_> {
+    /// Writes the mask and a newline into `m`: hexadecimal words (`%*pb`), or a
+    /// list of ranges (`%*pbl`) with `list`.
+    pub(crate) fn seq_print(&self, m: &SeqFile, list: bool) {
+        // SAFETY: The mask is valid for `'a` (a field of a live descriptor, or the
+        // caller's copy) and read as fs/proc reads it, without a lock.
+        unsafe {
+            if list {
+                procfs2_seq_cpumask_list(m.as_ptr(), self.mask);
+            } else {
+                procfs2_seq_cpumask(m.as_ptr(), self.mask);
+            }
+        }
+    }
+}
+
+/// The numbers of `/proc/irq/N/spurious`.
+pub(crate) struct Spurious {
+    pub(crate) count: u32,
+    pub(crate) unhandled: u32,
+    /// `last_unhandled` in milliseconds (`jiffies_to_msecs`).
+    pub(crate) last_unhandled_ms: u32,
+}
+
+impl IrqDesc<'_> {
+    /// The affinity user space asked for (`irq_common_data.affinity`), or the one
+    /// pending a move (`irq_desc_get_pending_mask`), as `show_irq_affinity` picks.
+    pub(crate) fn affinity(&self) -> CpuMask<'_> {
+        // SAFETY: `desc` and `data` are live under RCU; the masks are fields of the
+        // descriptor, read unlocked as fs/proc reads them.
+        let mask = unsafe {
+            #[cfg(CONFIG_GENERIC_PENDING_IRQ)]
+            if procfs2_irq_move_pending(self.data) {
+                procfs2_irq_desc_pending_mask(self.desc)
+            } else {
+                procfs2_irq_desc_affinity(self.desc)
+            }
+            #[cfg(not(CONFIG_GENERIC_PENDING_IRQ))]
+            procfs2_irq_desc_affinity(self.desc)
+        };
+        CpuMask {
+            mask,
+            _desc: PhantomData,
+        }
+    }
+
+    /// The CPUs the interrupt is delivered to
+    /// (`irq_data_get_effective_affinity_mask`).
+    pub(crate) fn effective_affinity(&self) -> CpuMask<'_> {
+        CpuMask {
+            // SAFETY: `data` is live under RCU; the mask is a field of its descriptor.
+            mask: unsafe { procfs2_irq_data_effective_affinity(self.data) },
+            _desc: PhantomData,
+        }
+    }
+
+    /// The memory node of the descriptor (`irq_desc_get_node`).
+    pub(crate) fn node(&self) -> i32 {
+        // SAFETY: `desc` is live under RCU.
+        unsafe { procfs2_irq_desc_node(self.desc) }
+    }
+
+    /// The spurious-interrupt counters, read unlocked as `irq_spurious_proc_show`
+    /// reads them.
+    pub(crate) fn spurious(&self) -> Spurious {
+        // SAFETY: `desc` is live under RCU; each counter is read whole.
+        unsafe {
+            Spurious {
+                count: procfs2_irq_desc_irq_count(self.desc),
+                unhandled: procfs2_irq_desc_irqs_unhandled(self.desc),
+                last_unhandled_ms: bindings::jiffies_to_msecs(procfs2_irq_desc_last_unhandled(
+                    self.desc,
+                )),
+            }
+        }
+    }
+
+    /// `irq_can_set_affinity_usr` (kernel/irq/manage.c, not exported), rebuilt from
+    /// its inline pieces: the interrupt may be balanced, its chip can set an
+    /// affinity, and the kernel does not manage its affinity.
+    pub(crate) fn can_set_affinity_usr(&self) -> bool {
+        // SAFETY: `data` is live under RCU; the flags are read as the original reads
+        // them, without the lock.
+        unsafe {
+            if !procfs2_irqd_can_balance(self.data) || procfs2_irqd_affinity_is_managed(self.data) {
+                return false;
+            }
+            let chip = procfs2_irq_data_chip(self.data);
+            !chip.is_null() && procfs2_irq_chip_has_set_affinity(chip)
+        }
+    }
+
+    /// The names of the requested actions (see [`IrqDescLocked::action_names`]),
+    /// copied out under `desc->lock` (each cut to `N - 1` bytes, as `snprintf` into
+    /// a buffer of `N` cuts it). Runs under RCU, so it allocates without sleeping
+    /// (`GFP_ATOMIC`).
+    pub(crate) fn action_names_copy<const N: usize>(&self) -> Result<KVec<([u8; N], usize)>> {
+        loop {
+            let want = self.lock().action_names().count();
+            let mut v = KVec::with_capacity(want, GFP_ATOMIC)?;
+            let locked = self.lock();
+            if locked.action_names().count() > want {
+                continue;
+            }
+            for name in locked.action_names().flatten() {
+                let b = name.as_bytes();
+                let n = b.len().min(N - 1);
+                let mut buf = [0u8; N];
+                buf[..n].copy_from_slice(&b[..n]);
+                // The capacity is reserved: this does not allocate under the lock.
+                v.push((buf, n), GFP_ATOMIC)?;
+            }
+            return Ok(v);
+        }
+    }
+}
+
+impl IrqDescLocked<'_> {
+    /// Whether the chip is `no_irq_chip` (not exported), recognised by its name
+    /// "none" (kernel/irq/dummychip.c): `register_irq_proc` makes no directory for
+    /// such a descriptor.
+    pub(crate) fn chip_is_none(&self) -> bool {
+        matches!(self.chip(), Chip::Name(Some(n)) if n.as_bytes() == b"none")
+    }
+
+    /// Writes the affinity hint (`desc->affinity_hint`, an empty mask if none) as
+    /// `irq_affinity_hint_proc_show` does, into `copy`.
+    pub(crate) fn copy_affinity_hint<'b>(&self, copy: &'b mut bindings::cpumask) -> CpuMask<'b> {
+        // SAFETY: `desc` is live and its lock held, so the hint is stable; `copy` is a
+        // whole mask.
+        unsafe {
+            let hint = procfs2_irq_desc_affinity_hint(self.desc.desc);
+            if !hint.is_null() {
+                procfs2_cpumask_copy(copy, hint);
+            }
+        }
+        CpuMask {
+            mask: copy,
+            _desc: PhantomData,
+        }
+    }
 }

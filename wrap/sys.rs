@@ -40,6 +40,13 @@ pub(crate) fn boottime() -> (i64, i64) {
     (ts.tv_sec, ts.tv_nsec as i64)
 }
 
+/// Whether ACPI was turned off at boot (`acpi_disabled`, exported; always true
+/// without `CONFIG_ACPI`).
+pub(crate) fn acpi_disabled() -> bool {
+    // SAFETY: Reads an int set during early boot.
+    unsafe { procfs2_acpi_disabled() }
+}
+
 pub(crate) use super::cpu::{cpu_online, online_cpus, possible_cpus, CpuId};
 
 /// `get_cpu_idle_time_us(cpu, NULL)`: `u64::MAX` where the tick does not track it.
