@@ -121,6 +121,8 @@ impl Entries {
         SELF_INUM.store(pde::alloc_inum()?, Relaxed);
         THREAD_SELF_INUM.store(pde::alloc_inum()?, Relaxed);
         globals::register(proc_root())?;
+        #[cfg(CONFIG_PSI)]
+        psi::register(proc_root())?;
         Ok(this)
     }
 }
