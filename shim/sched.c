@@ -184,14 +184,17 @@ raw_spinlock_t *procfs2_rq_lockp(int cpu)
 	return __rq_lockp(procfs2_cpu_rq(cpu));
 }
 
-void procfs2_local_irq_disable(void)
+unsigned long procfs2_local_irq_save(void)
 {
-	local_irq_disable();
+	unsigned long flags;
+
+	local_irq_save(flags);
+	return flags;
 }
 
-void procfs2_local_irq_enable(void)
+void procfs2_local_irq_restore(unsigned long flags)
 {
-	local_irq_enable();
+	local_irq_restore(flags);
 }
 
 void procfs2_raw_spin_lock(raw_spinlock_t *lock)

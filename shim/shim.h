@@ -183,8 +183,8 @@ void procfs2_siglock_irqrestore(struct sighand_struct *sighand, unsigned long fl
 unsigned long procfs2_read_seqbegin_or_lock_irqsave(seqlock_t *lock, int *seq);
 bool procfs2_need_seqretry(seqlock_t *lock, int seq);
 void procfs2_done_seqretry_irqrestore(seqlock_t *lock, int seq, unsigned long flags);
-void procfs2_raw_spin_lock_irq(raw_spinlock_t *lock);
-void procfs2_raw_spin_unlock_irq(raw_spinlock_t *lock);
+unsigned long procfs2_raw_spin_lock_irqsave(raw_spinlock_t *lock);
+void procfs2_raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags);
 struct mutex *procfs2_oom_adj_mutex(void);
 
 /* task.c: tasks */
@@ -566,8 +566,8 @@ struct cgroup_subsys_state *procfs2_dfl_root_css(void);
 struct psi_group *procfs2_css_cgroup_psi(struct cgroup_subsys_state *css);
 struct psi_group_cpu *procfs2_psi_group_cpu(struct psi_group *group, int cpu);
 raw_spinlock_t *procfs2_rq_lockp(int cpu);
-void procfs2_local_irq_disable(void);
-void procfs2_local_irq_enable(void);
+unsigned long procfs2_local_irq_save(void);
+void procfs2_local_irq_restore(unsigned long flags);
 void procfs2_raw_spin_lock(raw_spinlock_t *lock);
 void procfs2_raw_spin_unlock(raw_spinlock_t *lock);
 u64 procfs2_cpu_clock(int cpu);

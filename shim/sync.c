@@ -58,14 +58,17 @@ void procfs2_done_seqretry_irqrestore(seqlock_t *lock, int seq, unsigned long fl
 	done_seqretry_irqrestore(lock, seq, flags);
 }
 
-void procfs2_raw_spin_lock_irq(raw_spinlock_t *lock)
+unsigned long procfs2_raw_spin_lock_irqsave(raw_spinlock_t *lock)
 {
-	raw_spin_lock_irq(lock);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(lock, flags);
+	return flags;
 }
 
-void procfs2_raw_spin_unlock_irq(raw_spinlock_t *lock)
+void procfs2_raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags)
 {
-	raw_spin_unlock_irq(lock);
+	raw_spin_unlock_irqrestore(lock, flags);
 }
 
 static DEFINE_MUTEX(procfs2_oom_adj_lock);

@@ -37,5 +37,5 @@ void procfs2_boottime(struct timespec64 *ts)
 
 bool procfs2_acpi_disabled(void)
 {
-	return IS_ENABLED(CONFIG_ACPI) && acpi_disabled;
+	return !IS_ENABLED(CONFIG_ACPI) || acpi_disabled;
 }

@@ -84,7 +84,7 @@ impl IrqDesc<'_> {
     /// Takes `desc->lock` with interrupts off.
     pub(crate) fn lock(&self) -> IrqDescLocked<'_> {
         // SAFETY: `desc` is live under RCU, which outlives the guard's borrow of
-        // `self`; show runs in process context with interrupts on.
+        // `self` (the state of interrupts is saved and restored).
         let guard = unsafe { RawSpinIrqGuard::lock(procfs2_irq_desc_lock(self.desc)) };
         IrqDescLocked {
             desc: self,
@@ -109,9 +109,14 @@ pub(crate) struct IrqDescLocked<'a> {
     _guard: RawSpinIrqGuard<'a>,
 }
 
-fn c_str<'a>(p: *const kernel::ffi::c_char) -> Option<&'a CStr> {
-    // SAFETY: The callers pass NULL or a NUL-terminated name that lives as long as
-    // the descriptor, its chip or its action, all held for `'a`.
+/// The name at `p`, if any.
+///
+/// # Safety
+///
+/// `p` must be NULL or point to a NUL-terminated string that lives, unchanged, for
+/// `'a`.
+unsafe fn c_str<'a>(p: *const kernel::ffi::c_char) -> Option<&'a CStr> {
+    // SAFETY: Per the caller, a live NUL-terminated string.
     (!p.is_null()).then(|| unsafe { CStr::from_char_ptr(p) })
 }
 
@@ -153,8 +158,9 @@ impl IrqDescLocked<'_> {
             let next = unsafe { (*a).next };
             (!next.is_null()).then_some(next.cast_const())
         })
-        // SAFETY: As above; `name` is set at request.
-        .map(|a| c_str(unsafe { (*a).name }))
+        // SAFETY: As above; `name` is set at request and lives as long as the
+        // action, which the lock keeps.
+        .map(|a| unsafe { c_str((*a).name) })
     }
 
     /// The chip column.
@@ -167,8 +173,8 @@ impl IrqDescLocked<'_> {
         } else if unsafe { procfs2_irq_chip_has_print(chip) } {
             Chip::Prints
         } else {
-            // SAFETY: As above.
-            Chip::Name(c_str(unsafe { procfs2_irq_chip_name(chip) }))
+            // SAFETY: As above; the name is the chip's, static data of its driver.
+            Chip::Name(unsafe { c_str(procfs2_irq_chip_name(chip)) })
         }
     }
 
@@ -199,8 +205,8 @@ impl IrqDescLocked<'_> {
 
     /// The flow handler's name (`desc->name`), such as "edge".
     pub(crate) fn name(&self) -> Option<&CStr> {
-        // SAFETY: `desc` is live under the lock.
-        c_str(unsafe { procfs2_irq_desc_name(self.desc.desc) })
+        // SAFETY: `desc` is live under the lock; its name is a static string.
+        unsafe { c_str(procfs2_irq_desc_name(self.desc.desc)) }
     }
 }
 
@@ -328,13 +334,22 @@ impl IrqDesc<'_> {
     /// `irq_can_set_affinity_usr` (kernel/irq/manage.c, not exported), rebuilt from
     /// its inline pieces: the interrupt may be balanced, its chip can set an
     /// affinity, and the kernel does not manage its affinity.
+    /// The chip is read under `desc->lock`: a driver may free a chip it allocated
+    /// once the descriptor's mapping is gone, which resets the chip under that lock
+    /// (the kernel asks this at registration and on root's writes only; procfs2 at
+    /// every lookup).
     pub(crate) fn can_set_affinity_usr(&self) -> bool {
         // SAFETY: `data` is live under RCU; the flags are read as the original reads
         // them, without the lock.
+        if unsafe {
+            !procfs2_irqd_can_balance(self.data) || procfs2_irqd_affinity_is_managed(self.data)
+        } {
+            return false;
+        }
+        let _locked = self.lock();
+        // SAFETY: `data` is live under RCU and its chip stable under the lock; the
+        // chip is its driver's while it is set.
         unsafe {
-            if !procfs2_irqd_can_balance(self.data) || procfs2_irqd_affinity_is_managed(self.data) {
-                return false;
-            }
             let chip = procfs2_irq_data_chip(self.data);
             !chip.is_null() && procfs2_irq_chip_has_set_affinity(chip)
         }

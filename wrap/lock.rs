@@ -73,20 +73,24 @@ impl Drop for SpinGuard<'_> {
 /// `lock` is held by this thread, with interrupts off, until the guard is dropped.
 pub(crate) struct RawSpinIrqGuard<'a> {
     lock: *mut bindings::raw_spinlock_t,
+    /// The interrupt state before, restored on release (guards may nest).
+    flags: kernel::ffi::c_ulong,
     _p: PhantomData<(&'a (), *mut ())>,
 }
 
 impl RawSpinIrqGuard<'_> {
+    /// `raw_spin_lock_irqsave`.
+    ///
     /// # Safety
     ///
-    /// `lock` must be a valid raw spinlock that outlives `'a`, taken where
-    /// interrupts are on.
+    /// `lock` must be a valid raw spinlock that outlives `'a`.
     pub(super) unsafe fn lock<'a>(lock: *mut bindings::raw_spinlock_t) -> RawSpinIrqGuard<'a> {
         // SAFETY: Valid per the caller; released in `drop`.
-        unsafe { shim::procfs2_raw_spin_lock_irq(lock) };
+        let flags = unsafe { shim::procfs2_raw_spin_lock_irqsave(lock) };
         // INVARIANT: Just taken.
         RawSpinIrqGuard {
             lock,
+            flags,
             _p: PhantomData,
         }
     }
@@ -94,8 +98,9 @@ impl RawSpinIrqGuard<'_> {
 
 impl Drop for RawSpinIrqGuard<'_> {
     fn drop(&mut self) {
-        // SAFETY: Held by this thread (type invariant).
-        unsafe { shim::procfs2_raw_spin_unlock_irq(self.lock) };
+        // SAFETY: Held by this thread (type invariant), with the state saved when
+        // it was taken.
+        unsafe { shim::procfs2_raw_spin_unlock_irqrestore(self.lock, self.flags) };
     }
 }
 

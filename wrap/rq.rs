@@ -174,20 +174,20 @@ pub(crate) fn domains(cpu: CpuId, _rcu: &Rcu) -> impl Iterator<Item = Domain<'_>
 #[cfg(CONFIG_PSI)]
 pub(super) struct RqLockIrq {
     lock: *mut kernel::bindings::raw_spinlock_t,
+    /// The interrupt state before, restored on release (guards may nest).
+    flags: kernel::ffi::c_ulong,
 }
 
 #[cfg(CONFIG_PSI)]
 impl RqLockIrq {
-    /// `raw_spin_rq_lock_irq(cpu_rq(cpu))`, to be called with interrupts on: the
-    /// lock `__rq_lockp` names (with core scheduling, the core's, which can change
-    /// until it is held), taken and rechecked as `raw_spin_rq_lock_nested` does (not
-    /// exported).
+    /// `raw_spin_rq_lock_irqsave(cpu_rq(cpu))`: the lock `__rq_lockp` names (with
+    /// core scheduling, the core's, which can change until it is held), taken and
+    /// rechecked as `raw_spin_rq_lock_nested` does (not exported).
     pub(super) fn lock(cpu: CpuId) -> Self {
-        // SAFETY: Interrupts go off here and back on in `drop` (or below, on a retry
-        // that keeps them off); with them off, `__sched_core_enable`'s
-        // `synchronize_rcu` waits for this section, as it waits for the kernel's
-        // preempt-disabled one.
-        unsafe { procfs2_local_irq_disable() };
+        // SAFETY: Interrupts go off here and back to `flags` in `drop`; with them
+        // off, `__sched_core_enable`'s `synchronize_rcu` waits for this section, as
+        // it waits for the kernel's preempt-disabled one.
+        let flags = unsafe { procfs2_local_irq_save() };
         loop {
             // SAFETY: `cpu` is below `nr_cpu_ids` (`CpuId`), so it has a runqueue.
             let lock = unsafe { procfs2_rq_lockp(cpu.raw()) };
@@ -196,7 +196,7 @@ impl RqLockIrq {
             // SAFETY: As above.
             if lock == unsafe { procfs2_rq_lockp(cpu.raw()) } {
                 // INVARIANT: Held, and the runqueue's lock while it is held.
-                return Self { lock };
+                return Self { lock, flags };
             }
             // SAFETY: Taken just above.
             unsafe { procfs2_raw_spin_unlock(lock) };
@@ -208,10 +208,10 @@ impl RqLockIrq {
 impl Drop for RqLockIrq {
     fn drop(&mut self) {
         // SAFETY: Held by this thread with interrupts off (type invariant), which
-        // `lock` turned off.
+        // `lock` turned off, saving their state in `flags`.
         unsafe {
             procfs2_raw_spin_unlock(self.lock);
-            procfs2_local_irq_enable();
+            procfs2_local_irq_restore(self.flags);
         }
     }
 }

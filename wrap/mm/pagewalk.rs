@@ -346,9 +346,12 @@ fn walk_pud_range<W: PageWalk>(
                 w.pte_hole(mm, addr, next)?;
             }
         // SAFETY: As above. A huge PUD (DAX) is not split as fs/proc would
-        // (`split_huge_pud` is not exported): it is skipped.
+        // (`split_huge_pud` is not exported, and zaps the mapping): it is a hole
+        // here, as it is there once split.
         } else if !unsafe { shim::procfs2_pud_leaf_or_bad(pud) } {
             walk_pmd_range(mm, vma, pud, addr, next, w)?;
+        } else if W::PTE_HOLE {
+            w.pte_hole(mm, addr, next)?;
         }
         addr = next;
         if addr == end {
@@ -445,10 +448,13 @@ fn pmd_entry<W: PageWalk>(
             // SAFETY: Taken above.
             unsafe { shim::procfs2_rcu_read_unlock() };
             // A bad PMD, which fs/proc clears (`pmd_clear_bad`, not exported) and
-            // then finds none: skipped here. Anything else changed under us:
-            // ACTION_AGAIN.
+            // then finds none, a hole: left as it is here, and a hole. Anything
+            // else changed under us: ACTION_AGAIN.
             // SAFETY: A value.
             let bad = unsafe { shim::procfs2_pmd_bad(pmdval) };
+            if bad && W::PTE_HOLE {
+                w.pte_hole(mm, addr, end)?;
+            }
             return ControlFlow::Continue(bad.then_some(()));
         }
         // SAFETY: `pmdval` maps a PTE table, kept by RCU.
