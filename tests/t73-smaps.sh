@@ -140,17 +140,19 @@ for v in 1 2 3; do
 	b=$(ref)
 	same "clear_refs $v through /proc2: Referenced in /proc's smaps as after /proc's ($a kB)" "$b" "$a"
 done
+# refs TREE: each mapping's start and its Referenced.
+refs() { awk '/^[0-9a-f]+-[0-9a-f]+ / { m = $1 " " $6 } $1 == "Referenced:" { print m, $2 }' $1/$P/smaps | tr ' ' '_' | sed 's/_\([0-9]*\)$/ \1/'; }
 echo 1 > /proc2/$P/clear_refs
 # Page cache pages P shares with others (its file mappings) may be referenced by
 # them between the reads, and reclaim's aging may clear a bit: each mapping's value
 # must lie between its two /proc values on one of five tries.
 try=1
 while :; do
-	grep '^Referenced' /proc/$P/smaps > $D/a
-	grep '^Referenced' /proc2/$P/smaps > $D/b
-	grep '^Referenced' /proc/$P/smaps > $D/c
-	bad=$(paste $D/a $D/b $D/c | awk '{ a = $2; b = $5; c = $8
-		if (!((a <= b && b <= c) || (c <= b && b <= a))) print NR ": " a, b, c }')
+	refs /proc > $D/a
+	refs /proc2 > $D/b
+	refs /proc > $D/c
+	bad=$(paste -d' ' $D/a $D/b $D/c | awk '{ a = $2; b = $4; c = $6
+		if (!((a <= b && b <= c) || (c <= b && b <= a))) print $1 ": " a, b, c }')
 	[ -z "$bad" ] || [ $try = 5 ] && break
 	try=$((try + 1))
 done
