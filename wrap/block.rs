@@ -44,10 +44,11 @@ fn block_class() -> Option<(*const bindings::class, *const bindings::device_type
     // valid, until `evict` takes it off under this lock.
     let mut inode = unsafe { procfs2_sb_inodes_first(sb) };
     while !inode.is_null() {
-        // SAFETY: `inode` is on the list, so valid; every inode of the bdev file system
-        // is a `bdev_inode`, whose block device `I_BDEV` returns. The fields read are
-        // in that same allocation: the partition number, and the device's class and
-        // type, each read once (`READ_ONCE`) as `__alloc_disk_node` may be setting them.
+        // Every inode of the bdev file system is a `bdev_inode`, whose block device
+        // `I_BDEV` returns; the partition number and the device's class and type are in
+        // that same allocation, each read once (`READ_ONCE`) as `__alloc_disk_node`
+        // may be setting them.
+        // SAFETY: `inode` is on the list, so valid, and a `bdev_inode` (above).
         let (partition, class, ty) = unsafe {
             let bdev = bindings::I_BDEV(inode);
             (
@@ -113,10 +114,11 @@ pub(crate) fn for_each_disk(mut f: impl FnMut(&Disk) -> Result) -> Result {
         if dev.is_null() {
             return Ok(());
         }
-        // SAFETY: A device of `disk_type` is a whole disk's `part0->bd_device`; its
-        // `bd_disk` is the gendisk, freed with that block device's inode only after
-        // the device's last reference is gone.
+        // A device of `disk_type` is a whole disk's `part0->bd_device`; its `bd_disk`
+        // is the gendisk, freed with that block device's inode only after the
+        // device's last reference is gone.
         // INVARIANT: Held until the next `class_dev_iter_next`.
+        // SAFETY: `dev` is such a device, held by the iterator (above).
         f(&Disk(unsafe { procfs2_dev_to_disk(dev) }))?;
     }
 }

@@ -202,10 +202,11 @@ impl<'a> Sighand<'a> {
     /// new value a reader under the read side sees.
     #[cfg(CONFIG_SCHED_AUTOGROUP)]
     pub(crate) fn autogroup(&self) -> Option<(i64, i32)> {
-        // SAFETY: `signal->autogroup` is stable under `siglock`, held (type invariant),
-        // and holds a reference on the group (`sched_autogroup_fork`), which
-        // `autogroup_move_group` drops only after replacing it under this lock; a
-        // group's `tg` and `id` are set when it is made.
+        // `signal->autogroup` holds a reference on the group (`sched_autogroup_fork`),
+        // which `autogroup_move_group` drops only after replacing it under `siglock`;
+        // a group's `tg` and `id` are set when it is made.
+        // SAFETY: `signal->autogroup` is stable under `siglock`, held (type
+        // invariant), and the group it names lives while it is held (above).
         unsafe {
             let ag = shim::procfs2_signal_autogroup(self.signal());
             if !shim::procfs2_autogroup_is_autogroup(ag) {

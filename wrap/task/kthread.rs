@@ -106,13 +106,14 @@ impl Task {
         if self.flags() & bindings::PF_KTHREAD == 0 {
             return TaskName::from_comm(self);
         }
-        // SAFETY: The task is valid and has `PF_KTHREAD`, which no task gains after
-        // it is made: its `worker_private` is NULL (`dup_task_struct`) or the struct
-        // kthread `set_kthread_struct` allocated for it (io_uring's workers, which
-        // also use it, are not `PF_KTHREAD`). That and its `full_name` (a
-        // NUL-terminated string written before the pointer, which the thread sets
-        // once as it starts) are freed with the task struct (`free_kthread_struct`
-        // from `free_task`), which the reference `self` stands for keeps.
+        // `PF_KTHREAD` is gained by no task after it is made: its `worker_private` is
+        // NULL (`dup_task_struct`) or the struct kthread `set_kthread_struct`
+        // allocated for it (io_uring's workers, which also use it, are not
+        // `PF_KTHREAD`). That and its `full_name` (a NUL-terminated string written
+        // before the pointer, which the thread sets once as it starts) are freed
+        // with the task struct (`free_kthread_struct` from `free_task`).
+        // SAFETY: The task is valid and has `PF_KTHREAD`; the reference `self`
+        // stands for keeps its struct kthread and name (above).
         unsafe {
             let k = shim::procfs2_task_kthread(self.as_ptr());
             if k.is_null() {
@@ -137,14 +138,15 @@ impl Task {
     fn wq_worker_comm(&self) -> TaskName {
         let _lock = self.lock();
         let _rcu = Rcu::read_lock();
-        // SAFETY: The task is valid and locked. `PF_WQ_WORKER` is set only by a
-        // worker's or rescuer's own thread (`set_pf_worker`), after `kthread()` set
-        // its struct kthread's `data` to the worker (read once: NULL if not seen
-        // yet), and only on a `PF_KTHREAD` task, whose struct kthread lives with the
-        // task. A worker is freed only after `kthread_stop` of its thread returned
-        // (`reap_dying_workers`, `destroy_workqueue`), that is after the thread's
-        // `complete_vfork_done`, which clears `vfork_done` under `task_lock`: seen
-        // pending under that lock, the worker lives until the lock is dropped.
+        // `PF_WQ_WORKER` is set only by a worker's or rescuer's own thread
+        // (`set_pf_worker`), after `kthread()` set its struct kthread's `data` to the
+        // worker (read once: NULL if not seen yet), and only on a `PF_KTHREAD` task,
+        // whose struct kthread lives with the task. A worker is freed only after
+        // `kthread_stop` of its thread returned (`reap_dying_workers`,
+        // `destroy_workqueue`), that is after the thread's `complete_vfork_done`,
+        // which clears `vfork_done` under `task_lock`.
+        // SAFETY: The task is valid and locked; a worker seen with `vfork_done`
+        // pending under that lock lives until the lock is dropped (above).
         unsafe {
             let t = self.as_ptr();
             if self.flags() & bindings::PF_WQ_WORKER == 0 || !shim::procfs2_task_vfork_pending(t) {
