@@ -610,18 +610,18 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
     if let Some(n) = filters {
         tabbed(m, b"Seccomp_filters:", [n]);
     }
-    let mut buf = [0u8; 128];
     m.write(b"Cpus_allowed:\t");
-    m.write(task.cpus_allowed(false, &mut buf));
+    task.seq_cpus_allowed(m, false);
     m.write(b"\nCpus_allowed_list:\t");
-    m.write(task.cpus_allowed(true, &mut buf));
+    task.seq_cpus_allowed(m, true);
     m.write(b"\n");
     // cpuset_task_status_allowed
-    if let Some(mask) = task.mems_allowed(false, &mut buf) {
+    #[cfg(CONFIG_CPUSETS)]
+    {
         m.write(b"Mems_allowed:\t");
-        m.write(mask);
+        task.seq_mems_allowed(m, false);
         m.write(b"\nMems_allowed_list:\t");
-        m.write(task.mems_allowed(true, &mut buf).unwrap_or_default());
+        task.seq_mems_allowed(m, true);
         m.write(b"\n");
     }
     tabbed(m, b"voluntary_ctxt_switches:", [st.nvcsw as u64]);

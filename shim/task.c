@@ -50,25 +50,25 @@ u32 procfs2_tty_nr(struct tty_struct *tty)
 	return new_encode_dev(tty_devnum(tty));
 }
 
-int procfs2_task_cpus_list(struct task_struct *t, char *buf, int size)
+void procfs2_task_cpus_list(struct task_struct *t, struct seq_file *m)
 {
-	return scnprintf(buf, size, "%*pbl", cpumask_pr_args(&t->cpus_mask));
+	seq_printf(m, "%*pbl", cpumask_pr_args(&t->cpus_mask));
 }
 
-int procfs2_task_cpus_mask(struct task_struct *t, char *buf, int size)
+void procfs2_task_cpus_mask(struct task_struct *t, struct seq_file *m)
 {
-	return scnprintf(buf, size, "%*pb", cpumask_pr_args(&t->cpus_mask));
+	seq_printf(m, "%*pb", cpumask_pr_args(&t->cpus_mask));
 }
 
 #ifdef CONFIG_CPUSETS
-int procfs2_task_mems_list(struct task_struct *t, char *buf, int size)
+void procfs2_task_mems_list(struct task_struct *t, struct seq_file *m)
 {
-	return scnprintf(buf, size, "%*pbl", nodemask_pr_args(&t->mems_allowed));
+	seq_printf(m, "%*pbl", nodemask_pr_args(&t->mems_allowed));
 }
 
-int procfs2_task_mems_mask(struct task_struct *t, char *buf, int size)
+void procfs2_task_mems_mask(struct task_struct *t, struct seq_file *m)
 {
-	return scnprintf(buf, size, "%*pb", nodemask_pr_args(&t->mems_allowed));
+	seq_printf(m, "%*pb", nodemask_pr_args(&t->mems_allowed));
 }
 #endif
 

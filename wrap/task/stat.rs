@@ -289,45 +289,36 @@ impl Task {
         }))
     }
 
-    /// The CPUs the task may run on, as a mask (`%*pb`) or a list (`%*pbl`), in `buf`.
-    pub(crate) fn cpus_allowed<'b>(&self, list: bool, buf: &'b mut [u8]) -> &'b [u8] {
+    /// Writes the CPUs the task may run on into `m`, as a mask (`%*pb`) or a list
+    /// (`%*pbl`), however long.
+    pub(crate) fn seq_cpus_allowed(&self, m: &SeqFile, list: bool) {
         if list {
-            self.print_mask(buf, shim::procfs2_task_cpus_list)
+            self.seq_mask(m, shim::procfs2_task_cpus_list)
         } else {
-            self.print_mask(buf, shim::procfs2_task_cpus_mask)
+            self.seq_mask(m, shim::procfs2_task_cpus_mask)
         }
     }
 
-    /// Runs one of shim/task.c's `scnprintf` one-liners that print a mask of the task
-    /// (`%*pb` or `%*pbl`) into `buf`, and returns what it wrote.
-    pub(super) fn print_mask<'b>(
+    /// Runs one of shim/task.c's one-liners that print a mask of the task (`%*pb` or
+    /// `%*pbl`) into `m`.
+    fn seq_mask(
         &self,
-        buf: &'b mut [u8],
-        print: unsafe extern "C" fn(*mut bindings::task_struct, *mut c_char, c_int) -> c_int,
-    ) -> &'b [u8] {
-        let size = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
-        // SAFETY: The task is valid and `buf` is writable for `size` bytes; the
-        // masks are read unlocked, as fs/proc reads them; `scnprintf` returns what
-        // it wrote.
-        let n = unsafe { print(self.as_ptr(), buf.as_mut_ptr().cast::<c_char>(), size) };
-        &buf[..usize::try_from(n).unwrap_or(0)]
+        m: &SeqFile,
+        print: unsafe extern "C" fn(*mut bindings::task_struct, *mut bindings::seq_file),
+    ) {
+        // SAFETY: The task is valid and `m` is a seq_file being shown; the masks are
+        // read unlocked, as fs/proc reads them.
+        unsafe { print(self.as_ptr(), m.as_ptr()) };
     }
 
-    /// The memory nodes the task may allocate from (`task->mems_allowed`), as a mask
-    /// or a list, in `buf`; `None` without `CONFIG_CPUSETS` (no such lines).
-    pub(crate) fn mems_allowed<'b>(&self, list: bool, buf: &'b mut [u8]) -> Option<&'b [u8]> {
-        #[cfg(CONFIG_CPUSETS)]
-        {
-            Some(if list {
-                self.print_mask(buf, shim::procfs2_task_mems_list)
-            } else {
-                self.print_mask(buf, shim::procfs2_task_mems_mask)
-            })
-        }
-        #[cfg(not(CONFIG_CPUSETS))]
-        {
-            let _ = (list, buf);
-            None
+    /// Writes the memory nodes the task may allocate from (`task->mems_allowed`)
+    /// into `m`, as a mask or a list.
+    #[cfg(CONFIG_CPUSETS)]
+    pub(crate) fn seq_mems_allowed(&self, m: &SeqFile, list: bool) {
+        if list {
+            self.seq_mask(m, shim::procfs2_task_mems_list)
+        } else {
+            self.seq_mask(m, shim::procfs2_task_mems_mask)
         }
     }
 
