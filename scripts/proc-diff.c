@@ -35,6 +35,8 @@
  *   drop LABELS     drop the lines starting with LABEL (comma-separated, leading
  *                   blanks aside) from A
  *   taskname        A's task name may be longer than B's: B shows comm only
+ *   either LINE     a line that reads LINE in A or in B stands for any line (a
+ *                   state caught in one read only, such as syscall's `running`)
  *   nocontent       compare presence, type, mode and owner, not content
  *   missing [WHY]   expected only in A (and what is below it)
  *   skip            do not compare at all
@@ -353,6 +355,16 @@ static char *next_line(char **p)
 	return s;
 }
 
+/* Whether LINE, read at NORM, is a state that stands for any line (rule `either`). */
+static int either(const char *norm, const char *line)
+{
+	for (int i = 0; i < nrules; i++)
+		if (!strcmp(rules[i].action, "either") && !fnmatch(rules[i].glob, norm, FNM_PATHNAME) &&
+		    !strcmp(rules[i].args, line))
+			return 1;
+	return 0;
+}
+
 static int compare_content(const char *rel, const char *norm, struct buf *a, struct buf *b)
 {
 	char *pa = a->data, *pb = b->data, *la, *lb;
@@ -391,7 +403,7 @@ static int compare_content(const char *rel, const char *norm, struct buf *a, str
 		}
 		mask_line(norm, ma, sizeof(ma));
 		mask_line(norm, mb, sizeof(mb));
-		if (strcmp(ma, mb)) {
+		if (strcmp(ma, mb) && !either(norm, ma) && !either(norm, mb)) {
 			printf("content %s:%d %s | %s\n", rel, lineno, ma, mb);
 			return 1;
 		}

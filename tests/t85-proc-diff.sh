@@ -36,4 +36,12 @@ same "proc-diff reports a content difference and fails" "$? $(grep -c '^content 
 proc-diff -r /dev/null /tmp/pd-a /tmp/pd-a > /tmp/pd.out
 same "proc-diff passes two identical trees" "$? $(tail -n 1 /tmp/pd.out)" \
 	"0 proc-diff: 2 paths compared, 2 equal, 0 different, 0 only in /tmp/pd-a (0 expected), 0 only in /tmp/pd-a"
+# Rule `either`: a state caught in one read only stands for any line, and nothing else does.
+echo 'x/f either running' > /tmp/pd.rules
+echo running > /tmp/pd-b/x/f
+proc-diff -r /tmp/pd.rules /tmp/pd-a /tmp/pd-b > /dev/null
+r1=$?
+echo walking > /tmp/pd-b/x/f
+proc-diff -r /tmp/pd.rules /tmp/pd-a /tmp/pd-b > /dev/null
+same "proc-diff: rule either takes its line for any line, and only that line" "$r1 $?" "0 1"
 umount /proc2
