@@ -49,6 +49,20 @@ unsigned int procfs2_rq_nr_iowait(int cpu)
 	return atomic_read(&procfs2_cpu_rq(cpu)->nr_iowait);
 }
 
+#ifdef CONFIG_NUMA_BALANCING
+#include "numa_group_struct.h"
+
+/*
+ * task_numa_group_id()'s read of a group's gid: set when task_numa_group() makes the
+ * group and never written again; the caller holds RCU over the task's numa_group
+ * pointer (put_numa_group frees the group with kfree_rcu).
+ */
+pid_t procfs2_numa_group_gid(struct numa_group *ng)
+{
+	return ng->gid;
+}
+#endif
+
 #ifdef CONFIG_SCHED_AUTOGROUP
 /*
  * A process's autogroup (kernel/sched/autogroup.h), for /proc/PID/autogroup: the

@@ -95,6 +95,22 @@ impl Task {
         })
     }
 
+    /// `task_numa_group_id`: the id of the task's NUMA balancing group, 0 when it
+    /// is in none.
+    #[cfg(CONFIG_NUMA_BALANCING)]
+    pub(crate) fn numa_group_id(&self) -> i32 {
+        let _rcu = Rcu::read_lock();
+        // SAFETY: The task is valid; `numa_group` is an RCU pointer, read once as
+        // `rcu_dereference` does.
+        let ng = unsafe { read_once(&raw const (*self.as_ptr()).numa_group) };
+        if ng.is_null() {
+            return 0;
+        }
+        // SAFETY: A group stays allocated for a grace period after its last
+        // reference goes (`put_numa_group`'s `kfree_rcu`), and `_rcu` is held.
+        unsafe { shim::procfs2_numa_group_gid(ng) }
+    }
+
     /// Whether the task is the global init (`is_global_init`).
     pub(crate) fn is_global_init(&self) -> bool {
         // SAFETY: The task is valid; `tgid` is set at fork.
