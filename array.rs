@@ -8,6 +8,7 @@ use crate::{
     ptrace::PtraceCheck,
     wrap::seq::SeqFile,
     wrap::{
+        cpu::{boot_cpu_has, boot_cpu_has_bug, X86Bug},
         cred::{PidNamespace, UserNamespace},
         task::{NsIdKind, Task},
     },
@@ -496,6 +497,46 @@ fn tabbed(m: &SeqFile, label: &[u8], values: impl IntoIterator<Item = u64>) {
     m.write(b"\n");
 }
 
+/// status's `Speculation_Store_Bypass` (task_seccomp's `arch_prctl_spec_ctrl_get(p,
+/// PR_SPEC_STORE_BYPASS)`, not exported, whose `ssb_mode` is static) where the CPU's
+/// flags decide it: without `X86_FEATURE_SSBD` the mode is `SPEC_STORE_BYPASS_NONE`
+/// ("vulnerable" with the bug, "not vulnerable" without), and
+/// `X86_FEATURE_SPEC_STORE_BYPASS_DISABLE` is set exactly in mode
+/// `SPEC_STORE_BYPASS_DISABLE` ("globally mitigated"). In the prctl and seccomp
+/// modes (and in mode none chosen on the command line) the answer depends on
+/// `ssb_mode` and the task's bits: `None`, the line is left out
+/// (tests/missing-status-lines.txt).
+fn speculation_store_bypass() -> Option<&'static str> {
+    if !boot_cpu_has(bindings::X86_FEATURE_SSBD) {
+        Some(if boot_cpu_has_bug(X86Bug::SpecStoreBypass) {
+            "vulnerable"
+        } else {
+            "not vulnerable"
+        })
+    } else if boot_cpu_has(bindings::X86_FEATURE_SPEC_STORE_BYPASS_DISABLE) {
+        Some("globally mitigated")
+    } else {
+        None
+    }
+}
+
+/// status's `SpeculationIndirectBranch` (`ib_prctl_get`) where the CPU's flags decide
+/// it: "not affected" without `X86_BUG_SPECTRE_V2`; with it, and with neither
+/// `X86_FEATURE_IBPB` nor `X86_FEATURE_STIBP`, `spectre_v2_user_select_mitigation`
+/// leaves both user modes `SPECTRE_V2_USER_NONE`: "always enabled". Otherwise the
+/// static user modes decide: `None`, the line is left out.
+fn speculation_indirect_branch() -> Option<&'static str> {
+    if !boot_cpu_has_bug(X86Bug::SpectreV2) {
+        Some("not affected")
+    } else if !boot_cpu_has(bindings::X86_FEATURE_IBPB)
+        && !boot_cpu_has(bindings::X86_FEATURE_STIBP)
+    {
+        Some("always enabled")
+    } else {
+        None
+    }
+}
+
 /// `proc_pid_status`, less the two speculation lines (`arch_prctl_spec_ctrl_get` is
 /// not exported); the lines of options this kernel lacks (seccomp, cpusets,
 /// hugetlb, shadow stacks) are absent here as in its /proc.
@@ -517,12 +558,10 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
     );
     m.write(b"\n");
     tabbed(m, b"Tgid:", [st.tgid as u64]);
-    // With NUMA balancing, Ngid is the gid of a private `struct numa_group`
-    // (`task_numa_group_id` is not exported): the line is left out
-    // (tests/missing-status-lines.txt). Without, it is 0.
-    if !cfg!(CONFIG_NUMA_BALANCING) {
-        tabbed(m, b"Ngid:", [0]);
-    }
+    #[cfg(CONFIG_NUMA_BALANCING)]
+    tabbed(m, b"Ngid:", [task.numa_group_id() as u64]);
+    #[cfg(not(CONFIG_NUMA_BALANCING))]
+    tabbed(m, b"Ngid:", [0]);
     tabbed(m, b"Pid:", [u64::from(pid.nr_ns(ns))]);
     tabbed(m, b"PPid:", [st.ppid as u64]);
     tabbed(m, b"TracerPid:", [st.tracer_pid as u64]);
@@ -609,6 +648,16 @@ pub(crate) fn proc_pid_status(m: &SeqFile, &ProcTask { ns, pid, task }: &ProcTas
     }
     if let Some(n) = filters {
         tabbed(m, b"Seccomp_filters:", [n]);
+    }
+    if let Some(v) = speculation_store_bypass() {
+        m.write(b"Speculation_Store_Bypass:\t");
+        m.write(v.as_bytes());
+        m.write(b"\n");
+    }
+    if let Some(v) = speculation_indirect_branch() {
+        m.write(b"SpeculationIndirectBranch:\t");
+        m.write(v.as_bytes());
+        m.write(b"\n");
     }
     m.write(b"Cpus_allowed:\t");
     task.seq_cpus_allowed(m, false);

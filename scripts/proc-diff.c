@@ -33,7 +33,7 @@
  *                   LIST is `PREFIX:LIST`
  *   lines LABELS    mask the values of the lines `LABEL:...` (comma-separated)
  *   drop LABELS     drop the lines starting with LABEL (comma-separated, leading
- *                   blanks aside) from A
+ *                   blanks aside) from A, and from B where B has them
  *   taskname        A's task name may be longer than B's: B shows comm only
  *   either LINE     a line that reads LINE in A or in B stands for any line (a
  *                   state caught in one read only, such as syscall's `running`)
@@ -374,7 +374,9 @@ static int compare_content(const char *rel, const char *norm, struct buf *a, str
 		do
 			la = next_line(&pa);
 		while (la && dropped(norm, la));
-		lb = next_line(&pb);
+		do
+			lb = next_line(&pb);
+		while (lb && dropped(norm, lb));
 		lineno++;
 		if (!la && !lb)
 			return 0;

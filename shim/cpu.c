@@ -48,6 +48,22 @@ const struct cpuinfo_x86 *procfs2_cpu_data(unsigned int cpu)
 	return &cpu_data(cpu);
 }
 
+const struct cpuinfo_x86 *procfs2_boot_cpu_data(void)
+{
+	return &boot_cpu_data;
+}
+
+/* The bug bits status reads: X86_BUG() is a function-like macro bindgen leaves out. */
+unsigned int procfs2_x86_bug_spec_store_bypass(void)
+{
+	return X86_BUG_SPEC_STORE_BYPASS;
+}
+
+unsigned int procfs2_x86_bug_spectre_v2(void)
+{
+	return X86_BUG_SPECTRE_V2;
+}
+
 unsigned int procfs2_cpu_family(const struct cpuinfo_x86 *c)
 {
 	return c->x86;

@@ -73,6 +73,15 @@ errmsg() { "$@" 2>&1 >/dev/null | sed 's/.*: //'; }
 
 loaded() { grep -q '^procfs2 ' /proc/modules; }
 load() { loaded || insmod $KO; }
+
+# missing_status TREE: the path of a copy of missing-status-lines.txt less the lines
+# TREE's status does show (the speculation lines are printed where the CPU's flags
+# decide them, left out elsewhere): what the tests let TREE leave out.
+missing_status() {
+	awk -v S="$1/self/status" 'BEGIN { while ((getline l < S) > 0) { sub(/:.*/, "", l); have[l] = 1 } }
+		/^#/ || !($1 in have)' /tests/missing-status-lines.txt > /tmp/missing-status-lines.txt
+	echo /tmp/missing-status-lines.txt
+}
 # reload [PARAM...]: every procfs2 mount unmounted, the module unloaded and loaded
 # again with PARAM (e.g. selftest=1, which only t50's entry API tests pass).
 reload() {

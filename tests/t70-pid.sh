@@ -26,7 +26,7 @@ if [ "$FSTYPE" = proc ]; then
 	MISSING=${MISSING:-/dev/null} MISSING_STATUS=${MISSING_STATUS:-/dev/null}
 fi
 MISSING=${MISSING:-/tests/missing-pid-entries.txt}
-MISSING_STATUS=${MISSING_STATUS:-/tests/missing-status-lines.txt}
+MISSING_STATUS=${MISSING_STATUS:-$(missing_status $P2)}
 D=/tmp/t70
 rm -rf $D
 mkdir -p $D
@@ -438,6 +438,25 @@ if [ -e /proc/$$/cpu_resctrl_groups ]; then
 	same "cpu_resctrl_groups byte for byte as /proc's" \
 		"$(od -c $P2/$SLEEPER/cpu_resctrl_groups; od -c $P2/$$/task/$$/cpu_resctrl_groups)" \
 		"$(od -c /proc/$SLEEPER/cpu_resctrl_groups; od -c /proc/$$/task/$$/cpu_resctrl_groups)"
+fi
+
+# Ngid (task_numa_group_id, struct numa_group cut from kernel/sched/fair.c): two
+# threads that write the same pages until NUMA balancing groups them; the status of
+# the process and of each thread as /proc's, and the group's id non-zero when one
+# formed (a skip when balancing did not run within 30 s).
+if grep -q '^Ngid:' /proc/self/status && [ "$(cat /proc/sys/kernel/numa_balancing 2>/dev/null)" != 0 ]; then
+	/tests/bin/numagroup 30 > $D/numagroup &
+	NG=$!
+	waitfor '[ -s $D/numagroup ]' 40
+	read ngid t1 t2 < $D/numagroup
+	ng_lines() { for t in $t1 $t2; do grep '^Ngid:' $1/$NG/task/$t/status; done; grep '^Ngid:' $1/$NG/status; }
+	same "Ngid of a process and its threads as /proc's (group $ngid)" "$(ng_lines $P2)" "$(ng_lines /proc)"
+	if [ "${ngid:-0}" -gt 0 ]; then
+		same "Ngid: the threads' NUMA group is the one the helper saw" "$(grep '^Ngid:' $P2/$NG/status | cut -f2)" "$ngid"
+	else
+		skip "Ngid: the threads' NUMA group is the one the helper saw" "no NUMA group formed in 30 s"
+	fi
+	kill $NG
 fi
 
 # The namespace's init ignores signals it has no handler for, but SIGKILL.

@@ -209,7 +209,7 @@ cmdline_section() {
 
 # --- dirs: every file of each hostile process's directory -------------------------
 MISSING=/tests/missing-pid-entries.txt
-MISSING_STATUS=/tests/missing-status-lines.txt
+MISSING_STATUS=$(missing_status $P2)
 if [ "$(awk -v m="$P2" '$2 == m { t = $3 } END { print t }' /proc/mounts)" = proc ]; then
 	MISSING=/dev/null MISSING_STATUS=/dev/null
 fi

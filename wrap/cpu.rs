@@ -8,6 +8,37 @@
 use super::shim::*;
 use kernel::{bindings, ffi::c_char, str::CStr};
 
+/// An x86 bug the kernel may have found in the boot CPU (`X86_BUG_*`).
+#[derive(Clone, Copy)]
+pub(crate) enum X86Bug {
+    /// `X86_BUG_SPEC_STORE_BYPASS`
+    SpecStoreBypass,
+    /// `X86_BUG_SPECTRE_V2`
+    SpectreV2,
+}
+
+/// `boot_cpu_has(bit)` for a feature bit (`X86_FEATURE_*`); false past the table.
+pub(crate) fn boot_cpu_has(bit: u32) -> bool {
+    // SAFETY: `boot_cpu_data` lives as long as the kernel; the bit is checked against
+    // the capability words' size, as `CpuInfo::has` does.
+    bit < 32 * bindings::NCAPINTS && unsafe { procfs2_cpu_has(procfs2_boot_cpu_data(), bit) }
+}
+
+/// `boot_cpu_has_bug(bug)`.
+pub(crate) fn boot_cpu_has_bug(bug: X86Bug) -> bool {
+    // SAFETY: The shim returns the bug's bit, a constant below
+    // `32 * (NCAPINTS + NBUGINTS)`.
+    let bit = unsafe {
+        match bug {
+            X86Bug::SpecStoreBypass => procfs2_x86_bug_spec_store_bypass(),
+            X86Bug::SpectreV2 => procfs2_x86_bug_spectre_v2(),
+        }
+    };
+    // SAFETY: `boot_cpu_data` lives as long as the kernel; the bit is checked.
+    bit < 32 * (bindings::NCAPINTS + bindings::NBUGINTS)
+        && unsafe { procfs2_cpu_has(procfs2_boot_cpu_data(), bit) }
+}
+
 /// A CPU number, as upstream's `CpuId`.
 ///
 /// # Invariants
