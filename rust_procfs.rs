@@ -38,6 +38,7 @@ mod interrupts;
 mod irq;
 mod map_files;
 mod mem;
+mod misc;
 mod modules;
 mod mount;
 mod namespaces;

@@ -24,6 +24,7 @@
 //! | `sys.rs`        | system-wide counters of the global files                    |
 //! | `console.rs`    | `struct console` on `console_list`                          |
 //! | `filesystems.rs`| `struct file_system_type` on `file_systems`, under RCU      |
+//! | `device.rs`     | misc devices, on `misc_class` found on `devices_kset`        |
 //! | `block.rs`      | disks on `block_class`, their partitions and I/O counters   |
 //! | `module.rs`     | `struct module` on `modules`, under RCU; kallsyms' address policy |
 //! | `cgroup.rs`     | `struct cgroup_subsys` and their hierarchies (`cgroups`)     |
@@ -45,6 +46,7 @@ pub(crate) mod cpu;
 pub(crate) mod cred;
 pub(crate) mod crypto;
 pub(crate) mod debugfs;
+pub(crate) mod device;
 pub(crate) mod dentry;
 pub(crate) mod file;
 pub(crate) mod filesystems;
