@@ -7,7 +7,8 @@
 #   - fork/exit churn of processes and threads: group leaders exiting before their
 #     threads, zombies, execve from a multi-threaded process (helpers/churn.c);
 #   - readers of procfs2: root readdir with random buffer sizes and every per-process
-#     file, task/ and fd/ of racing processes, lseek and pread at random offsets
+#     file (pagemap's first 64 KiB, clear_refs written 1 to 5), task/ and fd/ of
+#     racing processes, irq/ and pressure/, lseek and pread at random offsets
 #     (helpers/fuzz.c with FUZZ_ONLY_B), fd/ readlink while fds open and close,
 #     files held open across their process's exit;
 #   - mount/umount of procfs2 in the initial and in new pid namespaces, remounts of
@@ -46,7 +47,13 @@ for r in 1 2; do
 	(n=0; while [ ! -e $STOP ]; do
 		cat /proc2/[0-9]*/stat /proc2/[0-9]*/status /proc2/[0-9]*/cmdline \
 			/proc2/[0-9]*/statm /proc2/[0-9]*/io /proc2/[0-9]*/environ \
-			/proc2/[0-9]*/smaps /proc2/[0-9]*/smaps_rollup > /dev/null 2>&1
+			/proc2/[0-9]*/smaps /proc2/[0-9]*/smaps_rollup /proc2/[0-9]*/numa_maps \
+			/proc2/[0-9]*/ksm_stat /proc2/[0-9]*/autogroup /proc2/[0-9]*/cpuset > /dev/null 2>&1
+		for p in $(ls /proc2 2>/dev/null | grep '^[0-9]' | tail -n 10); do
+			head -c 65536 /proc2/$p/pagemap > /dev/null 2>&1
+			echo $((n % 5 + 1)) > /proc2/$p/clear_refs 2>/dev/null
+		done
+		cat /proc2/irq/*/* /proc2/irq/*/*/* /proc2/pressure/* > /dev/null 2>&1
 		ls -l /proc2/[0-9]*/fd/ /proc2/[0-9]*/task/ /proc2/[0-9]*/exe > /dev/null 2>&1
 		cat /proc2/[0-9]*/task/*/stat /proc2/[0-9]*/fdinfo/* > /dev/null 2>&1
 		for f in /proc2/*; do [ -f $f ] && cat $f > /dev/null 2>&1; done
