@@ -13,7 +13,7 @@ use crate::{
         inode::Inode,
         mm::{
             max_swapfiles_shift, HugePmd, MappedPage, Maps, Mm, MmFileOperations, MmLocked,
-            PageWalk, PteTable, Vma, VmaFile, VmaWalk,
+            PageWalk, PteTable, SmapsFolio, Vma, VmaFile, VmaWalk,
         },
         ops::{FileOps, SeqFileOperations, SeqOpened, WriteFileOperations},
     },
@@ -210,9 +210,10 @@ fn add(x: &mut u64, v: u64) {
 }
 
 /// `smaps_page_accumulate`.
+#[inline]
 fn smaps_page_accumulate(
     mss: &mut MemSizeStats,
-    page: &MappedPage<'_>,
+    folio: &SmapsFolio,
     size: u64,
     pss: u64,
     dirty: bool,
@@ -220,9 +221,9 @@ fn smaps_page_accumulate(
     private: bool,
 ) {
     add(&mut mss.pss, pss);
-    if page.anon() {
+    if folio.anon() {
         add(&mut mss.pss_anon, pss);
-    } else if page.swapbacked() {
+    } else if folio.swapbacked() {
         add(&mut mss.pss_shmem, pss);
     } else {
         add(&mut mss.pss_file, pss);
@@ -230,7 +231,7 @@ fn smaps_page_accumulate(
     if locked {
         add(&mut mss.pss_locked, pss);
     }
-    if dirty || page.dirty() {
+    if dirty || folio.dirty() {
         add(&mut mss.pss_dirty, pss);
         if private {
             add(&mut mss.private_dirty, size);
@@ -244,7 +245,10 @@ fn smaps_page_accumulate(
     }
 }
 
-/// `smaps_account`.
+/// `smaps_account`. The folio's flags and count are read once, where fs/proc reads
+/// each as it goes (a call each would cost more than the walk: see
+/// doc/performance.md).
+#[inline]
 fn smaps_account(
     mss: &mut MemSizeStats,
     page: &MappedPage<'_>,
@@ -256,21 +260,22 @@ fn smaps_account(
 ) {
     let nr = if compound { page.compound_nr() } else { 1 };
     let size = nr.wrapping_mul(PAGE_SIZE);
-    if page.anon() {
+    let folio = page.smaps_flags();
+    if folio.anon() {
         add(&mut mss.anonymous, size);
-        if !page.swapbacked() && !dirty && !page.dirty() {
+        if !folio.swapbacked() && !dirty && !folio.dirty() {
             add(&mut mss.lazyfree, size);
         }
     }
-    if page.ksm() {
+    if folio.ksm() {
         add(&mut mss.ksm, size);
     }
     add(&mut mss.resident, size);
-    if young || page.young() || page.referenced() {
+    if young || folio.young() || folio.referenced() {
         add(&mut mss.referenced, size);
     }
-    if page.ref_count() == 1 || !present {
-        smaps_page_accumulate(mss, page, size, size << PSS_SHIFT, dirty, locked, present);
+    if folio.ref_count() == 1 || !present {
+        smaps_page_accumulate(mss, &folio, size, size << PSS_SHIFT, dirty, locked, present);
         return;
     }
     for i in 0..nr {
@@ -279,7 +284,7 @@ fn smaps_account(
         if mapcount >= 2 {
             pss /= mapcount as u64;
         }
-        smaps_page_accumulate(mss, page, PAGE_SIZE, pss, dirty, locked, mapcount < 2);
+        smaps_page_accumulate(mss, &folio, PAGE_SIZE, pss, dirty, locked, mapcount < 2);
     }
 }
 

@@ -152,64 +152,42 @@ void procfs2_spin_unlock(spinlock_t *lock)
 	spin_unlock(lock);
 }
 
-pte_t procfs2_ptep_get(pte_t *pte)
+/*
+ * wrap/mm/pagewalk.rs reads a PTE as the generic ptep_get() does (READ_ONCE), without
+ * a call per entry; an architecture's own ptep_get() stops the build. And a zero entry
+ * fails every test it makes (it is none), so that it asks none of them then.
+ */
+#ifdef ptep_get
+#error "procfs2 reads page-table entries as the generic ptep_get() does"
+#endif
+
+/*
+ * The tests smaps, pagemap, clear_refs and numa_maps make of a nonzero PTE value, and
+ * its pfn, in one call: bit PROCFS2_PTE_* of the result (shim.h) is that test's answer
+ * (`!!`: pte_young() and others answer with the flag's own bit).
+ */
+unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn)
 {
-	return ptep_get(pte);
+	*pfn = pte_pfn(pte);
+	return !!pte_present(pte) << PROCFS2_PTE_PRESENT | !!pte_young(pte) << PROCFS2_PTE_YOUNG |
+	       !!pte_dirty(pte) << PROCFS2_PTE_DIRTY | !!pte_special(pte) << PROCFS2_PTE_SPECIAL |
+	       !!pte_soft_dirty(pte) << PROCFS2_PTE_SOFT_DIRTY |
+	       !!pte_uffd_wp(pte) << PROCFS2_PTE_UFFD_WP | !!is_swap_pte(pte) << PROCFS2_PTE_SWAP |
+	       !!pte_swp_soft_dirty(pte) << PROCFS2_PTE_SWP_SOFT_DIRTY |
+	       !!pte_swp_uffd_wp(pte) << PROCFS2_PTE_SWP_UFFD_WP;
 }
 
-bool procfs2_pte_present(pte_t pte)
+static void __maybe_unused procfs2_pte_zero_checks(void)
 {
-	return pte_present(pte);
-}
-
-bool procfs2_pte_young(pte_t pte)
-{
-	return pte_young(pte);
-}
-
-bool procfs2_pte_dirty(pte_t pte)
-{
-	return pte_dirty(pte);
-}
-
-bool procfs2_pte_special(pte_t pte)
-{
-	return pte_special(pte);
+	BUILD_BUG_ON(pte_present(__pte(0)) || pte_young(__pte(0)) || pte_dirty(__pte(0)) ||
+		     pte_special(__pte(0)) || pte_soft_dirty(__pte(0)) || pte_uffd_wp(__pte(0)) ||
+		     is_swap_pte(__pte(0)) || pte_swp_soft_dirty(__pte(0)) ||
+		     pte_swp_uffd_wp(__pte(0)) || !pte_none(__pte(0)));
 }
 
 bool procfs2_pte_devmap(pte_t pte)
 {
 	return pte_devmap(pte);
-}
-
-bool procfs2_pte_soft_dirty(pte_t pte)
-{
-	return pte_soft_dirty(pte);
-}
-
-bool procfs2_pte_uffd_wp(pte_t pte)
-{
-	return pte_uffd_wp(pte);
-}
-
-unsigned long procfs2_pte_pfn(pte_t pte)
-{
-	return pte_pfn(pte);
-}
-
-bool procfs2_is_swap_pte(pte_t pte)
-{
-	return is_swap_pte(pte);
-}
-
-bool procfs2_pte_swp_soft_dirty(pte_t pte)
-{
-	return pte_swp_soft_dirty(pte);
-}
-
-bool procfs2_pte_swp_uffd_wp(pte_t pte)
-{
-	return pte_swp_uffd_wp(pte);
 }
 
 swp_entry_t procfs2_pte_to_swp_entry(pte_t pte)
@@ -355,6 +333,24 @@ unsigned long procfs2_compound_nr(struct page *page)
 	return compound_nr(page);
 }
 
+/*
+ * The folio tests smaps_account() makes, and the folio's reference count, in one call
+ * (a call per test made smaps twice as slow as fs/proc's): bit PROCFS2_FOLIO_* of the
+ * result is that test's answer.
+ */
+unsigned int procfs2_page_folio_smaps_tests(struct page *page, int *refs)
+{
+	struct folio *folio = page_folio(page);
+
+	*refs = folio_ref_count(folio);
+	return !!folio_test_anon(folio) << PROCFS2_FOLIO_ANON |
+	       !!folio_test_swapbacked(folio) << PROCFS2_FOLIO_SWAPBACKED |
+	       !!folio_test_dirty(folio) << PROCFS2_FOLIO_DIRTY |
+	       !!folio_test_ksm(folio) << PROCFS2_FOLIO_KSM |
+	       !!folio_test_young(folio) << PROCFS2_FOLIO_YOUNG |
+	       !!folio_test_referenced(folio) << PROCFS2_FOLIO_REFERENCED;
+}
+
 /* The folio of a mapped page (page_folio(), folio_test_*()). */
 bool procfs2_page_folio_anon(struct page *page)
 {
@@ -371,29 +367,9 @@ bool procfs2_page_folio_dirty(struct page *page)
 	return folio_test_dirty(page_folio(page));
 }
 
-bool procfs2_page_folio_ksm(struct page *page)
-{
-	return folio_test_ksm(page_folio(page));
-}
-
-bool procfs2_page_folio_young(struct page *page)
-{
-	return folio_test_young(page_folio(page));
-}
-
-bool procfs2_page_folio_referenced(struct page *page)
-{
-	return folio_test_referenced(page_folio(page));
-}
-
 bool procfs2_page_folio_zone_device(struct page *page)
 {
 	return folio_is_zone_device(page_folio(page));
-}
-
-int procfs2_page_folio_ref_count(struct page *page)
-{
-	return folio_ref_count(page_folio(page));
 }
 
 bool procfs2_page_folio_test_clear_young(struct page *page)

@@ -331,6 +331,24 @@ unsigned long procfs2_untagged_addr_remote(struct mm_struct *mm, unsigned long a
 void procfs2_unmap_and_put_page(struct page *page, void *addr);
 
 /* pagewalk.c: page tables and mapped pages (wrap/mm/pagewalk.rs) */
+/* The bits of procfs2_pte_tests() and procfs2_page_folio_smaps_tests(). */
+#define PROCFS2_PTE_PRESENT 0
+#define PROCFS2_PTE_YOUNG 1
+#define PROCFS2_PTE_DIRTY 2
+#define PROCFS2_PTE_SPECIAL 3
+#define PROCFS2_PTE_SOFT_DIRTY 4
+#define PROCFS2_PTE_UFFD_WP 5
+#define PROCFS2_PTE_SWAP 6
+#define PROCFS2_PTE_SWP_SOFT_DIRTY 7
+#define PROCFS2_PTE_SWP_UFFD_WP 8
+unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn);
+#define PROCFS2_FOLIO_ANON 0
+#define PROCFS2_FOLIO_SWAPBACKED 1
+#define PROCFS2_FOLIO_DIRTY 2
+#define PROCFS2_FOLIO_KSM 3
+#define PROCFS2_FOLIO_YOUNG 4
+#define PROCFS2_FOLIO_REFERENCED 5
+unsigned int procfs2_page_folio_smaps_tests(struct page *page, int *refs);
 pgd_t *procfs2_pgd_offset(struct mm_struct *mm, unsigned long addr);
 unsigned long procfs2_pgd_addr_end(unsigned long addr, unsigned long end);
 bool procfs2_pgd_none_or_bad(pgd_t *pgd);
@@ -356,18 +374,7 @@ spinlock_t *procfs2_pte_lockptr(struct mm_struct *mm, pmd_t *pmdval);
 bool procfs2_pmd_same(pmd_t a, pmd_t b);
 void procfs2_spin_lock(spinlock_t *lock);
 void procfs2_spin_unlock(spinlock_t *lock);
-pte_t procfs2_ptep_get(pte_t *pte);
-bool procfs2_pte_present(pte_t pte);
-bool procfs2_pte_young(pte_t pte);
-bool procfs2_pte_dirty(pte_t pte);
-bool procfs2_pte_special(pte_t pte);
 bool procfs2_pte_devmap(pte_t pte);
-bool procfs2_pte_soft_dirty(pte_t pte);
-bool procfs2_pte_uffd_wp(pte_t pte);
-unsigned long procfs2_pte_pfn(pte_t pte);
-bool procfs2_is_swap_pte(pte_t pte);
-bool procfs2_pte_swp_soft_dirty(pte_t pte);
-bool procfs2_pte_swp_uffd_wp(pte_t pte);
 swp_entry_t procfs2_pte_to_swp_entry(pte_t pte);
 bool procfs2_ptep_test_and_clear_young(pte_t *pte);
 bool procfs2_pmd_present(pmd_t pmd);
@@ -399,11 +406,7 @@ unsigned long procfs2_compound_nr(struct page *page);
 bool procfs2_page_folio_anon(struct page *page);
 bool procfs2_page_folio_swapbacked(struct page *page);
 bool procfs2_page_folio_dirty(struct page *page);
-bool procfs2_page_folio_ksm(struct page *page);
-bool procfs2_page_folio_young(struct page *page);
-bool procfs2_page_folio_referenced(struct page *page);
 bool procfs2_page_folio_zone_device(struct page *page);
-int procfs2_page_folio_ref_count(struct page *page);
 bool procfs2_page_folio_test_clear_young(struct page *page);
 void procfs2_page_folio_clear_referenced(struct page *page);
 bool procfs2_page_folio_swapcache(struct page *page);

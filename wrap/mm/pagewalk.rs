@@ -493,6 +493,7 @@ fn pmd_entry<W: PageWalk>(
 
 /// `vm_normal_page`'s tail: the page of `pfn`, if it has one (`highest_memmap_pfn`
 /// is private: `pfn_valid` stands for it; `print_bad_pte` is not reproduced).
+#[inline]
 fn pfn_page<'a>(pfn: u64) -> Option<MappedPage<'a>> {
     // SAFETY: Any number may be asked.
     if !unsafe { shim::procfs2_pfn_valid(pfn as _) } {
@@ -518,6 +519,7 @@ pub(crate) struct PteTable<'a> {
 
 impl<'a> PteTable<'a> {
     /// How many entries.
+    #[inline]
     pub(crate) fn len(&self) -> usize {
         ((self.end - self.addr) / PAGE_SIZE) as usize
     }
@@ -527,19 +529,30 @@ impl<'a> PteTable<'a> {
         self.addr + i as u64 * PAGE_SIZE
     }
 
+    #[inline]
     fn ptep(&self, i: usize) -> Option<*mut bindings::pte_t> {
         // SAFETY: In the table (type invariant).
         (i < self.len()).then(|| unsafe { self.first.add(i) })
     }
 
     /// Entry `i` (`ptep_get`); a none entry past the end.
+    #[inline]
     pub(crate) fn get(&self, i: usize) -> Pte<'a> {
         let val = match self.ptep(i) {
-            // SAFETY: An entry of the locked table.
-            Some(p) => unsafe { shim::procfs2_ptep_get(p) },
+            // SAFETY: An entry of the locked table, read once as the generic
+            // `ptep_get` does (`READ_ONCE`; shim/pagewalk.c stops the build where the
+            // architecture has its own).
+            Some(p) => unsafe { core::ptr::read_volatile(p) },
             None => bindings::pte_t::default(),
         };
-        Pte(val, PhantomData)
+        // A zero entry is none and fails every test (checked at build time in
+        // shim/pagewalk.c): no call for the most common entry.
+        let (mut tests, mut pfn) = (0, 0);
+        if val.pte != 0 {
+            // SAFETY: A value.
+            tests = unsafe { shim::procfs2_pte_tests(val, &mut pfn) };
+        }
+        Pte(val, tests, pfn as u64, PhantomData)
     }
 
     /// `ptep_test_and_clear_young` of entry `i`.
@@ -550,6 +563,7 @@ impl<'a> PteTable<'a> {
     }
 
     /// `vm_normal_page(vma, addr(i), pte)`.
+    #[inline]
     pub(crate) fn normal_page(&self, i: usize, pte: Pte<'a>) -> Option<MappedPage<'a>> {
         let pfn = pte.pfn();
         if pte.special() {
@@ -699,47 +713,50 @@ impl<'a> HugePmd<'a> {
 }
 
 /// A PTE's value, read under the table's lock held for `'a`.
+///
+/// The tests made of it and its pfn are read with it, in one call
+/// (`procfs2_pte_tests`; none for a zero entry).
 #[derive(Clone, Copy)]
-pub(crate) struct Pte<'a>(bindings::pte_t, PhantomData<&'a ()>);
+pub(crate) struct Pte<'a>(bindings::pte_t, u32, u64, PhantomData<&'a ()>);
 
-macro_rules! pte_tests {
-    ($($(#[$m:meta])* $name:ident => $f:ident;)*) => {
+macro_rules! bit_tests {
+    ($($(#[$m:meta])* $name:ident => $bit:ident;)*) => {
         $(
             $(#[$m])*
+            #[inline]
             pub(crate) fn $name(&self) -> bool {
-                // SAFETY: A value.
-                unsafe { shim::$f(self.0) }
+                self.1 & (1 << shim::$bit) != 0
             }
         )*
     };
 }
 
 impl<'a> Pte<'a> {
-    pte_tests! {
+    bit_tests! {
         /// `pte_present`.
-        present => procfs2_pte_present;
+        present => PROCFS2_PTE_PRESENT;
         /// `pte_young`.
-        young => procfs2_pte_young;
+        young => PROCFS2_PTE_YOUNG;
         /// `pte_dirty`.
-        dirty => procfs2_pte_dirty;
+        dirty => PROCFS2_PTE_DIRTY;
         /// `pte_special`.
-        special => procfs2_pte_special;
+        special => PROCFS2_PTE_SPECIAL;
         /// `pte_soft_dirty`.
-        soft_dirty => procfs2_pte_soft_dirty;
+        soft_dirty => PROCFS2_PTE_SOFT_DIRTY;
         /// `pte_uffd_wp`.
-        uffd_wp => procfs2_pte_uffd_wp;
+        uffd_wp => PROCFS2_PTE_UFFD_WP;
         /// `is_swap_pte`.
-        is_swap => procfs2_is_swap_pte;
+        is_swap => PROCFS2_PTE_SWAP;
         /// `pte_swp_soft_dirty`.
-        swp_soft_dirty => procfs2_pte_swp_soft_dirty;
+        swp_soft_dirty => PROCFS2_PTE_SWP_SOFT_DIRTY;
         /// `pte_swp_uffd_wp`.
-        swp_uffd_wp => procfs2_pte_swp_uffd_wp;
+        swp_uffd_wp => PROCFS2_PTE_SWP_UFFD_WP;
     }
 
     /// `pte_pfn`.
+    #[inline]
     pub(crate) fn pfn(&self) -> u64 {
-        // SAFETY: A value.
-        unsafe { shim::procfs2_pte_pfn(self.0) as u64 }
+        self.2
     }
 
     /// `pte_to_swp_entry` of a swap PTE.
@@ -845,12 +862,6 @@ impl MappedPage<'_> {
         swapbacked => procfs2_page_folio_swapbacked;
         /// `folio_test_dirty`.
         dirty => procfs2_page_folio_dirty;
-        /// `folio_test_ksm`.
-        ksm => procfs2_page_folio_ksm;
-        /// `folio_test_young`.
-        young => procfs2_page_folio_young;
-        /// `folio_test_referenced`.
-        referenced => procfs2_page_folio_referenced;
         /// `folio_is_zone_device`.
         zone_device => procfs2_page_folio_zone_device;
         /// `folio_test_swapcache`.
@@ -871,10 +882,12 @@ impl MappedPage<'_> {
         unsafe { shim::procfs2_page_nid(self.0.as_ptr()) }
     }
 
-    /// `folio_ref_count`.
-    pub(crate) fn ref_count(&self) -> i32 {
+    /// The folio tests of `smaps_account` and the reference count, read in one call.
+    pub(crate) fn smaps_flags(&self) -> SmapsFolio {
+        let mut refs = 0;
         // SAFETY: As for the flags.
-        unsafe { shim::procfs2_page_folio_ref_count(self.0.as_ptr()) }
+        let bits = unsafe { shim::procfs2_page_folio_smaps_tests(self.0.as_ptr(), &mut refs) };
+        SmapsFolio(refs, bits)
     }
 
     /// `compound_nr(page)`: the folio's pages for its head, else 1.
@@ -903,6 +916,34 @@ impl MappedPage<'_> {
             shim::procfs2_page_folio_test_clear_young(self.0.as_ptr());
             shim::procfs2_page_folio_clear_referenced(self.0.as_ptr());
         }
+    }
+}
+
+/// What `smaps_account` reads of a mapped page's folio, read at once
+/// ([`MappedPage::smaps_flags`]).
+#[derive(Clone, Copy)]
+pub(crate) struct SmapsFolio(i32, u32);
+
+impl SmapsFolio {
+    bit_tests! {
+        /// `folio_test_anon`.
+        anon => PROCFS2_FOLIO_ANON;
+        /// `folio_test_swapbacked`.
+        swapbacked => PROCFS2_FOLIO_SWAPBACKED;
+        /// `folio_test_dirty`.
+        dirty => PROCFS2_FOLIO_DIRTY;
+        /// `folio_test_ksm`.
+        ksm => PROCFS2_FOLIO_KSM;
+        /// `folio_test_young`.
+        young => PROCFS2_FOLIO_YOUNG;
+        /// `folio_test_referenced`.
+        referenced => PROCFS2_FOLIO_REFERENCED;
+    }
+
+    /// `folio_ref_count`.
+    #[inline]
+    pub(crate) fn ref_count(&self) -> i32 {
+        self.0
     }
 }
 
