@@ -399,6 +399,7 @@ pub(crate) fn proc_pid_permission(inode: &Inode, mask: c_int) -> Result {
 }
 
 /// `pid_getattr`: root-owned once the task is gone, else its dump owner.
+#[inline]
 pub(crate) fn pid_getattr(stat: &Kstat<'_>) -> Result {
     let inode = stat.inode();
     stat.set_owner(0, 0);
@@ -480,6 +481,7 @@ impl DentryOperations for PidDentry {
     /// walks through per-process directories lock- and refcount-free: nothing here
     /// sleeps (`get_pid_task`, the task's credentials and `task_lock`), and the
     /// inode and its pid stay readable for the walk's RCU section.
+    #[inline]
     fn revalidate(dentry: &Unpinned, _flags: u32) -> Result<bool> {
         let Some(inode) = dentry.inode() else {
             return Ok(false);

@@ -18,18 +18,40 @@ use kernel::{bindings, error::to_result, ffi::c_ulong, prelude::*};
 /// This thread is in an RCU read-side section, which `drop` ends; not `Send`.
 pub(crate) struct Rcu(PhantomData<*mut ()>);
 
+/// Whether `rcu_read_lock()` and `rcu_read_unlock()` are compiler barriers in this
+/// kernel, as include/linux/rcupdate.h and preempt.h define them: without
+/// `CONFIG_PREEMPT_RCU`, `__rcu_read_lock` is `preempt_disable()`, a barrier without
+/// `CONFIG_PREEMPT_COUNT`, and `__rcu_read_unlock` adds only the strict grace period
+/// hook; `rcu_lock_acquire` and `RCU_LOCKDEP_WARN` are empty without lockdep. Then
+/// the guard calls nothing (stat of a pid directory enters two sections).
+const RCU_IS_BARRIER: bool = !cfg!(CONFIG_PREEMPT_RCU)
+    && !cfg!(CONFIG_PREEMPT_COUNT)
+    && !cfg!(CONFIG_DEBUG_LOCK_ALLOC)
+    && !cfg!(CONFIG_PROVE_RCU)
+    && !cfg!(CONFIG_RCU_STRICT_GRACE_PERIOD);
+
 impl Rcu {
+    #[inline]
     pub(crate) fn read_lock() -> Self {
-        // SAFETY: Enters an RCU read-side section, left in `drop`.
-        unsafe { shim::procfs2_rcu_read_lock() };
+        if RCU_IS_BARRIER {
+            core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+        } else {
+            // SAFETY: Enters an RCU read-side section, left in `drop`.
+            unsafe { shim::procfs2_rcu_read_lock() };
+        }
         Self(PhantomData)
     }
 }
 
 impl Drop for Rcu {
+    #[inline]
     fn drop(&mut self) {
-        // SAFETY: Entered by `read_lock`.
-        unsafe { shim::procfs2_rcu_read_unlock() };
+        if RCU_IS_BARRIER {
+            core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+        } else {
+            // SAFETY: Entered by `read_lock`.
+            unsafe { shim::procfs2_rcu_read_unlock() };
+        }
     }
 }
 

@@ -5,6 +5,16 @@
 
 use super::*;
 
+/// `from_result` for the trampolines of every path walk (`d_revalidate`,
+/// `getattr`), inlined: the kernel crate's is a call, and its closure another.
+#[inline(always)]
+fn c_result(r: Result<c_int>) -> c_int {
+    match r {
+        Ok(v) => v,
+        Err(e) => e.to_errno(),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Trampolines. Each one's safety contract is the kernel's for that callback: it is
 // called with the valid arguments the callback's documentation names, on objects
@@ -83,7 +93,7 @@ pub(super) unsafe extern "C" fn getattr<T: InodeOperations>(
 ) -> c_int {
     // SAFETY: The VFS passes a valid path and kstat to fill.
     let stat = unsafe { Kstat::fill(path, stat, request_mask) };
-    from_result(|| T::getattr(&stat).map(|()| 0))
+    c_result(T::getattr(&stat).map(|()| 0))
 }
 
 /// # Safety
@@ -424,7 +434,7 @@ pub(super) unsafe extern "C" fn d_revalidate<T: DentryOperations>(
     // SAFETY: The VFS passes a dentry of ours; in RCU walk mode it may be killed
     // meanwhile, but stays readable (see `Dentry::inode`).
     let dentry = unsafe { Unpinned::from_raw(dentry) };
-    from_result(|| T::revalidate(dentry, flags).map(c_int::from))
+    c_result(T::revalidate(dentry, flags).map(c_int::from))
 }
 
 /// # Safety

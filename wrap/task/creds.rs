@@ -156,6 +156,7 @@ impl Task {
     }
 
     /// [`Task::dump_owner`] inside an RCU section the caller holds.
+    #[inline]
     pub(super) fn dump_owner_rcu(&self, mode: u16, rcu: &Rcu) -> (u32, u32) {
         if self.is_kthread() {
             return (GLOBAL_ROOT, GLOBAL_ROOT);

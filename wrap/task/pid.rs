@@ -44,6 +44,7 @@ impl Pid {
     }
 
     /// The task of this pid in list `ty` while `rcu` lasts (`pid_task`).
+    #[inline]
     pub(super) fn task_rcu<'r>(&self, ty: PidType, _rcu: &'r Rcu) -> Option<&'r Task> {
         // SAFETY: The pid is valid; under RCU the task found stays valid.
         let t = unsafe { bindings::pid_task(self.as_ptr(), ty as bindings::pid_type) };
@@ -63,6 +64,7 @@ impl Pid {
     /// The owner fs/proc gives the files of `mode` of this pid's task of list `ty`
     /// (`task_dump_owner`), or `None` once it has none. The task is read under RCU
     /// with no reference taken, as fs/proc's `pid_revalidate` and `pid_getattr` do.
+    #[inline]
     pub(crate) fn task_dump_owner(&self, ty: PidType, mode: u16) -> Option<(u32, u32)> {
         let rcu = Rcu::read_lock();
         let t = self.task_rcu(ty, &rcu)?;
