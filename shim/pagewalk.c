@@ -340,15 +340,12 @@ unsigned long procfs2_compound_nr(struct page *page)
  */
 unsigned int procfs2_page_folio_smaps_tests(struct page *page, int *refs)
 {
-	struct folio *folio = page_folio(page);
+	struct folio *f = page_folio(page);
 
-	*refs = folio_ref_count(folio);
-	return !!folio_test_anon(folio) << PROCFS2_FOLIO_ANON |
-	       !!folio_test_swapbacked(folio) << PROCFS2_FOLIO_SWAPBACKED |
-	       !!folio_test_dirty(folio) << PROCFS2_FOLIO_DIRTY |
-	       !!folio_test_ksm(folio) << PROCFS2_FOLIO_KSM |
-	       !!folio_test_young(folio) << PROCFS2_FOLIO_YOUNG |
-	       !!folio_test_referenced(folio) << PROCFS2_FOLIO_REFERENCED;
+	*refs = folio_ref_count(f);
+	return !!folio_test_anon(f) << PROCFS2_FOLIO_ANON | !!folio_test_ksm(f) << PROCFS2_FOLIO_KSM |
+	       !!folio_test_swapbacked(f) << PROCFS2_FOLIO_SWAPBACKED | !!folio_test_dirty(f) << PROCFS2_FOLIO_DIRTY |
+	       !!folio_test_young(f) << PROCFS2_FOLIO_YOUNG | !!folio_test_referenced(f) << PROCFS2_FOLIO_REFERENCED;
 }
 
 /* The folio of a mapped page (page_folio(), folio_test_*()). */
