@@ -17,7 +17,14 @@ pub(crate) fn misc_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
     let mut lines: KVec<(u32, usize, usize)> = KVec::new();
     device::for_each_misc_device(|minor, name| {
         let start = names.len();
-        names.extend_from_slice(name.as_bytes(), GFP_KERNEL)?;
+        // The device's name is `misc->name` as the driver core stores it: a `/` of it
+        // (xen/evtchn, ...) turned into `!` (no misc name has a `!`), and a NULL
+        // name printed "(null)", which /proc shows empty.
+        if name.as_bytes() != b"(null)" {
+            for &b in name.as_bytes() {
+                names.push(if b == b'!' { b'/' } else { b }, GFP_KERNEL)?;
+            }
+        }
         lines.push((minor, start, names.len()), GFP_KERNEL)?;
         Ok(())
     })?;

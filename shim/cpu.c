@@ -48,11 +48,6 @@ const struct cpuinfo_x86 *procfs2_cpu_data(unsigned int cpu)
 	return &cpu_data(cpu);
 }
 
-const struct cpuinfo_x86 *procfs2_boot_cpu_data(void)
-{
-	return &boot_cpu_data;
-}
-
 /* The bug bits status reads: X86_BUG() is a function-like macro bindgen leaves out. */
 unsigned int procfs2_x86_bug_spec_store_bypass(void)
 {

@@ -161,6 +161,14 @@ void procfs2_spin_unlock(spinlock_t *lock)
 #error "procfs2 reads page-table entries as the generic ptep_get() does"
 #endif
 
+/* Any test true of a zero entry (none): folded to 0 at build time, or the build stops. */
+#define ZERO_PTE ((pte_t){ 0 })
+#define pte_tests_of_zero()                                                                  \
+	(pte_present(ZERO_PTE) || pte_young(ZERO_PTE) || pte_dirty(ZERO_PTE) ||               \
+	 pte_special(ZERO_PTE) || pte_soft_dirty(ZERO_PTE) || pte_uffd_wp(ZERO_PTE) ||        \
+	 is_swap_pte(ZERO_PTE) || pte_swp_soft_dirty(ZERO_PTE) || pte_swp_uffd_wp(ZERO_PTE) || \
+	 !pte_none(ZERO_PTE))
+
 /*
  * The tests smaps, pagemap, clear_refs and numa_maps make of a nonzero PTE value, and
  * its pfn, in one call: bit PROCFS2_PTE_* of the result (shim.h) is that test's answer
@@ -168,6 +176,7 @@ void procfs2_spin_unlock(spinlock_t *lock)
  */
 unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn)
 {
+	BUILD_BUG_ON(pte_tests_of_zero());
 	*pfn = pte_pfn(pte);
 	return !!pte_present(pte) << PROCFS2_PTE_PRESENT | !!pte_young(pte) << PROCFS2_PTE_YOUNG |
 	       !!pte_dirty(pte) << PROCFS2_PTE_DIRTY | !!pte_special(pte) << PROCFS2_PTE_SPECIAL |
@@ -175,14 +184,6 @@ unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn)
 	       !!pte_uffd_wp(pte) << PROCFS2_PTE_UFFD_WP | !!is_swap_pte(pte) << PROCFS2_PTE_SWAP |
 	       !!pte_swp_soft_dirty(pte) << PROCFS2_PTE_SWP_SOFT_DIRTY |
 	       !!pte_swp_uffd_wp(pte) << PROCFS2_PTE_SWP_UFFD_WP;
-}
-
-static void __maybe_unused procfs2_pte_zero_checks(void)
-{
-	BUILD_BUG_ON(pte_present(__pte(0)) || pte_young(__pte(0)) || pte_dirty(__pte(0)) ||
-		     pte_special(__pte(0)) || pte_soft_dirty(__pte(0)) || pte_uffd_wp(__pte(0)) ||
-		     is_swap_pte(__pte(0)) || pte_swp_soft_dirty(__pte(0)) ||
-		     pte_swp_uffd_wp(__pte(0)) || !pte_none(__pte(0)));
 }
 
 bool procfs2_pte_devmap(pte_t pte)

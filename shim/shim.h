@@ -237,7 +237,6 @@ u64 procfs2_cpu_idle_time_us(int cpu);
 u64 procfs2_cpu_iowait_time_us(int cpu);
 void procfs2_kcpustat_cpu_fetch(struct kernel_cpustat *dst, int cpu);
 const struct cpuinfo_x86 *procfs2_cpu_data(unsigned int cpu);
-const struct cpuinfo_x86 *procfs2_boot_cpu_data(void);
 unsigned int procfs2_x86_bug_spec_store_bypass(void);
 unsigned int procfs2_x86_bug_spectre_v2(void);
 unsigned int procfs2_cpu_family(const struct cpuinfo_x86 *c);

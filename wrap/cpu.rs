@@ -17,14 +17,20 @@ pub(crate) enum X86Bug {
     SpectreV2,
 }
 
-/// `boot_cpu_has(bit)` for a feature bit (`X86_FEATURE_*`); false past the table.
+/// A feature bit (`X86_FEATURE_*`) of the boot CPU as the speculation mitigations
+/// were chosen; false past the table. That is the boot CPU's own `cpu_data(0)`,
+/// copied from `boot_cpu_data` right after `cpu_select_mitigations`
+/// (`arch_cpu_finalize_init`): `boot_cpu_data` itself loses the features a
+/// secondary CPU lacks (`identify_secondary_cpu` ANDs them in), and the modes chosen
+/// from them stay. CPU 0 is the boot CPU on x86 and is never taken offline.
 pub(crate) fn boot_cpu_has(bit: u32) -> bool {
-    // SAFETY: `boot_cpu_data` lives as long as the kernel; the bit is checked against
-    // the capability words' size, as `CpuInfo::has` does.
-    bit < 32 * bindings::NCAPINTS && unsafe { procfs2_cpu_has(procfs2_boot_cpu_data(), bit) }
+    // SAFETY: CPU 0 is below `nr_cpu_ids`; its per-CPU data lives as long as the
+    // kernel; the bit is checked against the capability words' size, as
+    // `CpuInfo::has` does.
+    bit < 32 * bindings::NCAPINTS && unsafe { procfs2_cpu_has(procfs2_cpu_data(0), bit) }
 }
 
-/// `boot_cpu_has_bug(bug)`.
+/// A bug bit (`X86_BUG_*`) of the boot CPU (`cpu_data(0)`, as [`boot_cpu_has`]).
 pub(crate) fn boot_cpu_has_bug(bug: X86Bug) -> bool {
     // SAFETY: The shim returns the bug's bit, a constant below
     // `32 * (NCAPINTS + NBUGINTS)`.
@@ -34,9 +40,9 @@ pub(crate) fn boot_cpu_has_bug(bug: X86Bug) -> bool {
             X86Bug::SpectreV2 => procfs2_x86_bug_spectre_v2(),
         }
     };
-    // SAFETY: `boot_cpu_data` lives as long as the kernel; the bit is checked.
+    // SAFETY: As in `boot_cpu_has`; the bit is checked.
     bit < 32 * (bindings::NCAPINTS + bindings::NBUGINTS)
-        && unsafe { procfs2_cpu_has(procfs2_boot_cpu_data(), bit) }
+        && unsafe { procfs2_cpu_has(procfs2_cpu_data(0), bit) }
 }
 
 /// A CPU number, as upstream's `CpuId`.

@@ -30,11 +30,19 @@ const RCU_IS_BARRIER: bool = !cfg!(CONFIG_PREEMPT_RCU)
     && !cfg!(CONFIG_PROVE_RCU)
     && !cfg!(CONFIG_RCU_STRICT_GRACE_PERIOD);
 
+/// C's `barrier()`: an empty `asm!` that may read and write any memory, so that the
+/// compiler moves no access across it.
+#[inline(always)]
+fn barrier() {
+    // SAFETY: An empty instruction sequence.
+    unsafe { core::arch::asm!("") };
+}
+
 impl Rcu {
     #[inline]
     pub(crate) fn read_lock() -> Self {
         if RCU_IS_BARRIER {
-            core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+            barrier();
         } else {
             // SAFETY: Enters an RCU read-side section, left in `drop`.
             unsafe { shim::procfs2_rcu_read_lock() };
@@ -47,7 +55,7 @@ impl Drop for Rcu {
     #[inline]
     fn drop(&mut self) {
         if RCU_IS_BARRIER {
-            core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+            barrier();
         } else {
             // SAFETY: Entered by `read_lock`.
             unsafe { shim::procfs2_rcu_read_unlock() };
