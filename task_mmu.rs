@@ -210,7 +210,7 @@ fn add(x: &mut u64, v: u64) {
 }
 
 /// `smaps_page_accumulate`.
-#[inline]
+#[inline(always)]
 fn smaps_page_accumulate(
     mss: &mut MemSizeStats,
     folio: &SmapsFolio,
@@ -248,7 +248,7 @@ fn smaps_page_accumulate(
 /// `smaps_account`. The folio's flags and count are read once, where fs/proc reads
 /// each as it goes (a call each would cost more than the walk: see
 /// doc/performance.md).
-#[inline]
+#[inline(always)]
 fn smaps_account(
     mss: &mut MemSizeStats,
     page: &MappedPage<'_>,
@@ -376,6 +376,7 @@ impl PageWalk for SmapsWalk<'_> {
 
 /// `smap_gather_stats`: from `start` (0: the whole mapping) to the mapping's end;
 /// `mm` is the locked mm, needed when `start` is not 0.
+#[inline]
 fn smap_gather_stats(vma: &Vma<'_>, mss: &mut MemSizeStats, start: u64, mm: Option<&MmLocked<'_>>) {
     if start >= vma.end() {
         return;

@@ -258,6 +258,7 @@ impl<'a> Vma<'a> {
 
 /// `__walk_page_range` for `start..end` inside `vma`: hugetlb mappings are not
 /// walked (README), the others from the PGD down.
+#[inline]
 fn walk_vma_range<W: PageWalk>(
     mm: &MmLocked<'_>,
     vma: &Vma<'_>,
@@ -297,6 +298,7 @@ fn walk_vma_range<W: PageWalk>(
     }
 }
 
+#[inline]
 fn walk_p4d_range<W: PageWalk>(
     mm: &MmLocked<'_>,
     vma: &Vma<'_>,
@@ -327,6 +329,7 @@ fn walk_p4d_range<W: PageWalk>(
     }
 }
 
+#[inline]
 fn walk_pud_range<W: PageWalk>(
     mm: &MmLocked<'_>,
     vma: &Vma<'_>,
@@ -362,6 +365,7 @@ fn walk_pud_range<W: PageWalk>(
     }
 }
 
+#[inline]
 fn walk_pmd_range<W: PageWalk>(
     mm: &MmLocked<'_>,
     vma: &Vma<'_>,
@@ -399,6 +403,7 @@ fn walk_pmd_range<W: PageWalk>(
 
 /// The locking half of task_mmu.c's `pmd_entry` callbacks: `pmd_trans_huge_lock`,
 /// else `pte_offset_map_lock`; `None` is ACTION_AGAIN (the PMD changed under us).
+#[inline]
 fn pmd_entry<W: PageWalk>(
     mm: &MmLocked<'_>,
     vma: &Vma<'_>,
