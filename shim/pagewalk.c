@@ -180,10 +180,9 @@ unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn)
 	*pfn = pte_pfn(pte);
 	return !!pte_present(pte) << PROCFS2_PTE_PRESENT | !!pte_young(pte) << PROCFS2_PTE_YOUNG |
 	       !!pte_dirty(pte) << PROCFS2_PTE_DIRTY | !!pte_special(pte) << PROCFS2_PTE_SPECIAL |
-	       !!pte_soft_dirty(pte) << PROCFS2_PTE_SOFT_DIRTY |
-	       !!pte_uffd_wp(pte) << PROCFS2_PTE_UFFD_WP | !!is_swap_pte(pte) << PROCFS2_PTE_SWAP |
-	       !!pte_swp_soft_dirty(pte) << PROCFS2_PTE_SWP_SOFT_DIRTY |
-	       !!pte_swp_uffd_wp(pte) << PROCFS2_PTE_SWP_UFFD_WP;
+	       !!pte_soft_dirty(pte) << PROCFS2_PTE_SOFT_DIRTY | !!pte_uffd_wp(pte) << PROCFS2_PTE_UFFD_WP |
+	       !!is_swap_pte(pte) << PROCFS2_PTE_SWAP | !!pte_swp_uffd_wp(pte) << PROCFS2_PTE_SWP_UFFD_WP |
+	       !!pte_swp_soft_dirty(pte) << PROCFS2_PTE_SWP_SOFT_DIRTY;
 }
 
 bool procfs2_pte_devmap(pte_t pte)

@@ -115,10 +115,9 @@ pub(crate) fn for_each_misc_device(mut f: impl FnMut(u32, &CStr) -> Result) -> R
         if dev.is_null() {
             return Ok(());
         }
-        // SAFETY: `dev` is held (above): its number is fixed and its name, the
-        // kobject's, a NUL-terminated string freed with the device or by
-        // `device_rename`, which misc.c never calls (the assumption of every
-        // `dev_name` reader).
+        // The name, the kobject's, is freed with the device or by `device_rename`,
+        // which misc.c never calls (the assumption of every `dev_name` reader).
+        // SAFETY: `dev` is held (above): its number is fixed, its name a C string.
         let (minor, name) = unsafe {
             (
                 procfs2_dev_minor(dev),
