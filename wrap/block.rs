@@ -13,11 +13,10 @@
 //! the first whole disk on that list gives both pointers. They point at statics of
 //! vmlinux and are kept once found.
 
-use super::{cpu::possible_cpus, lock::Rcu, lock::SpinGuard, seq::SeqFile, shim::*};
-use core::{
-    mem::MaybeUninit,
-    sync::atomic::{AtomicPtr, Ordering},
+use super::{
+    cpu::possible_cpus, device::ClassDevIter, lock::Rcu, lock::SpinGuard, seq::SeqFile, shim::*,
 };
+use core::sync::atomic::{AtomicPtr, Ordering};
 use kernel::{bindings, prelude::*};
 
 /// `&block_class` and `&disk_type`, once a whole disk has shown them.
@@ -75,20 +74,6 @@ fn block_class() -> Option<(*const bindings::class, *const bindings::device_type
     None
 }
 
-/// A `class_dev_iter` over `block_class`'s disks, ended when dropped.
-///
-/// # Invariants
-///
-/// `self.0` was set up by `class_dev_iter_init` and is ended in `drop`.
-struct DiskIter(MaybeUninit<bindings::class_dev_iter>);
-
-impl Drop for DiskIter {
-    fn drop(&mut self) {
-        // SAFETY: By the type invariant; drops the reference on the last device.
-        unsafe { bindings::class_dev_iter_exit(self.0.as_mut_ptr()) };
-    }
-}
-
 /// A disk, held by the class iterator's reference on its device while
 /// [`for_each_disk`] runs the callback.
 ///
@@ -103,24 +88,17 @@ pub(crate) fn for_each_disk(mut f: impl FnMut(&Disk) -> Result) -> Result {
     let Some((class, ty)) = block_class() else {
         return Ok(());
     };
-    let mut iter = DiskIter(MaybeUninit::uninit());
-    // SAFETY: `class` is `&block_class` and `ty` is `&disk_type` (statics of vmlinux);
-    // `class_dev_iter_init` fills the iterator in full. INVARIANT: ended by `drop`.
-    unsafe { bindings::class_dev_iter_init(iter.0.as_mut_ptr(), class, core::ptr::null(), ty) };
-    loop {
-        // SAFETY: Set up above; the device returned is held (`klist_class_dev_get`)
-        // until the next call or `class_dev_iter_exit`.
-        let dev = unsafe { bindings::class_dev_iter_next(iter.0.as_mut_ptr()) };
-        if dev.is_null() {
-            return Ok(());
-        }
+    // SAFETY: `class` is `&block_class` and `ty` is `&disk_type` (statics of vmlinux).
+    let mut iter = unsafe { ClassDevIter::new(class, ty) };
+    while let Some(dev) = iter.next_dev() {
         // A device of `disk_type` is a whole disk's `part0->bd_device`; its `bd_disk`
         // is the gendisk, freed with that block device's inode only after the
         // device's last reference is gone.
         // INVARIANT: Held until the next `class_dev_iter_next`.
         // SAFETY: `dev` is such a device, held by the iterator (above).
-        f(&Disk(unsafe { procfs2_dev_to_disk(dev) }))?;
+        f(&Disk(unsafe { procfs2_dev_to_disk(dev.as_ptr()) }))?;
     }
+    Ok(())
 }
 
 impl Disk {

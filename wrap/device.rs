@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! Miscellaneous character devices (drivers/char/misc.c) as the devices of
+//! Walks over a class's devices (`class_dev_iter`, also for block.rs's disks), and
+//! miscellaneous character devices (drivers/char/misc.c) as the devices of
 //! `misc_class`, for `/proc/misc`.
 //!
 //! `misc_list`, `misc_mtx` and `misc_class` are static. Every device `misc_register`
@@ -17,6 +18,7 @@
 use super::{lock::SpinGuard, shim::*};
 use core::{
     mem::MaybeUninit,
+    ptr::NonNull,
     sync::atomic::{AtomicPtr, Ordering},
 };
 use kernel::{bindings, prelude::*, str::CStr};
@@ -77,14 +79,41 @@ fn misc_class() -> Option<*const bindings::class> {
     None
 }
 
-/// A `class_dev_iter`, ended when dropped.
+/// A walk over the devices of a class (`class_dev_iter`), ended when dropped; the
+/// device it returned last is held until the next step or the end.
 ///
 /// # Invariants
 ///
 /// `self.0` was set up by `class_dev_iter_init` and is ended in `drop`.
-struct ClassIter(MaybeUninit<bindings::class_dev_iter>);
+pub(super) struct ClassDevIter(MaybeUninit<bindings::class_dev_iter>);
 
-impl Drop for ClassIter {
+impl ClassDevIter {
+    /// `class_dev_iter_init(class, NULL, ty)`.
+    ///
+    /// # Safety
+    ///
+    /// `class` is a registered class, and `ty` NULL or a device type, that outlive
+    /// the walk (statics of vmlinux, for procfs2's callers).
+    pub(super) unsafe fn new(
+        class: *const bindings::class,
+        ty: *const bindings::device_type,
+    ) -> Self {
+        let mut iter = MaybeUninit::uninit();
+        // SAFETY: By the caller's contract; `class_dev_iter_init` fills the
+        // iterator in full, which holds no pointer to itself and so may move.
+        // INVARIANT: ended by `drop`.
+        unsafe { bindings::class_dev_iter_init(iter.as_mut_ptr(), class, core::ptr::null(), ty) };
+        Self(iter)
+    }
+
+    /// The next device (`class_dev_iter_next`), held until the next call or the end.
+    pub(super) fn next_dev(&mut self) -> Option<NonNull<bindings::device>> {
+        // SAFETY: Set up by `new` (type invariant).
+        NonNull::new(unsafe { bindings::class_dev_iter_next(self.0.as_mut_ptr()) })
+    }
+}
+
+impl Drop for ClassDevIter {
     fn drop(&mut self) {
         // SAFETY: By the type invariant; drops the reference on the last device.
         unsafe { bindings::class_dev_iter_exit(self.0.as_mut_ptr()) };
@@ -97,24 +126,10 @@ pub(crate) fn for_each_misc_device(mut f: impl FnMut(u32, &CStr) -> Result) -> R
     let Some(class) = misc_class() else {
         return Ok(());
     };
-    let mut iter = ClassIter(MaybeUninit::uninit());
-    // SAFETY: `class` is `&misc_class`, a static of vmlinux; `class_dev_iter_init`
-    // fills the iterator in full. INVARIANT: ended by `drop`.
-    unsafe {
-        bindings::class_dev_iter_init(
-            iter.0.as_mut_ptr(),
-            class,
-            core::ptr::null(),
-            core::ptr::null(),
-        )
-    };
-    loop {
-        // SAFETY: Set up above; the device returned is held until the next call or
-        // `class_dev_iter_exit`.
-        let dev = unsafe { bindings::class_dev_iter_next(iter.0.as_mut_ptr()) };
-        if dev.is_null() {
-            return Ok(());
-        }
+    // SAFETY: `class` is `&misc_class`, a static of vmlinux.
+    let mut iter = unsafe { ClassDevIter::new(class, core::ptr::null()) };
+    while let Some(dev) = iter.next_dev() {
+        let dev = dev.as_ptr();
         // The name, the kobject's, is freed with the device or by `device_rename`,
         // which misc.c never calls (the assumption of every `dev_name` reader).
         // SAFETY: `dev` is held (above): its number is fixed, its name a C string.
@@ -126,4 +141,5 @@ pub(crate) fn for_each_misc_device(mut f: impl FnMut(u32, &CStr) -> Result) -> R
         };
         f(minor, name)?;
     }
+    Ok(())
 }

@@ -24,7 +24,7 @@
 //! | `sys.rs`        | system-wide counters of the global files                    |
 //! | `console.rs`    | `struct console` on `console_list`                          |
 //! | `filesystems.rs`| `struct file_system_type` on `file_systems`, under RCU      |
-//! | `device.rs`     | misc devices, on `misc_class` found on `devices_kset`        |
+//! | `device.rs`     | walks over a class (`class_dev_iter`); misc devices          |
 //! | `block.rs`      | disks on `block_class`, their partitions and I/O counters   |
 //! | `module.rs`     | `struct module` on `modules`, under RCU; kallsyms' address policy |
 //! | `cgroup.rs`     | `struct cgroup_subsys` and their hierarchies (`cgroups`)     |
