@@ -18,77 +18,48 @@
 #include "shim.h"
 
 /* The levels above the PMD (mm/pagewalk.c's walk_pgd_range() and below). */
-pgd_t *procfs2_pgd_offset(struct mm_struct *mm, unsigned long addr)
-{
-	return pgd_offset(mm, addr);
-}
-
-unsigned long procfs2_pgd_addr_end(unsigned long addr, unsigned long end)
-{
-	return pgd_addr_end(addr, end);
-}
+/*
+ * One call per entry of each level: the entry of addr, *end lowered to the end of
+ * its range (pXd_addr_end), and what the walk tests of it.
+ */
 
 /* pgd_none_or_clear_bad() without the clear (pgd_clear_bad() is not exported). */
-bool procfs2_pgd_none_or_bad(pgd_t *pgd)
+bool procfs2_pgd_entry(struct mm_struct *mm, unsigned long addr, unsigned long *end, pgd_t **pgd)
 {
-	return pgd_none(*pgd) || unlikely(pgd_bad(*pgd));
+	*pgd = pgd_offset(mm, addr);
+	*end = pgd_addr_end(addr, *end);
+	return pgd_none(**pgd) || unlikely(pgd_bad(**pgd));
 }
 
-p4d_t *procfs2_p4d_offset(pgd_t *pgd, unsigned long addr)
+bool procfs2_p4d_entry(pgd_t *pgd, unsigned long addr, unsigned long *end, p4d_t **p4d)
 {
-	return p4d_offset(pgd, addr);
+	*p4d = p4d_offset(pgd, addr);
+	*end = p4d_addr_end(addr, *end);
+	return p4d_none(**p4d) || unlikely(p4d_bad(**p4d));
 }
 
-unsigned long procfs2_p4d_addr_end(unsigned long addr, unsigned long end)
+/* Bit PROCFS2_PUD_NONE, and PROCFS2_PUD_LEAF_OR_BAD: no PMD table (a huge DAX leaf). */
+unsigned int procfs2_pud_entry(p4d_t *p4d, unsigned long addr, unsigned long *end, pud_t **pud)
 {
-	return p4d_addr_end(addr, end);
+	*pud = pud_offset(p4d, addr);
+	*end = pud_addr_end(addr, *end);
+	return !!pud_none(**pud) << PROCFS2_PUD_NONE |
+	       !!(pud_leaf(**pud) || unlikely(pud_bad(**pud))) << PROCFS2_PUD_LEAF_OR_BAD;
 }
 
-bool procfs2_p4d_none_or_bad(p4d_t *p4d)
+pmd_t *procfs2_pmd_entry(pud_t *pud, unsigned long addr, unsigned long *end)
 {
-	return p4d_none(*p4d) || unlikely(p4d_bad(*p4d));
-}
-
-pud_t *procfs2_pud_offset(p4d_t *p4d, unsigned long addr)
-{
-	return pud_offset(p4d, addr);
-}
-
-unsigned long procfs2_pud_addr_end(unsigned long addr, unsigned long end)
-{
-	return pud_addr_end(addr, end);
-}
-
-bool procfs2_pud_none(pud_t *pud)
-{
-	return pud_none(*pud);
-}
-
-/* A PUD that maps no PMD table: a huge leaf (DAX) or a bad entry. */
-bool procfs2_pud_leaf_or_bad(pud_t *pud)
-{
-	return pud_leaf(*pud) || unlikely(pud_bad(*pud));
-}
-
-pmd_t *procfs2_pmd_offset(pud_t *pud, unsigned long addr)
-{
+	*end = pmd_addr_end(addr, *end);
 	return pmd_offset(pud, addr);
 }
 
-unsigned long procfs2_pmd_addr_end(unsigned long addr, unsigned long end)
+/* pmd_none, and pmd_trans_huge_lock()'s test (made again after pmd_lock()). */
+unsigned int procfs2_pmd_tests(pmd_t *pmd)
 {
-	return pmd_addr_end(addr, end);
-}
+	pmd_t val = pmdp_get(pmd);
 
-bool procfs2_pmd_none(pmd_t *pmd)
-{
-	return pmd_none(*pmd);
-}
-
-/* pmd_trans_huge_lock()'s test, made before and again after pmd_lock(). */
-bool procfs2_pmd_is_huge(pmd_t *pmd)
-{
-	return is_swap_pmd(*pmd) || pmd_trans_huge(*pmd) || pmd_devmap(*pmd);
+	return !!pmd_none(val) << PROCFS2_PMD_NONE |
+	       !!(is_swap_pmd(val) || pmd_trans_huge(val) || pmd_devmap(val)) << PROCFS2_PMD_HUGE;
 }
 
 spinlock_t *procfs2_pmd_lock(struct mm_struct *mm, pmd_t *pmd)
@@ -101,17 +72,20 @@ pmd_t procfs2_pmdp_get(pmd_t *pmd)
 	return pmdp_get(pmd);
 }
 
-/* __pte_offset_map() (mm/pgtable-generic.c): the value it maps a table from. */
-pmd_t procfs2_pmdp_get_lockless(pmd_t *pmd)
+bool procfs2_pmd_none(pmd_t *pmd)
 {
-	return pmdp_get_lockless(pmd);
+	return pmd_none(*pmd);
 }
 
-/* __pte_offset_map()'s tests: the value points at a PTE table. */
-bool procfs2_pmd_maps_pte_table(pmd_t pmd)
+/*
+ * __pte_offset_map() (mm/pgtable-generic.c), under the caller's rcu_read_lock(): the
+ * PMD's value, read once, and whether it points at a PTE table.
+ */
+bool procfs2_pmd_maps_pte_table(pmd_t *pmd, pmd_t *pmdval)
 {
-	return !(pmd_none(pmd) || is_pmd_migration_entry(pmd) || pmd_trans_huge(pmd) ||
-		 pmd_devmap(pmd) || unlikely(pmd_bad(pmd)));
+	*pmdval = pmdp_get_lockless(pmd);
+	return !(pmd_none(*pmdval) || is_pmd_migration_entry(*pmdval) || pmd_trans_huge(*pmdval) ||
+		 pmd_devmap(*pmdval) || unlikely(pmd_bad(*pmdval)));
 }
 
 /* A bad PMD that no other test of __pte_offset_map() explains. */
@@ -121,30 +95,25 @@ bool procfs2_pmd_bad(pmd_t pmd)
 	       !pmd_devmap(pmd) && pmd_bad(pmd);
 }
 
-pte_t *procfs2_pte_map(pmd_t *pmdval, unsigned long addr)
+/*
+ * __pte_offset_map_lock()'s rest: map the table pmdval points at, take its lock
+ * (mm->page_table_lock, or the table's own with split PTE locks), and whether *pmd
+ * still is pmdval (if not, the caller unlocks, unmaps and starts again).
+ */
+bool procfs2_pte_map_lock(struct mm_struct *mm, pmd_t *pmd, pmd_t *pmdval, unsigned long addr,
+			  pte_t **pte, spinlock_t **ptl)
 {
-	return __pte_map(pmdval, addr);
+	*pte = __pte_map(pmdval, addr);
+	*ptl = pte_lockptr(mm, pmdval);
+	spin_lock(*ptl);
+	return pmd_same(*pmdval, pmdp_get_lockless(pmd));
 }
 
-void procfs2_pte_unmap(pte_t *pte)
+/* pte_unmap_unlock() (the unmap ends __pte_offset_map()'s RCU section), then cond_resched(). */
+void procfs2_pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)
 {
-	pte_unmap(pte);
-}
-
-/* The PTE table's lock: mm->page_table_lock, or the table's own with split locks. */
-spinlock_t *procfs2_pte_lockptr(struct mm_struct *mm, pmd_t *pmdval)
-{
-	return pte_lockptr(mm, pmdval);
-}
-
-bool procfs2_pmd_same(pmd_t a, pmd_t b)
-{
-	return pmd_same(a, b);
-}
-
-void procfs2_spin_lock(spinlock_t *lock)
-{
-	spin_lock(lock);
+	pte_unmap_unlock(pte, ptl);
+	cond_resched();
 }
 
 void procfs2_spin_unlock(spinlock_t *lock)
@@ -170,14 +139,19 @@ void procfs2_spin_unlock(spinlock_t *lock)
 	 !pte_none(ZERO_PTE))
 
 /*
- * The tests smaps, pagemap, clear_refs and numa_maps make of a nonzero PTE value, and
- * its pfn, in one call: bit PROCFS2_PTE_* of the result (shim.h) is that test's answer
- * (`!!`: pte_young() and others answer with the flag's own bit).
+ * The tests smaps, pagemap, clear_refs and numa_maps make of a nonzero PTE value, its
+ * pfn, and pfn_to_page() of it, in one call: bit PROCFS2_PTE_* of the result (shim.h)
+ * is that test's answer (`!!`: pte_young() and others answer with the flag's own bit).
+ * pfn_to_page() is only arithmetic with a virtual memmap, made of any pfn; the caller
+ * looks at the page only below procfs2_max_pfn().
  */
-unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn)
+#ifndef CONFIG_SPARSEMEM_VMEMMAP
+#error "procfs2_pte_tests() computes pfn_to_page() of pfns that may have no page"
+#endif
+unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn, struct page **page)
 {
 	BUILD_BUG_ON(pte_tests_of_zero());
-	*pfn = pte_pfn(pte);
+	*page = pfn_to_page(*pfn = pte_pfn(pte));
 	return !!pte_present(pte) << PROCFS2_PTE_PRESENT | !!pte_young(pte) << PROCFS2_PTE_YOUNG |
 	       !!pte_dirty(pte) << PROCFS2_PTE_DIRTY | !!pte_special(pte) << PROCFS2_PTE_SPECIAL |
 	       !!pte_soft_dirty(pte) << PROCFS2_PTE_SOFT_DIRTY | !!pte_uffd_wp(pte) << PROCFS2_PTE_UFFD_WP |

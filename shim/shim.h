@@ -340,7 +340,7 @@ void procfs2_unmap_and_put_page(struct page *page, void *addr);
 #define PROCFS2_PTE_SWAP 6
 #define PROCFS2_PTE_SWP_SOFT_DIRTY 7
 #define PROCFS2_PTE_SWP_UFFD_WP 8
-unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn);
+unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn, struct page **page);
 #define PROCFS2_FOLIO_ANON 0
 #define PROCFS2_FOLIO_SWAPBACKED 1
 #define PROCFS2_FOLIO_DIRTY 2
@@ -348,30 +348,24 @@ unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn);
 #define PROCFS2_FOLIO_YOUNG 4
 #define PROCFS2_FOLIO_REFERENCED 5
 unsigned int procfs2_page_folio_smaps_tests(struct page *page, int *refs);
-pgd_t *procfs2_pgd_offset(struct mm_struct *mm, unsigned long addr);
-unsigned long procfs2_pgd_addr_end(unsigned long addr, unsigned long end);
-bool procfs2_pgd_none_or_bad(pgd_t *pgd);
-p4d_t *procfs2_p4d_offset(pgd_t *pgd, unsigned long addr);
-unsigned long procfs2_p4d_addr_end(unsigned long addr, unsigned long end);
-bool procfs2_p4d_none_or_bad(p4d_t *p4d);
-pud_t *procfs2_pud_offset(p4d_t *p4d, unsigned long addr);
-unsigned long procfs2_pud_addr_end(unsigned long addr, unsigned long end);
-bool procfs2_pud_none(pud_t *pud);
-bool procfs2_pud_leaf_or_bad(pud_t *pud);
-pmd_t *procfs2_pmd_offset(pud_t *pud, unsigned long addr);
-unsigned long procfs2_pmd_addr_end(unsigned long addr, unsigned long end);
-bool procfs2_pmd_none(pmd_t *pmd);
-bool procfs2_pmd_is_huge(pmd_t *pmd);
+bool procfs2_pgd_entry(struct mm_struct *mm, unsigned long addr, unsigned long *end, pgd_t **pgd);
+bool procfs2_p4d_entry(pgd_t *pgd, unsigned long addr, unsigned long *end, p4d_t **p4d);
+/* The bits of procfs2_pud_entry() and procfs2_pmd_tests(). */
+#define PROCFS2_PUD_NONE 0
+#define PROCFS2_PUD_LEAF_OR_BAD 1
+unsigned int procfs2_pud_entry(p4d_t *p4d, unsigned long addr, unsigned long *end, pud_t **pud);
+pmd_t *procfs2_pmd_entry(pud_t *pud, unsigned long addr, unsigned long *end);
+#define PROCFS2_PMD_NONE 0
+#define PROCFS2_PMD_HUGE 1
+unsigned int procfs2_pmd_tests(pmd_t *pmd);
 spinlock_t *procfs2_pmd_lock(struct mm_struct *mm, pmd_t *pmd);
 pmd_t procfs2_pmdp_get(pmd_t *pmd);
-pmd_t procfs2_pmdp_get_lockless(pmd_t *pmd);
-bool procfs2_pmd_maps_pte_table(pmd_t pmd);
+bool procfs2_pmd_none(pmd_t *pmd);
+bool procfs2_pmd_maps_pte_table(pmd_t *pmd, pmd_t *pmdval);
 bool procfs2_pmd_bad(pmd_t pmd);
-pte_t *procfs2_pte_map(pmd_t *pmdval, unsigned long addr);
-void procfs2_pte_unmap(pte_t *pte);
-spinlock_t *procfs2_pte_lockptr(struct mm_struct *mm, pmd_t *pmdval);
-bool procfs2_pmd_same(pmd_t a, pmd_t b);
-void procfs2_spin_lock(spinlock_t *lock);
+bool procfs2_pte_map_lock(struct mm_struct *mm, pmd_t *pmd, pmd_t *pmdval, unsigned long addr,
+			  pte_t **pte, spinlock_t **ptl);
+void procfs2_pte_unmap_unlock(pte_t *pte, spinlock_t *ptl);
 void procfs2_spin_unlock(spinlock_t *lock);
 bool procfs2_pte_devmap(pte_t pte);
 swp_entry_t procfs2_pte_to_swp_entry(pte_t pte);

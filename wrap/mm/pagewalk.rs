@@ -14,6 +14,7 @@
 //! held ([`PteTable`], [`HugePmd`], [`MappedPage`] borrow it).
 
 use super::*;
+use crate::wrap::lock::Rcu;
 use core::ops::ControlFlow;
 
 const PAGE_SIZE: u64 = bindings::PAGE_SIZE as u64;
@@ -275,14 +276,14 @@ fn walk_vma_range<W: PageWalk>(
         return ControlFlow::Continue(());
     }
     let mut addr = start;
-    // SAFETY: The mm is locked (type invariant of `MmLocked`), which keeps its
-    // page directories; `addr` is in the mapping.
-    let mut pgd = unsafe { shim::procfs2_pgd_offset(mm.as_ptr(), addr as _) };
     loop {
-        // SAFETY: `pgd` is the entry of `addr` in the locked mm's PGD.
-        let next = unsafe { shim::procfs2_pgd_addr_end(addr as _, end as _) } as u64;
-        // SAFETY: As above.
-        if unsafe { shim::procfs2_pgd_none_or_bad(pgd) } {
+        let (mut next, mut pgd) = (end as _, core::ptr::null_mut());
+        // SAFETY: The mm is locked (type invariant of `MmLocked`), which keeps its
+        // page directories; `addr` is in the mapping.
+        let none_or_bad =
+            unsafe { shim::procfs2_pgd_entry(mm.as_ptr(), addr as _, &mut next, &mut pgd) };
+        let next = next as u64;
+        if none_or_bad {
             if W::PTE_HOLE {
                 w.pte_hole(mm, addr, next)?;
             }
@@ -293,8 +294,6 @@ fn walk_vma_range<W: PageWalk>(
         if addr == end {
             return ControlFlow::Continue(());
         }
-        // SAFETY: The next entry of the same table (`next` is below `end`).
-        pgd = unsafe { pgd.add(1) };
     }
 }
 
@@ -307,13 +306,12 @@ fn walk_p4d_range<W: PageWalk>(
     end: u64,
     w: &mut W,
 ) -> ControlFlow<()> {
-    // SAFETY: `pgd` is present and kept by the mmap lock.
-    let mut p4d = unsafe { shim::procfs2_p4d_offset(pgd, addr as _) };
     loop {
-        // SAFETY: Address arithmetic.
-        let next = unsafe { shim::procfs2_p4d_addr_end(addr as _, end as _) } as u64;
-        // SAFETY: `p4d` is the entry of `addr` in a table kept by the mmap lock.
-        if unsafe { shim::procfs2_p4d_none_or_bad(p4d) } {
+        let (mut next, mut p4d) = (end as _, core::ptr::null_mut());
+        // SAFETY: `pgd` is present and kept by the mmap lock; `addr` is in its range.
+        let none_or_bad = unsafe { shim::procfs2_p4d_entry(pgd, addr as _, &mut next, &mut p4d) };
+        let next = next as u64;
+        if none_or_bad {
             if W::PTE_HOLE {
                 w.pte_hole(mm, addr, next)?;
             }
@@ -324,8 +322,6 @@ fn walk_p4d_range<W: PageWalk>(
         if addr == end {
             return ControlFlow::Continue(());
         }
-        // SAFETY: The next entry of the same table.
-        p4d = unsafe { p4d.add(1) };
     }
 }
 
@@ -338,20 +334,19 @@ fn walk_pud_range<W: PageWalk>(
     end: u64,
     w: &mut W,
 ) -> ControlFlow<()> {
-    // SAFETY: `p4d` is present and kept by the mmap lock.
-    let mut pud = unsafe { shim::procfs2_pud_offset(p4d, addr as _) };
     loop {
-        // SAFETY: Address arithmetic.
-        let next = unsafe { shim::procfs2_pud_addr_end(addr as _, end as _) } as u64;
-        // SAFETY: `pud` is the entry of `addr` in a table kept by the mmap lock.
-        if unsafe { shim::procfs2_pud_none(pud) } {
+        let (mut next, mut pud) = (end as _, core::ptr::null_mut());
+        // SAFETY: `p4d` is present and kept by the mmap lock; `addr` is in its range.
+        let tests = unsafe { shim::procfs2_pud_entry(p4d, addr as _, &mut next, &mut pud) };
+        let next = next as u64;
+        if tests & (1 << shim::PROCFS2_PUD_NONE) != 0 {
             if W::PTE_HOLE {
                 w.pte_hole(mm, addr, next)?;
             }
-        // SAFETY: As above. A huge PUD (DAX) is not split as fs/proc would
-        // (`split_huge_pud` is not exported, and zaps the mapping): it is a hole
-        // here, as it is there once split.
-        } else if !unsafe { shim::procfs2_pud_leaf_or_bad(pud) } {
+        // A huge PUD (DAX) is not split as fs/proc would (`split_huge_pud` is not
+        // exported, and zaps the mapping): it is a hole here, as it is there once
+        // split.
+        } else if tests & (1 << shim::PROCFS2_PUD_LEAF_OR_BAD) == 0 {
             walk_pmd_range(mm, vma, pud, addr, next, w)?;
         } else if W::PTE_HOLE {
             w.pte_hole(mm, addr, next)?;
@@ -360,8 +355,6 @@ fn walk_pud_range<W: PageWalk>(
         if addr == end {
             return ControlFlow::Continue(());
         }
-        // SAFETY: The next entry of the same table.
-        pud = unsafe { pud.add(1) };
     }
 }
 
@@ -374,21 +367,23 @@ fn walk_pmd_range<W: PageWalk>(
     end: u64,
     w: &mut W,
 ) -> ControlFlow<()> {
-    // SAFETY: `pud` maps a PMD table kept by the mmap lock.
-    let mut pmd = unsafe { shim::procfs2_pmd_offset(pud, addr as _) };
     loop {
-        // SAFETY: Address arithmetic.
-        let next = unsafe { shim::procfs2_pmd_addr_end(addr as _, end as _) } as u64;
+        let mut next = end as _;
+        // SAFETY: `pud` maps a PMD table kept by the mmap lock; `addr` is in its range.
+        let pmd = unsafe { shim::procfs2_pmd_entry(pud, addr as _, &mut next) };
+        let next = next as u64;
         // `pmd_entry`, again while it answers ACTION_AGAIN (`goto again`).
         loop {
             // SAFETY: `pmd` is the entry of `addr` in a table kept by the mmap lock.
-            if unsafe { shim::procfs2_pmd_none(pmd) } {
+            let tests = unsafe { shim::procfs2_pmd_tests(pmd) };
+            if tests & (1 << shim::PROCFS2_PMD_NONE) != 0 {
                 if W::PTE_HOLE {
                     w.pte_hole(mm, addr, next)?;
                 }
                 break;
             }
-            if pmd_entry(mm, vma, pmd, addr, next, w)?.is_some() {
+            let huge = tests & (1 << shim::PROCFS2_PMD_HUGE) != 0;
+            if pmd_entry(mm, vma, pmd, huge, addr, next, w)?.is_some() {
                 break;
             }
         }
@@ -396,8 +391,6 @@ fn walk_pmd_range<W: PageWalk>(
         if addr == end {
             return ControlFlow::Continue(());
         }
-        // SAFETY: The next entry of the same table.
-        pmd = unsafe { pmd.add(1) };
     }
 }
 
@@ -408,17 +401,19 @@ fn pmd_entry<W: PageWalk>(
     mm: &MmLocked<'_>,
     vma: &Vma<'_>,
     pmd: *mut bindings::pmd_t,
+    huge: bool,
     addr: u64,
     end: u64,
     w: &mut W,
 ) -> ControlFlow<(), Option<()>> {
     let mmp = mm.as_ptr();
-    // SAFETY: `pmd` is an entry of a PMD table kept by the mmap lock.
-    if unsafe { shim::procfs2_pmd_is_huge(pmd) } {
+    // `huge`: `pmd_trans_huge_lock`'s test of `pmd`, an entry of a PMD table kept by
+    // the mmap lock.
+    if huge {
         // SAFETY: As above; `pmd_lock` takes the PMD's lock of the locked mm.
         let ptl = unsafe { shim::procfs2_pmd_lock(mmp, pmd) };
         // SAFETY: Rechecked under the lock.
-        let huge = unsafe { shim::procfs2_pmd_is_huge(pmd) };
+        let huge = unsafe { shim::procfs2_pmd_tests(pmd) } & (1 << shim::PROCFS2_PMD_HUGE) != 0;
         let r = if huge {
             let entry = HugePmd {
                 pmdp: pmd,
@@ -443,15 +438,13 @@ fn pmd_entry<W: PageWalk>(
     }
     // __pte_offset_map_lock().
     let (pte, ptl) = loop {
-        // SAFETY: `__pte_offset_map`: RCU keeps a PTE table that khugepaged frees
-        // (`pte_free_defer`) until the unmap.
-        unsafe { shim::procfs2_rcu_read_lock() };
+        // `__pte_offset_map`: RCU keeps a PTE table that khugepaged frees
+        // (`pte_free_defer`) until the unmap, which ends the section.
+        let rcu = Rcu::read_lock();
+        let mut pmdval = bindings::pmd_t::default();
         // SAFETY: `pmd` is an entry of a table kept by the mmap lock.
-        let mut pmdval = unsafe { shim::procfs2_pmdp_get_lockless(pmd) };
-        // SAFETY: A value.
-        if !unsafe { shim::procfs2_pmd_maps_pte_table(pmdval) } {
-            // SAFETY: Taken above.
-            unsafe { shim::procfs2_rcu_read_unlock() };
+        if !unsafe { shim::procfs2_pmd_maps_pte_table(pmd, &mut pmdval) } {
+            drop(rcu);
             // A bad PMD, which fs/proc clears (`pmd_clear_bad`, not exported) and
             // then finds none, a hole: left as it is here, and a hole. Anything
             // else changed under us: ACTION_AGAIN.
@@ -462,24 +455,24 @@ fn pmd_entry<W: PageWalk>(
             }
             return ControlFlow::Continue(bad.then_some(()));
         }
-        // SAFETY: `pmdval` maps a PTE table, kept by RCU.
-        let pte = unsafe { shim::procfs2_pte_map(&mut pmdval, addr as _) };
-        // SAFETY: The lock of that table (or the mm's).
-        let ptl = unsafe { shim::procfs2_pte_lockptr(mmp, &mut pmdval) };
-        // SAFETY: A lock that lives as long as the table, which RCU keeps.
-        unsafe { shim::procfs2_spin_lock(ptl) };
-        // SAFETY: `pmd` as above.
-        if unsafe { shim::procfs2_pmd_same(pmdval, shim::procfs2_pmdp_get_lockless(pmd)) } {
+        let (mut pte, mut ptl) = (core::ptr::null_mut(), core::ptr::null_mut());
+        // SAFETY: `pmdval` maps a PTE table, which RCU keeps, and so its lock; `pmd`
+        // as above.
+        let same = unsafe {
+            shim::procfs2_pte_map_lock(mmp, pmd, &mut pmdval, addr as _, &mut pte, &mut ptl)
+        };
+        // The RCU section is left by `pte_unmap` (`procfs2_pte_unmap_unlock`).
+        core::mem::forget(rcu);
+        if same {
             break (pte, ptl);
         }
-        // SAFETY: pte_unmap_unlock().
-        unsafe {
-            shim::procfs2_spin_unlock(ptl);
-            shim::procfs2_pte_unmap(pte);
-        }
+        // SAFETY: What `procfs2_pte_map_lock` mapped and took.
+        unsafe { shim::procfs2_pte_unmap_unlock(pte, ptl) };
     };
     let table = PteTable {
         first: pte,
+        // SAFETY: Reads a bound.
+        max_pfn: unsafe { shim::procfs2_max_pfn() } as u64,
         vma,
         addr,
         end,
@@ -487,17 +480,14 @@ fn pmd_entry<W: PageWalk>(
     };
     let r = w.ptes(vma, &table);
     // SAFETY: pte_unmap_unlock() of what the loop took.
-    unsafe {
-        shim::procfs2_spin_unlock(ptl);
-        shim::procfs2_pte_unmap(pte);
-        shim::procfs2_cond_resched();
-    }
+    unsafe { shim::procfs2_pte_unmap_unlock(pte, ptl) };
     r?;
     ControlFlow::Continue(Some(()))
 }
 
-/// `vm_normal_page`'s tail: the page of `pfn`, if it has one (`highest_memmap_pfn`
-/// is private: `pfn_valid` stands for it; `print_bad_pte` is not reproduced).
+/// The page of `pfn`, if it has one: `vm_normal_page_pmd`'s tail
+/// (`highest_memmap_pfn` is private: `pfn_valid` stands for it; `print_bad_pte` is
+/// not reproduced), and a PFN swap entry's page, which fs/proc takes unchecked.
 #[inline]
 fn pfn_page<'a>(pfn: u64) -> Option<MappedPage<'a>> {
     // SAFETY: Any number may be asked.
@@ -516,6 +506,9 @@ fn pfn_page<'a>(pfn: u64) -> Option<MappedPage<'a>> {
 /// `'a`; the table holds the entries up to `end` (the same PMD).
 pub(crate) struct PteTable<'a> {
     first: *mut bindings::pte_t,
+    /// `vm_normal_page`'s bound on a pfn with a page: `highest_memmap_pfn` is
+    /// private, the end of memory (`procfs2_max_pfn`, shim/mmzone.c) stands for it.
+    max_pfn: u64,
     vma: &'a Vma<'a>,
     addr: u64,
     end: u64,
@@ -552,12 +545,18 @@ impl<'a> PteTable<'a> {
         };
         // A zero entry is none and fails every test (checked at build time in
         // shim/pagewalk.c): no call for the most common entry.
-        let (mut tests, mut pfn) = (0, 0);
+        let (mut tests, mut pfn, mut page) = (0, 0, core::ptr::null_mut());
         if val.pte != 0 {
-            // SAFETY: A value.
-            tests = unsafe { shim::procfs2_pte_tests(val, &mut pfn) };
+            // SAFETY: A value; `page` is only computed (`pfn_to_page`).
+            tests = unsafe { shim::procfs2_pte_tests(val, &mut pfn, &mut page) };
         }
-        Pte(val, tests, pfn as u64, PhantomData)
+        Pte {
+            val,
+            tests,
+            pfn: pfn as u64,
+            page,
+            _p: PhantomData,
+        }
     }
 
     /// `ptep_test_and_clear_young` of entry `i`.
@@ -570,7 +569,6 @@ impl<'a> PteTable<'a> {
     /// `vm_normal_page(vma, addr(i), pte)`.
     #[inline]
     pub(crate) fn normal_page(&self, i: usize, pte: Pte<'a>) -> Option<MappedPage<'a>> {
-        let pfn = pte.pfn();
         if pte.special() {
             if let Vma::Area(v) = self.vma {
                 // SAFETY: The VMA is kept; its operations live as long as it.
@@ -585,7 +583,13 @@ impl<'a> PteTable<'a> {
             // VM_PFNMAP | VM_MIXEDMAP, the zero page, devmap, or a bad PTE.
             return None;
         }
-        pfn_page(pfn)
+        if pte.pfn() >= self.max_pfn {
+            return None;
+        }
+        // INVARIANT: `pfn_to_page` of a normal (not special) entry's pfn below the
+        // end of memory, read with the entry: a `struct page`, which stays (as
+        // vm_normal_page trusts it below `highest_memmap_pfn`).
+        NonNull::new(pte.page).map(|p| MappedPage(p, PhantomData))
     }
 }
 
@@ -722,15 +726,24 @@ impl<'a> HugePmd<'a> {
 /// The tests made of it and its pfn are read with it, in one call
 /// (`procfs2_pte_tests`; none for a zero entry).
 #[derive(Clone, Copy)]
-pub(crate) struct Pte<'a>(bindings::pte_t, u32, u64, PhantomData<&'a ()>);
+pub(crate) struct Pte<'a> {
+    val: bindings::pte_t,
+    /// Bit `PROCFS2_PTE_*`: that test's answer.
+    tests: u32,
+    pfn: u64,
+    /// `pfn_to_page(pfn)`, computed for any pfn: a page only where
+    /// [`PteTable::normal_page`] finds one.
+    page: *mut bindings::page,
+    _p: PhantomData<&'a ()>,
+}
 
 macro_rules! bit_tests {
-    ($($(#[$m:meta])* $name:ident => $bit:ident;)*) => {
+    ($field:tt; $($(#[$m:meta])* $name:ident => $bit:ident;)*) => {
         $(
             $(#[$m])*
             #[inline]
             pub(crate) fn $name(&self) -> bool {
-                self.1 & (1 << shim::$bit) != 0
+                self.$field & (1 << shim::$bit) != 0
             }
         )*
     };
@@ -738,6 +751,7 @@ macro_rules! bit_tests {
 
 impl<'a> Pte<'a> {
     bit_tests! {
+        tests;
         /// `pte_present`.
         present => PROCFS2_PTE_PRESENT;
         /// `pte_young`.
@@ -761,14 +775,14 @@ impl<'a> Pte<'a> {
     /// `pte_pfn`.
     #[inline]
     pub(crate) fn pfn(&self) -> u64 {
-        self.2
+        self.pfn
     }
 
     /// `pte_to_swp_entry` of a swap PTE.
     pub(crate) fn swap_entry(&self) -> SwapEntry<'a> {
         // SAFETY: A value.
         SwapEntry(
-            unsafe { shim::procfs2_pte_to_swp_entry(self.0) },
+            unsafe { shim::procfs2_pte_to_swp_entry(self.val) },
             PhantomData,
         )
     }
@@ -931,6 +945,7 @@ pub(crate) struct SmapsFolio(i32, u32);
 
 impl SmapsFolio {
     bit_tests! {
+        1;
         /// `folio_test_anon`.
         anon => PROCFS2_FOLIO_ANON;
         /// `folio_test_swapbacked`.
