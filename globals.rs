@@ -74,6 +74,8 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     pde::create_read(root, b"kpagecgroup", 0o400, page::kpagecgroup_read)?;
     #[cfg(CONFIG_SCHEDSTATS)]
     pde::create_seq(root, b"schedstat", 0, &crate::schedstat::SCHEDSTAT_OPS)?;
+    #[cfg(CONFIG_SYSVIPC)]
+    crate::sysvipc::register(root)?;
     Ok(())
 }
 

@@ -48,6 +48,9 @@ pub(crate) type WriteFn = fn(&ProcDirEntry, &[u8]) -> Result;
 pub(crate) struct SeqOps {
     /// Whether there is a record at `pos`.
     pub(crate) has: fn(&ProcDirEntry, u64) -> bool,
+    /// For records at sparse positions: the first record at or after `pos` (`has`
+    /// is then not asked).
+    pub(crate) find: Option<fn(&ProcDirEntry, u64) -> Option<u64>>,
     /// Writes the record at `pos`.
     pub(crate) show: fn(&SeqFile, &ProcDirEntry, u64) -> Result,
 }
@@ -818,6 +821,19 @@ impl SeqRecords for SeqEntryFile {
                 _ => false,
             },
             None => false,
+        }
+    }
+
+    fn find_record(inode: &Inode, pos: u64) -> Option<u64> {
+        match pde(inode) {
+            Some(de) => match &de.kind {
+                Kind::Seq(SeqOps {
+                    find: Some(find), ..
+                }) => find(de, pos),
+                Kind::Seq(ops) => (ops.has)(de, pos).then_some(pos),
+                _ => None,
+            },
+            None => None,
         }
     }
 

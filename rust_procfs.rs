@@ -54,6 +54,8 @@ mod resctrl;
 #[cfg(CONFIG_SCHEDSTATS)]
 mod schedstat;
 mod selftest;
+#[cfg(CONFIG_SYSVIPC)]
+mod sysvipc;
 mod task_mmu;
 mod user_namespace;
 mod vmstat;

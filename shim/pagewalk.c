@@ -3,7 +3,8 @@
  * Page tables and the pages they map, for the walks of smaps, smaps_rollup,
  * pagemap and clear_refs (wrap/mm/pagewalk.rs): the static inlines and macros of
  * pgtable.h, mm.h, huge_mm.h, swapops.h and page-flags.h that mm/pagewalk.c and
- * fs/proc/task_mmu.c use. Each is one expression; the walk itself is Rust's.
+ * fs/proc/task_mmu.c use, one expression each or a few in a row (never a branch or
+ * a loop); the walk itself is Rust's.
  */
 #include <linux/mm.h>
 #include <linux/huge_mm.h>
@@ -17,10 +18,10 @@
 
 #include "shim.h"
 
-/* The levels above the PMD (mm/pagewalk.c's walk_pgd_range() and below). */
 /*
- * One call per entry of each level: the entry of addr, *end lowered to the end of
- * its range (pXd_addr_end), and what the walk tests of it.
+ * The levels down to the PMD (mm/pagewalk.c's walk_pgd_range() and below), one call
+ * per entry of each: the entry of addr, *end lowered to the end of its range
+ * (pXd_addr_end), and what the walk tests of it.
  */
 
 /* pgd_none_or_clear_bad() without the clear (pgd_clear_bad() is not exported). */
@@ -98,7 +99,8 @@ bool procfs2_pmd_bad(pmd_t pmd)
 /*
  * __pte_offset_map_lock()'s rest: map the table pmdval points at, take its lock
  * (mm->page_table_lock, or the table's own with split PTE locks), and whether *pmd
- * still is pmdval (if not, the caller unlocks, unmaps and starts again).
+ * still is pmdval. The table is mapped and locked whatever it answers (if not the
+ * same, the caller unlocks, unmaps and starts again).
  */
 bool procfs2_pte_map_lock(struct mm_struct *mm, pmd_t *pmd, pmd_t *pmdval, unsigned long addr,
 			  pte_t **pte, spinlock_t **ptl)
@@ -109,8 +111,14 @@ bool procfs2_pte_map_lock(struct mm_struct *mm, pmd_t *pmd, pmd_t *pmdval, unsig
 	return pmd_same(*pmdval, pmdp_get_lockless(pmd));
 }
 
-/* pte_unmap_unlock() (the unmap ends __pte_offset_map()'s RCU section), then cond_resched(). */
+/* pte_unmap_unlock(): the unmap ends __pte_offset_map()'s RCU section. */
 void procfs2_pte_unmap_unlock(pte_t *pte, spinlock_t *ptl)
+{
+	pte_unmap_unlock(pte, ptl);
+}
+
+/* The same at the end of a pmd_entry callback, then its cond_resched(). */
+void procfs2_pte_unmap_unlock_resched(pte_t *pte, spinlock_t *ptl)
 {
 	pte_unmap_unlock(pte, ptl);
 	cond_resched();

@@ -366,6 +366,7 @@ bool procfs2_pmd_bad(pmd_t pmd);
 bool procfs2_pte_map_lock(struct mm_struct *mm, pmd_t *pmd, pmd_t *pmdval, unsigned long addr,
 			  pte_t **pte, spinlock_t **ptl);
 void procfs2_pte_unmap_unlock(pte_t *pte, spinlock_t *ptl);
+void procfs2_pte_unmap_unlock_resched(pte_t *pte, spinlock_t *ptl);
 void procfs2_spin_unlock(spinlock_t *lock);
 bool procfs2_pte_devmap(pte_t pte);
 swp_entry_t procfs2_pte_to_swp_entry(pte_t pte);
@@ -636,4 +637,44 @@ const char *const *procfs2_policy_modes_table(void);
 bool procfs2_taint_is_module(unsigned int i);
 char procfs2_taint_char(unsigned int i);
 bool procfs2_irq_desc_is_nmi(struct irq_desc *desc);
+/* ipc.c: System V IPC objects (wrap/ipc.rs) */
+#define PROCFS2_IPC_SEM_IDS 0
+#define PROCFS2_IPC_MSG_IDS 1
+#define PROCFS2_IPC_SHM_IDS 2
+struct ipc_ids;
+struct kern_ipc_perm;
+struct procfs2_ipc_perm_row {
+	int key, id;
+	unsigned int mode;
+	uid_t uid;
+	gid_t gid;
+	uid_t cuid;
+	gid_t cgid;
+};
+struct procfs2_msg_row {
+	unsigned long cbytes, qnum;
+	pid_t lspid, lrpid;
+	time64_t stime, rtime, ctime;
+};
+struct procfs2_shm_row {
+	unsigned long segsz, nattch;
+	pid_t cpid, lpid;
+	time64_t atim, dtim, ctim;
+};
+struct ipc_ids *procfs2_current_ipc_ids(unsigned int which);
+void procfs2_ipc_ids_down_read(struct ipc_ids *ids);
+void procfs2_ipc_ids_up_read(struct ipc_ids *ids);
+struct kern_ipc_perm *procfs2_ipc_get_next(struct ipc_ids *ids, int *id);
+struct kern_ipc_perm *procfs2_ipc_find(struct ipc_ids *ids, int id);
+void procfs2_ipc_lock(struct kern_ipc_perm *perm);
+void procfs2_ipc_unlock(struct kern_ipc_perm *perm);
+void procfs2_ipc_perm_row(struct kern_ipc_perm *perm, struct user_namespace *user_ns,
+			  struct procfs2_ipc_perm_row *r);
+void procfs2_msg_row(struct kern_ipc_perm *perm, struct procfs2_msg_row *r);
+void procfs2_shm_row(struct kern_ipc_perm *perm, struct procfs2_shm_row *r);
+bool procfs2_shm_rss_hugetlb(struct kern_ipc_perm *perm, unsigned long *rss);
+unsigned long procfs2_shm_swapped(struct kern_ipc_perm *perm);
+int procfs2_sem_nsems(struct kern_ipc_perm *perm);
+time64_t procfs2_sem_ctime(struct kern_ipc_perm *perm);
+time64_t procfs2_sem_otime(struct kern_ipc_perm *perm, int i);
 #endif /* PROCFS2_SHIM_H */

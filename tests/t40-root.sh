@@ -117,6 +117,26 @@ same "filesystems is /proc's, byte for byte ($(wc -l < /proc/filesystems) types)
 	"$(od -c /proc2/filesystems)" "$(od -c /proc/filesystems)"
 # misc: the misc devices of misc_class, newest first (wrap/device.rs).
 same "misc is /proc's, byte for byte ($(wc -l < /proc/misc) devices)" "$(od -c /proc2/misc)" "$(od -c /proc/misc)"
+# sysvipc: the reader's ipc namespace, objects in id order with a hole where a
+# queue was removed, a segment marked for removal while attached; byte for byte,
+# read whole and 7 bytes at a time; empty again (the headers) once removed; an ipc
+# namespace of its own shows only its own.
+ipcfiles() { for f in msg sem shm; do echo "== $f"; cat "$1/sysvipc/$f"; done; }
+ipcfiles7() { for f in msg sem shm; do echo "== $f"; dd if="$1/sysvipc/$f" bs=7 2>/dev/null; done; }
+/tests/bin/sysvipc > /tmp/sysvipc.out &
+ipc_pid=$!
+waitfor '[ -s /tmp/sysvipc.out ]'
+same "sysvipc is /proc's, byte for byte ($(($(cat /proc/sysvipc/* | wc -l) - 3)) objects)" \
+	"$(ipcfiles /proc2)" "$(ipcfiles /proc)"
+same "sysvipc read 7 bytes at a time is the same" "$(ipcfiles7 /proc2)" "$(ipcfiles /proc)"
+same "sysvipc: ipcs on procfs2 bound over /proc prints what it prints on /proc" \
+	"$(unshare -m sh -c 'mount --bind /proc2 /proc && /opt/procps/bin/ipcs -a; /opt/procps/bin/ipcs -p -t -u' 2>&1)" \
+	"$(/opt/procps/bin/ipcs -a; /opt/procps/bin/ipcs -p -t -u)"
+same "sysvipc in a new ipc namespace: only its own (none)" \
+	"$(unshare -i sh -c 'for f in msg sem shm; do cat /proc2/sysvipc/$f; done')" \
+	"$(unshare -i sh -c 'for f in msg sem shm; do cat /proc/sysvipc/$f; done')"
+kill $ipc_pid; wait $ipc_pid
+same "sysvipc after the objects are removed is /proc's" "$(ipcfiles /proc2)" "$(ipcfiles /proc)"
 # procfs2 walks the list from sysfs (wrap/filesystems.rs): it must be the head.
 same "filesystems: sysfs is the first registered type" "$(head -n 1 /proc/filesystems)" "$(printf 'nodev\tsysfs')"
 # diskstats and partitions: byte for byte, while no I/O moves the counters between

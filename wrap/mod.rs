@@ -34,6 +34,7 @@
 //! | `irq.rs`        | `irq_desc` of each interrupt, x86 `irq_stat`                |
 //! | `page.rs`       | page frames by number, their map counts                     |
 //! | `rq.rs`         | the per-CPU runqueues and their scheduling domains          |
+//! | `ipc.rs`        | System V IPC objects of the caller's ipc namespace          |
 //! | `psi.rs`        | `psi_system`, the system's pressure stall `psi_group`       |
 //! | `posix_timers.rs` | a process's POSIX timers, walked under its `siglock`      |
 //! | `seq.rs`        | `seq_file` as show callbacks fill it, number formatting     |
@@ -54,6 +55,8 @@ pub(crate) mod fs;
 #[cfg(CONFIG_HUGETLBFS)]
 pub(crate) mod hugetlb;
 pub(crate) mod inode;
+#[cfg(CONFIG_SYSVIPC)]
+pub(crate) mod ipc;
 pub(crate) mod irq;
 pub(crate) mod lock;
 pub(crate) mod mm;

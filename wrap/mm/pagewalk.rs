@@ -479,8 +479,8 @@ fn pmd_entry<W: PageWalk>(
         _p: PhantomData,
     };
     let r = w.ptes(vma, &table);
-    // SAFETY: pte_unmap_unlock() of what the loop took.
-    unsafe { shim::procfs2_pte_unmap_unlock(pte, ptl) };
+    // SAFETY: pte_unmap_unlock() of what the loop took; then cond_resched().
+    unsafe { shim::procfs2_pte_unmap_unlock_resched(pte, ptl) };
     r?;
     ControlFlow::Continue(Some(()))
 }
@@ -583,12 +583,13 @@ impl<'a> PteTable<'a> {
             // VM_PFNMAP | VM_MIXEDMAP, the zero page, devmap, or a bad PTE.
             return None;
         }
-        if pte.pfn() >= self.max_pfn {
+        if !pte.present() || pte.pfn() >= self.max_pfn {
             return None;
         }
-        // INVARIANT: `pfn_to_page` of a normal (not special) entry's pfn below the
-        // end of memory, read with the entry: a `struct page`, which stays (as
-        // vm_normal_page trusts it below `highest_memmap_pfn`).
+        // INVARIANT: `pfn_to_page` of a present, normal (not special) entry's pfn
+        // below the end of memory, read with the entry (`Pte` invariant): a
+        // `struct page`, which stays (as vm_normal_page trusts it below
+        // `highest_memmap_pfn`).
         NonNull::new(pte.page).map(|p| MappedPage(p, PhantomData))
     }
 }
@@ -725,6 +726,11 @@ impl<'a> HugePmd<'a> {
 ///
 /// The tests made of it and its pfn are read with it, in one call
 /// (`procfs2_pte_tests`; none for a zero entry).
+///
+/// # Invariants
+///
+/// Made only by [`PteTable::get`]: `tests` and `pfn` are those of `val`, and `page`
+/// is `pfn_to_page(pfn)`.
 #[derive(Clone, Copy)]
 pub(crate) struct Pte<'a> {
     val: bindings::pte_t,
@@ -856,7 +862,8 @@ pub(crate) fn max_swapfiles_shift() -> u32 {
 ///
 /// # Invariants
 ///
-/// A `struct page` of a valid pfn.
+/// The `struct page` of a valid pfn (`pfn_valid`), or of a present, normal PTE's
+/// pfn below the end of memory (as `vm_normal_page` trusts it).
 #[derive(Clone, Copy)]
 pub(crate) struct MappedPage<'a>(NonNull<bindings::page>, PhantomData<&'a ()>);
 
