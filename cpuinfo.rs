@@ -13,7 +13,6 @@ use kernel::{bindings, fmt, prelude::*};
 /// `cpuinfo_op`: records are addressed by CPU number; offline CPUs print nothing.
 pub(crate) static CPUINFO_OPS: SeqOps = SeqOps {
     has: cpuinfo_has,
-    find: None,
     show: show_cpuinfo,
 };
 

@@ -22,7 +22,6 @@ use kernel::{bindings::irq_cpustat_t, prelude::*};
 /// `int_seq_ops`: records 0 to `nr_irqs`, the last one the x86 lines.
 pub(crate) static INTERRUPTS_OPS: SeqOps = SeqOps {
     has: |_, pos| pos <= u64::from(irq::nr_irqs()),
-    find: None,
     show: interrupts_show,
 };
 

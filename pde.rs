@@ -9,6 +9,8 @@
 //! operations are counted (`use_pde`/`unuse_pde`) so that removal can wait for the
 //! calls in flight and refuse new ones.
 
+#[cfg(CONFIG_SYSVIPC)]
+use crate::wrap::ipc::{IpcRecords, IpcShow};
 use crate::{
     mount::fs_info,
     wrap::seq::SeqFile,
@@ -26,6 +28,8 @@ use crate::{
         LOOKUP_RCU,
     },
 };
+#[cfg(CONFIG_SYSVIPC)]
+use core::marker::PhantomData;
 use core::sync::atomic::{AtomicU32, Ordering::*};
 use kernel::{
     bindings,
@@ -48,9 +52,6 @@ pub(crate) type WriteFn = fn(&ProcDirEntry, &[u8]) -> Result;
 pub(crate) struct SeqOps {
     /// Whether there is a record at `pos`.
     pub(crate) has: fn(&ProcDirEntry, u64) -> bool,
-    /// For records at sparse positions: the first record at or after `pos` (`has`
-    /// is then not asked).
-    pub(crate) find: Option<fn(&ProcDirEntry, u64) -> Option<u64>>,
     /// Writes the record at `pos`.
     pub(crate) show: fn(&SeqFile, &ProcDirEntry, u64) -> Result,
 }
@@ -113,6 +114,10 @@ pub(crate) enum Kind {
     Read(ReadFn),
     /// A symbolic link to this NUL-terminated target (`proc_symlink`).
     Link(KVec<u8>),
+    /// A System V IPC file with these operations (`ipc_init_proc_interface`): the
+    /// objects of the opener's ipc namespace ([`create_ipc`]).
+    #[cfg(CONFIG_SYSVIPC)]
+    Ipc(&'static FileOps),
 }
 
 /// A registered entry (`struct proc_dir_entry`): counted, in a `static` (the root)
@@ -428,6 +433,21 @@ pub(crate) fn create(
     register(parent, path, file_mode(mode), 1, Kind::Ops(ops))
 }
 
+/// A System V IPC file of `K` objects (`ipc_init_proc_interface`, mode 0444).
+#[cfg(CONFIG_SYSVIPC)]
+pub(crate) fn create_ipc<K: IpcShow>(
+    parent: &ProcDirEntry,
+    path: &[u8],
+) -> Result<ARef<ProcDirEntry>> {
+    register(
+        parent,
+        path,
+        file_mode(0),
+        1,
+        Kind::Ipc(&IpcEntryFile::<K>::FOPS),
+    )
+}
+
 /// `proc_create` of a file read at byte positions by `read` (mode 0444 when 0).
 pub(crate) fn create_read(
     parent: &ProcDirEntry,
@@ -564,6 +584,8 @@ pub(crate) fn get_inode(sb: &SuperBlock, de: ARef<ProcDirEntry>) -> Result<NewIn
         }
         Kind::Seq(_) => inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&PROC_SEQ_FOPS)),
         Kind::Read(_) => inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(&PROC_READ_FOPS)),
+        #[cfg(CONFIG_SYSVIPC)]
+        Kind::Ipc(fops) => inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, Some(fops)),
         Kind::Link(_) => {
             inode.set_attrs(de.mode, 1, &PROC_FILE_IOPS, None);
             return inode.set_link(de, |de| match &de.kind {
@@ -792,6 +814,44 @@ impl SeqFileOperations for SeqEntryFile {
     }
 }
 
+/// System V IPC entry files (`sysvipc_proc_ops` under `proc_reg_*`): counted on
+/// the entry like [`EntryFile`]'s calls.
+#[cfg(CONFIG_SYSVIPC)]
+struct IpcEntryFile<K>(PhantomData<K>);
+
+#[cfg(CONFIG_SYSVIPC)]
+impl<K: IpcShow> IpcEntryFile<K> {
+    const FOPS: FileOps = FileOps::seq::<Self>();
+}
+
+#[cfg(CONFIG_SYSVIPC)]
+#[vtable]
+impl<K: IpcShow> SeqFileOperations for IpcEntryFile<K> {
+    type Kind = IpcRecords;
+
+    /// `proc_reg_open`, then `sysvipc_proc_open`.
+    fn open<'a>(inode: &Inode, file: &'a ProcFile) -> Result<SeqOpened<'a, IpcRecords>> {
+        match pde_of(inode)?.kind {
+            Kind::Ipc(_) => file.sysvipc_open::<K>(),
+            _ => Err(EIO),
+        }
+    }
+
+    /// `proc_reg_write`: no write function (`EIO`).
+    fn write(_inode: &Inode, _buf: UserSlice, _count: usize) -> Result<usize> {
+        Err(EIO)
+    }
+
+    /// `proc_reg_mmap`, as for [`EntryFile`].
+    fn mmap(_inode: &Inode) -> Result {
+        Err(EIO)
+    }
+
+    fn call<R>(inode: &Inode, f: impl FnOnce() -> Result<R>) -> Result<R> {
+        pde_of(inode)?.with_use(f)
+    }
+}
+
 /// Entry files read at byte positions (`proc_reg_read`, `proc_reg_llseek` over a
 /// `proc_read` and `mem_lseek`): counted on the entry like [`EntryFile`]'s calls.
 struct ReadEntryFile;
@@ -821,19 +881,6 @@ impl SeqRecords for SeqEntryFile {
                 _ => false,
             },
             None => false,
-        }
-    }
-
-    fn find_record(inode: &Inode, pos: u64) -> Option<u64> {
-        match pde(inode) {
-            Some(de) => match &de.kind {
-                Kind::Seq(SeqOps {
-                    find: Some(find), ..
-                }) => find(de, pos),
-                Kind::Seq(ops) => (ops.has)(de, pos).then_some(pos),
-                _ => None,
-            },
-            None => None,
         }
     }
 

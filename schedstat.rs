@@ -19,7 +19,6 @@ const SCHEDSTAT_VERSION: u32 = 16;
 /// is the same).
 pub(crate) static SCHEDSTAT_OPS: SeqOps = SeqOps {
     has: schedstat_has,
-    find: None,
     show: show_schedstat,
 };
 

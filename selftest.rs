@@ -74,7 +74,6 @@ static SEQ_RECORDS: AtomicU64 = AtomicU64::new(20000);
 
 static TEST_SEQ_OPS: SeqOps = SeqOps {
     has: |_, pos| pos < SEQ_RECORDS.load(Relaxed),
-    find: None,
     show: |m, de, pos| {
         m.print(fmt!("{:05} {}\n", pos, BStr::from_bytes(de.name())));
         Ok(())

@@ -84,7 +84,6 @@ pub(crate) fn buddyinfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
 /// `zoneinfo_op`: record `pos` is node `pos`; offline nodes print nothing.
 pub(crate) static ZONEINFO_OPS: SeqOps = SeqOps {
     has: |_, pos| pos < u64::from(mmzone::nr_node_ids()),
-    find: None,
     show: zoneinfo_show,
 };
 
@@ -167,7 +166,6 @@ fn zoneinfo_show(m: &SeqFile, _de: &ProcDirEntry, pos: u64) -> Result {
 /// print nothing.
 pub(crate) static PAGETYPEINFO_OPS: SeqOps = SeqOps {
     has: |_, pos| pos < u64::from(mmzone::nr_node_ids()),
-    find: None,
     show: pagetypeinfo_show,
 };
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * System V IPC objects for /proc/sysvipc/{msg,sem,shm} (wrap/ipc.rs): the reader's
- * id tables (struct ipc_ids of its ipc namespace), walked as ipc/util.c's
- * sysvipc_find_ipc() does, and the fields ipc/{msg,sem,shm}.c's proc show functions
+ * System V IPC objects for /proc/sysvipc/{msg,sem,shm} (wrap/ipc.rs): the opener's
+ * namespaces, the id tables (struct ipc_ids) of its ipc namespace, walked as
+ * ipc/util.c's sysvipc_find_ipc() does, and the fields ipc/{msg,sem,shm}.c's proc show functions
  * print, read through struct msg_queue, sem_array and shmid_kernel cut out of those
  * files at build time (Kbuild). ipc/util.h is this tree's private header.
  */
@@ -29,10 +29,31 @@ static_assert(PROCFS2_IPC_SEM_IDS == IPC_SEM_IDS && PROCFS2_IPC_MSG_IDS == IPC_M
 	      PROCFS2_IPC_SHM_IDS == IPC_SHM_IDS);
 static_assert(offsetof(struct msg_queue, q_perm) == 0 && offsetof(struct sem_array, sem_perm) == 0);
 
-/* The table of kind `which` in the caller's ipc namespace, which it holds. */
-struct ipc_ids *procfs2_current_ipc_ids(unsigned int which)
+/* sysvipc_proc_open()'s namespaces: the caller's (NULL past exit_task_namespaces()). */
+struct nsproxy *procfs2_current_nsproxy(void)
 {
-	return &current->nsproxy->ipc_ns->ids[which];
+	return current->nsproxy;
+}
+
+struct ipc_namespace *procfs2_nsproxy_get_ipc_ns(struct nsproxy *nsproxy)
+{
+	return get_ipc_ns(nsproxy->ipc_ns);
+}
+
+struct pid_namespace *procfs2_current_active_pid_ns_get(void)
+{
+	return get_pid_ns(task_active_pid_ns(current));
+}
+
+void procfs2_put_ipc_ns(struct ipc_namespace *ns)
+{
+	put_ipc_ns(ns);
+}
+
+/* The table of kind `which` in ns. */
+struct ipc_ids *procfs2_ipc_ids(struct ipc_namespace *ns, unsigned int which)
+{
+	return &ns->ids[which];
 }
 
 void procfs2_ipc_ids_down_read(struct ipc_ids *ids)
@@ -77,21 +98,19 @@ void procfs2_ipc_perm_row(struct kern_ipc_perm *perm, struct user_namespace *use
 		from_kuid_munged(user_ns, perm->cuid), from_kgid_munged(user_ns, perm->cgid) };
 }
 
-/* sysvipc_msg_proc_show()'s columns, pids in the caller's pid namespace. */
-void procfs2_msg_row(struct kern_ipc_perm *perm, struct procfs2_msg_row *r)
+/* sysvipc_msg_proc_show()'s columns, pids in ns. */
+void procfs2_msg_row(struct kern_ipc_perm *perm, struct pid_namespace *ns, struct procfs2_msg_row *r)
 {
 	struct msg_queue *msq = container_of(perm, struct msg_queue, q_perm);
-	struct pid_namespace *ns = task_active_pid_ns(current);
 
 	*r = (struct procfs2_msg_row){ msq->q_cbytes, msq->q_qnum, pid_nr_ns(msq->q_lspid, ns),
 		pid_nr_ns(msq->q_lrpid, ns), msq->q_stime, msq->q_rtime, msq->q_ctime };
 }
 
-/* sysvipc_shm_proc_show()'s columns but rss and swap, pids in the caller's pid namespace. */
-void procfs2_shm_row(struct kern_ipc_perm *perm, struct procfs2_shm_row *r)
+/* sysvipc_shm_proc_show()'s columns but rss and swap, pids in ns. */
+void procfs2_shm_row(struct kern_ipc_perm *perm, struct pid_namespace *ns, struct procfs2_shm_row *r)
 {
 	struct shmid_kernel *shp = container_of(perm, struct shmid_kernel, shm_perm);
-	struct pid_namespace *ns = task_active_pid_ns(current);
 
 	*r = (struct procfs2_shm_row){ shp->shm_segsz, shp->shm_nattch, pid_nr_ns(shp->shm_cprid, ns),
 		pid_nr_ns(shp->shm_lprid, ns), shp->shm_atim, shp->shm_dtim, shp->shm_ctim };
@@ -124,9 +143,10 @@ time64_t procfs2_sem_ctime(struct kern_ipc_perm *perm)
 	return container_of(perm, struct sem_array, sem_perm)->sem_ctime;
 }
 
-/* Semaphore i's sem_otime, read once (get_semotime() takes the latest). */
-time64_t procfs2_sem_otime(struct kern_ipc_perm *perm, int i)
+/* The first semaphore's sem_otime, and the distance to the next one's (get_semotime()). */
+time64_t *procfs2_sem_otime_first(struct kern_ipc_perm *perm, size_t *stride)
 {
-	return READ_ONCE(container_of(perm, struct sem_array, sem_perm)->sems[i].sem_otime);
+	*stride = sizeof(struct sem);
+	return &container_of(perm, struct sem_array, sem_perm)->sems[0].sem_otime;
 }
 #endif /* CONFIG_SYSVIPC */

@@ -642,6 +642,8 @@ bool procfs2_irq_desc_is_nmi(struct irq_desc *desc);
 #define PROCFS2_IPC_MSG_IDS 1
 #define PROCFS2_IPC_SHM_IDS 2
 struct ipc_ids;
+struct ipc_namespace;
+struct nsproxy;
 struct kern_ipc_perm;
 struct procfs2_ipc_perm_row {
 	int key, id;
@@ -661,7 +663,11 @@ struct procfs2_shm_row {
 	pid_t cpid, lpid;
 	time64_t atim, dtim, ctim;
 };
-struct ipc_ids *procfs2_current_ipc_ids(unsigned int which);
+struct nsproxy *procfs2_current_nsproxy(void);
+struct ipc_namespace *procfs2_nsproxy_get_ipc_ns(struct nsproxy *nsproxy);
+struct pid_namespace *procfs2_current_active_pid_ns_get(void);
+void procfs2_put_ipc_ns(struct ipc_namespace *ns);
+struct ipc_ids *procfs2_ipc_ids(struct ipc_namespace *ns, unsigned int which);
 void procfs2_ipc_ids_down_read(struct ipc_ids *ids);
 void procfs2_ipc_ids_up_read(struct ipc_ids *ids);
 struct kern_ipc_perm *procfs2_ipc_get_next(struct ipc_ids *ids, int *id);
@@ -670,11 +676,13 @@ void procfs2_ipc_lock(struct kern_ipc_perm *perm);
 void procfs2_ipc_unlock(struct kern_ipc_perm *perm);
 void procfs2_ipc_perm_row(struct kern_ipc_perm *perm, struct user_namespace *user_ns,
 			  struct procfs2_ipc_perm_row *r);
-void procfs2_msg_row(struct kern_ipc_perm *perm, struct procfs2_msg_row *r);
-void procfs2_shm_row(struct kern_ipc_perm *perm, struct procfs2_shm_row *r);
+void procfs2_msg_row(struct kern_ipc_perm *perm, struct pid_namespace *ns,
+		     struct procfs2_msg_row *r);
+void procfs2_shm_row(struct kern_ipc_perm *perm, struct pid_namespace *ns,
+		     struct procfs2_shm_row *r);
 bool procfs2_shm_rss_hugetlb(struct kern_ipc_perm *perm, unsigned long *rss);
 unsigned long procfs2_shm_swapped(struct kern_ipc_perm *perm);
 int procfs2_sem_nsems(struct kern_ipc_perm *perm);
 time64_t procfs2_sem_ctime(struct kern_ipc_perm *perm);
-time64_t procfs2_sem_otime(struct kern_ipc_perm *perm, int i);
+time64_t *procfs2_sem_otime_first(struct kern_ipc_perm *perm, size_t *stride);
 #endif /* PROCFS2_SHIM_H */

@@ -6,6 +6,7 @@
 #     untouched argument area) among the readers' and the random calls' targets;
 #   - fork/exit churn of processes and threads: group leaders exiting before their
 #     threads, zombies, execve from a multi-threaded process (helpers/churn.c);
+#     System V IPC objects made and removed (helpers/sysvipc.c);
 #   - readers of procfs2: root readdir with random buffer sizes and every per-process
 #     file (pagemap's first 64 KiB, clear_refs written 1 to 5), task/ and fd/ of
 #     racing processes, irq/ and pressure/, lseek and pread at random offsets
@@ -41,6 +42,12 @@ hostiles
 	wait
 	n=$((n + 1))
 done; count churn $n) 2>/dev/null &
+(n=0; while [ ! -e $STOP ]; do
+	/tests/bin/sysvipc > /dev/null & p=$!
+	usleep $((n % 4 * 10000))
+	kill $p; wait $p
+	n=$((n + 1))
+done; count ipc $n) 2>/dev/null &
 
 # Readers: whole files and listings.
 for r in 1 2; do
@@ -53,7 +60,7 @@ for r in 1 2; do
 			head -c 65536 /proc2/$p/pagemap > /dev/null 2>&1
 			echo $((n % 5 + 1)) > /proc2/$p/clear_refs 2>/dev/null
 		done
-		cat /proc2/irq/*/* /proc2/irq/*/*/* /proc2/pressure/* > /dev/null 2>&1
+		cat /proc2/irq/*/* /proc2/irq/*/*/* /proc2/pressure/* /proc2/sysvipc/* > /dev/null 2>&1
 		ls -l /proc2/[0-9]*/fd/ /proc2/[0-9]*/task/ /proc2/[0-9]*/exe > /dev/null 2>&1
 		cat /proc2/[0-9]*/task/*/stat /proc2/[0-9]*/fdinfo/* > /dev/null 2>&1
 		for f in /proc2/*; do [ -f $f ] && cat $f > /dev/null 2>&1; done
@@ -109,7 +116,7 @@ touch $STOP
 hostiles_stop
 wait
 c() { cat /tmp/storm-$1.count 2>/dev/null || echo 0; }
-ok "$D s of storm (hostile targets: ${HOSTILE_PIDS:-none}): $(c churn) churn rounds, $(c readers1)+$(c readers2) reader passes, $(c fuzz1)+$(c fuzz2) random-call batches, $(c fdreader) fd/ reads, $(c held) files held across exit, $(c mounts) mount rounds, $(c drops) cache drops, $(c pressure) pressure rounds"
+ok "$D s of storm (hostile targets: ${HOSTILE_PIDS:-none}): $(c churn) churn rounds, $(c ipc) IPC rounds, $(c readers1)+$(c readers2) reader passes, $(c fuzz1)+$(c fuzz2) random-call batches, $(c fdreader) fd/ reads, $(c held) files held across exit, $(c mounts) mount rounds, $(c drops) cache drops, $(c pressure) pressure rounds"
 same "rmmod was refused in every mount round" "$(c refused)" "$(c mounts)"
 same "the kernel log stays quiet" "$(klog | grep -v -e 'loading out-of-tree' -e 'drop_caches: 3')" ""
 

@@ -135,6 +135,17 @@ same "sysvipc: ipcs on procfs2 bound over /proc prints what it prints on /proc" 
 same "sysvipc in a new ipc namespace: only its own (none)" \
 	"$(unshare -i sh -c 'for f in msg sem shm; do cat /proc2/sysvipc/$f; done')" \
 	"$(unshare -i sh -c 'for f in msg sem shm; do cat /proc/sysvipc/$f; done')"
+# The namespaces are the opener's, kept from open to release (sysvipc_proc_open):
+# a file opened here and read in a new ipc or pid namespace shows this one's
+# objects and pids.
+for f in shm msg; do
+	same "sysvipc/$f opened here, read in a new ipc namespace: the opener's objects" \
+		"$(exec 3< /proc2/sysvipc/$f; unshare -i sh -c 'cat <&3')" \
+		"$(exec 3< /proc/sysvipc/$f; unshare -i sh -c 'cat <&3')"
+	same "sysvipc/$f opened here, read in a new pid namespace: the opener's pids" \
+		"$(exec 3< /proc2/sysvipc/$f; unshare -p -f sh -c 'cat <&3')" \
+		"$(exec 3< /proc/sysvipc/$f; unshare -p -f sh -c 'cat <&3')"
+done
 kill $ipc_pid; wait $ipc_pid
 same "sysvipc after the objects are removed is /proc's" "$(ipcfiles /proc2)" "$(ipcfiles /proc)"
 # procfs2 walks the list from sysfs (wrap/filesystems.rs): it must be the head.

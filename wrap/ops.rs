@@ -237,12 +237,6 @@ impl FileOps {
 pub(crate) trait SeqRecords: Sized + 'static {
     /// Whether there is a record at `pos`.
     fn has_record(inode: &Inode, pos: u64) -> bool;
-    /// The position of the first record at or after `pos`, where the seq_file moves
-    /// on to (a file whose records are sparse, as `sysvipc_find_ipc` skips free
-    /// ids); by default `pos` itself if there is a record there.
-    fn find_record(inode: &Inode, pos: u64) -> Option<u64> {
-        Self::has_record(inode, pos).then_some(pos)
-    }
     /// Writes the record at `pos`.
     fn show_record(m: &SeqFile, inode: &Inode, pos: u64) -> Result;
 }

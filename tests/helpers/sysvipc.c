@@ -4,8 +4,8 @@
  * segment with a key, attached, two of its pages written; a private segment marked
  * for removal while attached (SHM_DEST); a message queue removed so that the next
  * one's id leaves a hole in the table; a queue with two messages; a set of three
- * semaphores, one operated on. Prints "ready" and sleeps; on SIGTERM it removes what
- * is left and exits.
+ * semaphores, one operated on. Prints "ready" and sleeps; on SIGTERM (at any point)
+ * it removes what it has made and exits.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -17,7 +17,7 @@
 #include <sys/shm.h>
 #include <unistd.h>
 
-static int shm_a, msq, sem;
+static int shm_a = -1, shm_b = -1, gone = -1, msq = -1, sem = -1;
 
 static void die(const char *what)
 {
@@ -29,6 +29,8 @@ static void done(int sig)
 {
 	(void)sig;
 	shmctl(shm_a, IPC_RMID, NULL);
+	shmctl(shm_b, IPC_RMID, NULL);
+	msgctl(gone, IPC_RMID, NULL);
 	msgctl(msq, IPC_RMID, NULL);
 	semctl(sem, 0, IPC_RMID);
 	_exit(0);
@@ -38,7 +40,6 @@ int main(void)
 {
 	struct { long type; char text[32]; } msg = { 1, "hello" };
 	struct sembuf op = { 1, 2, 0 };
-	int shm_b, gone;
 	char *a, *b;
 
 	signal(SIGTERM, done);

@@ -371,19 +371,11 @@ pub(super) unsafe fn seq_inode<'a>(m: *mut bindings::seq_file) -> &'a Inode {
     unsafe { Inode::from_raw((*m).private.cast()) }
 }
 
-/// The cookie of the first record at or after `*pos`, whose position `*pos` becomes;
-/// NULL past the last one (`*pos` unchanged).
-pub(super) fn seq_cookie<T: SeqRecords>(inode: &Inode, pos: &mut i64) -> *mut c_void {
-    let found = u64::try_from(*pos)
-        .ok()
-        .and_then(|p| T::find_record(inode, p))
-        .filter(|&p| p < i64::MAX as u64);
-    match found {
-        Some(p) => {
-            *pos = p as i64;
-            (p as usize + 1) as *mut c_void
-        }
-        None => core::ptr::null_mut(),
+/// The cookie of the record at `pos`, or NULL past the last one.
+pub(super) fn seq_cookie<T: SeqRecords>(inode: &Inode, pos: i64) -> *mut c_void {
+    match u64::try_from(pos) {
+        Ok(p) if p < u64::MAX && T::has_record(inode, p) => (p as usize + 1) as *mut c_void,
+        _ => core::ptr::null_mut(),
     }
 }
 
@@ -395,7 +387,7 @@ pub(super) unsafe extern "C" fn seq_start<T: SeqRecords>(
     pos: *mut bindings::loff_t,
 ) -> *mut c_void {
     // SAFETY: The seq_file core passes our seq_file and its position.
-    unsafe { seq_cookie::<T>(seq_inode(m), &mut *pos) }
+    unsafe { seq_cookie::<T>(seq_inode(m), *pos) }
 }
 
 /// # Safety
@@ -411,7 +403,7 @@ pub(super) unsafe extern "C" fn seq_next<T: SeqRecords>(
     unsafe {
         // `++*pos`: never near the top in practice, but no panic if it were.
         *pos = (*pos).wrapping_add(1);
-        seq_cookie::<T>(seq_inode(m), &mut *pos)
+        seq_cookie::<T>(seq_inode(m), *pos)
     }
 }
 
