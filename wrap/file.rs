@@ -145,11 +145,26 @@ impl ProcFile {
         unsafe { shim::procfs2_file_parent_ino(self.as_ptr()) as u64 }
     }
 
+    /// `EBUSY` if the file already has private data: an open helper's second call
+    /// on the same file fails, so that the kind of the one open that succeeded is
+    /// the kind its [`ops::SeqOpened`] token names (a second call would otherwise
+    /// replace the seq_file, and the release of one kind would free another's).
+    pub(super) fn unopened(&self) -> Result {
+        // SAFETY: The file is being opened by this thread; `private_data` is the
+        // field open helpers set.
+        if unsafe { (*self.as_ptr()).private_data.is_null() } {
+            Ok(())
+        } else {
+            Err(EBUSY)
+        }
+    }
+
     /// Opens the file as a seq_file whose whole content `T::show` writes
     /// (`single_open`), with the inode as the seq_file's private data.
     pub(crate) fn single_open<T: ops::SeqFileOperations>(
         &self,
     ) -> Result<ops::SeqOpened<'_, ops::Single>> {
+        self.unopened()?;
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: The file is being opened; `single_open` keeps the inode, which the
         // open file pins, as the private data `single_show::<T>` reads.
@@ -165,6 +180,7 @@ impl ProcFile {
         &self,
         size: usize,
     ) -> Result<ops::SeqOpened<'_, ops::Single>> {
+        self.unopened()?;
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: As in `single_open`; `single_open_size` allocates the buffer and
         // then does what `single_open` does, so `single_release` undoes it.
@@ -180,6 +196,7 @@ impl ProcFile {
     pub(crate) fn seq_open<T: ops::SeqFileOperations + ops::SeqRecords>(
         &self,
     ) -> Result<ops::SeqOpened<'_, ops::Records>> {
+        self.unopened()?;
         let inode = self.inode().as_ptr().cast::<c_void>();
         // SAFETY: The file is being opened; `seq_open` makes its seq_file the file's
         // private data, whose `private` is set as `seq_open_private` would, to the

@@ -106,6 +106,7 @@ impl ProcFile {
     /// (`sysvipc_proc_open`): its ipc namespace and active pid namespace are kept
     /// until release. `ESRCH` for an opener past `exit_task_namespaces`.
     pub(crate) fn sysvipc_open<K: IpcShow>(&self) -> Result<SeqOpened<'_, IpcRecords>> {
+        self.unopened()?;
         // SAFETY: The caller's own namespace proxy, which only it changes.
         let nsproxy = unsafe { shim::procfs2_current_nsproxy() };
         if nsproxy.is_null() {
@@ -300,15 +301,16 @@ impl IpcLocked<'_, Sem> {
         let mut stride = 0usize;
         // SAFETY: A locked semaphore set; `sems[0]` exists (`newary` refuses 0).
         let first = unsafe { shim::procfs2_sem_otime_first(self.perm.as_ptr(), &mut stride) };
-        let mut res = 0;
-        for i in 0..nsems.max(0) as usize {
+        let (mut res, mut p) = (0, first);
+        for i in 0..nsems.max(0) {
             // SAFETY: `sem_otime` of `sems[i]`, `i` below `sem_nsems` (fixed at
             // creation), `stride` bytes (`sizeof(struct sem)`) apart; read once, as a
-            // writer changes it under that semaphore's lock only.
-            let t = unsafe { core::ptr::read_volatile(first.byte_add(i * stride)) };
+            // writer changes it under that semaphore's lock (or the set's, held here).
+            let t = unsafe { core::ptr::read_volatile(p) };
             if i == 0 || t > res {
                 res = t;
             }
+            p = p.wrapping_byte_add(stride);
         }
         res
     }

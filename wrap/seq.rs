@@ -68,7 +68,9 @@ impl SeqFile {
         // invariant); its `buf` holds `size` bytes, of which the first `count` are used.
         unsafe {
             let count = (*m).count;
-            if count + bytes.len() < (*m).size {
+            // `count + len < size`, without a sum that could overflow (`count` is at
+            // most `size`).
+            if bytes.len() < (*m).size.saturating_sub(count) {
                 core::ptr::copy_nonoverlapping(
                     bytes.as_ptr(),
                     (*m).buf.add(count).cast(),

@@ -247,6 +247,7 @@ unsafe extern "C" fn single_show(m: *mut bindings::seq_file, _v: *mut c_void) ->
 /// Opens `file` as a seq_file walking the mappings of `mm` (none: the file reads
 /// empty) with `walk` (`proc_maps_open`), or as one record (`walk.single`).
 fn open(file: &ProcFile, mm: Option<ARef<Mm>>, walk: &'static VmaWalk) -> Result {
+    file.unopened()?;
     let ops = if walk.single.is_some() {
         &SINGLE_SEQ_OPS
     } else {
