@@ -66,15 +66,18 @@ void procfs2_ipc_ids_up_read(struct ipc_ids *ids)
 	up_read(&ids->rwsem);
 }
 
-/* The object at the first id at or after *id (idr_get_next), with *id set to it. */
-struct kern_ipc_perm *procfs2_ipc_get_next(struct ipc_ids *ids, int *id)
+/*
+ * The object at the first idr index at or after *idx (idr_get_next), with *idx set
+ * to it; the index is the low part of the IPC id (ipcid_to_idx), not the id.
+ */
+struct kern_ipc_perm *procfs2_ipc_get_next(struct ipc_ids *ids, int *idx)
 {
-	return idr_get_next(&ids->ipcs_idr, id);
+	return idr_get_next(&ids->ipcs_idr, idx);
 }
 
-struct kern_ipc_perm *procfs2_ipc_find(struct ipc_ids *ids, int id)
+struct kern_ipc_perm *procfs2_ipc_find(struct ipc_ids *ids, int idx)
 {
-	return idr_find(&ids->ipcs_idr, id);
+	return idr_find(&ids->ipcs_idr, idx);
 }
 
 /* sysvipc_find_ipc()'s lock, and ipc_unlock(). */

@@ -670,8 +670,8 @@ void procfs2_put_ipc_ns(struct ipc_namespace *ns);
 struct ipc_ids *procfs2_ipc_ids(struct ipc_namespace *ns, unsigned int which);
 void procfs2_ipc_ids_down_read(struct ipc_ids *ids);
 void procfs2_ipc_ids_up_read(struct ipc_ids *ids);
-struct kern_ipc_perm *procfs2_ipc_get_next(struct ipc_ids *ids, int *id);
-struct kern_ipc_perm *procfs2_ipc_find(struct ipc_ids *ids, int id);
+struct kern_ipc_perm *procfs2_ipc_get_next(struct ipc_ids *ids, int *idx);
+struct kern_ipc_perm *procfs2_ipc_find(struct ipc_ids *ids, int idx);
 void procfs2_ipc_lock(struct kern_ipc_perm *perm);
 void procfs2_ipc_unlock(struct kern_ipc_perm *perm);
 void procfs2_ipc_perm_row(struct kern_ipc_perm *perm, struct user_namespace *user_ns,
