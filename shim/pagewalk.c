@@ -167,10 +167,6 @@ unsigned int procfs2_pte_tests(pte_t pte, unsigned long *pfn, struct page **page
 	       !!pte_swp_soft_dirty(pte) << PROCFS2_PTE_SWP_SOFT_DIRTY;
 }
 
-bool procfs2_pte_devmap(pte_t pte)
-{
-	return pte_devmap(pte);
-}
 
 swp_entry_t procfs2_pte_to_swp_entry(pte_t pte)
 {
@@ -264,10 +260,6 @@ bool procfs2_pte_marker_entry_uffd_wp(swp_entry_t entry)
 	return pte_marker_entry_uffd_wp(entry);
 }
 
-struct page *procfs2_pfn_swap_entry_to_page(swp_entry_t entry)
-{
-	return pfn_swap_entry_to_page(entry);
-}
 
 unsigned long procfs2_swp_offset_pfn(swp_entry_t entry)
 {
@@ -290,11 +282,6 @@ unsigned int procfs2_max_swapfiles_shift(void)
 }
 
 /* vm_normal_page()'s pieces (mm/memory.c; highest_memmap_pfn is private). */
-bool procfs2_is_zero_pfn(unsigned long pfn)
-{
-	return is_zero_pfn(pfn);
-}
-
 bool procfs2_pfn_valid(unsigned long pfn)
 {
 	return pfn_valid(pfn);
