@@ -4,7 +4,7 @@
 //! `loadavg`, `meminfo`, `stat`, `softirqs`, `consoles` (fs/proc/*.c) and
 //! `execdomains` (kernel/exec_domain.c) here, `cpuinfo`, `vmstat`, `buddyinfo`, `zoneinfo`,
 //! `pagetypeinfo`, `interrupts`, `kpagecount`, `filesystems`, `diskstats`, `partitions`,
-//! `modules`, `misc` and `cgroups` in their own files, and the
+//! `modules`, `misc`, `slabinfo` and `cgroups` in their own files, and the
 //! directories that fs/proc's `proc_root_init` makes (`fs`, `fs/nfsd`, `driver`,
 //! `bus`). Its `mounts` link is left out: it points at `self/mounts`, which procfs2
 //! does not have, and a dangling link stops lsof. What is left out, and why, is
@@ -15,7 +15,7 @@ use crate::wrap::hugetlb;
 use crate::{
     cgroup, cpuinfo, crypto, filesystems, genhd, interrupts, misc, modules, page,
     pde::{self, ProcDirEntry},
-    vmstat,
+    slabinfo, vmstat,
     wrap::seq::SeqFile,
     wrap::{
         console,
@@ -58,6 +58,13 @@ pub(crate) fn register(root: &ProcDirEntry) -> Result {
     #[cfg(CONFIG_MODULE_UNLOAD)]
     pde::create_single(root, b"modules", 0, modules::modules_show)?;
     pde::create_single(root, b"misc", 0, misc::misc_show)?;
+    pde::create_single_size(
+        root,
+        b"slabinfo",
+        slabinfo::SLABINFO_MODE,
+        slabinfo::slabinfo_show,
+        slabinfo::SLABINFO_SIZE,
+    )?;
     #[cfg(CONFIG_CGROUPS)]
     pde::create_single(root, b"cgroups", 0, cgroup::proc_cgroupstats_show)?;
     pde::create_single(root, b"buddyinfo", 0, vmstat::buddyinfo_show)?;

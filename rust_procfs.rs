@@ -54,6 +54,7 @@ mod resctrl;
 #[cfg(CONFIG_SCHEDSTATS)]
 mod schedstat;
 mod selftest;
+mod slabinfo;
 #[cfg(CONFIG_SYSVIPC)]
 mod sysvipc;
 mod task_mmu;
@@ -91,6 +92,8 @@ struct Procfs2 {
     _fs: Registration,
     /// The tests' control file, only with `selftest=1`.
     _control: Option<wrap::debugfs::Control>,
+    /// The tests' slab caches, destroyed once the control file is gone.
+    _test_caches: selftest::SlabCleanup,
     _entries: Entries,
     _inode_cache: InodeCache,
 }
@@ -104,6 +107,7 @@ impl kernel::Module for Procfs2 {
         Ok(Self {
             _fs: Registration::new(&PROCFS2_FS_TYPE, module)?,
             _control: wrap::debugfs::Control::new::<selftest::Control>(),
+            _test_caches: selftest::SlabCleanup,
             _entries: entries,
             _inode_cache: inode_cache,
         })

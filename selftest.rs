@@ -16,6 +16,8 @@
 //! echo 'mountpoint a/m'     > ...
 //! echo 'rm a/b/f'           > ...   # remove
 //! echo 'rmtree a'           > ...   # remove_subtree
+//! echo 'slab 3 name'        > ...   # a slab cache "name" in slot 3 of 8 (slabinfo)
+//! echo 'rmslab 3'           > ...   # kmem_cache_destroy of slot 3
 //! ```
 //!
 //! Paths are relative to the root. A write fails with the errno of the call.
@@ -25,12 +27,29 @@ use crate::{
     proc_root,
     wrap::debugfs::ControlWrite,
     wrap::seq::SeqFile,
+    wrap::slab::TestCaches,
 };
 use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use kernel::{fmt, prelude::*, str::BStr};
+use kernel::{
+    fmt,
+    prelude::*,
+    str::{BStr, CStr},
+};
 
 /// The commands of the control file.
 pub(crate) struct Control;
+
+/// The caches of `slab` and `rmslab`.
+static TEST_CACHES: TestCaches = TestCaches::new();
+
+/// Destroys the tests' caches when dropped (at unload, after the control file).
+pub(crate) struct SlabCleanup;
+
+impl Drop for SlabCleanup {
+    fn drop(&mut self) {
+        TEST_CACHES.destroy_all();
+    }
+}
 
 impl ControlWrite for Control {
     fn write(bytes: &[u8]) -> Result {
@@ -53,6 +72,21 @@ fn run(cmd: &[u8]) -> Result {
         b"mountpoint" => pde::create_mount_point(root, path).map(drop),
         b"rm" => pde::remove(root, path),
         b"rmtree" => pde::remove_subtree(root, path),
+        b"slab" | b"rmslab" => {
+            let slot = core::str::from_utf8(path)
+                .ok()
+                .and_then(|s| s.parse::<usize>().ok())
+                .ok_or(EINVAL)?;
+            if verb == b"rmslab" {
+                return TEST_CACHES.destroy(slot);
+            }
+            let name = words.next().ok_or(EINVAL)?;
+            let mut buf = KVec::with_capacity(name.len() + 1, GFP_KERNEL)?;
+            buf.extend_from_slice(name, GFP_KERNEL)?;
+            buf.push(0, GFP_KERNEL)?;
+            let name = CStr::from_bytes_with_nul(&buf).map_err(|_| EINVAL)?;
+            TEST_CACHES.create(slot, name, 64)
+        }
         _ => Err(EINVAL),
     }
 }

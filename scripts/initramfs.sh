@@ -35,12 +35,12 @@ if [ -d "$BUILD/selftests/proc" ]; then
 fi
 
 # The real tools people run on /proc, with their libraries: procps's ps, pmap, top,
-# free, vmstat, w and uptime, and util-linux's ipcs, in /opt/procps/bin (busybox has
+# free, vmstat, w, uptime and slabtop, and util-linux's ipcs, in /opt/procps/bin (busybox has
 # its own in /bin), and
 # AppArmor's parser in /opt/apparmor/bin to load the tests' profile.
 mkdir -p "$root/opt/procps/bin" "$root/opt/apparmor/bin"
 for tool in /usr/bin/ps /usr/bin/pmap /usr/bin/top /usr/bin/free /usr/bin/vmstat \
-	/usr/bin/w /usr/bin/uptime /usr/bin/ipcs /usr/sbin/apparmor_parser; do
+	/usr/bin/w /usr/bin/uptime /usr/bin/slabtop /usr/bin/ipcs /usr/sbin/apparmor_parser; do
 	[ -x "$tool" ] || continue
 	case "$tool" in
 	*apparmor*) cp "$tool" "$root/opt/apparmor/bin/" ;;

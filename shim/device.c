@@ -45,6 +45,28 @@ struct kobject *procfs2_kset_next(struct kobject *kobj)
 	return list_next_entry(kobj, entry);
 }
 
+/* The last kobject of a kset that is not empty. */
+struct kobject *procfs2_kset_last(struct kset *kset)
+{
+	return list_last_entry(&kset->list, struct kobject, entry);
+}
+
+bool procfs2_kset_is_first(struct kset *kset, struct kobject *kobj)
+{
+	return list_is_first(&kobj->entry, &kset->list);
+}
+
+struct kobject *procfs2_kset_prev(struct kobject *kobj)
+{
+	return list_prev_entry(kobj, entry);
+}
+
+/* Whether kobj_kset_leave() took the kobject off its kset (list_del_init). */
+bool procfs2_kobj_unlisted(struct kobject *kobj)
+{
+	return list_empty(&kobj->entry);
+}
+
 /* A device's class (set before device_add puts it on the list). */
 const struct class *procfs2_kobj_dev_class(struct kobject *kobj)
 {

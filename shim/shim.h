@@ -254,6 +254,10 @@ spinlock_t *procfs2_kset_list_lock(struct kset *kset);
 struct kobject *procfs2_kset_first(struct kset *kset);
 bool procfs2_kset_is_last(struct kset *kset, struct kobject *kobj);
 struct kobject *procfs2_kset_next(struct kobject *kobj);
+struct kobject *procfs2_kset_last(struct kset *kset);
+bool procfs2_kset_is_first(struct kset *kset, struct kobject *kobj);
+struct kobject *procfs2_kset_prev(struct kobject *kobj);
+bool procfs2_kobj_unlisted(struct kobject *kobj);
 const struct class *procfs2_kobj_dev_class(struct kobject *kobj);
 bool procfs2_kobj_dev_is_misc(struct kobject *kobj);
 const char *procfs2_class_name(const struct class *class);
@@ -682,4 +686,25 @@ unsigned long procfs2_shm_swapped(struct kern_ipc_perm *perm);
 int procfs2_sem_nsems(struct kern_ipc_perm *perm);
 time64_t procfs2_sem_ctime(struct kern_ipc_perm *perm);
 time64_t *procfs2_sem_otime_first(struct kern_ipc_perm *perm, size_t *stride);
+/* slab.c: slab caches for /proc/slabinfo (wrap/slab.rs) */
+#define PROCFS2_MAX_PARTIAL_TO_SCAN 10000
+struct kmem_cache;
+struct kmem_cache_node;
+struct kset *procfs2_slab_kset(void);
+const struct kmem_cache *procfs2_kmem_cache_cache(void);
+struct kmem_cache *procfs2_kobj_kmem_cache(struct kobject *kobj);
+struct kobject *procfs2_kmem_cache_kobj(struct kmem_cache *s);
+const char *procfs2_kmem_cache_name(const struct kmem_cache *s);
+unsigned int procfs2_kmem_cache_size(const struct kmem_cache *s);
+unsigned int procfs2_kmem_cache_oo_objects(const struct kmem_cache *s);
+unsigned int procfs2_kmem_cache_oo_order(const struct kmem_cache *s);
+struct kmem_cache_node *procfs2_kmem_cache_get_node(const struct kmem_cache *s, unsigned int node);
+unsigned long procfs2_kmem_cache_node_lock(struct kmem_cache_node *n);
+void procfs2_kmem_cache_node_unlock(struct kmem_cache_node *n, unsigned long flags);
+unsigned long procfs2_node_nr_slabs(struct kmem_cache_node *n);
+unsigned long procfs2_node_nr_objs(struct kmem_cache_node *n);
+unsigned long procfs2_node_nr_partial(struct kmem_cache_node *n);
+struct list_head *procfs2_node_partial(struct kmem_cache_node *n);
+int procfs2_partial_slab_free(struct list_head *slab_list);
+struct kmem_cache *procfs2_test_kmem_cache_create(const char *name, unsigned int size);
 #endif /* PROCFS2_SHIM_H */

@@ -190,6 +190,45 @@ else
 	skip "diskstats under I/O" "no disk in the guest"
 fi
 
+# slabinfo: every cache of /proc, in /proc's order (newest first: procfs2's own
+# inode cache, made after boot, heads both); a line is /proc's byte for byte where
+# two /proc reads around it agree (allocations move the counts of busy caches); the
+# columns that do not move (name, object size, objects per slab, pages per slab,
+# tunables) are /proc's on every line, read whole and 7 bytes at a time.
+slabcols() { awk 'NR <= 2 { print; next } { print $1, $4, $5, $6, $7, $8, $9, $10, $11 }'; }
+for try in 1 2 3; do
+	a=$(cat /proc/slabinfo) b=$(cat /proc2/slabinfo) c=$(cat /proc/slabinfo)
+	moved=$(printf '%s\n' "$a" -- "$b" -- "$c" | awk '
+		BEGIN { part = 0 }
+		$0 == "--" { part++; next }
+		{ v[part, ++n[part]] = $0 }
+		END { if (n[0] != n[1] || n[1] != n[2]) { print "lengths", n[0], n[1], n[2]; exit }
+			for (i = 1; i <= n[0]; i++) if (v[0, i] == v[2, i]) {
+				same++
+				if (v[1, i] != v[0, i]) print "line", i ": " v[1, i] " | " v[0, i]
+			}
+			if (same * 2 < n[0]) print "only", same, "of", n[0], "lines settled" }')
+	[ -z "$moved" ] && break
+	echo "# slabinfo try $try: $moved" | head -5
+done
+same "slabinfo: every line where /proc did not move is /proc's, byte for byte ($(($(wc -l < /proc/slabinfo) - 2)) caches)" "$moved" ""
+same "slabinfo: /proc's caches in /proc's order, with /proc's fixed columns" \
+	"$(slabcols < /proc2/slabinfo)" "$(slabcols < /proc/slabinfo)"
+same "slabinfo read 7 bytes at a time: the same caches and fixed columns" \
+	"$(dd if=/proc2/slabinfo bs=7 2>/dev/null | slabcols)" "$(slabcols < /proc/slabinfo)"
+same "slabinfo: the newest cache first (procfs2_inode_cache), kmem_cache last" \
+	"$(awk 'NR == 3 { f = $1 } END { print f, $1 }' /proc2/slabinfo)" "procfs2_inode_cache kmem_cache"
+same "slabinfo as nobody: as /proc" \
+	"$(su -s /bin/sh nobody -c 'cat /proc2/slabinfo' 2>&1 | sed 's/.*: //')" \
+	"$(su -s /bin/sh nobody -c 'cat /proc/slabinfo' 2>&1 | sed 's/.*: //')"
+if [ -x /opt/procps/bin/slabtop ]; then
+	slabtop_names() { unshare -m sh -c "${1:+mount --bind $1 /proc;} /opt/procps/bin/slabtop -o -s n" | awk '/OBJS ACTIVE/ { on = 1; next } on { print $NF, $4 }'; }
+	same "slabinfo: slabtop on procfs2 bound over /proc lists what it lists on /proc (names, sizes)" \
+		"$(slabtop_names /proc2)" "$(slabtop_names)"
+else
+	skip "slabinfo: slabtop on procfs2 bound over /proc" "no slabtop in the guest"
+fi
+
 # modules: byte for byte for root (addresses shown), with kptr_restrict 1 and 2, and
 # for readers without CAP_SYSLOG (zeros, unless kptr_restrict 0 with
 # perf_event_paranoid <= 1, where /proc shows addresses to all and procfs2 does not:

@@ -102,8 +102,42 @@ rm -f /tmp/stop
 ok "100 remove/create rounds while two readers loop"
 ctl "rmtree t"
 same "rmtree removes the whole subtree" "$(errmsg ls /proc2/t)" "No such file or directory"
+
+# slabinfo while caches come and go (wrap/slab.rs): caches made after boot are
+# listed newest first, before the caches of boot, as /proc lists them; a cache
+# destroyed in the middle of the list leaves it in both; reads while other caches
+# are made and destroyed in a loop stay whole (header, then kmem_cache last).
+slabnames() { awk 'NR > 2 { print $1 }' "$1/slabinfo"; }
+for i in 0 1 2 3 4; do ctl "slab $i procfs2_test_$i"; done
+ctl "slab 5 procfs2_test_a_name_longer_than_the_17_columns"
+same "slabinfo: six new caches, newest first, then the older ones, as /proc" \
+	"$(slabnames /proc2)" "$(slabnames /proc)"
+expect "slabinfo: ... the newest at the top" [ "$(slabnames /proc2 | head -n 1)" = procfs2_test_a_name_longer_than_the_17_columns ]
+ctl "rmslab 2"
+ctl "rmslab 0"
+same "slabinfo: two of them destroyed, as /proc" "$(slabnames /proc2)" "$(slabnames /proc)"
+same "slabinfo: the new caches' lines are /proc's, byte for byte (no objects: nothing moves)" \
+	"$(grep ^procfs2_test /proc2/slabinfo)" "$(grep ^procfs2_test /proc/slabinfo)"
+same "slabinfo: making a cache in a used slot is refused (EBUSY)" "$(ctl_err 'slab 1 x')" "Device or resource busy"
+(i=0; while [ ! -e /tmp/stop ]; do
+	ctl "slab 6 procfs2_churn_a"; ctl "slab 7 procfs2_churn_b"; ctl "rmslab 6"; ctl "rmslab 7"
+done) &
+r1=$!
+bad=0 reads=0
+while [ $reads -lt 200 ]; do
+	dd if=/proc2/slabinfo bs=$((reads % 3 == 0 ? 7 : 4096)) 2>/dev/null > /tmp/slab.out
+	head -n 1 /tmp/slab.out | grep -q '^slabinfo - version: 2.1$' && [ "$(tail -n 1 /tmp/slab.out | cut -d' ' -f1)" = kmem_cache ] || bad=$((bad + 1))
+	reads=$((reads + 1))
+done
+touch /tmp/stop
+wait $r1
+rm -f /tmp/stop
+same "slabinfo: $reads reads while caches are made and destroyed: each whole" "$bad" 0
+ctl "rmslab 6" 2>/dev/null; ctl "rmslab 7" 2>/dev/null
+same "slabinfo after the churn is /proc's (names)" "$(slabnames /proc2)" "$(slabnames /proc)"
 same "the entry API left nothing in the kernel log" "$(klog)" ""
 umount /proc2
 # The other tests run on a module loaded without the parameter.
 expect "reloaded without selftest=1" reload
 same "... and the control file is gone" "$(errmsg ls $CTL)" "No such file or directory"
+same "... and the tests' slab caches with it" "$(grep -c '^procfs2_test' /proc/slabinfo)" 0

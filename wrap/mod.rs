@@ -35,6 +35,7 @@
 //! | `page.rs`       | page frames by number, their map counts                     |
 //! | `rq.rs`         | the per-CPU runqueues and their scheduling domains          |
 //! | `ipc.rs`        | System V IPC objects of the caller's ipc namespace          |
+//! | `slab.rs`       | slab caches on `slab_kset`, their node counts (`slabinfo`)   |
 //! | `psi.rs`        | `psi_system`, the system's pressure stall `psi_group`       |
 //! | `posix_timers.rs` | a process's POSIX timers, walked under its `siglock`      |
 //! | `seq.rs`        | `seq_file` as show callbacks fill it, number formatting     |
@@ -71,6 +72,7 @@ pub(crate) mod rq;
 pub(crate) mod security;
 pub(crate) mod seq;
 mod shim;
+pub(crate) mod slab;
 pub(crate) mod subdir;
 pub(crate) mod super_block;
 pub(crate) mod sync;
