@@ -6,7 +6,9 @@
 #     untouched argument area) among the readers' and the random calls' targets;
 #   - fork/exit churn of processes and threads: group leaders exiting before their
 #     threads, zombies, execve from a multi-threaded process (helpers/churn.c);
-#     System V IPC objects made and removed (helpers/sysvipc.c);
+#     System V IPC objects made and removed (helpers/sysvipc.c); slab caches made
+#     and destroyed through the selftest control file (the module is loaded with
+#     selftest=1 for this), so that slabinfo's list changes while it is read;
 #   - readers of procfs2: root readdir with random buffer sizes and every per-process
 #     file (pagemap's first 64 KiB, clear_refs written 1 to 5), task/ and fd/ of
 #     racing processes, irq/ and pressure/, lseek and pread at random offsets
@@ -19,8 +21,9 @@
 # Then: everything unmounted, the inode cache empty, rmmod succeeds, kmemleak finds
 # nothing. The host fails the run on any splat in the console.
 . /tests/lib.sh
-load
+reload selftest=1
 mount -t procfs2 none /proc2 2>/dev/null
+CTL=/sys/kernel/debug/procfs2/entries
 D=${DURATION:-600}
 STOP=/tmp/storm-stop
 rm -f $STOP /tmp/storm-*.count
@@ -48,6 +51,12 @@ done; count churn $n) 2>/dev/null &
 	kill $p; wait $p
 	n=$((n + 1))
 done; count ipc $n) 2>/dev/null &
+(n=0; while [ ! -e $STOP ]; do
+	echo "slab $((n % 8)) procfs2_storm_$((n % 8))" > $CTL
+	echo "rmslab $(((n + 5) % 8))" > $CTL
+	cat /proc2/slabinfo > /dev/null
+	n=$((n + 1))
+done; for i in 0 1 2 3 4 5 6 7; do echo "rmslab $i" > $CTL; done; count slab $n) 2>/dev/null &
 
 # Readers: whole files and listings.
 for r in 1 2; do
@@ -116,7 +125,7 @@ touch $STOP
 hostiles_stop
 wait
 c() { cat /tmp/storm-$1.count 2>/dev/null || echo 0; }
-ok "$D s of storm (hostile targets: ${HOSTILE_PIDS:-none}): $(c churn) churn rounds, $(c ipc) IPC rounds, $(c readers1)+$(c readers2) reader passes, $(c fuzz1)+$(c fuzz2) random-call batches, $(c fdreader) fd/ reads, $(c held) files held across exit, $(c mounts) mount rounds, $(c drops) cache drops, $(c pressure) pressure rounds"
+ok "$D s of storm (hostile targets: ${HOSTILE_PIDS:-none}): $(c churn) churn rounds, $(c ipc) IPC rounds, $(c slab) slab cache rounds, $(c readers1)+$(c readers2) reader passes, $(c fuzz1)+$(c fuzz2) random-call batches, $(c fdreader) fd/ reads, $(c held) files held across exit, $(c mounts) mount rounds, $(c drops) cache drops, $(c pressure) pressure rounds"
 same "rmmod was refused in every mount round" "$(c refused)" "$(c mounts)"
 same "the kernel log stays quiet" "$(klog | grep -v -e 'loading out-of-tree' -e 'drop_caches: 3')" ""
 
@@ -137,6 +146,7 @@ else
 	skip "the inode cache is empty" "no $slab"
 fi
 expect "rmmod succeeds" rmmod procfs2
+same "no slab cache of the storm is left" "$(grep -c '^procfs2_storm' /proc/slabinfo)" 0
 if [ -w /sys/kernel/debug/kmemleak ]; then
 	sleep 6 # kmemleak ignores objects younger than 5 s
 	echo scan > /sys/kernel/debug/kmemleak

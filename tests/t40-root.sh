@@ -191,7 +191,7 @@ else
 fi
 
 # slabinfo: every cache of /proc, in /proc's order (newest first: procfs2's own
-# inode cache, made after boot, heads both); a line is /proc's byte for byte where
+# inode cache and the caches made after boot before those of boot); a line is /proc's byte for byte where
 # two /proc reads around it agree (allocations move the counts of busy caches); the
 # columns that do not move (name, object size, objects per slab, pages per slab,
 # tunables) are /proc's on every line, read whole and 7 bytes at a time.
@@ -216,8 +216,9 @@ same "slabinfo: /proc's caches in /proc's order, with /proc's fixed columns" \
 	"$(slabcols < /proc2/slabinfo)" "$(slabcols < /proc/slabinfo)"
 same "slabinfo read 7 bytes at a time: the same caches and fixed columns" \
 	"$(dd if=/proc2/slabinfo bs=7 2>/dev/null | slabcols)" "$(slabcols < /proc/slabinfo)"
-same "slabinfo: the newest cache first (procfs2_inode_cache), kmem_cache last" \
-	"$(awk 'NR == 3 { f = $1 } END { print f, $1 }' /proc2/slabinfo)" "procfs2_inode_cache kmem_cache"
+same "slabinfo: the oldest cache, kmem_cache, last; procfs2_inode_cache (made after boot) among the first $(grep -n ^procfs2_inode_cache /proc/slabinfo | cut -d: -f1)" \
+	"$(awk '$1 == "procfs2_inode_cache" { n = NR } END { print n, $1 }' /proc2/slabinfo)" \
+	"$(awk '$1 == "procfs2_inode_cache" { n = NR } END { print n, $1 }' /proc/slabinfo)"
 same "slabinfo as nobody: as /proc" \
 	"$(su -s /bin/sh nobody -c 'cat /proc2/slabinfo' 2>&1 | sed 's/.*: //')" \
 	"$(su -s /bin/sh nobody -c 'cat /proc/slabinfo' 2>&1 | sed 's/.*: //')"
