@@ -8,7 +8,7 @@
 BIN=/bench/bin
 REPS=${BENCH_REPS:-5}
 POPS=${BENCH_POPS:-100 1000 10000}
-WORKLOADS=${BENCH_WORKLOADS:-readdir-root ps-scan stat-pids self-status self-readdir seq-read root-stat maps smaps smaps_rollup diskstats cpuinfo vmstat interrupts}
+WORKLOADS=${BENCH_WORKLOADS:-readdir-root ps-scan stat-pids self-status self-readdir seq-read root-stat maps smaps smaps_rollup diskstats slabinfo cpuinfo vmstat interrupts}
 
 count_pids() { ls -d /proc/[0-9]* | wc -l; }
 
