@@ -38,22 +38,33 @@ pub(crate) fn slabinfo_show(m: &SeqFile, _de: &ProcDirEntry) -> Result {
         m.write(name);
         const SPACES: [u8; 17] = [b' '; 17];
         m.write(&SPACES[..SPACES.len().saturating_sub(name.len())]);
+        // " %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n";
         // SLUB leaves `limit`, `batchcount`, `shared` and `shared_avail` at 0, and
         // `active_slabs` equal to `num_slabs`.
-        m.print(fmt!(
-            " {:6} {:6} {:6} {:4} {:4} : tunables {:4} {:4} {:4} : slabdata {:6} {:6} {:6}\n",
-            info.active_objs,
-            info.num_objs,
-            s.size(),
-            info.objects_per_slab,
-            1i32.wrapping_shl(info.cache_order),
-            0,
-            0,
-            0,
-            info.num_slabs,
-            info.num_slabs,
-            0
-        ));
+        for (n, width) in [
+            (info.active_objs as u64, 6),
+            (info.num_objs as u64, 6),
+            (u64::from(s.size()), 6),
+            (u64::from(info.objects_per_slab), 4),
+        ] {
+            m.write(b" ");
+            m.put_u64_width(n, width);
+        }
+        // `1 << cache_order`, an int.
+        let pages = 1i32.wrapping_shl(info.cache_order);
+        match u64::try_from(pages) {
+            Ok(p) => {
+                m.write(b" ");
+                m.put_u64_width(p, 4);
+            }
+            Err(_) => m.print(fmt!(" {:4}", pages)),
+        }
+        m.write(b" : tunables    0    0    0 : slabdata");
+        for n in [info.num_slabs, info.num_slabs] {
+            m.write(b" ");
+            m.put_u64_width(n as u64, 6);
+        }
+        m.write(b"      0\n");
     });
     Ok(())
 }

@@ -695,6 +695,7 @@ const struct kmem_cache *procfs2_kmem_cache_cache(void);
 struct kmem_cache *procfs2_kobj_kmem_cache(struct kobject *kobj);
 struct kobject *procfs2_kmem_cache_kobj(struct kmem_cache *s);
 const char *procfs2_kmem_cache_name(const struct kmem_cache *s);
+bool procfs2_kmem_cache_live(const struct kmem_cache *s);
 unsigned int procfs2_kmem_cache_size(const struct kmem_cache *s);
 unsigned int procfs2_kmem_cache_oo_objects(const struct kmem_cache *s);
 unsigned int procfs2_kmem_cache_oo_order(const struct kmem_cache *s);

@@ -54,6 +54,15 @@ const char *procfs2_kmem_cache_name(const struct kmem_cache *s)
 	return s->name;
 }
 
+/*
+ * Whether create_cache() made the cache in full (refcount 1; -1 for kmem_cache
+ * and kmem_cache_node) and kmem_cache_destroy() has not dropped it to 0.
+ */
+bool procfs2_kmem_cache_live(const struct kmem_cache *s)
+{
+	return READ_ONCE(s->refcount) != 0;
+}
+
 unsigned int procfs2_kmem_cache_size(const struct kmem_cache *s)
 {
 	return s->size;

@@ -7,10 +7,12 @@
 //! without the mutex races with `kmem_cache_destroy`. But every cache on it since
 //! `slab_sysfs_init` (a late initcall, under the mutex) is also a kobject of
 //! `slab_kset`, the kset of the exported kmalloc caches' kobjects, and leaves that
-//! list (`kobject_del`, under the kset's `list_lock`) before its last reference goes;
-//! the kobject's release (`kmem_cache_release`) frees the cache, its name and its
-//! node structures. So the walk takes `list_lock` only to step, and holds a
-//! reference (`kobject_get_unless_zero`) on the cache it shows, with no lock held.
+//! list (`kobject_del`, under the kset's `list_lock`) before it is freed. A cache
+//! made in full is freed only by its kobject's release (`kmem_cache_release`, which
+//! frees its name and node structures too); one whose making fails after it joined
+//! the kset is freed directly, while its count (`refcount`) is still 0. So the walk
+//! takes `list_lock` only to step, and holds a reference (`kobject_get_unless_zero`)
+//! on the cache it shows, taken only while its count is not 0, with no lock held.
 //!
 //! The order: `slab_sysfs_init` added the caches of boot in `slab_caches` order
 //! (newest first) to the kset, whose list is in order of addition; later caches go
@@ -305,33 +307,65 @@ impl LockedKset<'_> {
         }
     }
 
-    /// The cache `n` places after the first (`seq_list_start(&slab_caches, n)`).
-    fn nth(&self, n: usize) -> Option<Pos> {
-        let mut p = self.first()?;
-        for _ in 0..n {
-            // SAFETY: `p` came from this locked list.
-            p = unsafe { self.next(p) }?;
-        }
-        Some(p)
+    /// Whether the cache of `kobj`, on the list, is on `slab_caches`: made in full
+    /// (`create_cache` sets its count to 1 last; `kmem_cache` and `kmem_cache_node`
+    /// keep -1) and not being destroyed (`kmem_cache_destroy` drops the count to 0
+    /// as it takes the cache off `slab_caches`). A cache whose making fails after
+    /// `sysfs_slab_add` put it on the kset is freed without its kobject's release,
+    /// so only a live cache may be held.
+    fn is_live(&self, kobj: *mut bindings::kobject) -> bool {
+        // SAFETY: Under the list's lock a listed cache is allocated; its count is
+        // read once (`slab_mutex` guards it, which is not reachable).
+        unsafe { procfs2_kmem_cache_live(procfs2_kobj_kmem_cache(kobj)) }
     }
 
-    /// The cache at `p` or the first after it whose reference can be taken (one
-    /// whose count is 0 is being released).
+    /// `p` if its cache is live, or the first live one after it.
     ///
     /// # Safety
     ///
     /// As for [`LockedKset::next`], if `p` is `Some`.
-    unsafe fn pin(&self, mut p: Option<Pos>) -> Option<(SlabCache, Pos)> {
+    unsafe fn live_from(&self, mut p: Option<Pos>) -> Option<Pos> {
+        while let Some(pos) = p {
+            if self.is_live(pos.kobj) {
+                return Some(pos);
+            }
+            // SAFETY: Per the caller.
+            p = unsafe { self.next(pos) };
+        }
+        None
+    }
+
+    /// The live cache `n` places after the first (`seq_list_start(&slab_caches, n)`).
+    fn nth(&self, n: usize) -> Option<Pos> {
+        // SAFETY: `first` gives a position of this locked list.
+        let mut p = unsafe { self.live_from(self.first()) }?;
+        for _ in 0..n {
+            // SAFETY: `p` came from this locked list.
+            p = unsafe { self.live_from(self.next(p)) }?;
+        }
+        Some(p)
+    }
+
+    /// The live cache at `p` or the first after it whose reference can be taken
+    /// (a kobject whose count is 0 is being released).
+    ///
+    /// # Safety
+    ///
+    /// As for [`LockedKset::next`], if `p` is `Some`.
+    unsafe fn pin(&self, p: Option<Pos>) -> Option<(SlabCache, Pos)> {
+        // SAFETY: Per the caller.
+        let mut p = unsafe { self.live_from(p) };
         while let Some(pos) = p {
             // SAFETY: `pos.kobj` is on the locked list, so allocated.
             if !unsafe { bindings::kobject_get_unless_zero(pos.kobj) }.is_null() {
                 // SAFETY: A cache's kobject (every one on `slab_kset` is).
                 let s = unsafe { procfs2_kobj_kmem_cache(pos.kobj) };
-                // INVARIANT: The reference was just taken; `s` is not NULL.
+                // INVARIANT: The reference was just taken on a live cache, which
+                // only the kobject's release frees; `s` is not NULL.
                 return Some((SlabCache(NonNull::new(s)?), pos));
             }
             // SAFETY: Per the caller.
-            p = unsafe { self.next(pos) };
+            p = unsafe { self.live_from(self.next(pos)) };
         }
         None
     }
@@ -388,9 +422,13 @@ impl TestCaches {
     }
 
     /// Makes a cache named `name` of `size`-byte objects in slot `slot`: `EINVAL` for
-    /// no such slot, `EBUSY` if it holds one, `ENOMEM` if `kmem_cache_create` fails.
+    /// no such slot or an empty name, `EBUSY` if it holds one, `ENOMEM` if `kmem_cache_create` fails.
     pub(crate) fn create(&self, slot: usize, name: &CStr, size: u32) -> Result {
         let cell = self.0.get(slot).ok_or(EINVAL)?;
+        if name.is_empty() {
+            // kobject_add would warn of an empty name.
+            return Err(EINVAL);
+        }
         if !cell.load(Ordering::Acquire).is_null() {
             return Err(EBUSY);
         }
