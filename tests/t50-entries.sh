@@ -119,6 +119,7 @@ same "slabinfo: two of them destroyed, as /proc" "$(slabnames /proc2)" "$(slabna
 same "slabinfo: the new caches' lines are /proc's, byte for byte (no objects: nothing moves)" \
 	"$(grep ^procfs2_test /proc2/slabinfo)" "$(grep ^procfs2_test /proc/slabinfo)"
 same "slabinfo: making a cache in a used slot is refused (EBUSY)" "$(ctl_err 'slab 1 x')" "Device or resource busy"
+same "slabinfo: a cache without a name is refused (EINVAL)" "$(ctl_err 'slab 7 ')" "Invalid argument"
 (i=0; while [ ! -e /tmp/stop ]; do
 	ctl "slab 6 procfs2_churn_a"; ctl "slab 7 procfs2_churn_b"; ctl "rmslab 6"; ctl "rmslab 7"
 done) &
