@@ -16,7 +16,8 @@
 //! echo 'mountpoint a/m'     > ...
 //! echo 'rm a/b/f'           > ...   # remove
 //! echo 'rmtree a'           > ...   # remove_subtree
-//! echo 'slab 3 name'        > ...   # a slab cache "name" in slot 3 of 8 (slabinfo)
+//! echo 'slab 3 procfs2_x'   > ...   # a slab cache "procfs2_x" in slot 3 of 8
+//!                                   # (slabinfo; names start with "procfs2_")
 //! echo 'rmslab 3'           > ...   # kmem_cache_destroy of slot 3
 //! ```
 //!

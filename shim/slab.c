@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Slab caches for /proc/slabinfo (wrap/slab.rs). slab_caches and slab_mutex are
- * not exported; every cache on that list since slab_sysfs_init() is also a kobject
+ * not exported; every cache on that list since slab_late_init() is also a kobject
  * of slab_kset (static in mm/slub.c), the kset of the exported kmalloc caches'
  * kobjects. struct kmem_cache is in mm/slab.h, this tree's private header; struct
  * kmem_cache_node, the order/objects packing and MAX_PARTIAL_TO_SCAN are cut out

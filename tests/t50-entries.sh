@@ -120,6 +120,8 @@ same "slabinfo: the new caches' lines are /proc's, byte for byte (no objects: no
 	"$(grep ^procfs2_test /proc2/slabinfo)" "$(grep ^procfs2_test /proc/slabinfo)"
 same "slabinfo: making a cache in a used slot is refused (EBUSY)" "$(ctl_err 'slab 1 x')" "Device or resource busy"
 same "slabinfo: a cache without a name is refused (EINVAL)" "$(ctl_err 'slab 7 ')" "Invalid argument"
+same "slabinfo: ... and one not named procfs2_* (its sysfs entry would replace another's)" \
+	"$(ctl_err 'slab 7 kmem_cache')" "Invalid argument"
 (i=0; while [ ! -e /tmp/stop ]; do
 	ctl "slab 6 procfs2_churn_a"; ctl "slab 7 procfs2_churn_b"; ctl "rmslab 6"; ctl "rmslab 7"
 done) &

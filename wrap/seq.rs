@@ -90,6 +90,7 @@ impl SeqFile {
     }
 
     /// Appends `n` in decimal, right-aligned in `width` columns with spaces.
+    #[inline]
     pub(crate) fn put_u64_width(&self, n: u64, width: usize) {
         // The digits go to the end of a row of spaces: one write with its padding.
         let mut buf = [b' '; 20];

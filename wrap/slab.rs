@@ -5,7 +5,7 @@
 //!
 //! `slab_caches` and `slab_mutex` are not exported, and the list has no RCU: a walk
 //! without the mutex races with `kmem_cache_destroy`. But every cache on it since
-//! `slab_sysfs_init` (a late initcall, under the mutex) is also a kobject of
+//! `slab_late_init` (a late initcall, under the mutex) is also a kobject of
 //! `slab_kset`, the kset of the exported kmalloc caches' kobjects, and leaves that
 //! list (`kobject_del`, under the kset's `list_lock`) before it is freed. A cache
 //! made in full is freed only by its kobject's release (`kmem_cache_release`, which
@@ -14,7 +14,7 @@
 //! takes `list_lock` only to step, and holds a reference (`kobject_get_unless_zero`)
 //! on the cache it shows, taken only while its count is not 0, with no lock held.
 //!
-//! The order: `slab_sysfs_init` added the caches of boot in `slab_caches` order
+//! The order: `slab_late_init` added the caches of boot in `slab_caches` order
 //! (newest first) to the kset, whose list is in order of addition; later caches go
 //! to the head of `slab_caches` and the tail of the kset. The oldest cache of boot,
 //! the last one added then, is `kmem_cache` itself (`bootstrap`), found as the cache
@@ -313,9 +313,14 @@ impl LockedKset<'_> {
     /// as it takes the cache off `slab_caches`). A cache whose making fails after
     /// `sysfs_slab_add` put it on the kset is freed without its kobject's release,
     /// so only a live cache may be held.
-    fn is_live(&self, kobj: *mut bindings::kobject) -> bool {
-        // SAFETY: Under the list's lock a listed cache is allocated; its count is
-        // read once (`slab_mutex` guards it, which is not reachable).
+    ///
+    /// # Safety
+    ///
+    /// `kobj` is on the locked list.
+    unsafe fn is_live(&self, kobj: *mut bindings::kobject) -> bool {
+        // SAFETY: Under the list's lock a listed cache is allocated (per the
+        // caller); its count is read once (`slab_mutex` guards it, which is not
+        // reachable).
         unsafe { procfs2_kmem_cache_live(procfs2_kobj_kmem_cache(kobj)) }
     }
 
@@ -326,7 +331,8 @@ impl LockedKset<'_> {
     /// As for [`LockedKset::next`], if `p` is `Some`.
     unsafe fn live_from(&self, mut p: Option<Pos>) -> Option<Pos> {
         while let Some(pos) = p {
-            if self.is_live(pos.kobj) {
+            // SAFETY: Per the caller, `pos` is on the locked list.
+            if unsafe { self.is_live(pos.kobj) } {
                 return Some(pos);
             }
             // SAFETY: Per the caller.
@@ -387,8 +393,10 @@ pub(crate) fn for_each_cache(mut f: impl FnMut(&SlabCache)) {
                     // SAFETY: `_held` holds the kobject, so it is allocated; under
                     // the lock, off the list is final (`kobject_del`).
                     if unsafe { procfs2_kobj_unlisted(pos.kobj) } {
+                        // Counted from the newest without it, its successor is
+                        // where it was (`shown` counts it).
                         // SAFETY: As above.
-                        unsafe { k.pin(k.nth(shown)) }
+                        unsafe { k.pin(k.nth(shown.saturating_sub(1))) }
                     } else {
                         // SAFETY: `pos` is on the locked list, in its part (the
                         // part of a listed entry does not change: later caches are
@@ -422,15 +430,19 @@ impl TestCaches {
     }
 
     /// Makes a cache named `name` of `size`-byte objects in slot `slot`: `EINVAL` for
-    /// no such slot or an empty name, `EBUSY` if it holds one, `ENOMEM` if `kmem_cache_create` fails.
+    /// no such slot or a name that does not start with `procfs2_`, `EBUSY` if it holds one, `ENOMEM` if `kmem_cache_create` fails.
     pub(crate) fn create(&self, slot: usize, name: &CStr, size: u32) -> Result {
         let cell = self.0.get(slot).ok_or(EINVAL)?;
-        if name.is_empty() {
-            // kobject_add would warn of an empty name.
-            return Err(EINVAL);
-        }
+
         if !cell.load(Ordering::Acquire).is_null() {
             return Err(EBUSY);
+        }
+        // An unmergeable cache's sysfs directory takes its name, and
+        // `sysfs_slab_add` first removes whatever entry of `slab_kset` has that
+        // name: only names of procfs2's own are taken (kobject_add would also warn
+        // of an empty one).
+        if !name.as_bytes().starts_with(b"procfs2_") {
+            return Err(EINVAL);
         }
         // SAFETY: `name` is NUL-terminated; the cache keeps its own copy
         // (`kstrdup_const`).
