@@ -378,8 +378,9 @@ impl LockedKset<'_> {
 }
 
 /// Calls `f` on every cache in `/proc/slabinfo`'s order, each held while `f` runs
-/// and no lock held. A cache destroyed while `f` runs on it is left for its
-/// position, counted again from the newest as `seq_list_start` does.
+/// and no lock held. When the cache `f` ran on was destroyed meanwhile, the walk
+/// goes on at its position counted again from the newest, as `seq_list_start` finds
+/// a reader's position.
 pub(crate) fn for_each_cache(mut f: impl FnMut(&SlabCache)) {
     let mut cur: Option<(SlabCache, Pos)> = None;
     let mut shown = 0usize;
